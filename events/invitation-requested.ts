@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import type { EventContract } from './contract';
+import { cycleId, entityId } from './fields';
+
+const schema = z.object({
+  cycleId,
+  contactPersonId: entityId,
+});
+
+export type InvitationRequestedV1Data = z.infer<typeof schema>;
+
+/**
+ * One contact person is to be invited to report on all of their projects. Deliberately carries no
+ * content: the mailer renders it at send time, so counts like "days left" are current.
+ */
+export const invitationRequestedV1: EventContract<'invitation-requested', 1, InvitationRequestedV1Data> = {
+  type: 'invitation-requested',
+  version: 1,
+  schema,
+  example: {
+    cycleId: '2025-H2',
+    contactPersonId: 'k-simonova',
+  },
+};

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import type { EventContract } from './contract';
+import { cycleId, entityId } from './fields';
+
+const schema = z.object({
+  cycleId,
+  /** Which step of the reminder plan fired, e.g. `before-7d`, `overdue`, `escalation`. */
+  stage: z.string().max(100).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Expected a kebab-case stage like "before-7d"'),
+  audience: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('contact'), contactPersonId: entityId }),
+    // Escalation goes to the guarantor of the activity area whose contacts are late.
+    z.object({ kind: z.literal('guarantor'), activityAreaId: entityId }),
+  ]),
+});
+
+export type ReminderDueV1Data = z.infer<typeof schema>;
+
+export const reminderDueV1: EventContract<'reminder-due', 1, ReminderDueV1Data> = {
+  type: 'reminder-due',
+  version: 1,
+  schema,
+  example: {
+    cycleId: '2025-H2',
+    stage: 'before-7d',
+    audience: { kind: 'contact', contactPersonId: 'k-simonova' },
+  },
+};

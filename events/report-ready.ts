@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import type { EventContract } from './contract';
+import { cycleId, isoInstant } from './fields';
+
+const schema = z.object({
+  cycleId,
+  assembledAt: isoInstant,
+});
+
+export type ReportReadyV1Data = z.infer<typeof schema>;
+
+/** The monitoring report of the cycle is assembled (HTML, Markdown, DOCX) and can be sent. */
+export const reportReadyV1: EventContract<'report-ready', 1, ReportReadyV1Data> = {
+  type: 'report-ready',
+  version: 1,
+  schema,
+  example: {
+    cycleId: '2025-H2',
+    assembledAt: '2026-01-20T09:31:12.000Z',
+  },
+};

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import type { EventContract } from './contract';
+import { cycleId, entityId } from './fields';
+
+const schema = z.object({
+  cycleId,
+  projectId: entityId,
+  /** A contact person may resubmit before the deadline; each submission gets the next version. */
+  version: z.number().int().min(1),
+  contactPersonId: entityId,
+});
+
+export type SubmissionReceivedV1Data = z.infer<typeof schema>;
+
+export const submissionReceivedV1: EventContract<'submission-received', 1, SubmissionReceivedV1Data> = {
+  type: 'submission-received',
+  version: 1,
+  schema,
+  example: {
+    cycleId: '2025-H2',
+    projectId: 'edih-neb',
+    version: 1,
+    contactPersonId: 'k-simonova',
+  },
+};

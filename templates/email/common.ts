@@ -1,0 +1,39 @@
+import type { Block, Inline } from './blocks';
+import { ARR_NAME } from './blocks';
+
+export interface ProjectLine {
+  name: string;
+  activityAreaName: string;
+}
+
+export interface Contact {
+  name: string;
+  email: string;
+}
+
+export function projectItems(projects: ProjectLine[]): Inline[][] {
+  return projects.map((project) => [{ strong: project.name }, ` – oblast aktivit: ${project.activityAreaName}`]);
+}
+
+export function contactInline(contact: Contact): Inline[] {
+  return [contact.name, ' (', { href: `mailto:${contact.email}`, text: contact.email }, ')'];
+}
+
+/** The link lets its holder edit the reports, so the email says plainly whom it belongs to. */
+export function personalLinkNote(recipientName: string): Block {
+  return {
+    kind: 'paragraph',
+    muted: true,
+    content: [
+      `Odkaz je osobní a patří jen Vám (${recipientName}). Prosíme, nepřeposílejte ho – kdokoli, `,
+      'kdo ho má, může podklady za Vás upravit.',
+    ],
+  };
+}
+
+export function signature(senderName?: string): Block {
+  const lines: Inline[][] = [['S pozdravem']];
+  if (senderName) lines.push([senderName]);
+  lines.push([ARR_NAME]);
+  return { kind: 'lines', lines };
+}

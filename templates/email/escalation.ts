@@ -1,0 +1,68 @@
+import { countOf, czechPlural, deadlineStatus, describeDeadlineStatus, formatDeadline, PROJECT_FORMS } from '../format';
+import type { Block, Inline, RenderedEmail } from './blocks';
+import { renderEmail } from './blocks';
+import type { Contact } from './common';
+import { contactInline, signature } from './common';
+
+export interface EscalationView {
+  /** The guarantor's department, or ARR itself. */
+  recipientName: string;
+  periodLabel: string;
+  deadline: Date;
+  now: Date;
+  areaName: string;
+  late: Array<{ projectName: string; contacts: Contact[] }>;
+  adminLink?: string;
+}
+
+function lateItem(entry: EscalationView['late'][number]): Inline[] {
+  if (entry.contacts.length === 0) return [{ strong: entry.projectName }, ' – kontaktní osoba není uvedena'];
+  const contacts = entry.contacts.flatMap((contact, index) => [
+    ...(index > 0 ? [', '] : []),
+    ...contactInline(contact),
+  ]);
+  const label = czechPlural(entry.contacts.length, {
+    one: 'kontaktní osoba',
+    few: 'kontaktní osoby',
+    many: 'kontaktní osoby',
+  });
+  return [{ strong: entry.projectName }, ` – ${label}: `, ...contacts];
+}
+
+/** Tells an activity area's guarantor (or ARR) which projects are late and whom to chase. */
+export function renderEscalation(view: EscalationView): RenderedEmail {
+  const deadline = formatDeadline(view.deadline);
+  const overdue = describeDeadlineStatus(deadlineStatus(view.deadline, view.now));
+  const count = view.late.length;
+  const theseProjects = czechPlural(count, { one: 'tomuto projektu', few: 'těmto projektům', many: 'těmto projektům' });
+
+  const blocks: Block[] = [
+    { kind: 'paragraph', content: ['Dobrý den,'] },
+    {
+      kind: 'paragraph',
+      content: [
+        `v oblasti aktivit „${view.areaName}“ nám po termínu chybějí podklady za ${view.periodLabel} `,
+        `k ${theseProjects} (${countOf(count, PROJECT_FORMS)}). Termín byl `,
+        { strong: deadline },
+        ` (${overdue}).`,
+      ],
+    },
+    { kind: 'heading', text: 'Projekty bez podkladů' },
+    { kind: 'list', items: view.late.map(lateItem) },
+    {
+      kind: 'paragraph',
+      content: [
+        'Prosíme Vás o pomoc s doplněním podkladů, například připomenutím u uvedených kontaktních osob. ',
+        'Kontaktní osoby vyplňují podklady přes svůj osobní odkaz, který dostaly e-mailem.',
+      ],
+    },
+    ...(view.adminLink ? [{ kind: 'button', href: view.adminLink, text: 'Přehled stavu sběru podkladů' } satisfies Block] : []),
+    { kind: 'paragraph', muted: true, content: [`Tento přehled je určen pro: ${view.recipientName}.`] },
+    signature(),
+  ];
+
+  return renderEmail(
+    `Chybějící podklady za ${view.periodLabel} – ${view.areaName} (${countOf(count, PROJECT_FORMS)})`,
+    blocks,
+  );
+}

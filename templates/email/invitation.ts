@@ -1,0 +1,74 @@
+import { countOf, czechPlural, deadlineStatus, describeDeadlineStatus, formatDeadline, PROJECT_FORMS, PROJECT_STATUS_LABELS } from '../format';
+import type { Block, RenderedEmail } from './blocks';
+import { renderEmail } from './blocks';
+import type { Contact, ProjectLine } from './common';
+import { contactInline, personalLinkNote, projectItems, signature } from './common';
+
+export interface InvitationView {
+  recipientName: string;
+  /** e.g. `1. pololetí 2026` */
+  periodLabel: string;
+  deadline: Date;
+  now: Date;
+  link: string;
+  projects: ProjectLine[];
+  arrContact: Contact;
+}
+
+/** One email per contact person, listing all of their projects behind a single personal link. */
+export function renderInvitation(view: InvitationView): RenderedEmail {
+  const deadline = formatDeadline(view.deadline);
+  const remaining = describeDeadlineStatus(deadlineStatus(view.deadline, view.now));
+  const count = view.projects.length;
+  const statuses = Object.values(PROJECT_STATUS_LABELS).join(', ');
+
+  const blocks: Block[] = [
+    { kind: 'paragraph', content: ['Dobrý den,'] },
+    {
+      kind: 'paragraph',
+      content: [
+        'zahajujeme sběr podkladů pro monitorovací zprávu o naplňování akčního plánu koncepce ',
+        `Chytřejší Liberecký kraj za ${view.periodLabel}. `,
+        czechPlural(count, {
+          one: 'Jste kontaktní osobou tohoto projektu:',
+          few: `Jste kontaktní osobou těchto projektů (${countOf(count, PROJECT_FORMS)}):`,
+          many: `Jste kontaktní osobou těchto projektů (${countOf(count, PROJECT_FORMS)}):`,
+        }),
+      ],
+    },
+    { kind: 'list', items: projectItems(view.projects) },
+    { kind: 'heading', text: 'Co od Vás potřebujeme' },
+    { kind: 'paragraph', content: ['Ke každému projektu prosíme o:'] },
+    {
+      kind: 'list',
+      items: [
+        [`co se v projektu udělalo v období ${view.periodLabel},`],
+        ['plán na další pololetí,'],
+        [`stav projektu (${statuses}),`],
+        ['příspěvek projektu k indikátorům akčního plánu za sledované období.'],
+      ],
+    },
+    {
+      kind: 'paragraph',
+      content: ['U každého projektu uvidíte jako výchozí bod plán, který jste uvedli v minulém období.'],
+    },
+    { kind: 'heading', text: 'Termín' },
+    {
+      kind: 'paragraph',
+      content: ['Podklady prosíme vyplňte do ', { strong: deadline }, ` (${remaining}).`],
+    },
+    { kind: 'button', href: view.link, text: 'Vyplnit podklady' },
+    personalLinkNote(view.recipientName),
+    {
+      kind: 'paragraph',
+      content: [
+        'Všechny projekty vyplníte na jedné stránce; odeslané podklady můžete až do uzavření sběru opravit.',
+      ],
+    },
+    { kind: 'heading', text: 'Kontakt na ARR' },
+    { kind: 'paragraph', content: ['S dotazy se prosím obraťte na ', ...contactInline(view.arrContact), '.'] },
+    signature(view.arrContact.name),
+  ];
+
+  return renderEmail(`Podklady k monitoringu akčního plánu za ${view.periodLabel} – termín ${deadline}`, blocks);
+}

@@ -1,0 +1,141 @@
+/**
+ * Czech formatting shared by emails and pages. Every date is shown as the Europe/Prague
+ * calendar date, whatever the server's time zone is.
+ */
+
+const PRAGUE = 'Europe/Prague';
+
+const pragueParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: PRAGUE,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  hourCycle: 'h23',
+});
+
+const czechNumber = new Intl.NumberFormat('cs-CZ');
+
+interface PragueDateTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+function toPrague(date: Date): PragueDateTime {
+  if (Number.isNaN(date.getTime())) throw new RangeError('Invalid date');
+  const parts = Object.fromEntries(
+    pragueParts.formatToParts(date).map((part) => [part.type, part.value]),
+  ) as Record<string, string>;
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+  };
+}
+
+/** Built from parts rather than the cs-CZ pattern so the output does not depend on the ICU version. */
+function czechDate(year: number, month: number, day: number): string {
+  return `${day}. ${month}. ${year}`;
+}
+
+/** `15. 7. 2026`, the Prague calendar date of the instant. */
+export function formatDate(date: Date): string {
+  const { year, month, day } = toPrague(date);
+  return czechDate(year, month, day);
+}
+
+/**
+ * A deadline: just the date when it falls at the end of the day (23:59 Prague time, the usual
+ * convention), otherwise date and time, so a deadline at noon is not mistaken for the whole day.
+ */
+export function formatDeadline(deadline: Date): string {
+  const { year, month, day, hour, minute } = toPrague(deadline);
+  const date = czechDate(year, month, day);
+  if (hour === 23 && minute === 59) return date;
+  return `${date}, ${hour}:${String(minute).padStart(2, '0')}`;
+}
+
+/** `2026-10-08` → `8. 10. 2026`: a calendar date with no time zone to convert. */
+export function formatIsoDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) throw new RangeError(`Expected a YYYY-MM-DD date, got "${isoDate}"`);
+  return czechDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+export function formatNumber(value: number): string {
+  return czechNumber.format(value);
+}
+
+/** Whole Prague calendar days from `from` to `to` (negative when `to` is an earlier day). */
+export function calendarDaysBetween(from: Date, to: Date): number {
+  const dayNumber = (date: Date): number => {
+    const { year, month, day } = toPrague(date);
+    return Date.UTC(year, month - 1, day) / 86_400_000;
+  };
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** The three Czech number forms: 1 den, 2–4 dny, 0 or 5+ dní. */
+export interface CzechForms {
+  one: string;
+  few: string;
+  many: string;
+}
+
+export const DAY_FORMS: CzechForms = { one: 'den', few: 'dny', many: 'dní' };
+export const PROJECT_FORMS: CzechForms = { one: 'projekt', few: 'projekty', many: 'projektů' };
+
+/** Only exactly 1 and 2–4 take their own form in Czech; 0, 5–20, 21, 22… all take the "many" form. */
+export function czechPlural(count: number, forms: CzechForms): string {
+  if (count === 1) return forms.one;
+  if (count >= 2 && count <= 4) return forms.few;
+  return forms.many;
+}
+
+/** `3 dny`, `5 projektů`. */
+export function countOf(count: number, forms: CzechForms): string {
+  return `${count} ${czechPlural(count, forms)}`;
+}
+
+export type DeadlineStatus =
+  | { kind: 'ahead'; daysLeft: number }
+  | { kind: 'past'; daysOverdue: number };
+
+/** Days are counted in Prague calendar days, so "1 day left" means the deadline is tomorrow. */
+export function deadlineStatus(deadline: Date, now: Date): DeadlineStatus {
+  const days = calendarDaysBetween(now, deadline);
+  if (now.getTime() <= deadline.getTime()) return { kind: 'ahead', daysLeft: Math.max(days, 0) };
+  return { kind: 'past', daysOverdue: Math.max(-days, 0) };
+}
+
+/** `zbývá 1 den`, `zbývají 3 dny`, `termín vyprší dnes`, `2 dny po termínu`, `termín vypršel dnes`. */
+export function describeDeadlineStatus(status: DeadlineStatus): string {
+  if (status.kind === 'ahead') {
+    if (status.daysLeft === 0) return 'termín vyprší dnes';
+    const verb = czechPlural(status.daysLeft, { one: 'zbývá', few: 'zbývají', many: 'zbývá' });
+    return `${verb} ${countOf(status.daysLeft, DAY_FORMS)}`;
+  }
+  if (status.daysOverdue === 0) return 'termín vypršel dnes';
+  return `${countOf(status.daysOverdue, DAY_FORMS)} po termínu`;
+}
+
+export type ProjectStatus = 'on-track' | 'delayed' | 'completed' | 'cancelled' | 'not-started';
+
+export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
+  'on-track': 'probíhá podle plánu',
+  delayed: 'zpožděno',
+  completed: 'dokončeno',
+  cancelled: 'zrušeno',
+  'not-started': 'nezahájeno',
+};
+
+/** Collapses line breaks so a catalog name cannot break an email header. */
+export function oneLine(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,304 @@
+import { describe, expect, it } from 'vitest';
+import type { RenderedEmail } from '../../../templates/email/blocks';
+import { renderEscalation } from '../../../templates/email/escalation';
+import type { InvitationView } from '../../../templates/email/invitation';
+import { renderInvitation } from '../../../templates/email/invitation';
+import { renderReminder } from '../../../templates/email/reminder';
+import type { SteeringGroupNoticeView } from '../../../templates/email/steering-group';
+import { renderSteeringGroupNotice } from '../../../templates/email/steering-group';
+
+const XSS = '<script>alert("x")</script>';
+// 23:59 in Prague on 15 July 2026.
+const DEADLINE = new Date('2026-07-15T21:59:00Z');
+const LINK = 'https://monitoring.example.cz/odkaz/abc123?x=1&y=2';
+
+function invitationView(overrides: Partial<InvitationView> = {}): InvitationView {
+  return {
+    recipientName: 'K. Šimonová',
+    periodLabel: '1. pololetí 2026',
+    deadline: DEADLINE,
+    now: new Date('2026-07-01T08:00:00Z'),
+    link: LINK,
+    projects: [
+      { name: 'Smart Akcelerátor Libereckého kraje III', activityAreaName: 'Vzdělávání' },
+      { name: `Digitální kavárny ${XSS}`, activityAreaName: 'Vzdělávání' },
+    ],
+    arrContact: { name: 'Jana Nováková', email: 'novakova@arr-liberec.cz' },
+    ...overrides,
+  };
+}
+
+function expectWellFormedCzechHtml(email: RenderedEmail): void {
+  expect(email.html).toMatch(/^<!DOCTYPE html>/);
+  expect(email.html).toContain('<html lang="cs">');
+  expect(email.html).not.toContain('<table');
+  expect(email.html).not.toContain('<script');
+  expect(email.subject).not.toMatch(/[\r\n]/);
+}
+
+describe('renderInvitation', () => {
+  it('lists every project, the deadline, days left, the link and the ARR contact in both parts', () => {
+    // Prepare
+    const view = invitationView();
+
+    // Act
+    const email = renderInvitation(view);
+
+    // Assess
+    expectWellFormedCzechHtml(email);
+    expect(email.subject).toContain('1. pololetí 2026');
+    expect(email.subject).toContain('15. 7. 2026');
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain('Smart Akcelerátor Libereckého kraje III');
+      expect(part).toContain('Digitální kavárny');
+      expect(part).toContain('15. 7. 2026');
+      expect(part).toContain('zbývá 14 dní');
+      expect(part).toContain('novakova@arr-liberec.cz');
+      expect(part).toContain('K. Šimonová');
+      expect(part).toMatch(/nepřeposílejte/);
+      expect(part).toMatch(/plán na další pololetí/);
+      expect(part).toMatch(/stav projektu/);
+      expect(part).toMatch(/indikátor/);
+    }
+    expect(email.html).toContain('href="https://monitoring.example.cz/odkaz/abc123?x=1&amp;y=2"');
+    expect(email.text).toContain(LINK);
+    expect(email.html).toContain('href="mailto:novakova@arr-liberec.cz"');
+  });
+
+  it('escapes a script in a project name in the HTML part', () => {
+    // Prepare
+    const view = invitationView();
+
+    // Act
+    const email = renderInvitation(view);
+
+    // Assess
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).toContain('Digitální kavárny &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+  });
+
+  it.each([
+    ['2026-07-14T08:00:00Z', 'zbývá 1 den'],
+    ['2026-07-12T08:00:00Z', 'zbývají 3 dny'],
+    ['2026-07-10T08:00:00Z', 'zbývá 5 dní'],
+    ['2026-07-15T08:00:00Z', 'termín vyprší dnes'],
+  ])('counts days left from the sending time %s: %s', (nowIso, expected) => {
+    // Prepare
+    const view = invitationView({ now: new Date(nowIso) });
+
+    // Act
+    const email = renderInvitation(view);
+
+    // Assess
+    expect(email.html).toContain(expected);
+    expect(email.text).toContain(expected);
+  });
+
+  it('uses the singular for a single project', () => {
+    // Prepare
+    const view = invitationView({ projects: [{ name: 'Taxibusy', activityAreaName: 'Doprava' }] });
+
+    // Act
+    const email = renderInvitation(view);
+
+    // Assess
+    expect(email.text).toContain('Jste kontaktní osobou tohoto projektu:');
+  });
+
+  it('counts several projects with the right plural', () => {
+    // Prepare
+    const projects = Array.from({ length: 25 }, (_, index) => ({
+      name: `Projekt ${index + 1}`,
+      activityAreaName: 'Veřejná správa',
+    }));
+
+    // Act
+    const email = renderInvitation(invitationView({ projects }));
+
+    // Assess
+    expect(email.text).toContain('(25 projektů)');
+    expect(email.text).toContain('Projekt 25');
+  });
+});
+
+describe('renderReminder', () => {
+  it('before the deadline lists only the given pending projects and the days left', () => {
+    // Prepare
+    const view = {
+      ...invitationView({ now: new Date('2026-07-12T08:00:00Z') }),
+      projects: [{ name: `Pending ${XSS}`, activityAreaName: 'Zdravotnictví' }],
+      stage: 'before' as const,
+    };
+
+    // Act
+    const email = renderReminder(view);
+
+    // Assess
+    expectWellFormedCzechHtml(email);
+    expect(email.subject).toMatch(/^Připomínka/);
+    expect(email.subject).toContain('zbývají 3 dny');
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain('Pending');
+      expect(part).not.toContain('Smart Akcelerátor');
+      expect(part).toContain('15. 7. 2026');
+      expect(part).toContain('zbývají 3 dny');
+      expect(part).toContain('tomuto projektu');
+      expect(part).toContain('novakova@arr-liberec.cz');
+    }
+    expect(email.text).toContain(LINK);
+    expect(email.html).toContain('https://monitoring.example.cz/odkaz/abc123?x=1&amp;y=2');
+    expect(email.html).not.toContain('<script>');
+  });
+
+  it.each([
+    ['2026-07-16T06:00:00Z', '1 den po termínu'],
+    ['2026-07-18T06:00:00Z', '3 dny po termínu'],
+    ['2026-07-22T06:00:00Z', '7 dní po termínu'],
+  ])('after the deadline says it is overdue (now %s: %s)', (nowIso, expected) => {
+    // Prepare
+    const view = { ...invitationView({ now: new Date(nowIso) }), stage: 'overdue' as const };
+
+    // Act
+    const email = renderReminder(view);
+
+    // Assess
+    expect(email.subject).toMatch(/^Po termínu/);
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain(expected);
+      expect(part).toContain('těmto projektům');
+      expect(part).toContain('co nejdříve');
+      expect(part).not.toContain('zbývá');
+    }
+    expect(email.text).toContain(LINK);
+  });
+});
+
+describe('renderEscalation', () => {
+  const view = {
+    recipientName: 'Odbor kultury, památkové péče a cestovního ruchu',
+    periodLabel: '1. pololetí 2026',
+    deadline: DEADLINE,
+    now: new Date('2026-07-20T08:00:00Z'),
+    areaName: 'Cestovní ruch\r\nBcc: x@example.com',
+    late: [
+      {
+        projectName: `Kulturní portál ${XSS}`,
+        contacts: [
+          { name: 'M. Féna (D. Nejedlo)', email: 'nejedlo@kraj-lbc.cz' },
+          { name: 'V. Ondráček', email: 'ondracek@kraj-lbc.cz' },
+        ],
+      },
+      { projectName: 'Trans-Borders Plus', contacts: [] },
+    ],
+    adminLink: 'https://monitoring.example.cz/admin/cyklus/2026-1',
+  };
+
+  it('lists late projects with their contacts and the days overdue in both parts', () => {
+    // Prepare: the view above
+
+    // Act
+    const email = renderEscalation(view);
+
+    // Assess
+    expectWellFormedCzechHtml(email);
+    expect(email.subject).toContain('2 projekty');
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain('Kulturní portál');
+      expect(part).toContain('Trans-Borders Plus');
+      expect(part).toContain('M. Féna (D. Nejedlo)');
+      expect(part).toContain('nejedlo@kraj-lbc.cz');
+      expect(part).toContain('ondracek@kraj-lbc.cz');
+      expect(part).toContain('15. 7. 2026');
+      expect(part).toContain('5 dní po termínu');
+      expect(part).toContain('Odbor kultury, památkové péče a cestovního ruchu');
+      expect(part).toContain('https://monitoring.example.cz/admin/cyklus/2026-1');
+    }
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).toContain('Kulturní portál &lt;script&gt;');
+  });
+
+  it('omits the admin link when there is none', () => {
+    // Prepare
+    const withoutLink = { ...view, adminLink: undefined };
+
+    // Act
+    const email = renderEscalation(withoutLink);
+
+    // Assess
+    expect(email.text).not.toContain('/admin/');
+    expect(email.text).not.toContain('Přehled stavu sběru');
+  });
+});
+
+describe('renderSteeringGroupNotice', () => {
+  const view: SteeringGroupNoticeView = {
+    periodLabel: '1. pololetí 2026',
+    meetingDate: '2026-10-08',
+    completeness: {
+      submitted: 18,
+      total: 20,
+      missing: [
+        { projectName: `Chatbot ${XSS}`, contacts: ['M. Féna (D. Nejedlo)'] },
+        { projectName: 'Taxibusy', contacts: [] },
+      ],
+    },
+    changedIndicators: [
+      { name: 'Počet nově digitalizovaných procesů krajského úřadu', previous: 2, current: 5 },
+      { name: 'Počet aktivních obcí v Platebním portálu', previous: 1200, current: 1150 },
+    ],
+    flaggedProjects: [
+      { name: 'Energetický management', status: 'delayed' },
+      { name: 'Sdílená kola', status: 'cancelled' },
+    ],
+    links: {
+      html: 'https://monitoring.example.cz/zprava/2026-1.html',
+      md: 'https://monitoring.example.cz/zprava/2026-1.md',
+      docx: 'https://monitoring.example.cz/zprava/2026-1.docx',
+    },
+  };
+
+  it('reports completeness, missing projects, changed indicators, flagged projects and all links', () => {
+    // Prepare: the view above
+
+    // Act
+    const email = renderSteeringGroupNotice(view);
+
+    // Assess
+    expectWellFormedCzechHtml(email);
+    expect(email.subject).toContain('8. 10. 2026');
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain('8. 10. 2026');
+      expect(part).toContain('u 18 z 20 projektů (90 %)');
+      expect(part).toContain('Chatbot');
+      expect(part).toContain('M. Féna (D. Nejedlo)');
+      expect(part).toContain('Taxibusy');
+      expect(part).toContain('2 → 5 (+3)');
+      expect(part).toContain('1\u00a0200 → 1\u00a0150 (−50)');
+      expect(part).toMatch(/Energetický management(<\/strong>)? – zpožděno/);
+      expect(part).toMatch(/Sdílená kola(<\/strong>)? – zrušeno/);
+      expect(part).toContain(view.links.html);
+      expect(part).toContain(view.links.md);
+      expect(part).toContain(view.links.docx);
+    }
+    expect(email.html).not.toContain('<script>');
+  });
+
+  it('says plainly when nothing is missing, changed or flagged', () => {
+    // Prepare
+    const quiet: SteeringGroupNoticeView = {
+      ...view,
+      completeness: { submitted: 1, total: 1, missing: [] },
+      changedIndicators: [],
+      flaggedProjects: [],
+    };
+
+    // Act
+    const email = renderSteeringGroupNotice(quiet);
+
+    // Assess
+    expect(email.text).toContain('u 1 z 1 projektu (100 %)');
+    expect(email.text).toContain('Podklady jsou kompletní.');
+    expect(email.text).toContain('Žádný indikátor se oproti minulému období nezměnil.');
+    expect(email.text).toContain('Žádný projekt není zpožděný ani zrušený.');
+  });
+});
