@@ -1,0 +1,111 @@
+/** The half-year monitoring cycle: its life-cycle and the ARR's request that opens it. */
+import { z } from 'zod';
+import { IllegalTransitionError, ValidationError } from './errors';
+import { parsePeriodId, periodIdSchema, type PeriodId } from './period';
+import { defaultReminderLadder, refineLadder, reminderLadderShape, type ReminderLadder } from './reminders';
+import { addDays, isoDateSchema, pragueDate, pragueInstant, zodErrorDetails, type IsoDate } from './time';
+
+export type CycleState = 'draft' | 'open' | 'closed' | 'report-ready' | 'steering-group-notified';
+export type CycleAction = 'open' | 'close' | 'mark-report-ready' | 'mark-steering-group-notified';
+
+export const cycleStateLabels: Record<CycleState, string> = {
+  draft: 'rozpracovaný',
+  open: 'otevřený',
+  closed: 'uzavřený',
+  'report-ready': 'zpráva připravena',
+  'steering-group-notified': 'řídící skupina informována',
+};
+
+const transitions: Record<CycleAction, { from: CycleState; to: CycleState; verb: string }> = {
+  open: { from: 'draft', to: 'open', verb: 'otevřít' },
+  close: { from: 'open', to: 'closed', verb: 'uzavřít' },
+  'mark-report-ready': {
+    from: 'closed',
+    to: 'report-ready',
+    verb: `označit jako „${cycleStateLabels['report-ready']}“`,
+  },
+  'mark-steering-group-notified': {
+    from: 'report-ready',
+    to: 'steering-group-notified',
+    verb: `označit jako „${cycleStateLabels['steering-group-notified']}“`,
+  },
+};
+
+/**
+ * The cycle only moves forward, one step at a time. The error carries the Czech state label, so
+ * its message reads `Cyklus ve stavu „otevřený“ nelze otevřít.`
+ */
+export function nextCycleState(state: CycleState, action: CycleAction): CycleState {
+  const transition = transitions[action];
+  if (transition.from !== state) throw new IllegalTransitionError(cycleStateLabels[state], transition.verb);
+  return transition.to;
+}
+
+export function acceptsSubmissions(state: CycleState): boolean {
+  return state === 'open';
+}
+
+export interface OpenCycleRequest {
+  period: PeriodId;
+  deadline: Date;
+  meetingDate: IsoDate;
+  reminderLadder: ReminderLadder;
+}
+
+const DEADLINE_MESSAGE =
+  'Zadejte termín odevzdání jako datum RRRR-MM-DD nebo jako datum a čas s časovou zónou, např. 2026-07-15T12:00:00+02:00.';
+
+/** A bare date means the whole Prague day: the deadline is its last second, 23:59:59. */
+const deadlineSchema = z.union(
+  [
+    isoDateSchema.transform((date) => new Date(pragueInstant(addDays(date, 1)).getTime() - 1000)),
+    z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
+  ],
+  { error: DEADLINE_MESSAGE },
+);
+
+export const openCycleRequestSchema = z
+  .object(
+    {
+      period: periodIdSchema,
+      deadline: deadlineSchema,
+      meetingDate: isoDateSchema,
+      reminderLadder: reminderLadderShape.partial().optional(),
+    },
+    { error: 'Žádost o otevření cyklu musí být objekt s poli period, deadline a meetingDate.' },
+  )
+  .transform(
+    (body): OpenCycleRequest => ({
+      period: body.period,
+      deadline: body.deadline,
+      meetingDate: body.meetingDate,
+      reminderLadder: { ...defaultReminderLadder, ...body.reminderLadder },
+    }),
+  )
+  .superRefine((request, ctx) => {
+    refineLadder(request.reminderLadder, ctx, ['reminderLadder']);
+    const period = parsePeriodId(request.period);
+    const deadlineDay = pragueDate(request.deadline);
+    if (deadlineDay <= period.firstDay) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deadline'],
+        message: `Termín odevzdání musí být později než první den období (${period.label}).`,
+      });
+    }
+    if (request.meetingDate <= deadlineDay) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['meetingDate'],
+        message: 'Jednání řídící skupiny musí být později než termín odevzdání.',
+      });
+    }
+  });
+
+export function parseOpenCycleRequest(body: unknown): OpenCycleRequest {
+  const result = openCycleRequestSchema.safeParse(body);
+  if (!result.success) {
+    throw new ValidationError('Žádost o otevření cyklu obsahuje chyby.', zodErrorDetails(result.error));
+  }
+  return result.data;
+}

@@ -1,0 +1,75 @@
+/** Half-year reporting periods: `2026-H1` is 1 Jan–30 Jun 2026, written `01/2026` in the reports. */
+import { z } from 'zod';
+import { ValidationError } from './errors';
+import { addDays, pragueInstant, type IsoDate } from './time';
+
+/** `2026-H1` or `2026-H2`. */
+export type PeriodId = string;
+
+export interface Period {
+  id: PeriodId;
+  year: number;
+  half: 1 | 2;
+  /** `1. pololetí 2026` */
+  label: string;
+  /** `01/2026`, as the monitoring reports write the period. */
+  shortLabel: string;
+  firstDay: IsoDate;
+  lastDay: IsoDate;
+  /** Prague midnight at the start of `firstDay`. */
+  start: Date;
+  /** Prague midnight after `lastDay` (exclusive). */
+  end: Date;
+}
+
+const PERIOD_ID_PATTERN = /^([1-9]\d{3})-H([12])$/;
+
+export function invalidPeriodMessage(value: string): string {
+  return `Období „${value}“ není platné. Použijte tvar RRRR-H1 nebo RRRR-H2, např. 2026-H1.`;
+}
+
+const MISSING_PERIOD_MESSAGE = 'Zadejte období ve tvaru RRRR-H1 nebo RRRR-H2, např. 2026-H1.';
+
+export function isPeriodId(value: string): boolean {
+  return PERIOD_ID_PATTERN.test(value);
+}
+
+export function periodOf(year: number, half: 1 | 2): Period {
+  const firstDay = `${year}-${half === 1 ? '01-01' : '07-01'}`;
+  const lastDay = `${year}-${half === 1 ? '06-30' : '12-31'}`;
+  return {
+    id: `${year}-H${half}`,
+    year,
+    half,
+    label: `${half}. pololetí ${year}`,
+    shortLabel: `0${half}/${year}`,
+    firstDay,
+    lastDay,
+    start: pragueInstant(firstDay),
+    end: pragueInstant(addDays(lastDay, 1)),
+  };
+}
+
+export function parsePeriodId(id: string): Period {
+  const match = PERIOD_ID_PATTERN.exec(id);
+  if (!match) {
+    const message = invalidPeriodMessage(id);
+    throw new ValidationError(message, { period: message });
+  }
+  return periodOf(Number(match[1]), match[2] === '1' ? 1 : 2);
+}
+
+export function previousPeriod(period: Period): Period {
+  return period.half === 2 ? periodOf(period.year, 1) : periodOf(period.year - 1, 2);
+}
+
+export function nextPeriod(period: Period): Period {
+  return period.half === 1 ? periodOf(period.year, 2) : periodOf(period.year + 1, 1);
+}
+
+export const periodIdSchema = z
+  .string({ error: MISSING_PERIOD_MESSAGE })
+  .trim()
+  .superRefine((value, ctx) => {
+    if (!isPeriodId(value)) ctx.addIssue({ code: 'custom', message: invalidPeriodMessage(value) });
+  });

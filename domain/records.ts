@@ -1,0 +1,88 @@
+/**
+ * What the system stores about a monitoring cycle. The storage adapter maps these to items of
+ * the single DynamoDB table (see adapters/dynamodb/table-design.md); use cases only see these.
+ */
+import type { AgencySectionId } from './agency';
+import type { CycleState } from './cycle';
+import type { IndicatorValue } from './indicators';
+import type { PeriodId } from './period';
+import type { ReminderLadder, ReminderStage } from './reminders';
+
+export interface CycleRecord {
+  id: PeriodId;
+  planId: string;
+  state: CycleState;
+  /** ISO instant: submissions are accepted until then (and until the cycle is closed). */
+  deadline: string;
+  /** Prague calendar day of the steering group's meeting. */
+  meetingDate: string;
+  reminderLadder: ReminderLadder;
+  /** `import`: a past period read from an existing report, kept as history for pre-filling. */
+  source: 'system' | 'import';
+  createdAt: string;
+  openedAt?: string;
+  closedAt?: string;
+  closeReason?: 'manual' | 'deadline';
+  reportAssembledAt?: string;
+  reportReadyAt?: string;
+  steeringGroupNotifiedAt?: string;
+  /** Set while a notification email is being sent, so two runs never both send it. */
+  steeringGroupNotificationClaimedAt?: string;
+}
+
+/** Žádost o podklady: one project asked for in one cycle. */
+export interface RequestRecord {
+  cycleId: PeriodId;
+  projectId: string;
+  contactPersonIds: string[];
+  /** First time a version was stored; completeness counts it. */
+  firstSubmittedAt?: string;
+  latestVersion?: number;
+}
+
+/** A contact person's part of a cycle: their projects, for one email and one link. */
+export interface CycleContactRecord {
+  cycleId: PeriodId;
+  contactPersonId: string;
+  projectIds: string[];
+  invitedAt?: string;
+}
+
+/** A personal link's token, stored only as its SHA-256 hash. */
+export interface TokenRecord {
+  tokenHash: string;
+  cycleId: PeriodId;
+  contactPersonId: string;
+  issuedAt: string;
+  revokedAt?: string;
+}
+
+/** Who a reminder was for: one contact person, or an activity area's guarantor (escalation). */
+export type ReminderAudience =
+  | { kind: 'contact'; contactPersonId: string }
+  | { kind: 'guarantor'; activityAreaId: string };
+
+export interface ReminderRecord {
+  cycleId: PeriodId;
+  stage: ReminderStage;
+  audience: ReminderAudience;
+  projectIds: string[];
+  queuedAt: string;
+}
+
+/** The running indicator values of a cycle, with which submission versions they include. */
+export interface IndicatorState {
+  cycleId: PeriodId;
+  values: IndicatorValue[];
+  appliedVersions: Record<string, number>;
+  /** Optimistic-concurrency counter: a save succeeds only on the revision it read. */
+  revision: number;
+  updatedAt: string;
+}
+
+export interface AgencySectionRecord {
+  cycleId: PeriodId;
+  sectionId: AgencySectionId;
+  content: unknown;
+  updatedAt: string;
+}

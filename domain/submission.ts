@@ -1,0 +1,152 @@
+/** What a contact person reports on one project for one half-year, and how it is validated. */
+import { z } from 'zod';
+import { ValidationError } from './errors';
+import { zodErrorDetails } from './time';
+
+export const projectStatuses = ['on-track', 'delayed', 'completed', 'cancelled', 'not-started'] as const;
+export type ProjectStatus = (typeof projectStatuses)[number];
+
+export const projectStatusLabels: Record<ProjectStatus, string> = {
+  'on-track': 'probíhá podle plánu',
+  delayed: 'zpožděno',
+  completed: 'dokončeno',
+  cancelled: 'zrušeno',
+  'not-started': 'nezahájeno',
+};
+
+export interface SubmissionContent {
+  thisPeriod: string;
+  nextPeriodPlan: string;
+  status: ProjectStatus;
+  /** Indicator code → this project's contribution in the period. */
+  indicatorContributions: Record<string, number>;
+  noteToArr?: string;
+}
+
+export interface SubmissionVersion extends SubmissionContent {
+  cycleId: string;
+  projectId: string;
+  /** 1, 2, …: every re-submission adds a version, the latest one counts. */
+  version: number;
+  /** ISO instant. */
+  submittedAt: string;
+  /** contactPersonId */
+  submittedBy: string;
+}
+
+export const TEXT_MAX_LENGTH = 4000;
+export const NOTE_MAX_LENGTH = 2000;
+export const CONTRIBUTION_MAX = 1_000_000;
+
+export const submissionMessages = {
+  thisPeriodRequired: 'Popište, co se v tomto období na projektu udělalo.',
+  thisPeriodTooLong: `Popis činností v tomto období může mít nejvýše ${TEXT_MAX_LENGTH} znaků.`,
+  nextPeriodPlanRequired: 'Popište, co se na projektu plánuje v příštím období.',
+  nextPeriodPlanTooLong: `Plán na příští období může mít nejvýše ${TEXT_MAX_LENGTH} znaků.`,
+  status: 'Vyberte stav projektu.',
+  contribution: 'Zadejte celé číslo od 0 do 1 000 000.',
+  contributions: 'Příspěvky k indikátorům musí být zadány jako dvojice kód indikátoru a číslo.',
+  noteTooLong: `Poznámka pro ARR může mít nejvýše ${NOTE_MAX_LENGTH} znaků.`,
+  form: 'Formulář musí obsahovat pole thisPeriod, nextPeriodPlan a status.',
+  unknownIndicator: (code: string) => `Indikátor „${code}“ se u tohoto projektu nevykazuje.`,
+} as const;
+
+/** Statuses for which there is nothing left to plan. */
+const FINISHED_STATUSES: ReadonlySet<ProjectStatus> = new Set(['completed', 'cancelled']);
+
+/** Form fields arrive as strings: a blank one means "not filled", a number may carry spaces (`1 000`). */
+function normaliseContribution(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value !== 'string') return value;
+  const compact = value.replace(/[\s\u00a0]/g, '');
+  if (compact === '') return undefined;
+  return /^\d+$/.test(compact) ? Number(compact) : value;
+}
+
+const contributionSchema = z.preprocess(
+  normaliseContribution,
+  z
+    .number({ error: submissionMessages.contribution })
+    .int({ error: submissionMessages.contribution })
+    .min(0, { error: submissionMessages.contribution })
+    .max(CONTRIBUTION_MAX, { error: submissionMessages.contribution })
+    .optional(),
+);
+
+const optionalText = (tooLong: string, max: number) =>
+  z.preprocess(
+    (value) => (value === null || value === undefined ? '' : value),
+    z.string({ error: tooLong }).trim().max(max, { error: tooLong }),
+  );
+
+function contributionsSchema(allowedIndicatorCodes: readonly string[]) {
+  const allowed = new Set(allowedIndicatorCodes);
+  return z.preprocess(
+    (value) => value ?? {},
+    z.record(z.string(), z.unknown(), { error: submissionMessages.contributions }).transform((raw, ctx) => {
+      const contributions: Record<string, number> = {};
+      for (const [code, value] of Object.entries(raw)) {
+        const parsed = contributionSchema.safeParse(value);
+        // `continue` keeps the form-level check below running, so every error is reported at once.
+        if (!allowed.has(code)) {
+          const message = submissionMessages.unknownIndicator(code);
+          ctx.issues.push({ code: 'custom', path: [code], message, input: value, continue: true });
+        } else if (!parsed.success) {
+          const message = submissionMessages.contribution;
+          ctx.issues.push({ code: 'custom', path: [code], message, input: value, continue: true });
+        } else if (parsed.data !== undefined) {
+          contributions[code] = parsed.data;
+        }
+      }
+      return contributions;
+    }),
+  );
+}
+
+export function submissionContentSchema(allowedIndicatorCodes: readonly string[]) {
+  return z
+    .object(
+      {
+        thisPeriod: z
+          .string({ error: submissionMessages.thisPeriodRequired })
+          .trim()
+          .min(1, { error: submissionMessages.thisPeriodRequired })
+          .max(TEXT_MAX_LENGTH, { error: submissionMessages.thisPeriodTooLong }),
+        nextPeriodPlan: optionalText(submissionMessages.nextPeriodPlanTooLong, TEXT_MAX_LENGTH),
+        status: z.enum(projectStatuses, { error: submissionMessages.status }),
+        indicatorContributions: contributionsSchema(allowedIndicatorCodes),
+        noteToArr: optionalText(submissionMessages.noteTooLong, NOTE_MAX_LENGTH),
+      },
+      { error: submissionMessages.form },
+    )
+    // A check rather than a refinement: it runs even when other fields failed, so the form shows
+    // every error at once. It therefore reads the partly parsed value defensively.
+    .check((ctx) => {
+      const { status, nextPeriodPlan } = ctx.value as { status?: unknown; nextPeriodPlan?: unknown };
+      const statusRequiresPlan =
+        projectStatuses.some((known) => known === status) && !FINISHED_STATUSES.has(status as ProjectStatus);
+      if (statusRequiresPlan && nextPeriodPlan === '') {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['nextPeriodPlan'],
+          message: submissionMessages.nextPeriodPlanRequired,
+          input: nextPeriodPlan,
+        });
+      }
+    })
+    .transform(
+      (content): SubmissionContent => ({
+        thisPeriod: content.thisPeriod,
+        nextPeriodPlan: content.nextPeriodPlan,
+        status: content.status,
+        indicatorContributions: content.indicatorContributions,
+        ...(content.noteToArr === '' ? {} : { noteToArr: content.noteToArr }),
+      }),
+    );
+}
+
+export function parseSubmissionContent(input: unknown, allowedIndicatorCodes: readonly string[]): SubmissionContent {
+  const result = submissionContentSchema(allowedIndicatorCodes).safeParse(input);
+  if (!result.success) throw new ValidationError('Formulář obsahuje chyby.', zodErrorDetails(result.error));
+  return result.data;
+}

@@ -1,0 +1,183 @@
+import { createEvent, invitationRequestedV1, reportRequestedV1 } from '../../events';
+import { parseAgencySection, type AgencySectionId } from '../agency';
+import { computeCompleteness, type Completeness } from '../completeness';
+import { cycleStateLabels } from '../cycle';
+import { NotFoundError, ValidationError } from '../errors';
+import { computeIndicators, type IndicatorValue } from '../indicators';
+import type { IndicatorDefinition } from '../plan';
+import type { Dependencies } from '../ports';
+import type { CycleRecord, ReminderRecord } from '../records';
+import { assembleAnnualReport, type AnnualReport, type MonitoringReport } from '../report/model';
+import { previousIndicatorValues } from './recompute-indicators';
+
+type ReadDeps = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'reports'>;
+
+async function requireCycle(deps: Pick<Dependencies, 'cycles'>, cycleId: string): Promise<CycleRecord> {
+  const cycle = await deps.cycles.getCycle(cycleId);
+  if (!cycle) throw new NotFoundError(`Cyklus ${cycleId} neexistuje.`);
+  return cycle;
+}
+
+async function completenessOf(deps: Pick<Dependencies, 'clock' | 'cycles'>, cycle: CycleRecord): Promise<Completeness> {
+  const requests = await deps.cycles.listRequests(cycle.id);
+  return computeCompleteness({
+    requests: requests.map((request) => ({ projectId: request.projectId, contactPersonIds: request.contactPersonIds })),
+    submittedAt: Object.fromEntries(
+      requests.flatMap((request) => (request.firstSubmittedAt ? [[request.projectId, request.firstSubmittedAt]] : [])),
+    ),
+    deadline: new Date(cycle.deadline),
+    now: deps.clock.now(),
+  });
+}
+
+export interface CycleSummary extends CycleRecord {
+  stateLabel: string;
+  totals: Completeness['totals'];
+}
+
+/** `GET /cycles`: every cycle, newest first, with its completeness totals. */
+export async function listCycles(deps: Pick<Dependencies, 'clock' | 'cycles'>): Promise<CycleSummary[]> {
+  const cycles = (await deps.cycles.listCycles()).sort((a, b) => b.id.localeCompare(a.id));
+  return Promise.all(
+    cycles.map(async (cycle) => ({
+      ...cycle,
+      stateLabel: cycleStateLabels[cycle.state],
+      totals: (await completenessOf(deps, cycle)).totals,
+    })),
+  );
+}
+
+export interface CycleOverview {
+  cycle: CycleRecord & { stateLabel: string };
+  completeness: Completeness;
+  reminders: ReminderRecord[];
+}
+
+/** `GET /cycles/{id}`: state, completeness per project and person, and the reminder history. */
+export async function getCycleOverview(deps: ReadDeps, cycleId: string): Promise<CycleOverview> {
+  const cycle = await requireCycle(deps, cycleId);
+  const [completeness, reminders] = await Promise.all([completenessOf(deps, cycle), deps.reminders.listReminders(cycle.id)]);
+  return {
+    cycle: { ...cycle, stateLabel: cycleStateLabels[cycle.state] },
+    completeness,
+    reminders: reminders.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt)),
+  };
+}
+
+export interface IndicatorRow extends IndicatorValue {
+  cycleId: string;
+  definition: IndicatorDefinition;
+}
+
+/**
+ * The cycle's indicator values with their provenance. They are computed in full from the
+ * stored versions, so what ARR reads never lags behind a queued recomputation.
+ */
+export async function getCycleIndicators(deps: ReadDeps, cycleId: string): Promise<IndicatorRow[]> {
+  const cycle = await requireCycle(deps, cycleId);
+  const plan = await deps.plans.getPlan(cycle.planId);
+  const [latest, previous] = await Promise.all([
+    deps.submissions.latestVersions(cycle.id),
+    previousIndicatorValues(deps, cycle.id, plan.indicators),
+  ]);
+  const values = computeIndicators(
+    plan.indicators,
+    latest.map((version) => ({ projectId: version.projectId, version: version.version, contributions: version.indicatorContributions })),
+    previous,
+  );
+  return values.map((value) => ({
+    ...value,
+    cycleId: cycle.id,
+    definition: plan.indicators.find((definition) => definition.code === value.code) as IndicatorDefinition,
+  }));
+}
+
+/** The indicators of every cycle run by the system, oldest first: the open-data export. */
+export async function getAllIndicators(deps: ReadDeps): Promise<IndicatorRow[]> {
+  const cycles = (await deps.cycles.listCycles())
+    .filter((cycle) => cycle.source === 'system' && cycle.state !== 'draft')
+    .sort((a, b) => a.id.localeCompare(b.id));
+  return (await Promise.all(cycles.map((cycle) => getCycleIndicators(deps, cycle.id)))).flat();
+}
+
+/**
+ * `PUT /cycles/{id}/agency/{section}`: ARR's own chapters. Once the report exists, saving a
+ * chapter asks for the report again, so the document never shows an older text.
+ */
+export async function putAgencySection(
+  deps: Pick<Dependencies, 'clock' | 'cycles' | 'agency' | 'events'>,
+  input: { cycleId: string; sectionId: string; body: unknown; correlationId: string },
+): Promise<{ sectionId: AgencySectionId; content: unknown }> {
+  const cycle = await requireCycle(deps, input.cycleId);
+  const content = parseAgencySection(input.sectionId, input.body);
+  const now = deps.clock.now();
+  await deps.agency.putAgencySection(cycle.id, input.sectionId, content, now.toISOString());
+  if (cycle.reportAssembledAt && cycle.state !== 'steering-group-notified') {
+    await deps.events.publish([
+      createEvent(
+        reportRequestedV1,
+        { cycleId: cycle.id, reason: cycle.state === 'open' ? 'complete' : 'closed' },
+        { correlationId: input.correlationId, now },
+      ),
+    ]);
+  }
+  return { sectionId: input.sectionId as AgencySectionId, content };
+}
+
+/** The stored monitoring report of a cycle. */
+export async function getMonitoringReport(deps: Pick<Dependencies, 'cycles' | 'reports'>, cycleId: string): Promise<MonitoringReport> {
+  await requireCycle(deps, cycleId);
+  const report = await deps.reports.getReport(cycleId);
+  if (!report) throw new NotFoundError(`Monitorovací zpráva za cyklus ${cycleId} ještě nebyla sestavena.`);
+  return report;
+}
+
+/** The annual report of a year, from the monitoring reports of its two half-years. */
+export async function getAnnualReport(
+  deps: Pick<Dependencies, 'plans' | 'cycles' | 'reports'>,
+  input: { year: string; planId: string },
+): Promise<AnnualReport> {
+  if (!/^\d{4}$/.test(input.year)) {
+    throw new ValidationError('Rok není platný.', { year: 'Zadejte rok čtyřmi číslicemi, např. 2026.' });
+  }
+  const [first, second] = await Promise.all(
+    [1, 2].map((half) => deps.reports.getReport(`${input.year}-H${half}`)),
+  );
+  if (!first || !second) {
+    const missing = [!first ? '1.' : null, !second ? '2.' : null].filter(Boolean).join(' a ');
+    throw new NotFoundError(`Výroční zprávu za rok ${input.year} nelze sestavit: chybí monitorovací zpráva za ${missing} pololetí.`);
+  }
+  return assembleAnnualReport(first, second, await deps.plans.getPlan(input.planId));
+}
+
+/** Revokes every personal link of a contact person in a cycle. */
+export async function revokeContactLinks(
+  deps: Pick<Dependencies, 'clock' | 'cycles' | 'tokens'>,
+  input: { cycleId: string; contactPersonId: string },
+): Promise<{ revoked: number }> {
+  await requireCycle(deps, input.cycleId);
+  if (!(await deps.cycles.getContact(input.cycleId, input.contactPersonId))) {
+    throw new NotFoundError(`Kontaktní osoba ${input.contactPersonId} v cyklu ${input.cycleId} není.`);
+  }
+  return { revoked: await deps.tokens.revokeTokens(input.cycleId, input.contactPersonId, deps.clock.now().toISOString()) };
+}
+
+/** Revokes the old links and sends the person a new invitation with a fresh one. */
+export async function reissueContactLink(
+  deps: Pick<Dependencies, 'clock' | 'cycles' | 'tokens' | 'events'>,
+  input: { cycleId: string; contactPersonId: string; correlationId: string },
+): Promise<{ revoked: number }> {
+  const cycle = await requireCycle(deps, input.cycleId);
+  if (cycle.state !== 'open') {
+    throw new ValidationError('Nový odkaz lze vystavit jen v otevřeném cyklu.', { cycleId: `Cyklus je ve stavu „${cycleStateLabels[cycle.state]}“.` });
+  }
+  const result = await revokeContactLinks(deps, input);
+  await deps.events.publish([
+    createEvent(
+      invitationRequestedV1,
+      { cycleId: input.cycleId, contactPersonId: input.contactPersonId },
+      { correlationId: input.correlationId, now: deps.clock.now() },
+    ),
+  ]);
+  return result;
+}

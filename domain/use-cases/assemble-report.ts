@@ -1,0 +1,60 @@
+import { createEvent, reportReadyV1 } from '../../events';
+import { computeIndicators } from '../indicators';
+import { parsePeriodId, previousPeriod } from '../period';
+import type { Dependencies } from '../ports';
+import { buildMonitoringReport } from '../report/build-monitoring-report';
+import type { MonitoringReport } from '../report/model';
+import { previousIndicatorValues } from './recompute-indicators';
+
+/**
+ * Builds and stores the cycle's monitoring report. A closed cycle then becomes `report-ready`
+ * and "report ready" is published once (the conditional transition decides who publishes);
+ * an open but complete cycle gets a preview that the close will refresh.
+ *
+ * Indicators are computed in full from the stored versions here, so the report never depends
+ * on whether every incremental update arrived.
+ */
+export async function assembleReport(
+  deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'agency' | 'reports' | 'events'>,
+  input: { cycleId: string; correlationId: string },
+): Promise<MonitoringReport | null> {
+  const cycle = await deps.cycles.getCycle(input.cycleId);
+  if (!cycle || cycle.source === 'import' || cycle.state === 'draft') return null;
+  const plan = await deps.plans.getPlan(cycle.planId);
+  const period = parsePeriodId(cycle.id);
+  const [requests, current, previous, agency, previousValues] = await Promise.all([
+    deps.cycles.listRequests(cycle.id),
+    deps.submissions.latestVersions(cycle.id),
+    deps.submissions.latestVersions(previousPeriod(period).id),
+    deps.agency.getAgencySections(cycle.id),
+    previousIndicatorValues(deps, cycle.id, plan.indicators),
+  ]);
+  const now = deps.clock.now();
+  const indicators = computeIndicators(
+    plan.indicators,
+    current.map((version) => ({ projectId: version.projectId, version: version.version, contributions: version.indicatorContributions })),
+    previousValues,
+  );
+  const report = buildMonitoringReport({
+    plan,
+    period,
+    requestedProjectIds: requests.map((request) => request.projectId),
+    current,
+    previous,
+    agency,
+    indicators,
+    generatedAt: now,
+  });
+  await deps.reports.saveReport(cycle.id, report);
+  await deps.cycles.setReportAssembledAt(cycle.id, now.toISOString());
+
+  if (cycle.state === 'closed') {
+    const reportReadyAt = now.toISOString();
+    if (await deps.cycles.transitionCycle(cycle.id, 'closed', 'report-ready', { reportReadyAt })) {
+      await deps.events.publish([
+        createEvent(reportReadyV1, { cycleId: cycle.id, assembledAt: reportReadyAt }, { correlationId: input.correlationId, now }),
+      ]);
+    }
+  }
+  return report;
+}

@@ -1,0 +1,99 @@
+import { NotFoundError } from '../errors';
+import { previousPeriod, parsePeriodId, type Period } from '../period';
+import { activityAreaOfProject, type Activity, type ActivityArea, type ActionPlan, type ContactPerson, type IndicatorDefinition, type Project } from '../plan';
+import type { Dependencies } from '../ports';
+import type { CycleContactRecord, CycleRecord, TokenRecord } from '../records';
+import type { SubmissionVersion } from '../submission';
+
+/**
+ * One message for every link that does not lead anywhere: never issued, revoked, or of a
+ * cycle that is no longer open. The same status and wording for all, so a link's history
+ * cannot be probed.
+ */
+export const INVALID_LINK_MESSAGE = 'Odkaz není platný nebo už vypršel.';
+
+export interface ContactAccess {
+  token: TokenRecord;
+  cycle: CycleRecord;
+  contact: CycleContactRecord;
+  plan: ActionPlan;
+  person: ContactPerson;
+}
+
+/** What a contact person sees for one project on their page. */
+export interface ProjectWorkspace {
+  project: Project;
+  area: ActivityArea | null;
+  activity: Activity | null;
+  /** What they planned last period: the starting point of this report. */
+  previousPlan: string;
+  latest: SubmissionVersion | null;
+  indicators: IndicatorDefinition[];
+}
+
+export interface ContactWorkspace extends ContactAccess {
+  period: Period;
+  projects: ProjectWorkspace[];
+}
+
+/**
+ * Resolves a personal link. Reading never changes anything: mail scanners open links too.
+ * @throws NotFoundError (with INVALID_LINK_MESSAGE) for any link that is not usable.
+ */
+export async function resolveContactAccess(
+  deps: Pick<Dependencies, 'plans' | 'cycles' | 'tokens' | 'tokenIssuer'>,
+  rawToken: string,
+): Promise<ContactAccess> {
+  const token = /^[A-Za-z0-9_-]{43}$/.test(rawToken)
+    ? await deps.tokens.findToken(deps.tokenIssuer.hash(rawToken))
+    : null;
+  if (!token || token.revokedAt) throw new NotFoundError(INVALID_LINK_MESSAGE);
+  const [cycle, contact] = await Promise.all([
+    deps.cycles.getCycle(token.cycleId),
+    deps.cycles.getContact(token.cycleId, token.contactPersonId),
+  ]);
+  if (!cycle || !contact) throw new NotFoundError(INVALID_LINK_MESSAGE);
+  const plan = await deps.plans.getPlan(cycle.planId);
+  const person = plan.contactPersons.find((candidate) => candidate.id === contact.contactPersonId);
+  if (!person) throw new NotFoundError(INVALID_LINK_MESSAGE);
+  return { token, cycle, contact, plan, person };
+}
+
+/** Indicators a project may contribute to: those of its activity area. */
+export function indicatorsForProject(plan: ActionPlan, project: Project): IndicatorDefinition[] {
+  const area = activityAreaOfProject(plan, project);
+  return area ? plan.indicators.filter((indicator) => indicator.activityAreaId === area.id) : [];
+}
+
+/** Everything the contact person's page shows, for every project of theirs in the cycle. */
+export async function loadContactWorkspace(
+  deps: Pick<Dependencies, 'plans' | 'cycles' | 'tokens' | 'tokenIssuer' | 'submissions'>,
+  access: ContactAccess,
+): Promise<ContactWorkspace> {
+  const period = parsePeriodId(access.cycle.id);
+  const previousCycleId = previousPeriod(period).id;
+  const projects = await Promise.all(
+    access.contact.projectIds.map(async (projectId): Promise<ProjectWorkspace> => {
+      const project = access.plan.projects.find((candidate) => candidate.id === projectId);
+      if (!project) throw new NotFoundError(`Projekt ${projectId} v plánu není.`);
+      const [latest, previous] = await Promise.all([
+        deps.submissions.latestVersion(access.cycle.id, projectId),
+        deps.submissions.latestVersion(previousCycleId, projectId),
+      ]);
+      const area = activityAreaOfProject(access.plan, project);
+      const activity =
+        project.placement.kind === 'activity'
+          ? (area?.activities.find((candidate) => candidate.id === (project.placement as { activityId: string }).activityId) ?? null)
+          : null;
+      return {
+        project,
+        area,
+        activity,
+        previousPlan: previous?.nextPeriodPlan ?? '',
+        latest,
+        indicators: indicatorsForProject(access.plan, project),
+      };
+    }),
+  );
+  return { ...access, period, projects };
+}

@@ -1,0 +1,114 @@
+import type { EventOfType } from '../../events';
+import { renderEscalation } from '../../templates/email/escalation';
+import { renderInvitation } from '../../templates/email/invitation';
+import { renderReminder } from '../../templates/email/reminder';
+import { NotFoundError } from '../errors';
+import { parsePeriodId } from '../period';
+import { activityAreaOfProject, contactDisplayName, type ActionPlan, type Project } from '../plan';
+import type { Dependencies } from '../ports';
+import type { CycleRecord } from '../records';
+
+export type MailRequest = EventOfType<'invitation-requested'> | EventOfType<'reminder-due'>;
+
+export type MailOutcome =
+  | { sent: true; messageId: string; to: string[] }
+  | { sent: false; reason: 'cycle-not-open' | 'nothing-pending' };
+
+type MailDeps = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'tokens' | 'tokenIssuer' | 'mail'>;
+
+/**
+ * Sends one queued email. Content is rendered now, not when it was queued: the projects still
+ * pending, the days left. A reminder for someone who has meanwhile answered is dropped, since
+ * nothing is sent once the projects are submitted. Each email carries a freshly issued personal
+ * link; earlier links stay valid until the cycle closes.
+ */
+export async function deliverMail(deps: MailDeps, request: MailRequest): Promise<MailOutcome> {
+  const cycle = await deps.cycles.getCycle(request.data.cycleId);
+  if (!cycle) throw new NotFoundError(`Cyklus ${request.data.cycleId} neexistuje.`);
+  if (cycle.state !== 'open') return { sent: false, reason: 'cycle-not-open' };
+  const plan = await deps.plans.getPlan(cycle.planId);
+  const pending = await pendingProjectIds(deps, cycle.id);
+
+  if (request.type === 'reminder-due' && request.data.audience.kind === 'guarantor') {
+    return sendEscalation(deps, cycle, plan, request.data.audience.activityAreaId, pending);
+  }
+  const contactPersonId =
+    request.type === 'invitation-requested'
+      ? request.data.contactPersonId
+      : (request.data.audience as { contactPersonId: string }).contactPersonId;
+  const contact = await deps.cycles.getContact(cycle.id, contactPersonId);
+  const person = plan.contactPersons.find((candidate) => candidate.id === contactPersonId);
+  if (!contact || !person) throw new NotFoundError(`Kontaktní osoba ${contactPersonId} v cyklu ${cycle.id} není.`);
+
+  const isInvitation = request.type === 'invitation-requested';
+  const projectIds = isInvitation ? contact.projectIds : contact.projectIds.filter((id) => pending.has(id));
+  if (projectIds.length === 0) return { sent: false, reason: 'nothing-pending' };
+
+  const now = deps.clock.now();
+  const { token, tokenHash } = deps.tokenIssuer.issue();
+  await deps.tokens.saveToken({ tokenHash, cycleId: cycle.id, contactPersonId, issuedAt: now.toISOString() });
+  const view = {
+    recipientName: person.reportingPerson ?? person.name,
+    periodLabel: parsePeriodId(cycle.id).label,
+    deadline: new Date(cycle.deadline),
+    now,
+    link: `${deps.config.publicBaseUrl.replace(/\/$/, '')}/s/${token}`,
+    projects: projectIds.map((id) => projectLine(plan, id)),
+    arrContact: deps.config.arr,
+  };
+  const email = isInvitation
+    ? renderInvitation(view)
+    : renderReminder({ ...view, stage: request.data.stage === 'overdue' ? 'overdue' : 'before' });
+  const { messageId } = await deps.mail.send({ to: [person.email], ...email });
+  return { sent: true, messageId, to: [person.email] };
+}
+
+async function pendingProjectIds(deps: Pick<Dependencies, 'cycles'>, cycleId: string): Promise<Set<string>> {
+  const requests = await deps.cycles.listRequests(cycleId);
+  return new Set(requests.filter((request) => !request.firstSubmittedAt).map((request) => request.projectId));
+}
+
+function projectLine(plan: ActionPlan, projectId: string) {
+  const project = plan.projects.find((candidate) => candidate.id === projectId);
+  if (!project) throw new NotFoundError(`Projekt ${projectId} v plánu není.`);
+  return { name: project.name, activityAreaName: areaName(plan, project) };
+}
+
+const OUTSIDE_PLAN_NAME = 'Další projekty realizované mimo oblasti aktivit akčního plánu';
+
+function areaName(plan: ActionPlan, project: Project): string {
+  return activityAreaOfProject(plan, project)?.name ?? OUTSIDE_PLAN_NAME;
+}
+
+/** The guarantor and ARR learn which projects of the area are late and whom to chase. */
+async function sendEscalation(
+  deps: MailDeps,
+  cycle: CycleRecord,
+  plan: ActionPlan,
+  activityAreaId: string,
+  pending: Set<string>,
+): Promise<MailOutcome> {
+  const area = plan.activityAreas.find((candidate) => candidate.id === activityAreaId);
+  const late = plan.projects.filter(
+    (project) => pending.has(project.id) && (activityAreaOfProject(plan, project)?.id ?? 'outside-plan') === activityAreaId,
+  );
+  if (late.length === 0) return { sent: false, reason: 'nothing-pending' };
+  const email = renderEscalation({
+    recipientName: area ? area.guarantor.department : deps.config.arr.name,
+    periodLabel: parsePeriodId(cycle.id).label,
+    deadline: new Date(cycle.deadline),
+    now: deps.clock.now(),
+    areaName: area?.name ?? OUTSIDE_PLAN_NAME,
+    late: late.map((project) => ({
+      projectName: project.name,
+      contacts: project.contactPersonIds.flatMap((id) => {
+        const person = plan.contactPersons.find((candidate) => candidate.id === id);
+        return person ? [{ name: contactDisplayName(person), email: person.email }] : [];
+      }),
+    })),
+  });
+  const to = area ? [area.guarantor.email] : [deps.config.arr.email];
+  const cc = area ? [deps.config.arr.email] : [];
+  const { messageId } = await deps.mail.send({ to, cc, ...email });
+  return { sent: true, messageId, to };
+}

@@ -1,0 +1,115 @@
+import { createEvent, steeringGroupNotifiedV1 } from '../../events';
+import { renderMonitoringReportDocx } from '../../documents/monitoring/docx';
+import { renderSteeringGroupNotice } from '../../templates/email/steering-group';
+import type { Dependencies } from '../ports';
+import type { CycleRecord } from '../records';
+import type { MonitoringReport, ReportProject } from '../report/model';
+import { addDays, pragueDate } from '../time';
+import { previousIndicatorValues } from './recompute-indicators';
+
+type NotifyDeps = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'indicators' | 'reports' | 'events' | 'mail'>;
+
+export type NotifyOutcome = 'sent' | 'not-ready' | 'too-early' | 'already-sent';
+
+/** A claim older than this is taken to be from a run that died before sending. */
+const STALE_CLAIM_MS = 15 * 60 * 1000;
+
+/**
+ * Emails the steering group the finished report a configured number of days before its
+ * meeting, or at once when the report is ready later than that. Sent once: a conditional
+ * claim decides who sends, the state moves to `steering-group-notified` after sending, and a
+ * failed send releases the claim so the next run retries.
+ */
+export async function notifySteeringGroup(
+  deps: NotifyDeps,
+  input: { cycleId: string; correlationId: string },
+): Promise<NotifyOutcome> {
+  const cycle = await deps.cycles.getCycle(input.cycleId);
+  if (!cycle || cycle.state === 'steering-group-notified') return 'already-sent';
+  if (cycle.state !== 'report-ready') return 'not-ready';
+  const now = deps.clock.now();
+  const firstDay = addDays(cycle.meetingDate, -deps.config.steeringGroupNoticeDays);
+  if (pragueDate(now) < firstDay) return 'too-early';
+  const report = await deps.reports.getReport(cycle.id);
+  if (!report) return 'not-ready';
+
+  const claimedAt = cycle.steeringGroupNotificationClaimedAt;
+  if (claimedAt && now.getTime() - Date.parse(claimedAt) > STALE_CLAIM_MS) {
+    await deps.cycles.releaseClaim(cycle.id, 'steeringGroupNotificationClaimedAt');
+  }
+  if (!(await deps.cycles.claimOnce(cycle.id, 'steeringGroupNotificationClaimedAt', now.toISOString()))) {
+    return 'already-sent';
+  }
+  try {
+    await deps.mail.send(await steeringGroupMail(deps, cycle, report));
+  } catch (error) {
+    await deps.cycles.releaseClaim(cycle.id, 'steeringGroupNotificationClaimedAt');
+    throw error;
+  }
+  const notifiedAt = now.toISOString();
+  await deps.cycles.transitionCycle(cycle.id, 'report-ready', 'steering-group-notified', {
+    steeringGroupNotifiedAt: notifiedAt,
+  });
+  await deps.events.publish([
+    createEvent(
+      steeringGroupNotifiedV1,
+      { cycleId: cycle.id, notifiedAt, recipients: deps.config.steeringGroupEmails.length },
+      { correlationId: input.correlationId, now },
+    ),
+  ]);
+  return 'sent';
+}
+
+/** The daily run: every cycle whose report is ready and whose notice falls due. */
+export async function notifyDueSteeringGroups(deps: NotifyDeps, correlationId: string): Promise<Record<string, NotifyOutcome>> {
+  const outcomes: Record<string, NotifyOutcome> = {};
+  for (const cycle of await deps.cycles.listCycles()) {
+    if (cycle.state === 'report-ready') outcomes[cycle.id] = await notifySteeringGroup(deps, { cycleId: cycle.id, correlationId });
+  }
+  return outcomes;
+}
+
+function allProjects(report: MonitoringReport): ReportProject[] {
+  return [...report.areas.flatMap((area) => area.activities.flatMap((activity) => activity.projects)), ...report.outsidePlan];
+}
+
+async function steeringGroupMail(deps: NotifyDeps, cycle: CycleRecord, report: MonitoringReport) {
+  const projects = allProjects(report);
+  const plan = await deps.plans.getPlan(cycle.planId);
+  const previous = await previousIndicatorValues(deps, cycle.id, plan.indicators);
+  const base = `${deps.config.publicBaseUrl.replace(/\/$/, '')}/cycles/${cycle.id}/report?format=`;
+  const email = renderSteeringGroupNotice({
+    periodLabel: report.period.label,
+    meetingDate: cycle.meetingDate,
+    completeness: {
+      submitted: projects.filter((project) => project.thisPeriod !== null).length,
+      total: projects.length,
+      missing: projects
+        .filter((project) => project.thisPeriod === null)
+        .map((project) => ({ projectName: project.name, contacts: project.contacts })),
+    },
+    changedIndicators: report.indicators.flatMap((indicator) => {
+      const before = previous[indicator.code]?.cumulativeValue ?? 0;
+      return before === indicator.cumulativeValue
+        ? []
+        : [{ name: indicator.name, previous: before, current: indicator.cumulativeValue }];
+    }),
+    flaggedProjects: projects.flatMap((project) =>
+      project.status === 'delayed' || project.status === 'cancelled' ? [{ name: project.name, status: project.status }] : [],
+    ),
+    links: { html: `${base}html`, md: `${base}md`, docx: `${base}docx` },
+  });
+  const docx = await renderMonitoringReportDocx(report);
+  return {
+    to: deps.config.steeringGroupEmails,
+    cc: [deps.config.arr.email],
+    ...email,
+    attachments: [
+      {
+        filename: `monitorovaci-zprava-${cycle.id}.docx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        content: new Uint8Array(docx),
+      },
+    ],
+  };
+}

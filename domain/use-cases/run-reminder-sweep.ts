@@ -1,0 +1,124 @@
+import { createEvent, reminderDueV1, submissionReceivedV1, type AnyEvent } from '../../events';
+import { activityAreaOfProject } from '../plan';
+import type { Dependencies } from '../ports';
+import type { CycleRecord, ReminderAudience } from '../records';
+import { dueReminders } from '../reminders';
+
+export interface SweepResult {
+  cycles: number;
+  remindersQueued: number;
+  escalationsQueued: number;
+  /** Submissions whose indicator update was lost and has been requested again. */
+  staleSubmissionsRepublished: number;
+}
+
+/**
+ * The working-day morning sweep over open cycles. It queues the reminders that the policy says
+ * are due, recording each one first with a conditional write, so a repeated or concurrent run
+ * queues nothing twice. It also republishes "submission received" for every stored version
+ * that the indicators do not include yet: the recovery for a crash between storing a
+ * submission and publishing its event.
+ */
+export async function runReminderSweep(
+  deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'events'>,
+  correlationId: string,
+): Promise<SweepResult> {
+  const now = deps.clock.now();
+  const openCycles = (await deps.cycles.listCycles()).filter((cycle) => cycle.state === 'open');
+  const result: SweepResult = { cycles: openCycles.length, remindersQueued: 0, escalationsQueued: 0, staleSubmissionsRepublished: 0 };
+  for (const cycle of openCycles) {
+    const events: AnyEvent[] = [];
+    const queue = async (stage: string, audience: ReminderAudience, projectIds: string[]): Promise<boolean> => {
+      const recorded = await deps.reminders.recordReminder({
+        cycleId: cycle.id,
+        stage,
+        audience,
+        projectIds,
+        queuedAt: now.toISOString(),
+      });
+      if (recorded) events.push(createEvent(reminderDueV1, { cycleId: cycle.id, stage, audience }, { correlationId, now }));
+      return recorded;
+    };
+
+    const due = await remindersDue(deps, cycle, now);
+    for (const reminder of due.filter((candidate) => candidate.stage !== 'escalation')) {
+      if (await queue(reminder.stage, { kind: 'contact', contactPersonId: reminder.contactPersonId }, reminder.projectIds)) {
+        result.remindersQueued += 1;
+      }
+    }
+    const escalations = due.filter((candidate) => candidate.stage === 'escalation');
+    if (escalations.length > 0) {
+      // The contact-level records keep the policy from escalating a person twice; the email
+      // itself goes once per activity area, to its guarantor and ARR.
+      for (const reminder of escalations) {
+        await deps.reminders.recordReminder({
+          cycleId: cycle.id,
+          stage: reminder.stage,
+          audience: { kind: 'contact', contactPersonId: reminder.contactPersonId },
+          projectIds: reminder.projectIds,
+          queuedAt: now.toISOString(),
+        });
+      }
+      const plan = await deps.plans.getPlan(cycle.planId);
+      const lateByArea = new Map<string, Set<string>>();
+      for (const projectId of escalations.flatMap((reminder) => reminder.projectIds)) {
+        const project = plan.projects.find((candidate) => candidate.id === projectId);
+        // Projects outside the plan have no guarantor; ARR is told through its own copy.
+        const areaId = project ? (activityAreaOfProject(plan, project)?.id ?? 'outside-plan') : 'outside-plan';
+        lateByArea.set(areaId, (lateByArea.get(areaId) ?? new Set()).add(projectId));
+      }
+      for (const [activityAreaId, projectIds] of lateByArea) {
+        if (await queue('escalation', { kind: 'guarantor', activityAreaId }, [...projectIds])) result.escalationsQueued += 1;
+      }
+    }
+
+    const stale = await staleSubmissions(deps, cycle.id);
+    for (const version of stale) {
+      events.push(
+        createEvent(
+          submissionReceivedV1,
+          { cycleId: cycle.id, projectId: version.projectId, version: version.version, contactPersonId: version.submittedBy },
+          { correlationId, now },
+        ),
+      );
+    }
+    result.staleSubmissionsRepublished += stale.length;
+    if (events.length > 0) await deps.events.publish(events);
+  }
+  return result;
+}
+
+async function remindersDue(
+  deps: Pick<Dependencies, 'cycles' | 'reminders'>,
+  cycle: CycleRecord,
+  now: Date,
+) {
+  const [contacts, requests, sent] = await Promise.all([
+    deps.cycles.listContacts(cycle.id),
+    deps.cycles.listRequests(cycle.id),
+    deps.reminders.listReminders(cycle.id),
+  ]);
+  const submitted = new Set(requests.filter((request) => request.firstSubmittedAt).map((request) => request.projectId));
+  return dueReminders({
+    deadline: new Date(cycle.deadline),
+    now,
+    ladder: cycle.reminderLadder,
+    candidates: contacts.map((contact) => ({
+      contactPersonId: contact.contactPersonId,
+      pendingProjectIds: contact.projectIds.filter((projectId) => !submitted.has(projectId)),
+    })),
+    alreadySent: sent.flatMap((reminder) =>
+      reminder.audience.kind === 'contact' ? [{ stage: reminder.stage, contactPersonId: reminder.audience.contactPersonId }] : [],
+    ),
+  });
+}
+
+/** Stored versions newer than what the indicators include. */
+export async function staleSubmissions(deps: Pick<Dependencies, 'submissions' | 'indicators'>, cycleId: string) {
+  const [latest, state] = await Promise.all([
+    deps.submissions.latestVersions(cycleId),
+    deps.indicators.getIndicatorState(cycleId),
+  ]);
+  const applied = state?.appliedVersions ?? {};
+  return latest.filter((version) => (applied[version.projectId] ?? 0) < version.version);
+}

@@ -1,0 +1,273 @@
+/**
+ * In-memory implementations of the ports, for unit tests of the use cases. They keep the same
+ * conditional-write semantics as the DynamoDB adapter (conflicts, once-only records), so a use
+ * case's idempotency can be tested without the emulators.
+ */
+import { createHash } from 'node:crypto';
+import type { AnyEvent } from '../../events';
+import type { AgencySections } from '../../domain/agency';
+import { ConflictError, NotFoundError } from '../../domain/errors';
+import type { ActionPlan } from '../../domain/plan';
+import type { Dependencies, MonitoringConfig, OutgoingMail } from '../../domain/ports';
+import type {
+  CycleContactRecord,
+  CycleRecord,
+  IndicatorState,
+  ReminderRecord,
+  RequestRecord,
+  TokenRecord,
+} from '../../domain/records';
+import type { MonitoringReport } from '../../domain/report/model';
+import type { SubmissionVersion } from '../../domain/submission';
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+export interface InMemoryWorld {
+  deps: Dependencies;
+  setNow(instant: Date | string): void;
+  published: AnyEvent[];
+  sentMail: OutgoingMail[];
+  issuedTokens: string[];
+  /** Drops the next `count` publish calls, as if the process died right after the write. */
+  losePublishes(count: number): void;
+  /** Makes the next `count` mail sends throw. */
+  failMail(count: number, error?: Error): void;
+}
+
+export const testConfig: MonitoringConfig = {
+  planId: '2024-2026',
+  publicBaseUrl: 'https://monitoring.example.org',
+  arr: { name: 'ARR – Agentura regionálního rozvoje, spol. s r. o.', email: 'arr@example.org' },
+  steeringGroupEmails: ['rizeni@example.org'],
+  autoCloseGraceDays: 3,
+  steeringGroupNoticeDays: 7,
+};
+
+export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-01T08:00:00Z'): InMemoryWorld {
+  let now = new Date(start);
+  let publishesToLose = 0;
+  let mailFailures: { count: number; error: Error } = { count: 0, error: new Error('unused') };
+  const plans = new Map<string, ActionPlan>([[plan.id, clone(plan)]]);
+  const cycles = new Map<string, CycleRecord>();
+  const requests = new Map<string, RequestRecord>();
+  const contacts = new Map<string, CycleContactRecord>();
+  const versions = new Map<string, SubmissionVersion>();
+  const tokens = new Map<string, TokenRecord>();
+  const reminders = new Map<string, ReminderRecord>();
+  const indicatorStates = new Map<string, IndicatorState>();
+  const agency = new Map<string, AgencySections>();
+  const reports = new Map<string, MonitoringReport>();
+  const published: AnyEvent[] = [];
+  const sentMail: OutgoingMail[] = [];
+  const issuedTokens: string[] = [];
+  let tokenCounter = 0;
+  const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+  const versionsOf = (cycleId: string, projectId: string) =>
+    [...versions.values()]
+      .filter((version) => version.cycleId === cycleId && version.projectId === projectId)
+      .sort((a, b) => a.version - b.version);
+
+  const deps: Dependencies = {
+    clock: { now: () => new Date(now) },
+    config: testConfig,
+    plans: {
+      async getPlan(planId) {
+        const found = plans.get(planId);
+        if (!found) throw new NotFoundError(`Plán ${planId} není nahrán.`);
+        return clone(found);
+      },
+      async savePlan(next) {
+        plans.set(next.id, clone(next));
+      },
+    },
+    cycles: {
+      async getCycle(cycleId) {
+        const found = cycles.get(cycleId);
+        return found ? clone(found) : null;
+      },
+      async listCycles() {
+        return [...cycles.values()].map(clone);
+      },
+      async createCycle(cycle) {
+        if (cycles.has(cycle.id)) return false;
+        cycles.set(cycle.id, clone(cycle));
+        return true;
+      },
+      async transitionCycle(cycleId, from, to, changes) {
+        const found = cycles.get(cycleId);
+        if (!found || found.state !== from) return false;
+        cycles.set(cycleId, { ...found, ...clone(changes), state: to });
+        return true;
+      },
+      async claimOnce(cycleId, attribute, at) {
+        const found = cycles.get(cycleId);
+        if (!found || found[attribute]) return false;
+        cycles.set(cycleId, { ...found, [attribute]: at });
+        return true;
+      },
+      async releaseClaim(cycleId, attribute) {
+        const found = cycles.get(cycleId);
+        if (found) {
+          const { [attribute]: _released, ...rest } = found;
+          cycles.set(cycleId, rest as CycleRecord);
+        }
+      },
+      async setReportAssembledAt(cycleId, at) {
+        const found = cycles.get(cycleId);
+        if (found) cycles.set(cycleId, { ...found, reportAssembledAt: at });
+      },
+      async putRequests(records) {
+        for (const record of records) requests.set(`${record.cycleId}/${record.projectId}`, clone(record));
+      },
+      async listRequests(cycleId) {
+        return [...requests.values()].filter((record) => record.cycleId === cycleId).map(clone);
+      },
+      async markRequestSubmitted(cycleId, projectId, version, at) {
+        const found = requests.get(`${cycleId}/${projectId}`);
+        if (!found) return;
+        requests.set(`${cycleId}/${projectId}`, {
+          ...found,
+          firstSubmittedAt: found.firstSubmittedAt ?? at,
+          latestVersion: Math.max(found.latestVersion ?? 0, version),
+        });
+      },
+      async putContacts(records) {
+        for (const record of records) contacts.set(`${record.cycleId}/${record.contactPersonId}`, clone(record));
+      },
+      async listContacts(cycleId) {
+        return [...contacts.values()].filter((record) => record.cycleId === cycleId).map(clone);
+      },
+      async getContact(cycleId, contactPersonId) {
+        const found = contacts.get(`${cycleId}/${contactPersonId}`);
+        return found ? clone(found) : null;
+      },
+    },
+    submissions: {
+      async appendVersion(version) {
+        const key = `${version.cycleId}/${version.projectId}/${version.version}`;
+        if (versions.has(key)) throw new ConflictError('Projekt mezitím upravil někdo jiný.');
+        versions.set(key, clone(version));
+      },
+      async latestVersion(cycleId, projectId) {
+        const all = versionsOf(cycleId, projectId);
+        return all.length > 0 ? clone(all[all.length - 1]!) : null;
+      },
+      async listVersions(cycleId, projectId) {
+        return versionsOf(cycleId, projectId).map(clone);
+      },
+      async latestVersions(cycleId) {
+        const latest = new Map<string, SubmissionVersion>();
+        for (const version of versions.values()) {
+          if (version.cycleId !== cycleId) continue;
+          const seen = latest.get(version.projectId);
+          if (!seen || seen.version < version.version) latest.set(version.projectId, version);
+        }
+        return [...latest.values()].map(clone);
+      },
+    },
+    tokens: {
+      async saveToken(token) {
+        tokens.set(token.tokenHash, clone(token));
+      },
+      async findToken(tokenHash) {
+        const found = tokens.get(tokenHash);
+        return found ? clone(found) : null;
+      },
+      async revokeTokens(cycleId, contactPersonId, at) {
+        let revoked = 0;
+        for (const [key, token] of tokens) {
+          if (token.cycleId === cycleId && token.contactPersonId === contactPersonId && !token.revokedAt) {
+            tokens.set(key, { ...token, revokedAt: at });
+            revoked += 1;
+          }
+        }
+        return revoked;
+      },
+    },
+    reminders: {
+      async recordReminder(reminder) {
+        const audience =
+          reminder.audience.kind === 'contact' ? `contact#${reminder.audience.contactPersonId}` : `guarantor#${reminder.audience.activityAreaId}`;
+        const key = `${reminder.cycleId}/${audience}/${reminder.stage}`;
+        if (reminders.has(key)) return false;
+        reminders.set(key, clone(reminder));
+        return true;
+      },
+      async listReminders(cycleId) {
+        return [...reminders.values()].filter((reminder) => reminder.cycleId === cycleId).map(clone);
+      },
+    },
+    indicators: {
+      async getIndicatorState(cycleId) {
+        const found = indicatorStates.get(cycleId);
+        return found ? clone(found) : null;
+      },
+      async saveIndicatorState(state, expectedRevision) {
+        const found = indicatorStates.get(state.cycleId);
+        if ((found?.revision ?? null) !== expectedRevision) return false;
+        indicatorStates.set(state.cycleId, clone(state));
+        return true;
+      },
+    },
+    agency: {
+      async putAgencySection(cycleId, sectionId, content) {
+        agency.set(cycleId, { ...agency.get(cycleId), [sectionId]: clone(content) });
+      },
+      async getAgencySections(cycleId) {
+        return clone(agency.get(cycleId) ?? {});
+      },
+    },
+    reports: {
+      async saveReport(cycleId, report) {
+        reports.set(cycleId, clone(report));
+      },
+      async getReport(cycleId) {
+        const found = reports.get(cycleId);
+        return found ? clone(found) : null;
+      },
+    },
+    events: {
+      async publish(events) {
+        if (publishesToLose > 0) {
+          publishesToLose -= 1;
+          throw new Error('process died before publishing');
+        }
+        published.push(...events.map(clone));
+      },
+    },
+    mail: {
+      async send(mail) {
+        if (mailFailures.count > 0) {
+          mailFailures.count -= 1;
+          throw mailFailures.error;
+        }
+        sentMail.push(clone(mail));
+        return { messageId: `message-${sentMail.length}` };
+      },
+    },
+    tokenIssuer: {
+      issue() {
+        tokenCounter += 1;
+        const token = `token${String(tokenCounter).padStart(38, '0')}`;
+        issuedTokens.push(token);
+        return { token, tokenHash: hash(token) };
+      },
+      hash,
+    },
+  };
+  return {
+    deps,
+    setNow: (instant) => {
+      now = new Date(instant);
+    },
+    published,
+    sentMail,
+    issuedTokens,
+    losePublishes: (count) => {
+      publishesToLose = count;
+    },
+    failMail: (count, error = new Error('SES unavailable')) => {
+      mailFailures = { count, error };
+    },
+  };
+}

@@ -1,0 +1,343 @@
+import { describe, expect, it } from 'vitest';
+import type { AnyEvent } from '../../../events';
+import { liberecActionPlan } from '../../../domain/catalog/liberec';
+import { ConflictError, GoneError, ForbiddenError, IllegalTransitionError, NotFoundError, ValidationError } from '../../../domain/errors';
+import { assembleReport } from '../../../domain/use-cases/assemble-report';
+import { closeCycle, closeOverdueCycles } from '../../../domain/use-cases/close-cycle';
+import { resolveContactAccess } from '../../../domain/use-cases/contact-workspace';
+import { deliverMail, type MailRequest } from '../../../domain/use-cases/deliver-mail';
+import { notifySteeringGroup } from '../../../domain/use-cases/notify-steering-group';
+import { openCycle } from '../../../domain/use-cases/open-cycle';
+import { recomputeIndicators } from '../../../domain/use-cases/recompute-indicators';
+import { runReminderSweep } from '../../../domain/use-cases/run-reminder-sweep';
+import { submitProject } from '../../../domain/use-cases/submit-project';
+import { getCycleIndicators, getCycleOverview } from '../../../domain/use-cases/arr';
+import { inMemoryWorld, type InMemoryWorld } from '../../support/in-memory-dependencies';
+
+const plan = liberecActionPlan;
+const openBody = { period: '2026-H1', deadline: '2026-07-15', meetingDate: '2026-09-10' };
+const activeProjects = plan.projects.filter((project) => project.lifecycle === 'active');
+
+/** Runs the consumers of every queued event once, as the queues would. */
+async function drain(world: InMemoryWorld): Promise<void> {
+  while (world.published.length > 0) {
+    const event = world.published.shift() as AnyEvent;
+    const correlationId = event.correlationId;
+    switch (event.type) {
+      case 'invitation-requested':
+      case 'reminder-due':
+        await deliverMail(world.deps, event as MailRequest);
+        break;
+      case 'submission-received':
+        await recomputeIndicators(world.deps, { cycleId: event.data.cycleId, projectId: event.data.projectId, correlationId });
+        break;
+      case 'report-requested':
+        await assembleReport(world.deps, { cycleId: event.data.cycleId, correlationId });
+        break;
+      case 'report-ready':
+        await notifySteeringGroup(world.deps, { cycleId: event.data.cycleId, correlationId });
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+async function openedWorld(): Promise<InMemoryWorld> {
+  const world = inMemoryWorld(plan, '2026-06-01T08:00:00Z');
+  await openCycle(world.deps, openBody, 'test');
+  await drain(world);
+  return world;
+}
+
+function tokenOf(world: InMemoryWorld, email: string): string {
+  const mail = world.sentMail.find((candidate) => candidate.to.includes(email));
+  const match = mail?.text.match(/\/s\/([A-Za-z0-9_-]{43})/);
+  if (!match) throw new Error(`no link for ${email}`);
+  return match[1]!;
+}
+
+function answer(overrides: Record<string, unknown> = {}) {
+  return { thisPeriod: 'Hotovo, co bylo v plánu.', nextPeriodPlan: 'Pokračovat.', status: 'on-track', expectedVersion: 0, ...overrides };
+}
+
+describe('opening a cycle', () => {
+  it('asks for every active project and sends each contact person exactly one invitation', async () => {
+    // Prepare
+    const world = inMemoryWorld(plan, '2026-06-01T08:00:00Z');
+
+    // Act
+    await openCycle(world.deps, openBody, 'test');
+    await drain(world);
+
+    // Assess
+    const contactIds = new Set(activeProjects.flatMap((project) => project.contactPersonIds));
+    expect(world.sentMail).toHaveLength(contactIds.size);
+    const recipients = world.sentMail.flatMap((mail) => mail.to);
+    expect(new Set(recipients).size).toBe(recipients.length);
+    const overview = await getCycleOverview(world.deps, '2026-H1');
+    expect(overview.completeness.totals.projects).toBe(activeProjects.length);
+    expect(overview.cycle.state).toBe('open');
+  });
+
+  it('refuses to open the same period twice', async () => {
+    // Prepare
+    const world = await openedWorld();
+
+    // Act
+    const reopening = openCycle(world.deps, openBody, 'test');
+
+    // Assess
+    await expect(reopening).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('rejects a malformed period with a Czech message', async () => {
+    // Prepare
+    const world = inMemoryWorld(plan);
+
+    // Act
+    const opening = openCycle(world.deps, { ...openBody, period: '2026-H3' }, 'test');
+
+    // Assess
+    await expect(opening).rejects.toBeInstanceOf(ValidationError);
+    await expect(opening).rejects.toMatchObject({ details: { period: expect.stringContaining('není platné') } });
+  });
+});
+
+describe('submitting through the personal link', () => {
+  it('keeps every version and counts the project as submitted', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const project = activeProjects[0]!;
+    const person = plan.contactPersons.find((candidate) => candidate.id === project.contactPersonIds[0])!;
+    const token = tokenOf(world, person.email);
+
+    // Act
+    await submitProject(world.deps, { token, projectId: project.id, body: answer(), correlationId: 't' });
+    await submitProject(world.deps, { token, projectId: project.id, body: answer({ thisPeriod: 'Opraveno.', expectedVersion: 1 }), correlationId: 't' });
+    await drain(world);
+
+    // Assess
+    const versions = await world.deps.submissions.listVersions('2026-H1', project.id);
+    expect(versions.map((version) => [version.version, version.thisPeriod])).toEqual([
+      [1, 'Hotovo, co bylo v plánu.'],
+      [2, 'Opraveno.'],
+    ]);
+    const overview = await getCycleOverview(world.deps, '2026-H1');
+    expect(overview.completeness.projects.find((entry) => entry.projectId === project.id)?.status).toBe('submitted');
+  });
+
+  it('returns a conflict for an edit based on an outdated version, and overwrites nothing', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const project = activeProjects[0]!;
+    const person = plan.contactPersons.find((candidate) => candidate.id === project.contactPersonIds[0])!;
+    const token = tokenOf(world, person.email);
+    await submitProject(world.deps, { token, projectId: project.id, body: answer({ thisPeriod: 'První.' }), correlationId: 't' });
+
+    // Act
+    const stale = submitProject(world.deps, { token, projectId: project.id, body: answer({ thisPeriod: 'Souběžná.' }), correlationId: 't' });
+
+    // Assess
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    expect((await world.deps.submissions.latestVersion('2026-H1', project.id))?.thisPeriod).toBe('První.');
+  });
+
+  it("refuses a project that is not the person's own", async () => {
+    // Prepare
+    const world = await openedWorld();
+    const project = activeProjects[0]!;
+    const person = plan.contactPersons.find((candidate) => candidate.id === project.contactPersonIds[0])!;
+    const foreign = activeProjects.find((candidate) => !candidate.contactPersonIds.includes(person.id))!;
+
+    // Act
+    const attempt = submitProject(world.deps, { token: tokenOf(world, person.email), projectId: foreign.id, body: answer(), correlationId: 't' });
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('answers 410-style Gone after the cycle is closed, and a link that never existed is not found', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const project = activeProjects[0]!;
+    const person = plan.contactPersons.find((candidate) => candidate.id === project.contactPersonIds[0])!;
+    const token = tokenOf(world, person.email);
+    await closeCycle(world.deps, { cycleId: '2026-H1', reason: 'manual', correlationId: 't' });
+
+    // Act
+    const late = submitProject(world.deps, { token, projectId: project.id, body: answer(), correlationId: 't' });
+    const unknown = resolveContactAccess(world.deps, 'x'.repeat(43));
+
+    // Assess
+    await expect(late).rejects.toBeInstanceOf(GoneError);
+    await expect(unknown).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('at-least-once delivery', () => {
+  it('gives the same indicators when a submission event is delivered twice', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const project = activeProjects.find((candidate) => candidate.placement.kind === 'activity')!;
+    const person = plan.contactPersons.find((candidate) => candidate.id === project.contactPersonIds[0])!;
+    const area = plan.activityAreas.find((candidate) =>
+      candidate.activities.some((activity) => project.placement.kind === 'activity' && activity.id === project.placement.activityId),
+    )!;
+    const indicator = plan.indicators.find((candidate) => candidate.activityAreaId === area.id)!;
+    await submitProject(world.deps, {
+      token: tokenOf(world, person.email),
+      projectId: project.id,
+      body: answer({ indicatorContributions: { [indicator.code]: 3 } }),
+      correlationId: 't',
+    });
+    const event = world.published.find((candidate) => candidate.type === 'submission-received')!;
+    world.published.push(structuredClone(event));
+
+    // Act
+    await drain(world);
+
+    // Assess
+    const rows = await getCycleIndicators(world.deps, '2026-H1');
+    const row = rows.find((candidate) => candidate.code === indicator.code)!;
+    expect(row.periodValue).toBe(3);
+    expect(row.contributors).toEqual([{ projectId: project.id, version: 1, amount: 3 }]);
+    const state = await world.deps.indicators.getIndicatorState('2026-H1');
+    expect(state?.values.find((value) => value.code === indicator.code)?.periodValue).toBe(3);
+  });
+
+  it('recovers a submission whose event was lost between storing and publishing', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const project = activeProjects[0]!;
+    const person = plan.contactPersons.find((candidate) => candidate.id === project.contactPersonIds[0])!;
+    world.losePublishes(1);
+    await expect(
+      submitProject(world.deps, { token: tokenOf(world, person.email), projectId: project.id, body: answer(), correlationId: 't' }),
+    ).rejects.toThrow('process died');
+    world.setNow('2026-06-02T07:00:00Z');
+
+    // Act
+    const sweep = await runReminderSweep(world.deps, 'sweep');
+    await drain(world);
+
+    // Assess
+    expect(sweep.staleSubmissionsRepublished).toBe(1);
+    const state = await world.deps.indicators.getIndicatorState('2026-H1');
+    expect(state?.appliedVersions[project.id]).toBe(1);
+    const overview = await getCycleOverview(world.deps, '2026-H1');
+    expect(overview.completeness.totals.submitted).toBe(1);
+  });
+});
+
+describe('reminders and escalation', () => {
+  it('sends the 14-day reminder once, however often the sweep runs, and only to those with pending projects', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const invitations = world.sentMail.length;
+    const project = activeProjects[0]!;
+    const soleProjectPerson = plan.contactPersons.find(
+      (person) => activeProjects.filter((candidate) => candidate.contactPersonIds.includes(person.id)).length === 1,
+    )!;
+    const ownProject = activeProjects.find((candidate) => candidate.contactPersonIds.includes(soleProjectPerson.id))!;
+    await submitProject(world.deps, {
+      token: tokenOf(world, soleProjectPerson.email),
+      projectId: ownProject.id,
+      body: answer(),
+      correlationId: 't',
+    });
+    await drain(world);
+    world.setNow('2026-07-01T08:30:00+02:00');
+
+    // Act
+    await runReminderSweep(world.deps, 'sweep-1');
+    await runReminderSweep(world.deps, 'sweep-2');
+    await drain(world);
+
+    // Assess
+    const reminders = world.sentMail.slice(invitations);
+    const contactIds = new Set(activeProjects.flatMap((candidate) => candidate.contactPersonIds));
+    expect(reminders).toHaveLength(contactIds.size - 1);
+    expect(reminders.some((mail) => mail.to.includes(soleProjectPerson.email))).toBe(false);
+    expect(project.id).toBeTruthy();
+  });
+
+  it('escalates late projects to the guarantor of their area with ARR in copy', async () => {
+    // Prepare
+    const world = await openedWorld();
+    world.setNow('2026-07-22T09:00:00+02:00');
+
+    // Act
+    await runReminderSweep(world.deps, 'sweep');
+    await drain(world);
+
+    // Assess
+    const escalations = world.sentMail.filter((mail) => mail.cc?.includes('arr@example.org'));
+    const guarantors = new Set(plan.activityAreas.map((area) => area.guarantor.email));
+    expect(escalations.length).toBeGreaterThan(0);
+    for (const mail of escalations) expect(guarantors.has(mail.to[0]!)).toBe(true);
+  });
+});
+
+describe('closing, report and steering group', () => {
+  it('closes once, assembles the report with missing projects marked, and notifies the steering group once', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const project = activeProjects[0]!;
+    const person = plan.contactPersons.find((candidate) => candidate.id === project.contactPersonIds[0])!;
+    await submitProject(world.deps, { token: tokenOf(world, person.email), projectId: project.id, body: answer(), correlationId: 't' });
+    await drain(world);
+    world.setNow('2026-09-05T09:00:00+02:00');
+
+    // Act
+    await closeCycle(world.deps, { cycleId: '2026-H1', reason: 'manual', correlationId: 't' });
+    const secondClose = closeCycle(world.deps, { cycleId: '2026-H1', reason: 'manual', correlationId: 't' });
+    await drain(world);
+    const again = await notifySteeringGroup(world.deps, { cycleId: '2026-H1', correlationId: 't' });
+
+    // Assess
+    await expect(secondClose).rejects.toBeInstanceOf(IllegalTransitionError);
+    const report = await world.deps.reports.getReport('2026-H1');
+    const projects = report!.areas.flatMap((area) => area.activities.flatMap((activity) => activity.projects));
+    expect(projects.find((candidate) => candidate.id === project.id)?.thisPeriod).toBe('Hotovo, co bylo v plánu.');
+    expect(projects.filter((candidate) => candidate.thisPeriod === null).length).toBe(activeProjects.length - 1 - report!.outsidePlan.length);
+    const notices = world.sentMail.filter((mail) => mail.to.includes('rizeni@example.org'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.attachments?.[0]?.filename).toBe('monitorovaci-zprava-2026-H1.docx');
+    expect(again).toBe('already-sent');
+    expect((await world.deps.cycles.getCycle('2026-H1'))?.state).toBe('steering-group-notified');
+  });
+
+  it('waits with the notice until the configured days before the meeting', async () => {
+    // Prepare
+    const world = await openedWorld();
+    world.setNow('2026-07-20T09:00:00+02:00');
+    await closeCycle(world.deps, { cycleId: '2026-H1', reason: 'manual', correlationId: 't' });
+    await drain(world);
+
+    // Act
+    const early = await notifySteeringGroup(world.deps, { cycleId: '2026-H1', correlationId: 't' });
+    world.setNow('2026-09-03T09:00:00+02:00');
+    const due = await notifySteeringGroup(world.deps, { cycleId: '2026-H1', correlationId: 't' });
+
+    // Assess
+    expect(early).toBe('too-early');
+    expect(due).toBe('sent');
+  });
+
+  it('closes automatically after the deadline plus the grace period', async () => {
+    // Prepare
+    const world = await openedWorld();
+
+    // Act
+    world.setNow('2026-07-17T10:00:00+02:00');
+    const tooSoon = await closeOverdueCycles(world.deps, 'auto');
+    world.setNow('2026-07-19T10:00:00+02:00');
+    const closed = await closeOverdueCycles(world.deps, 'auto');
+
+    // Assess
+    expect(tooSoon).toEqual([]);
+    expect(closed).toEqual(['2026-H1']);
+    expect((await world.deps.cycles.getCycle('2026-H1'))?.closeReason).toBe('deadline');
+  });
+});
