@@ -1,0 +1,135 @@
+import { NotFoundError } from '../../domain/errors';
+import type { CycleState } from '../../domain/cycle';
+import type { CycleStore } from '../../domain/ports';
+import type { CycleContactRecord, CycleRecord, RequestRecord } from '../../domain/records';
+import { GSI1, keys, sortKeyPrefix, withoutKeys } from './keys';
+import type { DynamoTable } from './table';
+
+type ClaimAttribute = 'steeringGroupNotificationClaimedAt';
+
+/** Cycles, their requests (žádosti o podklady) and their contact persons: all in the cycle's partition. */
+export class DynamoCycleStore implements CycleStore {
+  constructor(private readonly table: DynamoTable) {}
+
+  async getCycle(cycleId: string): Promise<CycleRecord | null> {
+    const item = await this.table.get(keys.cycle(cycleId));
+    return item ? withoutKeys<CycleRecord>(item) : null;
+  }
+
+  async listCycles(): Promise<CycleRecord[]> {
+    const items = await this.table.queryAll({
+      IndexName: GSI1,
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.cyclesIndexPartition },
+    });
+    return items.map((item) => withoutKeys<CycleRecord>(item));
+  }
+
+  createCycle(cycle: CycleRecord): Promise<boolean> {
+    return this.table.put(
+      { ...keys.cycle(cycle.id), ...keys.cycleIndex(cycle.id), ...cycle },
+      { ConditionExpression: 'attribute_not_exists(PK)' },
+    );
+  }
+
+  transitionCycle(cycleId: string, from: CycleState, to: CycleState, changes: Partial<CycleRecord>): Promise<boolean> {
+    // The id is the key and the state is set by `to`; neither may be overwritten through `changes`.
+    const { id: _id, state: _state, ...rest } = changes;
+    const fields = Object.entries(rest).filter(([, value]) => value !== undefined);
+    const names: Record<string, string> = { '#state': 'state' };
+    const values: Record<string, unknown> = { ':from': from, ':to': to };
+    const assignments = ['#state = :to'];
+    fields.forEach(([name, value], index) => {
+      names[`#f${index}`] = name;
+      values[`:f${index}`] = value;
+      assignments.push(`#f${index} = :f${index}`);
+    });
+    return this.table.update(keys.cycle(cycleId), {
+      UpdateExpression: `SET ${assignments.join(', ')}`,
+      ConditionExpression: '#state = :from',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    });
+  }
+
+  claimOnce(cycleId: string, attribute: ClaimAttribute, at: string): Promise<boolean> {
+    return this.table.update(keys.cycle(cycleId), {
+      UpdateExpression: 'SET #claim = :at',
+      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(#claim)',
+      ExpressionAttributeNames: { '#claim': attribute },
+      ExpressionAttributeValues: { ':at': at },
+    });
+  }
+
+  async releaseClaim(cycleId: string, attribute: ClaimAttribute): Promise<void> {
+    // Guarded so that releasing on a missing cycle never creates a stub item; false is then fine.
+    await this.table.update(keys.cycle(cycleId), {
+      UpdateExpression: 'REMOVE #claim',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#claim': attribute },
+    });
+  }
+
+  async setReportAssembledAt(cycleId: string, at: string): Promise<void> {
+    const updated = await this.table.update(keys.cycle(cycleId), {
+      UpdateExpression: 'SET reportAssembledAt = :at',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':at': at },
+    });
+    if (!updated) throw new NotFoundError(cycleNotFound(cycleId));
+  }
+
+  putRequests(requests: RequestRecord[]): Promise<void> {
+    return this.table.writeBatch(
+      requests.map((request) => ({ ...keys.request(request.cycleId, request.projectId), ...request })),
+    );
+  }
+
+  listRequests(cycleId: string): Promise<RequestRecord[]> {
+    return this.listInCycle<RequestRecord>(cycleId, sortKeyPrefix.request);
+  }
+
+  /**
+   * One conditional update: the first submission time is kept (`if_not_exists`), and the version
+   * only moves forward, so a late, older message changes nothing.
+   */
+  async markRequestSubmitted(cycleId: string, projectId: string, version: number, at: string): Promise<void> {
+    const key = keys.request(cycleId, projectId);
+    const updated = await this.table.update(key, {
+      UpdateExpression: 'SET firstSubmittedAt = if_not_exists(firstSubmittedAt, :at), latestVersion = :version',
+      ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(latestVersion) OR latestVersion < :version)',
+      ExpressionAttributeValues: { ':at': at, ':version': version },
+    });
+    // A failed condition is either a newer version counted already (nothing to do) or no request at all.
+    if (!updated && (await this.table.get(key)) === null) {
+      throw new NotFoundError(`Projekt „${projectId}“ není v cyklu ${cycleId} požádán o podklady.`);
+    }
+  }
+
+  putContacts(contacts: CycleContactRecord[]): Promise<void> {
+    return this.table.writeBatch(
+      contacts.map((contact) => ({ ...keys.contact(contact.cycleId, contact.contactPersonId), ...contact })),
+    );
+  }
+
+  listContacts(cycleId: string): Promise<CycleContactRecord[]> {
+    return this.listInCycle<CycleContactRecord>(cycleId, sortKeyPrefix.contact);
+  }
+
+  async getContact(cycleId: string, contactPersonId: string): Promise<CycleContactRecord | null> {
+    const item = await this.table.get(keys.contact(cycleId, contactPersonId));
+    return item ? withoutKeys<CycleContactRecord>(item) : null;
+  }
+
+  private async listInCycle<T>(cycleId: string, prefix: string): Promise<T[]> {
+    const items = await this.table.queryAll({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.cyclePartition(cycleId), ':prefix': prefix },
+    });
+    return items.map((item) => withoutKeys<T>(item));
+  }
+}
+
+function cycleNotFound(cycleId: string): string {
+  return `Cyklus ${cycleId} neexistuje.`;
+}

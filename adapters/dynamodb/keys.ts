@@ -1,0 +1,103 @@
+/**
+ * Every key of the single table, in one place (see table-design.md). Ids are slugs or period ids,
+ * so they never contain the `#` separator.
+ */
+import type { ReminderAudience } from '../../domain/records';
+
+export const GSI1 = 'GSI1';
+
+export interface TableKey {
+  PK: string;
+  SK: string;
+}
+
+export const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK'] as const;
+
+export const sortKeyPrefix = {
+  planProject: 'PROJECT#',
+  planContact: 'CONTACT#',
+  request: 'REQUEST#',
+  contact: 'CONTACT#',
+  reminder: 'REMINDER#',
+  agency: 'AGENCY#',
+  version: 'V#',
+} as const;
+
+const planPk = (planId: string): string => `PLAN#${planId}`;
+const cyclePk = (cycleId: string): string => `CYCLE#${cycleId}`;
+
+/** Zero-padded so that the sort key orders versions numerically (up to 999 999 versions). */
+export function versionSortKey(version: number): string {
+  return `${sortKeyPrefix.version}${String(version).padStart(6, '0')}`;
+}
+
+export function audienceKey(audience: ReminderAudience): string {
+  return audience.kind === 'contact' ? `contact#${audience.contactPersonId}` : `guarantor#${audience.activityAreaId}`;
+}
+
+export const keys = {
+  planPartition: planPk,
+  planMeta: (planId: string): TableKey => ({ PK: planPk(planId), SK: 'META' }),
+  planProject: (planId: string, projectId: string): TableKey => ({
+    PK: planPk(planId),
+    SK: `${sortKeyPrefix.planProject}${projectId}`,
+  }),
+  planContact: (planId: string, contactPersonId: string): TableKey => ({
+    PK: planPk(planId),
+    SK: `${sortKeyPrefix.planContact}${contactPersonId}`,
+  }),
+
+  cyclePartition: cyclePk,
+  cycle: (cycleId: string): TableKey => ({ PK: cyclePk(cycleId), SK: 'CYCLE' }),
+  cyclesIndexPartition: 'CYCLES',
+  cycleIndex: (cycleId: string) => ({ GSI1PK: 'CYCLES', GSI1SK: cycleId }),
+  request: (cycleId: string, projectId: string): TableKey => ({
+    PK: cyclePk(cycleId),
+    SK: `${sortKeyPrefix.request}${projectId}`,
+  }),
+  contact: (cycleId: string, contactPersonId: string): TableKey => ({
+    PK: cyclePk(cycleId),
+    SK: `${sortKeyPrefix.contact}${contactPersonId}`,
+  }),
+  reminder: (cycleId: string, audience: ReminderAudience, stage: string): TableKey => ({
+    PK: cyclePk(cycleId),
+    SK: `${sortKeyPrefix.reminder}${audienceKey(audience)}#${stage}`,
+  }),
+  agency: (cycleId: string, sectionId: string): TableKey => ({
+    PK: cyclePk(cycleId),
+    SK: `${sortKeyPrefix.agency}${sectionId}`,
+  }),
+  indicators: (cycleId: string): TableKey => ({ PK: cyclePk(cycleId), SK: 'INDICATORS' }),
+  reportHeader: (cycleId: string): TableKey => ({ PK: cyclePk(cycleId), SK: 'REPORT' }),
+  reportChunkPrefix: (generation: string): string => `REPORT#${generation}#`,
+  reportChunk: (cycleId: string, generation: string, index: number): TableKey => ({
+    PK: cyclePk(cycleId),
+    SK: `REPORT#${generation}#${String(index).padStart(4, '0')}`,
+  }),
+
+  submissionPartition: (cycleId: string, projectId: string): string => `${cyclePk(cycleId)}#PROJECT#${projectId}`,
+  submission: (cycleId: string, projectId: string, version: number): TableKey => ({
+    PK: `${cyclePk(cycleId)}#PROJECT#${projectId}`,
+    SK: versionSortKey(version),
+  }),
+  submissionsIndexPartition: (cycleId: string): string => `${cyclePk(cycleId)}#SUBMISSIONS`,
+  submissionIndex: (cycleId: string, projectId: string, version: number) => ({
+    GSI1PK: `${cyclePk(cycleId)}#SUBMISSIONS`,
+    GSI1SK: `${projectId}#${versionSortKey(version)}`,
+  }),
+
+  token: (tokenHash: string): TableKey => ({ PK: `TOKEN#${tokenHash}`, SK: 'TOKEN' }),
+  tokensIndexPartition: (cycleId: string, contactPersonId: string): string =>
+    `${cyclePk(cycleId)}#CONTACT#${contactPersonId}#TOKENS`,
+  tokenIndex: (cycleId: string, contactPersonId: string, issuedAt: string) => ({
+    GSI1PK: `${cyclePk(cycleId)}#CONTACT#${contactPersonId}#TOKENS`,
+    GSI1SK: issuedAt,
+  }),
+};
+
+/** The record an item stores: the item without its key attributes and the named internal ones. */
+export function withoutKeys<T>(item: Record<string, unknown>, internal: readonly string[] = []): T {
+  const record: Record<string, unknown> = { ...item };
+  for (const attribute of [...KEY_ATTRIBUTES, ...internal]) delete record[attribute];
+  return record as T;
+}

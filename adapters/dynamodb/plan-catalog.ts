@@ -1,0 +1,102 @@
+import { NotFoundError } from '../../domain/errors';
+import type { ActionPlan, ContactPerson, Project } from '../../domain/plan';
+import type { PlanCatalog } from '../../domain/ports';
+import { keys, sortKeyPrefix, withoutKeys, type TableKey } from './keys';
+import type { DynamoTable, Item } from './table';
+
+/**
+ * The catalog as one partition: META carries the plan's small parts and the order of projects and
+ * contacts (which is also the list of those that belong to the plan); one item per project and
+ * contact person, so a plan of thousands of projects never meets the 400 KB item limit.
+ */
+interface PlanMetaItem {
+  id: string;
+  name: string;
+  years: ActionPlan['years'];
+  priorityAreas: ActionPlan['priorityAreas'];
+  activityAreas: ActionPlan['activityAreas'];
+  indicators: ActionPlan['indicators'];
+  projectIds: string[];
+  contactPersonIds: string[];
+}
+
+export class DynamoPlanCatalog implements PlanCatalog {
+  constructor(private readonly table: DynamoTable) {}
+
+  async getPlan(planId: string): Promise<ActionPlan> {
+    const items = await this.table.queryAll({
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.planPartition(planId) },
+    });
+    const metaItem = items.find((item) => item['SK'] === keys.planMeta(planId).SK);
+    if (metaItem === undefined) throw new NotFoundError(`Akční plán „${planId}“ nebyl nahrán.`);
+    const meta = withoutKeys<PlanMetaItem>(metaItem);
+
+    const projects = new Map<string, Project>();
+    const contacts = new Map<string, ContactPerson>();
+    for (const item of items) {
+      const sk = String(item['SK']);
+      if (sk.startsWith(sortKeyPrefix.planProject)) {
+        const project = withoutKeys<Project>(item);
+        projects.set(project.id, project);
+      } else if (sk.startsWith(sortKeyPrefix.planContact)) {
+        const contact = withoutKeys<ContactPerson>(item);
+        contacts.set(contact.id, contact);
+      }
+    }
+
+    return {
+      id: meta.id,
+      name: meta.name,
+      years: meta.years,
+      priorityAreas: meta.priorityAreas,
+      activityAreas: meta.activityAreas,
+      projects: meta.projectIds.map((id) => required(projects, id, planId, 'project')),
+      contactPersons: meta.contactPersonIds.map((id) => required(contacts, id, planId, 'contact person')),
+      indicators: meta.indicators,
+    };
+  }
+
+  /**
+   * Projects and contacts first, META last: a reader never sees a META naming an item not yet
+   * written. Items of projects and contacts the new plan dropped are deleted after the switch.
+   */
+  async savePlan(plan: ActionPlan): Promise<void> {
+    const stored = await this.table.queryAll({
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.planPartition(plan.id) },
+      ProjectionExpression: 'PK, SK',
+    });
+
+    const items: Item[] = [
+      ...plan.projects.map((project) => ({ ...keys.planProject(plan.id, project.id), ...project })),
+      ...plan.contactPersons.map((contact) => ({ ...keys.planContact(plan.id, contact.id), ...contact })),
+    ];
+    await this.table.writeBatch(items);
+
+    const meta: PlanMetaItem = {
+      id: plan.id,
+      name: plan.name,
+      years: plan.years,
+      priorityAreas: plan.priorityAreas,
+      activityAreas: plan.activityAreas,
+      indicators: plan.indicators,
+      projectIds: plan.projects.map((project) => project.id),
+      contactPersonIds: plan.contactPersons.map((contact) => contact.id),
+    };
+    await this.table.put({ ...keys.planMeta(plan.id), ...meta });
+
+    const current = new Set(items.map((item) => `${item['SK']}`));
+    const stale = stored
+      .map((item) => ({ PK: String(item['PK']), SK: String(item['SK']) }) satisfies TableKey)
+      .filter((key) => key.SK !== keys.planMeta(plan.id).SK && !current.has(key.SK));
+    if (stale.length > 0) await this.table.writeBatch([], stale);
+  }
+}
+
+function required<T>(items: Map<string, T>, id: string, planId: string, what: string): T {
+  const item = items.get(id);
+  // Only a plan being rewritten at this very moment can get here; the caller's retry reads it whole.
+  if (item === undefined) throw new Error(`Plan ${planId} lists ${what} ${id}, but its item is missing.`);
+  return item;
+}

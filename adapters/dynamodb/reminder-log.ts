@@ -1,0 +1,24 @@
+import type { ReminderLog } from '../../domain/ports';
+import type { ReminderRecord } from '../../domain/records';
+import { keys, sortKeyPrefix, withoutKeys } from './keys';
+import type { DynamoTable } from './table';
+
+/** One item per (audience, stage): its key is the "sent once" guarantee. */
+export class DynamoReminderLog implements ReminderLog {
+  constructor(private readonly table: DynamoTable) {}
+
+  recordReminder(reminder: ReminderRecord): Promise<boolean> {
+    return this.table.put(
+      { ...keys.reminder(reminder.cycleId, reminder.audience, reminder.stage), ...reminder },
+      { ConditionExpression: 'attribute_not_exists(PK)' },
+    );
+  }
+
+  async listReminders(cycleId: string): Promise<ReminderRecord[]> {
+    const items = await this.table.queryAll({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.cyclePartition(cycleId), ':prefix': sortKeyPrefix.reminder },
+    });
+    return items.map((item) => withoutKeys<ReminderRecord>(item));
+  }
+}

@@ -1,0 +1,566 @@
+// The DynamoDB stores against dynalite through the real SDK: every port method, each conditional failure.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ensureTable } from '../../../adapters/dynamodb/create-table';
+import { DynamoMonitoringStore, VERSION_CONFLICT_MESSAGE } from '../../../adapters/dynamodb/monitoring-store';
+import type { RunningEmulators } from '../../../local/emulators';
+import { ConflictError, NotFoundError } from '../../../domain/errors';
+import type { ActionPlan } from '../../../domain/plan';
+import type { CycleRecord, IndicatorState, ReminderRecord } from '../../../domain/records';
+import type { MonitoringReport } from '../../../domain/report/model';
+import type { SubmissionVersion } from '../../../domain/submission';
+import { localClientConfig, startTestEmulators } from '../emulators';
+
+const TABLE = 'monitoring-adapters';
+
+let emulators: RunningEmulators;
+let dynamodb: DynamoDBClient;
+let documents: DynamoDBDocumentClient;
+let store: DynamoMonitoringStore;
+let nextYear = 2100;
+
+/** Every test works in a cycle of its own, so tests never see each other's items. */
+const freshCycleId = (): string => `${nextYear++}-H1`;
+
+function cycle(id: string, overrides: Partial<CycleRecord> = {}): CycleRecord {
+  return {
+    id,
+    planId: 'chytrejsi-kraj',
+    state: 'draft',
+    deadline: '2026-07-15T21:59:59.000Z',
+    meetingDate: '2026-08-20',
+    reminderLadder: { daysBeforeDeadline: [14, 7, 1], overdueAfterDays: 1, escalateAfterDays: 7 },
+    source: 'system',
+    createdAt: '2026-06-01T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function submission(cycleId: string, projectId: string, version: number, text = 'Proběhlo jednání s obcemi.'): SubmissionVersion {
+  return {
+    cycleId,
+    projectId,
+    version,
+    submittedAt: `2026-07-0${Math.min(version, 9)}T10:00:00.000Z`,
+    submittedBy: 'k-simonova',
+    thisPeriod: text,
+    nextPeriodPlan: '',
+    status: 'completed',
+    indicatorContributions: { 'DI-1': version },
+  };
+}
+
+function plan(projectIds: string[]): ActionPlan {
+  return {
+    id: `plan-${nextYear++}`,
+    name: 'Akční plán Chytřejší Liberecký kraj 2024–2026',
+    years: { from: 2024, to: 2026 },
+    priorityAreas: [{ id: 'doprava', name: 'Doprava', activityAreaId: null }],
+    activityAreas: [
+      {
+        id: 'digitalni-infrastruktura',
+        order: 1,
+        name: 'Digitální infrastruktura',
+        guarantor: { department: 'Odbor informatiky', email: 'informatika@kraj-lbc.cz' },
+        activities: [{ id: 'di-1', activityAreaId: 'digitalni-infrastruktura', number: 1, name: 'Sítě' }],
+      },
+    ],
+    projects: projectIds.map((id) => ({
+      id,
+      name: `Projekt ${id}`,
+      goal: 'Zlepšit dostupnost služeb.',
+      goalLabel: 'cíl projektu',
+      placement: id.startsWith('mimo') ? { kind: 'outside-plan' } : { kind: 'activity', activityId: 'di-1' },
+      contactPersonIds: ['m-fena'],
+      lifecycle: 'active',
+    })),
+    contactPersons: [
+      { id: 'm-fena', name: 'M. Féna', reportingPerson: 'D. Nejedlo', email: 'nejedlo@kraj-lbc.cz', organisation: 'KÚLK' },
+      { id: 'k-simonova', name: 'K. Šimonová', email: 'simonova@kraj-lbc.cz', organisation: 'ARR' },
+    ],
+    indicators: [
+      {
+        code: 'DI-1',
+        name: 'Počet připojených obcí',
+        activityAreaId: 'digitalni-infrastruktura',
+        aggregation: 'latest',
+        unit: 'obcí',
+        baseline: { asOf: '2025-12-31', value: 12 },
+      },
+    ],
+  };
+}
+
+/** The error a call fails with; awaiting it at once keeps a rejection from going unhandled. */
+async function failureOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+async function rawSortKeys(pk: string, prefix: string): Promise<string[]> {
+  const { Items } = await documents.send(
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+      ProjectionExpression: 'SK',
+    }),
+  );
+  return (Items ?? []).map((item) => String(item['SK']));
+}
+
+beforeAll(async () => {
+  emulators = await startTestEmulators();
+  dynamodb = new DynamoDBClient(localClientConfig(emulators.endpoints.dynamodb));
+  documents = DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
+  await ensureTable(dynamodb, TABLE);
+  store = new DynamoMonitoringStore(documents, TABLE, { batchRetry: { baseDelayMs: 5 } });
+});
+
+afterAll(async () => {
+  dynamodb?.destroy();
+  await emulators?.stop();
+});
+
+describe('ensureTable', () => {
+  it('leaves an existing table alone when called again', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    await store.cycles.createCycle(cycle(cycleId));
+
+    // Act
+    await ensureTable(dynamodb, TABLE);
+
+    // Assess
+    expect(await store.cycles.getCycle(cycleId)).toEqual(cycle(cycleId));
+  });
+});
+
+describe('PlanCatalog', () => {
+  it('reads back a saved plan with projects and contacts in the plan order', async () => {
+    // Prepare
+    const saved = plan(['zeta-portal', 'alfa-sit', 'mimo-taxibusy']);
+
+    // Act
+    await store.plans.savePlan(saved);
+    const read = await store.plans.getPlan(saved.id);
+
+    // Assess
+    expect(read).toEqual(saved);
+  });
+
+  it('drops projects the plan no longer has when it is saved again', async () => {
+    // Prepare
+    const first = plan(['alfa-sit', 'beta-portal', 'gama-data']);
+    await store.plans.savePlan(first);
+    const second = { ...first, projects: first.projects.filter((project) => project.id !== 'beta-portal') };
+
+    // Act
+    await store.plans.savePlan(second);
+
+    // Assess
+    expect(await store.plans.getPlan(first.id)).toEqual(second);
+    expect(await rawSortKeys(`PLAN#${first.id}`, 'PROJECT#')).toEqual(['PROJECT#alfa-sit', 'PROJECT#gama-data']);
+  });
+
+  it('throws NotFoundError for a plan never saved', async () => {
+    // Act
+    const failure = await failureOf(store.plans.getPlan('neexistujici-plan'));
+
+    // Assess
+    expect(failure).toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('CycleStore', () => {
+  it('creates a cycle once and lists it', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+
+    // Act
+    const first = await store.cycles.createCycle(cycle(cycleId));
+    const second = await store.cycles.createCycle(cycle(cycleId, { state: 'open' }));
+
+    // Assess
+    expect([first, second]).toEqual([true, false]);
+    expect(await store.cycles.getCycle(cycleId)).toEqual(cycle(cycleId));
+    expect(await store.cycles.listCycles()).toContainEqual(cycle(cycleId));
+    expect(await store.cycles.getCycle(freshCycleId())).toBeNull();
+  });
+
+  it('transitions only from the expected state, applying the changes', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    await store.cycles.createCycle(cycle(cycleId));
+
+    // Act
+    const opened = await store.cycles.transitionCycle(cycleId, 'draft', 'open', { openedAt: '2026-06-02T08:00:00.000Z' });
+    const reopened = await store.cycles.transitionCycle(cycleId, 'draft', 'open', { openedAt: '2026-06-03T08:00:00.000Z' });
+
+    // Assess
+    expect([opened, reopened]).toEqual([true, false]);
+    expect(await store.cycles.getCycle(cycleId)).toEqual(cycle(cycleId, { state: 'open', openedAt: '2026-06-02T08:00:00.000Z' }));
+  });
+
+  it('claims an attribute once until the claim is released', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    await store.cycles.createCycle(cycle(cycleId));
+    const attribute = 'steeringGroupNotificationClaimedAt';
+
+    // Act
+    const first = await store.cycles.claimOnce(cycleId, attribute, '2026-08-01T07:00:00.000Z');
+    const second = await store.cycles.claimOnce(cycleId, attribute, '2026-08-01T07:05:00.000Z');
+    await store.cycles.releaseClaim(cycleId, attribute);
+    const afterRelease = await store.cycles.claimOnce(cycleId, attribute, '2026-08-01T07:10:00.000Z');
+    const missingCycle = await store.cycles.claimOnce(freshCycleId(), attribute, '2026-08-01T07:10:00.000Z');
+
+    // Assess
+    expect([first, second, afterRelease, missingCycle]).toEqual([true, false, true, false]);
+    expect((await store.cycles.getCycle(cycleId))?.steeringGroupNotificationClaimedAt).toBe('2026-08-01T07:10:00.000Z');
+  });
+
+  it('sets reportAssembledAt, and refuses to for a missing cycle', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    await store.cycles.createCycle(cycle(cycleId));
+
+    // Act
+    await store.cycles.setReportAssembledAt(cycleId, '2026-07-20T09:00:00.000Z');
+    const missing = await failureOf(store.cycles.setReportAssembledAt(freshCycleId(), '2026-07-20T09:00:00.000Z'));
+
+    // Assess
+    expect((await store.cycles.getCycle(cycleId))?.reportAssembledAt).toBe('2026-07-20T09:00:00.000Z');
+    expect(missing).toBeInstanceOf(NotFoundError);
+  });
+
+  it('batch-writes 2,000 requests and lists them all', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    const requests = Array.from({ length: 2000 }, (_, index) => ({
+      cycleId,
+      projectId: `projekt-${String(index).padStart(4, '0')}`,
+      contactPersonIds: ['m-fena', 'k-simonova'],
+    }));
+
+    // Act
+    await store.cycles.putRequests(requests);
+    const listed = await store.cycles.listRequests(cycleId);
+
+    // Assess
+    expect(listed).toEqual(requests);
+  });
+
+  it('keeps the first submission time and only ever raises the counted version', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    await store.cycles.putRequests([{ cycleId, projectId: 'edih-neb', contactPersonIds: ['m-fena'] }]);
+
+    // Act
+    await store.cycles.markRequestSubmitted(cycleId, 'edih-neb', 1, '2026-07-01T10:00:00.000Z');
+    await store.cycles.markRequestSubmitted(cycleId, 'edih-neb', 3, '2026-07-03T10:00:00.000Z');
+    await store.cycles.markRequestSubmitted(cycleId, 'edih-neb', 2, '2026-07-02T10:00:00.000Z');
+    const unknown = await failureOf(store.cycles.markRequestSubmitted(cycleId, 'nezadany-projekt', 1, '2026-07-02T10:00:00.000Z'));
+
+    // Assess
+    expect(await store.cycles.listRequests(cycleId)).toEqual([
+      { cycleId, projectId: 'edih-neb', contactPersonIds: ['m-fena'], firstSubmittedAt: '2026-07-01T10:00:00.000Z', latestVersion: 3 },
+    ]);
+    expect(unknown).toBeInstanceOf(NotFoundError);
+  });
+
+  it('stores, lists and gets the contacts of a cycle', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    const contacts = [
+      { cycleId, contactPersonId: 'k-simonova', projectIds: ['edih-neb'], invitedAt: '2026-06-02T08:00:00.000Z' },
+      { cycleId, contactPersonId: 'm-fena', projectIds: ['taxibusy', 'platebni-portal'] },
+    ];
+
+    // Act
+    await store.cycles.putContacts(contacts);
+
+    // Assess
+    expect(await store.cycles.listContacts(cycleId)).toEqual(contacts);
+    expect(await store.cycles.getContact(cycleId, 'm-fena')).toEqual(contacts[1]);
+    expect(await store.cycles.getContact(cycleId, 'nikdo')).toBeNull();
+  });
+});
+
+describe('SubmissionStore', () => {
+  it('appends versions and refuses a version number twice with the Czech conflict message', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    await store.submissions.appendVersion(submission(cycleId, 'taxibusy', 1));
+    await store.submissions.appendVersion(submission(cycleId, 'taxibusy', 2));
+
+    // Act
+    const duplicate = await failureOf(store.submissions.appendVersion(submission(cycleId, 'taxibusy', 2, 'Jiný text')));
+
+    // Assess
+    expect(duplicate).toBeInstanceOf(ConflictError);
+    expect((duplicate as ConflictError).message).toBe(VERSION_CONFLICT_MESSAGE);
+    expect(await store.submissions.latestVersion(cycleId, 'taxibusy')).toEqual(submission(cycleId, 'taxibusy', 2));
+    expect(await store.submissions.listVersions(cycleId, 'taxibusy')).toEqual([
+      submission(cycleId, 'taxibusy', 1),
+      submission(cycleId, 'taxibusy', 2),
+    ]);
+    expect(await store.submissions.latestVersion(cycleId, 'nic')).toBeNull();
+  });
+
+  it('orders versions numerically, not as text', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    for (const version of [9, 10, 2]) await store.submissions.appendVersion(submission(cycleId, 'edih-neb', version));
+
+    // Act
+    const latest = await store.submissions.latestVersion(cycleId, 'edih-neb');
+    const all = await store.submissions.latestVersions(cycleId);
+
+    // Assess
+    expect(latest?.version).toBe(10);
+    expect(all.map((version) => version.version)).toEqual([10]);
+  });
+
+  it('reads the latest version of every project across more than 1 MB of versions', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    const longText = 'Podrobný popis činností v pololetí. '.repeat(108);
+    const versions = Array.from({ length: 60 }, (_, project) =>
+      [1, 2, 3].map((version) => ({
+        ...submission(cycleId, `projekt-${String(project).padStart(3, '0')}`, version, longText),
+        nextPeriodPlan: longText,
+      })),
+    ).flat();
+    await Promise.all(versions.map((version) => store.submissions.appendVersion(version)));
+    let queries = 0;
+    const counting = new DynamoMonitoringStore(documents, TABLE, {
+      onConsumedCapacity: (operation) => (queries += operation === 'Query' ? 1 : 0),
+    });
+
+    // Act
+    const latest = await counting.submissions.latestVersions(cycleId);
+
+    // Assess
+    expect(queries).toBeGreaterThan(1);
+    expect(latest).toHaveLength(60);
+    expect(latest.every((version) => version.version === 3 && version.thisPeriod === longText)).toBe(true);
+  });
+});
+
+describe('TokenStore', () => {
+  it('finds tokens by hash and revokes those of one contact person once', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    const token = (hash: string, contactPersonId: string, issuedAt: string) => ({ tokenHash: hash, cycleId, contactPersonId, issuedAt });
+    const first = token(`${cycleId}-a`, 'm-fena', '2026-06-02T08:00:00.000Z');
+    const second = token(`${cycleId}-b`, 'm-fena', '2026-06-10T08:00:00.000Z');
+    const other = token(`${cycleId}-c`, 'k-simonova', '2026-06-02T08:00:00.000Z');
+    for (const saved of [first, second, other]) await store.tokens.saveToken(saved);
+
+    // Act
+    const revoked = await store.tokens.revokeTokens(cycleId, 'm-fena', '2026-06-11T08:00:00.000Z');
+    const again = await store.tokens.revokeTokens(cycleId, 'm-fena', '2026-06-12T08:00:00.000Z');
+    await store.tokens.saveToken(first);
+
+    // Assess
+    expect([revoked, again]).toEqual([2, 0]);
+    expect(await store.tokens.findToken(first.tokenHash)).toEqual({ ...first, revokedAt: '2026-06-11T08:00:00.000Z' });
+    expect(await store.tokens.findToken(other.tokenHash)).toEqual(other);
+    expect(await store.tokens.findToken('neznamy')).toBeNull();
+  });
+});
+
+describe('ReminderLog', () => {
+  it('records each stage for each audience once', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    const reminder = (stage: string, audience: ReminderRecord['audience']): ReminderRecord => ({
+      cycleId,
+      stage,
+      audience,
+      projectIds: ['taxibusy'],
+      queuedAt: '2026-07-01T06:00:00.000Z',
+    });
+    const contact = { kind: 'contact', contactPersonId: 'm-fena' } as const;
+    const guarantor = { kind: 'guarantor', activityAreaId: 'digitalni-infrastruktura' } as const;
+
+    // Act
+    const results = [
+      await store.reminders.recordReminder(reminder('before-7d', contact)),
+      await store.reminders.recordReminder(reminder('before-7d', contact)),
+      await store.reminders.recordReminder(reminder('before-1d', contact)),
+      await store.reminders.recordReminder(reminder('escalation', guarantor)),
+    ];
+
+    // Assess
+    expect(results).toEqual([true, false, true, true]);
+    expect(await store.reminders.listReminders(cycleId)).toEqual(
+      expect.arrayContaining([reminder('before-7d', contact), reminder('before-1d', contact), reminder('escalation', guarantor)]),
+    );
+    expect(await store.reminders.listReminders(cycleId)).toHaveLength(3);
+  });
+});
+
+describe('IndicatorStore', () => {
+  it('saves on the expected revision only', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    const state = (revision: number, amount: number): IndicatorState => ({
+      cycleId,
+      values: [
+        {
+          code: 'DI-1',
+          periodValue: amount,
+          cumulativeValue: 12 + amount,
+          contributors: [{ projectId: 'taxibusy', version: revision, amount }],
+          projectVersions: { taxibusy: revision },
+        },
+      ],
+      appliedVersions: { taxibusy: revision },
+      revision,
+      updatedAt: `2026-07-0${revision}T10:00:00.000Z`,
+    });
+    const before = await store.indicators.getIndicatorState(cycleId);
+
+    // Act
+    const created = await store.indicators.saveIndicatorState(state(1, 3), null);
+    const createdTwice = await store.indicators.saveIndicatorState(state(1, 4), null);
+    const updated = await store.indicators.saveIndicatorState(state(2, 5), 1);
+    const stale = await store.indicators.saveIndicatorState(state(2, 6), 1);
+
+    // Assess
+    expect(before).toBeNull();
+    expect([created, createdTwice, updated, stale]).toEqual([true, false, true, false]);
+    expect(await store.indicators.getIndicatorState(cycleId)).toEqual(state(2, 5));
+  });
+});
+
+describe('AgencyStore', () => {
+  it('keeps each chapter separately, the last write of a chapter winning', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    const trends = { events: [{ month: '2026-03', name: 'Smart City Expo' }], smartDocuments: [], opportunities: [] };
+    const communication = { mediaPresentations: [], partnershipMeetings: [] };
+
+    // Act
+    await store.agency.putAgencySection(cycleId, 'trends', { events: [], smartDocuments: [], opportunities: [] }, '2026-07-01T08:00:00.000Z');
+    await store.agency.putAgencySection(cycleId, 'trends', trends, '2026-07-02T08:00:00.000Z');
+    await store.agency.putAgencySection(cycleId, 'communication', communication, '2026-07-02T08:00:00.000Z');
+
+    // Assess
+    expect(await store.agency.getAgencySections(cycleId)).toEqual({ trends, communication });
+    expect(await store.agency.getAgencySections(freshCycleId())).toEqual({});
+  });
+});
+
+describe('ReportStore', () => {
+  function report(projectCount: number): MonitoringReport {
+    const project = (index: number) => ({
+      id: `projekt-${index}`,
+      name: `Projekt č. ${index}`,
+      goal: 'Zlepšit dostupnost veřejných služeb.',
+      goalLabel: 'cíl projektu' as const,
+      previousPeriod: randomBytes(120).toString('base64'),
+      thisPeriod: randomBytes(240).toString('base64'),
+      nextPeriodPlan: 'Pokračovat podle harmonogramu.',
+      status: null,
+      contacts: ['M. Féna (D. Nejedlo)'],
+    });
+    return {
+      period: {
+        id: '2026-H1',
+        label: '1. pololetí 2026',
+        shortLabel: '01/2026',
+        previousShortLabel: '02/2025',
+        nextShortLabel: '02/2026',
+        firstDay: '2026-01-01',
+        lastDay: '2026-06-30',
+      },
+      annualReportYear: 2026,
+      attachmentNumber: 1,
+      agency: {},
+      areas: [
+        { name: 'Digitální infrastruktura', activities: [{ number: 1, name: 'Sítě', projects: Array.from({ length: projectCount }, (_, i) => project(i)) }] },
+      ],
+      outsidePlan: [],
+      indicators: [{ areaName: 'Digitální infrastruktura', code: 'DI-1', name: 'Počet obcí', periodValue: 3, cumulativeValue: 15 }],
+      generatedAt: '2026-07-20T09:00:00.000Z',
+    };
+  }
+
+  it('round-trips a report of 2,000 projects stored in several chunks', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    const large = report(2000);
+
+    // Act
+    await store.reports.saveReport(cycleId, large);
+    const read = await store.reports.getReport(cycleId);
+
+    // Assess
+    expect(read).toEqual(large);
+    expect((await rawSortKeys(`CYCLE#${cycleId}`, 'REPORT#')).length).toBeGreaterThan(1);
+  });
+
+  it('replaces a report, deleting the chunks of the previous one', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    await store.reports.saveReport(cycleId, report(2000));
+    const small = report(3);
+
+    // Act
+    await store.reports.saveReport(cycleId, small);
+
+    // Assess
+    expect(await store.reports.getReport(cycleId)).toEqual(small);
+    expect(await rawSortKeys(`CYCLE#${cycleId}`, 'REPORT#')).toHaveLength(1);
+    expect(await store.reports.getReport(freshCycleId())).toBeNull();
+  });
+
+  it('keeps a consistent report when two saves race', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    const [first, second] = [report(900), report(800)];
+
+    // Act
+    await Promise.all([store.reports.saveReport(cycleId, first), store.reports.saveReport(cycleId, second)]);
+    const read = await store.reports.getReport(cycleId);
+
+    // Assess
+    expect([first, second]).toContainEqual(read);
+    const chunkKeys = await rawSortKeys(`CYCLE#${cycleId}`, 'REPORT#');
+    expect(new Set(chunkKeys.map((key) => key.split('#')[1])).size).toBe(1);
+  });
+});
+
+describe('consumed capacity', () => {
+  it('reports every request with its DynamoDB operation name and capacity', async () => {
+    // Prepare
+    const calls: Array<{ operation: string; units: number | undefined }> = [];
+    const measured = new DynamoMonitoringStore(documents, TABLE, {
+      onConsumedCapacity: (operation, capacity) =>
+        calls.push({ operation, units: Array.isArray(capacity) ? capacity[0]?.CapacityUnits : capacity?.CapacityUnits }),
+    });
+    const cycleId = freshCycleId();
+
+    // Act
+    await measured.cycles.createCycle(cycle(cycleId));
+    await measured.cycles.createCycle(cycle(cycleId));
+    await measured.cycles.getCycle(cycleId);
+    await measured.cycles.putRequests([{ cycleId, projectId: 'taxibusy', contactPersonIds: ['m-fena'] }]);
+    await measured.cycles.listRequests(cycleId);
+
+    // Assess
+    expect(calls.map((call) => call.operation)).toEqual(['PutItem', 'PutItem', 'GetItem', 'BatchWriteItem', 'Query']);
+    expect(calls[0]?.units).toBeGreaterThan(0);
+    expect(calls[1]?.units).toBeUndefined();
+    expect(calls[3]?.units).toBeGreaterThan(0);
+  });
+});
