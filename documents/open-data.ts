@@ -1,0 +1,111 @@
+/**
+ * The indicators of every half-year as open data for the regional portal: CSV (RFC 4180,
+ * UTF-8 with BOM so Excel shows Czech letters) and JSON with the metadata a catalogue entry needs.
+ */
+import type { ActionPlan } from '../domain/plan';
+import type { MonitoringReport } from '../domain/report/model';
+
+export interface IndicatorOpenDataRow {
+  /** `01/2026` */
+  period: string;
+  code: string;
+  name: string;
+  areaName: string;
+  periodValue: number;
+  cumulativeValue: number;
+  unit: string;
+  /** Last day of the period, `YYYY-MM-DD`. */
+  asOf: string;
+}
+
+export interface IndicatorOpenDataMeta {
+  contact: { name: string; email: string };
+  /** ISO timestamp of the newest data. */
+  modified: string;
+  /** Licence URL; the default is CC BY 4.0. */
+  license?: string;
+}
+
+export const OPEN_DATA_COLUMNS = [
+  'obdobi',
+  'kod',
+  'indikator',
+  'oblast_aktivit',
+  'hodnota_za_obdobi',
+  'kumulativni_hodnota',
+  'jednotka',
+  'stav_k',
+] as const;
+
+type OpenDataRecord = Record<(typeof OPEN_DATA_COLUMNS)[number], string | number>;
+
+const DEFAULT_LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
+
+/** The rows of one or more reports; units come from the plan's indicator catalogue. */
+export function indicatorOpenDataRows(reports: readonly MonitoringReport[], plan: ActionPlan): IndicatorOpenDataRow[] {
+  const units = new Map(plan.indicators.map((i) => [i.code, i.unit]));
+  return [...reports]
+    .sort((a, b) => a.period.firstDay.localeCompare(b.period.firstDay))
+    .flatMap((report) =>
+      report.indicators.map((i) => ({
+        period: report.period.shortLabel,
+        code: i.code,
+        name: i.name,
+        areaName: i.areaName,
+        periodValue: i.periodValue,
+        cumulativeValue: i.cumulativeValue,
+        unit: units.get(i.code) ?? '',
+        asOf: report.period.lastDay,
+      })),
+    );
+}
+
+function toRecord(row: IndicatorOpenDataRow): OpenDataRecord {
+  return {
+    obdobi: row.period,
+    kod: row.code,
+    indikator: row.name,
+    oblast_aktivit: row.areaName,
+    hodnota_za_obdobi: row.periodValue,
+    kumulativni_hodnota: row.cumulativeValue,
+    jednotka: row.unit,
+    stav_k: row.asOf,
+  };
+}
+
+function csvField(value: string | number): string {
+  const textValue = String(value);
+  return /[",\r\n]/.test(textValue) ? `"${textValue.replace(/"/g, '""')}"` : textValue;
+}
+
+export function renderIndicatorsCsv(rows: readonly IndicatorOpenDataRow[]): string {
+  const lines = [
+    OPEN_DATA_COLUMNS.join(','),
+    ...rows.map((row) => {
+      const record = toRecord(row);
+      return OPEN_DATA_COLUMNS.map((column) => csvField(record[column])).join(',');
+    }),
+  ];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export function renderIndicatorsJson(rows: readonly IndicatorOpenDataRow[], meta: IndicatorOpenDataMeta): string {
+  const periods = [...new Set(rows.map((r) => r.period))];
+  const units = [...new Set(rows.map((r) => r.unit).filter((u) => u !== ''))];
+  const document = {
+    title: 'Indikátory akčního plánu koncepce Chytřejší Liberecký kraj',
+    description:
+      'Hodnoty indikátorů akčního plánu koncepce Chytřejší Liberecký kraj za jednotlivá pololetí: hodnota za pololetí a kumulativní hodnota od začátku akčního plánu, podle oblastí aktivit.',
+    publisher: 'Liberecký kraj',
+    contactPoint: { name: meta.contact.name, email: meta.contact.email },
+    language: 'cs',
+    periods,
+    // One unit for the whole set when they agree; otherwise each row carries its own.
+    unit: units.length === 1 ? units[0] : 'viz sloupec jednotka',
+    license: meta.license ?? DEFAULT_LICENSE,
+    modified: meta.modified,
+    columns: [...OPEN_DATA_COLUMNS],
+    rows: rows.map(toRecord),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

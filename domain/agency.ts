@@ -1,0 +1,171 @@
+/**
+ * ARR's own chapters of the monitoring report (1, 2, 4 and 5), keyed by section id. ARR fills each
+ * section separately, so each one is validated on its own; a report may lack any of them.
+ */
+import { z } from 'zod';
+import { ValidationError } from './errors';
+
+const SHORT_TEXT_MAX = 300;
+const LONG_TEXT_MAX = 5000;
+const LIST_MAX = 200;
+
+function requiredText(max: number) {
+  return z
+    .string({
+      error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Zadejte text.'),
+    })
+    .trim()
+    .min(1, 'Toto pole je povinné.')
+    .max(max, `Text může mít nejvýše ${max} znaků.`);
+}
+
+function list<T extends z.ZodType>(item: T) {
+  return z
+    .array(item, {
+      error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Zadejte seznam položek.'),
+    })
+    .max(LIST_MAX, `Seznam může mít nejvýše ${LIST_MAX} položek.`);
+}
+
+function count() {
+  return z
+    .number({
+      error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Zadejte číslo.'),
+    })
+    .int('Zadejte celé číslo.')
+    .min(0, 'Počet nemůže být záporný.')
+    .max(1_000_000_000, 'Počet je nepřiměřeně velký.');
+}
+
+function isRealDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function record<T extends z.core.$ZodLooseShape>(shape: T) {
+  return z.object(shape, {
+    error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Položka musí být objekt s vyplněnými poli.'),
+  });
+}
+
+const isoDate = z
+  .string({ error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Zadejte datum.') })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Zadejte datum ve tvaru RRRR-MM-DD.')
+  .refine(isRealDate, 'Takové datum neexistuje.');
+
+const isoMonth = z
+  .string({ error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Zadejte měsíc.') })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Zadejte měsíc ve tvaru RRRR-MM.');
+
+// Only web links: the reports print them as clickable links, so other schemes (javascript:, data:) must not pass.
+const webLink = z
+  .url({ protocol: /^https?$/, error: 'Zadejte platnou webovou adresu (http:// nebo https://).' })
+  .max(2000, 'Adresa může mít nejvýše 2000 znaků.');
+
+export const trendsSchema = record({
+  events: list(record({ month: isoMonth, name: requiredText(SHORT_TEXT_MAX) })),
+  smartDocuments: list(requiredText(SHORT_TEXT_MAX)),
+  opportunities: list(requiredText(LONG_TEXT_MAX)),
+});
+
+export const communicationSchema = record({
+  mediaPresentations: list(
+    record({
+      title: requiredText(SHORT_TEXT_MAX),
+      publishedOn: isoDate,
+      form: requiredText(SHORT_TEXT_MAX),
+      link: webLink.optional(),
+    }),
+  ),
+  partnershipMeetings: list(
+    record({ title: requiredText(SHORT_TEXT_MAX), date: isoDate, details: requiredText(LONG_TEXT_MAX) }),
+  ),
+});
+
+export const paymentPortalSchema = record({
+  activitiesThisPeriod: requiredText(LONG_TEXT_MAX),
+  activeMunicipalities: count(),
+  activeServices: count(),
+  municipalitiesInPreparation: count(),
+  interestedMunicipalities: count(),
+  monthlyPayments: list(
+    record({
+      month: isoMonth,
+      count: count(),
+      volumeCzk: z
+        .number({ error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Zadejte částku.') })
+        .min(0, 'Částka nemůže být záporná.')
+        .max(1_000_000_000_000, 'Částka je nepřiměřeně velká.'),
+    }),
+  ).refine(
+    (months) => new Set(months.map((m) => m.month)).size === months.length,
+    'Každý měsíc uveďte jen jednou.',
+  ),
+  nextPeriodPlan: requiredText(LONG_TEXT_MAX),
+});
+
+export const otherActivitiesSchema = record({
+  workingGroups: list(
+    record({
+      name: requiredText(SHORT_TEXT_MAX),
+      meetings: list(record({ date: isoDate, topics: requiredText(LONG_TEXT_MAX) })),
+    }),
+  ),
+  coordinationMeetings: list(
+    record({ title: requiredText(SHORT_TEXT_MAX), date: isoDate, details: requiredText(LONG_TEXT_MAX) }),
+  ),
+});
+
+export type TrendsSection = z.infer<typeof trendsSchema>;
+export type CommunicationSection = z.infer<typeof communicationSchema>;
+export type PaymentPortalSection = z.infer<typeof paymentPortalSchema>;
+export type OtherActivitiesSection = z.infer<typeof otherActivitiesSchema>;
+
+const schemas = {
+  trends: trendsSchema,
+  communication: communicationSchema,
+  'payment-portal': paymentPortalSchema,
+  'other-activities': otherActivitiesSchema,
+} as const;
+
+export type AgencySectionId = keyof typeof schemas;
+
+/** Report order: chapters 1, 2, 4 and 5. */
+export const agencySectionIds: readonly AgencySectionId[] = ['trends', 'communication', 'payment-portal', 'other-activities'];
+
+export interface AgencySectionData {
+  trends: TrendsSection;
+  communication: CommunicationSection;
+  'payment-portal': PaymentPortalSection;
+  'other-activities': OtherActivitiesSection;
+}
+
+/** ARR's chapters of one report; a missing key is a chapter ARR has not filled yet. */
+export type AgencySections = Partial<AgencySectionData>;
+
+export function isAgencySectionId(value: string): value is AgencySectionId {
+  return Object.hasOwn(schemas, value);
+}
+
+/**
+ * Validates one section's body. Throws ValidationError with a Czech message per field path
+ * (e.g. `events.0.month`), or for an unknown section id.
+ */
+export function parseAgencySection<K extends AgencySectionId>(sectionId: K, body: unknown): AgencySectionData[K];
+export function parseAgencySection(sectionId: string, body: unknown): AgencySectionData[AgencySectionId];
+export function parseAgencySection(sectionId: string, body: unknown): AgencySectionData[AgencySectionId] {
+  if (!isAgencySectionId(sectionId)) {
+    throw new ValidationError('Neznámá kapitola zprávy.', {
+      sectionId: `Kapitola „${sectionId}“ neexistuje. Povolené jsou: ${agencySectionIds.join(', ')}.`,
+    });
+  }
+  const result = schemas[sectionId].safeParse(body);
+  if (result.success) return result.data;
+  const details: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
+    details[field] ??= issue.path.length > 0 ? issue.message : 'Obsah kapitoly musí být objekt s vyplněnými poli.';
+  }
+  throw new ValidationError('Kapitola obsahuje chybně vyplněná pole.', details);
+}
