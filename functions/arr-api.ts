@@ -1,0 +1,175 @@
+/**
+ * ARR's back-office API: one function, routed on API Gateway's route key (`GET /cycles/{cycleId}`),
+ * so every route shares one warm execution environment. All routes are IAM-signed.
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { renderAnnualReportDocx } from '../documents/annual/docx';
+import { renderAnnualReportHtml } from '../documents/annual/html';
+import { renderAnnualReportMarkdown } from '../documents/annual/markdown';
+import { renderMonitoringReportDocx } from '../documents/monitoring/docx';
+import { renderMonitoringReportHtml } from '../documents/monitoring/html';
+import { renderMonitoringReportMarkdown } from '../documents/monitoring/markdown';
+import { renderIndicatorsCsv, type IndicatorOpenDataRow } from '../documents/open-data';
+import { NotFoundError, ValidationError } from '../domain/errors';
+import { parsePeriodId } from '../domain/period';
+import type { Dependencies } from '../domain/ports';
+import {
+  getAnnualReport,
+  getCycleIndicators,
+  getCycleOverview,
+  getMonitoringReport,
+  listCycles,
+  putAgencySection,
+  reissueContactLink,
+  revokeContactLinks,
+  type IndicatorRow,
+} from '../domain/use-cases/arr';
+import { awsDependencies } from './composition/aws';
+import { correlationIdOf, parseBody, pathParameter, queryParameter } from './http/body';
+import { httpHandler } from './http/middleware';
+import { file, html, json, type HttpResponse } from './http/responses';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export const REPORT_FORMATS = ['html', 'md', 'docx', 'json'] as const;
+export const INDICATOR_FORMATS = ['json', 'csv'] as const;
+
+/** `?format=`, one of `formats`; absent means the first. */
+function formatOf<F extends string>(event: APIGatewayProxyEventV2, formats: readonly F[]): F {
+  const requested = queryParameter(event, 'format')?.trim().toLowerCase();
+  if (requested === undefined || requested === '') return formats[0] as F;
+  if ((formats as readonly string[]).includes(requested)) return requested as F;
+  const list = formats.join(', ');
+  throw new ValidationError(`Formát „${requested}“ není podporován. Podporované formáty: ${list}.`, {
+    format: `Použijte jeden z formátů: ${list}.`,
+  });
+}
+
+interface Renderers<R> {
+  html: (report: R) => string;
+  md: (report: R) => string;
+  docx: (report: R) => Promise<Buffer>;
+}
+
+async function documentResponse<R>(
+  report: R,
+  format: (typeof REPORT_FORMATS)[number],
+  renderers: Renderers<R>,
+  filenameStem: string,
+): Promise<HttpResponse> {
+  switch (format) {
+    case 'json':
+      return json(200, report);
+    case 'html':
+      return html(200, renderers.html(report));
+    case 'md':
+      return file(renderers.md(report), { contentType: 'text/markdown; charset=utf-8', filename: `${filenameStem}.md` });
+    case 'docx':
+      return file(new Uint8Array(await renderers.docx(report)), { contentType: DOCX_TYPE, filename: `${filenameStem}.docx` });
+  }
+}
+
+async function indicatorCsvRows(deps: Dependencies, cycleId: string, rows: IndicatorRow[]): Promise<IndicatorOpenDataRow[]> {
+  const cycle = await deps.cycles.getCycle(cycleId);
+  const plan = await deps.plans.getPlan(cycle?.planId ?? deps.config.planId);
+  const period = parsePeriodId(cycleId);
+  return rows.map((row) => ({
+    period: period.shortLabel,
+    code: row.code,
+    name: row.definition.name,
+    areaName: plan.activityAreas.find((area) => area.id === row.definition.activityAreaId)?.name ?? '',
+    periodValue: row.periodValue,
+    cumulativeValue: row.cumulativeValue,
+    unit: row.definition.unit,
+    asOf: period.lastDay,
+  }));
+}
+
+type Route = (event: APIGatewayProxyEventV2, deps: Dependencies) => Promise<HttpResponse>;
+
+const routes: Record<string, Route> = {
+  'GET /cycles': async (_event, deps) => json(200, { cycles: await listCycles(deps) }),
+
+  'GET /cycles/{cycleId}': async (event, deps) => json(200, await getCycleOverview(deps, pathParameter(event, 'cycleId'))),
+
+  'GET /cycles/{cycleId}/indicators': async (event, deps) => {
+    const format = formatOf(event, INDICATOR_FORMATS);
+    const cycleId = pathParameter(event, 'cycleId');
+    const rows = await getCycleIndicators(deps, cycleId);
+    if (format === 'json') return json(200, { cycleId, indicators: rows });
+    return file(renderIndicatorsCsv(await indicatorCsvRows(deps, cycleId, rows)), {
+      contentType: 'text/csv; charset=utf-8',
+      filename: `indikatory-${cycleId}.csv`,
+    });
+  },
+
+  'PUT /cycles/{cycleId}/agency/{section}': async (event, deps) =>
+    json(
+      200,
+      await putAgencySection(deps, {
+        cycleId: pathParameter(event, 'cycleId'),
+        sectionId: pathParameter(event, 'section'),
+        body: parseBody(event),
+        correlationId: correlationIdOf(event),
+      }),
+    ),
+
+  'GET /cycles/{cycleId}/report': async (event, deps) => {
+    const format = formatOf(event, REPORT_FORMATS);
+    const cycleId = pathParameter(event, 'cycleId');
+    const report = await getMonitoringReport(deps, cycleId);
+    return documentResponse(
+      report,
+      format,
+      { html: renderMonitoringReportHtml, md: renderMonitoringReportMarkdown, docx: renderMonitoringReportDocx },
+      `monitorovaci-zprava-${cycleId}`,
+    );
+  },
+
+  'GET /years/{year}/report': async (event, deps) => {
+    const format = formatOf(event, REPORT_FORMATS);
+    const year = pathParameter(event, 'year');
+    const report = await getAnnualReport(deps, { year, planId: deps.config.planId });
+    return documentResponse(
+      report,
+      format,
+      { html: renderAnnualReportHtml, md: renderAnnualReportMarkdown, docx: renderAnnualReportDocx },
+      `vyrocni-zprava-${year}`,
+    );
+  },
+
+  // 202: the new link goes out in an email that is only queued here.
+  'POST /cycles/{cycleId}/contacts/{contactPersonId}/token': async (event, deps) =>
+    json(
+      202,
+      await reissueContactLink(deps, {
+        cycleId: pathParameter(event, 'cycleId'),
+        contactPersonId: pathParameter(event, 'contactPersonId'),
+        correlationId: correlationIdOf(event),
+      }),
+    ),
+
+  'DELETE /cycles/{cycleId}/contacts/{contactPersonId}/token': async (event, deps) =>
+    json(
+      200,
+      await revokeContactLinks(deps, {
+        cycleId: pathParameter(event, 'cycleId'),
+        contactPersonId: pathParameter(event, 'contactPersonId'),
+      }),
+    ),
+};
+
+export const ARR_ROUTE_KEYS = Object.keys(routes);
+
+export function createArrApiHandler(deps: () => Dependencies) {
+  return httpHandler(
+    async (event) => {
+      const route = routes[event.routeKey];
+      if (route === undefined) throw new NotFoundError(`Neznámá adresa: ${event.routeKey}.`);
+      return route(event, deps());
+    },
+    { format: 'json' },
+  );
+}
+
+export const handler = createArrApiHandler(awsDependencies);

@@ -1,0 +1,101 @@
+/**
+ * Reading an HTTP API request: its body (JSON or an HTML form), path and query parameters, and the
+ * correlation id that ties the request to the events it causes.
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { ValidationError } from '../../domain/errors';
+
+export type BodyKind = 'json' | 'form' | 'none';
+
+export function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(event.headers ?? {})) {
+    if (key.toLowerCase() === wanted) return value;
+  }
+  return undefined;
+}
+
+function mediaType(event: APIGatewayProxyEventV2): string {
+  return (header(event, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** A request asks for JSON when it sends JSON; browsers posting a form get pages. */
+export function isJsonRequest(event: APIGatewayProxyEventV2): boolean {
+  const type = mediaType(event);
+  return type === 'application/json' || type.endsWith('+json');
+}
+
+function rawBody(event: APIGatewayProxyEventV2): string {
+  if (!event.body) return '';
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+}
+
+/** Keys that would reach `Object.prototype` when used as property names. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Form fields become an object; a dotted name nests once, so `indicatorContributions.EK-1=3`
+ * becomes `{ indicatorContributions: { 'EK-1': '3' } }` (indicator codes are kept whole).
+ */
+export function parseForm(body: string): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [name, value] of new URLSearchParams(body)) {
+    const dot = name.indexOf('.');
+    const [outer, inner] = dot === -1 ? [name, undefined] : [name.slice(0, dot), name.slice(dot + 1)];
+    if (FORBIDDEN_KEYS.has(outer) || (inner !== undefined && FORBIDDEN_KEYS.has(inner))) continue;
+    if (inner === undefined) {
+      result[outer] = value;
+      continue;
+    }
+    const existing = result[outer];
+    const nested =
+      typeof existing === 'object' && existing !== null ? (existing as Record<string, unknown>) : {};
+    nested[inner] = value;
+    result[outer] = nested;
+  }
+  return result;
+}
+
+/**
+ * The request body as a value: JSON, or a form as an object. No body gives `undefined`, which the
+ * use cases reject with their own field messages.
+ * @throws ValidationError for malformed JSON or an unsupported content type.
+ */
+export function parseBody(event: APIGatewayProxyEventV2): unknown {
+  const text = rawBody(event);
+  const type = mediaType(event);
+  if (type === 'application/x-www-form-urlencoded') return parseForm(text);
+  if (text.trim() === '') return undefined;
+  if (type === '' || isJsonRequest(event)) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      const position = /position (\d+)/.exec((error as Error).message)?.[1];
+      const where = position === undefined ? '' : ` (u znaku ${Number(position) + 1})`;
+      throw new ValidationError('Tělo požadavku není platný JSON.', {
+        body: `JSON nelze přečíst${where}; zkontrolujte uvozovky, čárky a závorky.`,
+      });
+    }
+  }
+  throw new ValidationError(`Typ obsahu „${type}“ není podporován.`, {
+    body: 'Pošlete application/json nebo application/x-www-form-urlencoded.',
+  });
+}
+
+/** A path parameter the route guarantees; API Gateway passes it URL-decoded. */
+export function pathParameter(event: APIGatewayProxyEventV2, name: string): string {
+  const value = event.pathParameters?.[name];
+  if (value === undefined || value === '') {
+    throw new ValidationError(`V adrese chybí parametr „${name}“.`, { [name]: 'Parametr je povinný.' });
+  }
+  return value;
+}
+
+export function queryParameter(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  return event.queryStringParameters?.[name];
+}
+
+/** API Gateway's request id: logged with every line and carried by every event the request causes. */
+export function correlationIdOf(event: APIGatewayProxyEventV2): string {
+  return event.requestContext.requestId;
+}

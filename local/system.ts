@@ -1,0 +1,194 @@
+/**
+ * The whole system in one process: emulators, table and queues, the HTTP API, the queue pollers
+ * and the schedules, all calling the same Lambda handlers as on AWS. `npm start`, the integration
+ * tests and the demo all start it through `startLocalSystem`.
+ */
+import './function-environment';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createAwsClients } from '../adapters/aws-clients';
+import type { Dependencies, MonitoringConfig } from '../domain/ports';
+import { DEFAULT_ARR_NAME } from '../functions/composition/aws';
+import { ensureArrKey } from './arr-key';
+import { createLocalIdempotency, createLocalRuntime, localAwsEndpoints, MovableClock } from './composition';
+import { startEmulators, type RunningEmulators } from './emulators';
+import { createLocalHandlers, type LocalHandlers } from './handlers';
+import { startHttpServer, type RunningHttpServer } from './http-server';
+import { QueuePoller, type DrainOptions } from './queue-poller';
+import { restoreQueues, spoolQueues } from './queue-spool';
+import { Scheduler } from './scheduler';
+import { ensureInfrastructure, type Infrastructure } from './setup';
+import { deadLetterQueueName, QUEUES, SCHEDULE_DEFINITIONS, type ScheduleName } from './topology';
+
+export interface LocalPorts {
+  api: number;
+  dynamodb: number;
+  sqs: number;
+  ses: number;
+}
+
+export interface LocalLogger {
+  info(message: string, extra?: object): void;
+  warn(message: string, extra?: object): void;
+  error(message: string, extra?: object): void;
+}
+
+export interface LocalSystemOptions {
+  /** Persisted across runs: DynamoDB's LevelDB, the ARR key, queued messages at shutdown. */
+  dataDir: string;
+  /** 0 (the default for each) picks a random free port. */
+  ports?: Partial<LocalPorts>;
+  host?: string;
+  clock?: MovableClock;
+  config?: Partial<MonitoringConfig>;
+  tableName?: string;
+  /** The report that pre-fills the first cycle; `null` loads none. */
+  historyFile?: string | null;
+  /** Shorter than the stack's, for tests of retries and dead-letter queues. */
+  visibilityTimeoutSeconds?: number;
+  /** Replaces single functions, e.g. a consumer that fails on purpose. */
+  handlerOverrides?: Partial<LocalHandlers>;
+  /** Background polling and schedules; off, work happens only on drainQueues() and runSchedule(). */
+  background?: boolean;
+  logger?: LocalLogger;
+}
+
+export interface LocalSystem {
+  apiUrl: string;
+  /** The SES emulator's inbox page. */
+  sesUrl: string;
+  endpoints: { dynamodb: string; sqs: string; ses: string };
+  arrKey: string;
+  dataDir: string;
+  clock: MovableClock;
+  deps: Dependencies;
+  infrastructure: Infrastructure;
+  drainQueues(options?: DrainOptions): Promise<void>;
+  runSchedule(name: ScheduleName): Promise<unknown>;
+  /** Stops schedules and pollers (finishing what is in flight), the API, spools waiting messages, stops the emulators. */
+  stop(): Promise<void>;
+}
+
+export const LOCAL_TABLE_NAME = 'ChytrejsiKrajMonitoring';
+
+export const LOCAL_CONFIG: Omit<MonitoringConfig, 'publicBaseUrl'> = {
+  planId: '2024-2026',
+  arr: { name: DEFAULT_ARR_NAME, email: 'arr@example.org' },
+  steeringGroupEmails: ['ridici-skupina@example.org'],
+  autoCloseGraceDays: 3,
+  steeringGroupNoticeDays: 7,
+};
+
+const silentLogger: LocalLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
+  const logger = options.logger ?? silentLogger;
+  const host = options.host ?? '127.0.0.1';
+  const clock = options.clock ?? new MovableClock();
+  const tableName = options.tableName ?? LOCAL_TABLE_NAME;
+  const background = options.background ?? true;
+  await mkdir(options.dataDir, { recursive: true });
+  const arrKey = await ensureArrKey(options.dataDir);
+
+  // The API listens first: its URL goes into every personal link, and a taken port fails before
+  // the emulators (and dynalite's lock on the data folder) are started.
+  let handlers: LocalHandlers | null = null;
+  const server: RunningHttpServer = await startHttpServer({
+    port: options.ports?.api ?? 0,
+    host,
+    arrKey,
+    handlerFor: (fn) => handlers?.[fn] ?? null,
+    onError: (message, extra) => logger.error(message, extra),
+  });
+
+  let emulators: RunningEmulators | undefined;
+  try {
+    emulators = await startEmulators({
+      dataDir: join(options.dataDir, 'dynamodb'),
+      ports: { dynamodb: options.ports?.dynamodb ?? 0, sqs: options.ports?.sqs ?? 0, ses: options.ports?.ses ?? 0 },
+      host,
+    });
+    const { endpoints } = emulators;
+    const infrastructure = await ensureInfrastructure({
+      endpoints,
+      tableName,
+      clock,
+      ...(options.historyFile === undefined ? {} : { historyFile: options.historyFile }),
+      ...(options.visibilityTimeoutSeconds === undefined ? {} : { visibilityTimeoutSeconds: options.visibilityTimeoutSeconds }),
+    });
+    const { sqs } = createAwsClients(localAwsEndpoints(endpoints));
+    const allQueues = Object.fromEntries(
+      Object.values(infrastructure.queues).flatMap((queue) => [
+        [queue.name, queue.url],
+        [deadLetterQueueName(queue.name), queue.dlqUrl],
+      ]),
+    );
+    const restored = await restoreQueues(sqs, allQueues, options.dataDir);
+    if (restored > 0) logger.info('Queued messages restored from the last run', { count: restored });
+
+    const deps = createLocalRuntime({
+      endpoints,
+      tableName,
+      queueUrls: infrastructure.queueUrls,
+      clock,
+      config: { ...LOCAL_CONFIG, publicBaseUrl: server.url, ...options.config },
+    });
+    const ready: LocalHandlers = {
+      ...createLocalHandlers(() => deps, createLocalIdempotency({ endpoints, tableName })),
+      ...options.handlerOverrides,
+    };
+
+    const poller = new QueuePoller(
+      sqs,
+      QUEUES.map((queue) => ({
+        functionName: queue.consumer,
+        queueUrl: infrastructure.queues[queue.name].url,
+        queueArn: infrastructure.queues[queue.name].arn,
+        batchSize: queue.batchSize,
+        timeoutSeconds: queue.consumerTimeoutSeconds,
+        handler: ready[queue.consumer],
+      })),
+      { logger },
+    );
+    const scheduler = new Scheduler(
+      clock,
+      SCHEDULE_DEFINITIONS.map((schedule) => ({ ...schedule, handler: ready[schedule.fn] })),
+      { logger, onClockChange: (listener) => clock.onChange(listener) },
+    );
+    handlers = ready;
+    if (background) {
+      poller.start();
+      scheduler.start();
+    }
+
+    const running = emulators;
+    let stopping: Promise<void> | undefined;
+    const stop = async (): Promise<void> => {
+      await scheduler.stop();
+      await poller.stop();
+      await server.close();
+      await poller.releaseFailed();
+      const spooled = await spoolQueues(sqs, allQueues, options.dataDir);
+      if (spooled > 0) logger.info('Queued messages kept for the next run', { count: spooled });
+      await running.stop();
+    };
+
+    return {
+      apiUrl: server.url,
+      sesUrl: emulators.sesInboxUrl,
+      endpoints,
+      arrKey,
+      dataDir: options.dataDir,
+      clock,
+      deps,
+      infrastructure,
+      drainQueues: (drainOptions) => poller.drainQueues(drainOptions),
+      runSchedule: (name) => scheduler.runSchedule(name),
+      stop: () => (stopping ??= stop()),
+    };
+  } catch (error) {
+    await server.close().catch(() => undefined);
+    await emulators?.stop().catch(() => undefined);
+    throw error;
+  }
+}
