@@ -3,21 +3,9 @@
  * element content and in attributes alike, goes through `escapeHtml`.
  */
 import { slugify } from '../../domain/slug';
+import { escapeHtml } from '../../templates/html';
 import { isWebLink, tocEntries } from '../blocks';
 import type { Block, DocumentModel, FieldsBlock, HeadingBlock, Inline, ListBlock, ParagraphBlock, TableBlock, TitleBlock } from '../blocks';
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** The one escape function for HTML text and attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
-}
 
 /** Escapes, then keeps the author's line breaks (spaces are kept: the text may be part of a sentence). */
 function multiline(value: string): string {
