@@ -2,9 +2,6 @@
  * The indicators of every half-year as open data for the regional portal: CSV (RFC 4180,
  * UTF-8 with BOM so Excel shows Czech letters) and JSON with the metadata a catalogue entry needs.
  */
-import type { ActionPlan } from '../domain/plan';
-import type { MonitoringReport } from '../domain/report/model';
-
 export interface IndicatorOpenDataRow {
   /** `01/2026` */
   period: string;
@@ -40,25 +37,6 @@ export const OPEN_DATA_COLUMNS = [
 type OpenDataRecord = Record<(typeof OPEN_DATA_COLUMNS)[number], string | number>;
 
 const DEFAULT_LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
-
-/** The rows of one or more reports; units come from the plan's indicator catalogue. */
-export function indicatorOpenDataRows(reports: readonly MonitoringReport[], plan: ActionPlan): IndicatorOpenDataRow[] {
-  const units = new Map(plan.indicators.map((i) => [i.code, i.unit]));
-  return [...reports]
-    .sort((a, b) => a.period.firstDay.localeCompare(b.period.firstDay))
-    .flatMap((report) =>
-      report.indicators.map((i) => ({
-        period: report.period.shortLabel,
-        code: i.code,
-        name: i.name,
-        areaName: i.areaName,
-        periodValue: i.periodValue,
-        cumulativeValue: i.cumulativeValue,
-        unit: units.get(i.code) ?? '',
-        asOf: report.period.lastDay,
-      })),
-    );
-}
 
 function toRecord(row: IndicatorOpenDataRow): OpenDataRecord {
   return {

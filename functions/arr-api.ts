@@ -9,11 +9,12 @@ import { renderAnnualReportMarkdown } from '../documents/annual/markdown';
 import { renderMonitoringReportDocx } from '../documents/monitoring/docx';
 import { renderMonitoringReportHtml } from '../documents/monitoring/html';
 import { renderMonitoringReportMarkdown } from '../documents/monitoring/markdown';
-import { renderIndicatorsCsv, type IndicatorOpenDataRow } from '../documents/open-data';
+import { renderIndicatorsCsv, renderIndicatorsJson, type IndicatorOpenDataRow } from '../documents/open-data';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { parsePeriodId } from '../domain/period';
 import type { Dependencies } from '../domain/ports';
 import {
+  getAllIndicators,
   getAnnualReport,
   getCycleIndicators,
   getCycleOverview,
@@ -69,20 +70,23 @@ async function documentResponse<R>(
   }
 }
 
-async function indicatorCsvRows(deps: Dependencies, cycleId: string, rows: IndicatorRow[]): Promise<IndicatorOpenDataRow[]> {
-  const cycle = await deps.cycles.getCycle(cycleId);
-  const plan = await deps.plans.getPlan(cycle?.planId ?? deps.config.planId);
-  const period = parsePeriodId(cycleId);
-  return rows.map((row) => ({
-    period: period.shortLabel,
-    code: row.code,
-    name: row.definition.name,
-    areaName: plan.activityAreas.find((area) => area.id === row.definition.activityAreaId)?.name ?? '',
-    periodValue: row.periodValue,
-    cumulativeValue: row.cumulativeValue,
-    unit: row.definition.unit,
-    asOf: period.lastDay,
-  }));
+/** The open-data rows of indicator values, each labelled with its own half-year. */
+async function openDataRows(deps: Dependencies, rows: IndicatorRow[]): Promise<IndicatorOpenDataRow[]> {
+  const plan = await deps.plans.getPlan(deps.config.planId);
+  const areaNames = new Map(plan.activityAreas.map((area) => [area.id, area.name]));
+  return rows.map((row) => {
+    const period = parsePeriodId(row.cycleId);
+    return {
+      period: period.shortLabel,
+      code: row.code,
+      name: row.definition.name,
+      areaName: areaNames.get(row.definition.activityAreaId) ?? '',
+      periodValue: row.periodValue,
+      cumulativeValue: row.cumulativeValue,
+      unit: row.definition.unit,
+      asOf: period.lastDay,
+    };
+  });
 }
 
 type Route = (event: APIGatewayProxyEventV2, deps: Dependencies) => Promise<HttpResponse>;
@@ -97,10 +101,21 @@ const routes: Record<string, Route> = {
     const cycleId = pathParameter(event, 'cycleId');
     const rows = await getCycleIndicators(deps, cycleId);
     if (format === 'json') return json(200, { cycleId, indicators: rows });
-    return file(renderIndicatorsCsv(await indicatorCsvRows(deps, cycleId, rows)), {
+    return file(renderIndicatorsCsv(await openDataRows(deps, rows)), {
       contentType: 'text/csv; charset=utf-8',
       filename: `indikatory-${cycleId}.csv`,
     });
+  },
+
+  // Open data: every cycle's indicators, with the metadata a regional open-data portal needs.
+  'GET /indicators': async (event, deps) => {
+    const format = formatOf(event, INDICATOR_FORMATS);
+    const rows = await openDataRows(deps, await getAllIndicators(deps));
+    if (format === 'csv') {
+      return file(renderIndicatorsCsv(rows), { contentType: 'text/csv; charset=utf-8', filename: 'indikatory.csv' });
+    }
+    const document = renderIndicatorsJson(rows, { contact: deps.config.arr, modified: deps.clock.now().toISOString() });
+    return file(document, { contentType: 'application/json; charset=utf-8', filename: 'indikatory.json' });
   },
 
   'PUT /cycles/{cycleId}/agency/{section}': async (event, deps) =>

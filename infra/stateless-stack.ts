@@ -255,6 +255,7 @@ export class StatelessStack extends Stack {
     route('/cycles', HttpMethod.GET, 'arr-api', false);
     route('/cycles/{cycleId}', HttpMethod.GET, 'arr-api', false);
     route('/cycles/{cycleId}/indicators', HttpMethod.GET, 'arr-api', false);
+    route('/indicators', HttpMethod.GET, 'arr-api', false);
     route('/cycles/{cycleId}/agency/{section}', HttpMethod.PUT, 'arr-api', false);
     route('/cycles/{cycleId}/report', HttpMethod.GET, 'arr-api', false);
     route('/years/{year}/report', HttpMethod.GET, 'arr-api', false);

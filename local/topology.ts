@@ -39,6 +39,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/cycles', fn: 'arr-api', access: 'arr' },
   { method: 'GET', path: '/cycles/{cycleId}', fn: 'arr-api', access: 'arr' },
   { method: 'GET', path: '/cycles/{cycleId}/indicators', fn: 'arr-api', access: 'arr' },
+  { method: 'GET', path: '/indicators', fn: 'arr-api', access: 'arr' },
   { method: 'PUT', path: '/cycles/{cycleId}/agency/{section}', fn: 'arr-api', access: 'arr' },
   { method: 'GET', path: '/cycles/{cycleId}/report', fn: 'arr-api', access: 'arr' },
   { method: 'GET', path: '/years/{year}/report', fn: 'arr-api', access: 'arr' },

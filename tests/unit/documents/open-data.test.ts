@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorOpenDataRows, renderIndicatorsCsv, renderIndicatorsJson, type IndicatorOpenDataRow } from '../../../documents/open-data';
-import { aMonitoringReport, aPlan, aSecondHalfReport } from './factory';
+import { renderIndicatorsCsv, renderIndicatorsJson, type IndicatorOpenDataRow } from '../../../documents/open-data';
 
 function aRow(overrides: Partial<IndicatorOpenDataRow> = {}): IndicatorOpenDataRow {
   return {
@@ -49,7 +48,7 @@ describe('renderIndicatorsCsv', () => {
 describe('renderIndicatorsJson', () => {
   it('carries the catalogue metadata and the rows of every period', () => {
     // Prepare
-    const rows = indicatorOpenDataRows([aSecondHalfReport(), aMonitoringReport()], aPlan());
+    const rows = [aRow(), aRow({ period: '02/2026', periodValue: 2, cumulativeValue: 33, asOf: '2026-12-31' })];
 
     // Act
     const json = JSON.parse(

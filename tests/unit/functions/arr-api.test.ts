@@ -111,6 +111,33 @@ describe('ARR API', () => {
     );
   });
 
+  it('GET /indicators exports every cycle as open data: CSV rows and JSON with portal metadata', async () => {
+    // Prepare
+    await aws.store.submissions.appendVersion({
+      cycleId: CYCLE_ID,
+      projectId: 'digitalizace-sbirek',
+      version: 1,
+      thisPeriod: 'Digitalizace.',
+      nextPeriodPlan: 'Další.',
+      status: 'on-track',
+      indicatorContributions: { 'KD-1': 4 },
+      submittedAt: '2026-03-01T09:00:00.000Z',
+      submittedBy: 'k-simonova',
+    });
+
+    // Act
+    const asJson = await handler(get('GET /indicators'), lambdaContext());
+    const asCsv = await handler(get('GET /indicators', {}, { format: 'csv' }), lambdaContext());
+
+    // Assess
+    const document = JSON.parse(asJson.body ?? '');
+    expect(document).toMatchObject({ publisher: 'Liberecký kraj', periods: ['01/2026'], language: 'cs' });
+    expect(document.contactPoint.email).toMatch(/@/);
+    expect(document.rows).toContainEqual(expect.objectContaining({ obdobi: '01/2026', kod: 'KD-1', hodnota_za_obdobi: 4, kumulativni_hodnota: 35 }));
+    expect(asCsv.body?.split('\r\n')[0]).toBe('\uFEFFobdobi,kod,indikator,oblast_aktivit,hodnota_za_obdobi,kumulativni_hodnota,jednotka,stav_k');
+    expect(asCsv.body).toContain('01/2026,KD-1,');
+  });
+
   it('answers an unknown format with 400 and the list of formats', async () => {
     // Prepare
     const event = get('GET /cycles/{cycleId}/report', { cycleId: CYCLE_ID }, { format: 'pdf' });

@@ -245,6 +245,7 @@ describe('StatelessStack', () => {
       { key: 'GET /cycles', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'GET /cycles/{cycleId}', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'GET /cycles/{cycleId}/indicators', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'GET /indicators', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'PUT /cycles/{cycleId}/agency/{section}', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'GET /cycles/{cycleId}/report', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'GET /years/{year}/report', fn: 'arr-api', auth: 'AWS_IAM' },
