@@ -5,6 +5,8 @@
  */
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { periodOf, previousPeriod } from '../domain/period';
+import { addDays, pragueDate } from '../domain/time';
 import { PortInUseError } from './emulators';
 import { ApiPortInUseError } from './http-server';
 import { startLocalSystem } from './system';
@@ -24,6 +26,19 @@ function port(name: string, fallback: number): number {
 }
 
 class UsageError extends Error {}
+
+/**
+ * The cycle to show in the start-up hint: the half-year that ended last if its usual deadline
+ * (15 days after it ends) is still ahead, else the running one. The meeting is 8 weeks later.
+ */
+function suggestedCycle(now: Date): { period: string; deadline: string; meetingDate: string } {
+  const today = pragueDate(now);
+  const running = periodOf(Number(today.slice(0, 4)), Number(today.slice(5, 7)) <= 6 ? 1 : 2);
+  const ended = previousPeriod(running);
+  const period = addDays(ended.lastDay, 15) > today ? ended : running;
+  const deadline = addDays(period.lastDay, 15);
+  return { period: period.id, deadline, meetingDate: addDays(deadline, 56) };
+}
 
 function log(level: 'info' | 'warn' | 'error', message: string, extra?: object): void {
   const line = `[${new Date().toISOString()}] ${level.toUpperCase()} ${message}${extra ? ` ${JSON.stringify(extra)}` : ''}\n`;
@@ -51,7 +66,8 @@ async function main(): Promise<void> {
   const fromHere = relative(process.cwd(), dataDir);
   const shownDir = fromHere === '' ? '.' : fromHere.startsWith('..') ? dataDir : fromHere;
   const history = system.infrastructure.history;
-  const body = JSON.stringify({ period: '2026-H1', deadline: '2026-07-15', meetingDate: '2026-09-10' });
+  const example = suggestedCycle(system.clock.now());
+  const body = JSON.stringify(example);
   process.stdout.write(
     [
       '',
@@ -67,7 +83,7 @@ async function main(): Promise<void> {
         : []),
       '',
       'Otevření pololetí (pozvánky odejdou kontaktním osobám do schránky výše):',
-      `  npm run arr -- open 2026-H1 --deadline 2026-07-15 --meeting 2026-09-10`,
+      `  npm run arr -- open ${example.period} --deadline ${example.deadline} --meeting ${example.meetingDate}`,
       `  curl -X POST ${system.apiUrl}/cycles -H 'Authorization: Bearer ${system.arrKey}' -H 'Content-Type: application/json' -d '${body}'`,
       '',
       'Další příkazy: npm run arr -- cycles | status <cyklus> | close <cyklus> | report <cyklus> --format html|md|docx --out SOUBOR',

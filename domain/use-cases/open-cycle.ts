@@ -1,7 +1,7 @@
 import { createEvent, cycleOpenedV1, invitationRequestedV1 } from '../../events';
 import { parseOpenCycleRequest } from '../cycle';
 import { parsePeriodId } from '../period';
-import { ConflictError } from '../errors';
+import { ConflictError, ValidationError } from '../errors';
 import type { Dependencies } from '../ports';
 import type { CycleContactRecord, CycleRecord, RequestRecord } from '../records';
 
@@ -20,6 +20,12 @@ export async function openCycle(
 ): Promise<CycleRecord> {
   const request = parseOpenCycleRequest(body);
   const now = deps.clock.now();
+  // A deadline already past would make every contact late the moment they are invited.
+  if (request.deadline.getTime() <= now.getTime()) {
+    throw new ValidationError('Žádost o otevření cyklu obsahuje chyby.', {
+      deadline: 'Termín odevzdání už uplynul. Zvolte datum v budoucnosti.',
+    });
+  }
   const plan = await deps.plans.getPlan(deps.config.planId);
 
   const draft: CycleRecord = {

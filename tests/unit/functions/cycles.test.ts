@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler as closeCycle } from '../../../functions/close-cycle';
 import { handler as openCycle } from '../../../functions/open-cycle';
 import { CYCLE_ID, expectNoStackTrace, mockAws, seedOpenCycle, stubAwsEnvironment, testPlan } from './aws';
@@ -9,11 +9,18 @@ import { httpEvent, jsonRequest, lambdaContext } from './events';
 const aws = mockAws();
 
 const openRequest = (body: unknown) => jsonRequest({ routeKey: 'POST /cycles', body });
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 const closeRequest = (cycleId = CYCLE_ID) =>
   httpEvent({ routeKey: 'POST /cycles/{cycleId}/close', pathParameters: { cycleId } });
 
 describe('POST /cycles', () => {
   beforeEach(async () => {
+    // The system clock is the composition root's clock: pin it before the 2026-H2 deadline.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-09-01T08:00:00.000Z'));
     stubAwsEnvironment();
     aws.reset();
     await aws.store.plans.savePlan(testPlan);

@@ -341,3 +341,17 @@ describe('closing, report and steering group', () => {
     expect((await world.deps.cycles.getCycle('2026-H1'))?.closeReason).toBe('deadline');
   });
 });
+
+describe('opening a cycle whose deadline has passed', () => {
+  it('is refused, so nobody is invited already late', async () => {
+    // Prepare
+    const world = inMemoryWorld(plan, '2026-07-20T08:00:00Z');
+
+    // Act
+    const opening = openCycle(world.deps, openBody, 'test');
+
+    // Assess
+    await expect(opening).rejects.toMatchObject({ details: { deadline: expect.stringContaining('uplynul') } });
+    expect(world.published).toEqual([]);
+  });
+});
