@@ -104,11 +104,12 @@ function projectForm(workspace: ProjectWorkspace, state: PageState): ProjectForm
     indicators: workspace.indicators.map((indicator) => ({ code: indicator.code, name: indicator.name })),
     errors: rejected ? formErrors(rejected.errors) : {},
     ...(latest ? { lastSubmittedAt: new Date(latest.submittedAt), version: latest.version } : {}),
+    // A failed post outranks an earlier success: the page must not thank and complain at once.
+    ...(state.savedProjectId === project.id && !state.rejected ? { justSaved: true } : {}),
   };
 }
 
 export function toSubmissionPageView(workspace: ContactWorkspace, state: PageState): SubmissionPageView {
-  const saved = workspace.projects.find((candidate) => candidate.project.id === state.savedProjectId);
   return {
     personName: contactDisplayName(workspace.person),
     periodLabel: workspace.period.label,
@@ -117,7 +118,5 @@ export function toSubmissionPageView(workspace: ContactWorkspace, state: PageSta
     now: state.now,
     editable: workspace.cycle.state === 'open',
     projects: workspace.projects.map((project) => projectForm(project, state)),
-    // A failed post outranks an earlier success: the page must not thank and complain at once.
-    ...(saved && !state.rejected ? { notice: { kind: 'saved' as const, projectName: saved.project.name } } : {}),
   };
 }

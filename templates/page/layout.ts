@@ -51,7 +51,7 @@ textarea, input[type="number"] { font: inherit; color: #1a1a1a; background: #fff
 textarea { min-height: 7rem; resize: vertical; }
 input[type="number"] { max-width: 10rem; }
 textarea[readonly], input[readonly] { background: #f3f4f6; border-style: dashed; }
-[aria-invalid="true"] { border-color: #a4001d; border-width: 3px; }
+textarea[aria-invalid="true"], input[aria-invalid="true"] { border-color: #a4001d; border-width: 3px; }
 .radio { display: flex; align-items: center; gap: 0.5rem; margin: 0 0 0.375rem; }
 .radio input { width: 1.25rem; height: 1.25rem; margin: 0; accent-color: #0b4f9c; }
 .radio label { font-weight: 400; margin: 0; }

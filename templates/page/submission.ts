@@ -38,6 +38,8 @@ export interface ProjectFormView {
   errors: Record<string, string>;
   lastSubmittedAt?: Date;
   version?: number;
+  /** True right after this project was saved: the confirmation shows in its own section. */
+  justSaved?: boolean;
 }
 
 export interface SubmissionPageView {
@@ -50,7 +52,6 @@ export interface SubmissionPageView {
   /** false once the cycle is closed. */
   editable: boolean;
   projects: ProjectFormView[];
-  notice?: { kind: 'saved'; projectName: string };
 }
 
 const FORM_ERROR = '_form';
@@ -170,7 +171,7 @@ function indicatorFields(context: FieldContext, periodLabel: string): string {
     const value = project.values.indicatorContributions[indicator.code] ?? '';
     return `<div class="field indicator">
 <label for="${id}">${escapeHtml(indicator.name)} (${escapeHtml(indicator.code)})</label>
-${errorId === null ? '' : `${errorMessage(errorId, error ?? '')}\n`}<input type="number" id="${id}" name="${escapeHtml(path)}" inputmode="numeric" min="0" step="1" value="${escapeHtml(value)}"${describedBy(errorId)}${errorId === null ? '' : ' aria-invalid="true"'}${editable ? '' : ' readonly'}>
+${errorId === null ? '' : `${errorMessage(errorId, error ?? '')}\n`}<input type="text" id="${id}" name="${escapeHtml(path)}" inputmode="numeric" autocomplete="off" value="${escapeHtml(value)}"${describedBy(errorId)}${errorId === null ? '' : ' aria-invalid="true"'}${editable ? '' : ' readonly'}>
 </div>`;
   });
   return `<fieldset aria-describedby="${hintId}">
@@ -217,10 +218,14 @@ ${fields.join('\n')}
 ${fields.join('\n')}
 </div>`;
 
+  // Inside the section the redirect scrolls to, so the person sees it where they were working.
+  const savedNotice = project.justSaved
+    ? `<div class="notice" role="status"><p>Podklady k projektu „${escapeHtml(project.name)}“ byly uloženy. Děkujeme!</p></div>\n`
+    : '';
   return `<section class="panel project" id="${projectSectionId(project.projectId)}" aria-labelledby="${ids.heading(index)}">
 <h2 id="${ids.heading(index)}">${escapeHtml(project.name)}</h2>
 <p class="status-line${isSubmitted(project) ? ' submitted' : ''}">${escapeHtml(submissionStatus(project))}</p>
-<dl>
+${savedNotice}<dl>
 <dt>Oblast aktivit</dt><dd>${escapeHtml(project.activityAreaName)}</dd>${activity}
 <dt>Cíl projektu</dt><dd>${escapeHtml(project.goal)}</dd>
 <dt>Plán z minulého období</dt><dd>${escapeHtml(previousPlan)}</dd>
@@ -283,9 +288,6 @@ export function renderSubmissionPage(view: SubmissionPageView): string {
   const deadlineLine = view.editable
     ? `<p>Termín odevzdání: <strong>${escapeHtml(deadline)}</strong> (${escapeHtml(describeDeadlineStatus(deadlineStatus(view.deadline, view.now)))})</p>`
     : `<p>Termín odevzdání byl <strong>${escapeHtml(deadline)}</strong>.</p>`;
-  const notice = view.notice
-    ? `<div class="notice" role="status"><p>Podklady k projektu „${escapeHtml(view.notice.projectName)}“ byly uloženy. Děkujeme!</p></div>\n`
-    : '';
   const closed = view.editable
     ? ''
     : `<div class="closed-note"><p>Sběr podkladů za ${escapeHtml(view.periodLabel)} byl uzavřen. Odeslané podklady si můžete prohlédnout, ale už je nelze měnit. Pokud potřebujete něco opravit, obraťte se prosím na ARR.</p></div>\n`;
@@ -293,7 +295,7 @@ export function renderSubmissionPage(view: SubmissionPageView): string {
     ? `<p class="muted">Každý projekt odešlete zvlášť tlačítkem pod jeho formulářem. Odeslané podklady můžete až do uzavření sběru opravit.</p>\n`
     : '';
   const main = `<h1>${escapeHtml(title)}</h1>
-${summary}${notice}${closed}<div class="panel">
+${summary}${closed}<div class="panel">
 <p>Kontaktní osoba: <strong>${escapeHtml(view.personName)}</strong></p>
 ${deadlineLine}
 <p class="summary-status">${escapeHtml(progressLine(view.projects))}</p>

@@ -98,9 +98,10 @@ describe('renderSubmissionPage', () => {
     expect(attribute(controlTag(html, 'status', 'on-track'), 'checked')).toBeUndefined();
     const indicator = controlTag(html, 'indicatorContributions.VZ-1');
     expect(attribute(indicator, 'value')).toBe('4');
-    expect(attribute(indicator, 'type')).toBe('number');
+    // Text with a numeric keypad: a number input would drop "5 kusů" silently instead of
+    // letting the server answer with a Czech message next to the field.
+    expect(attribute(indicator, 'type')).toBe('text');
     expect(attribute(indicator, 'inputmode')).toBe('numeric');
-    expect(attribute(indicator, 'min')).toBe('0');
     const hidden = controlTag(html, 'expectedVersion');
     expect(attribute(hidden, 'type')).toBe('hidden');
     expect(attribute(hidden, 'value')).toBe('3');
@@ -316,13 +317,15 @@ describe('renderSubmissionPage', () => {
 
   it('announces a saved project with a status message', () => {
     // Prepare
-    const view = pageView({ notice: { kind: 'saved', projectName: 'Digitální kavárny' } });
+    const view = pageView({ projects: [project({ justSaved: true }), project({ projectId: 'jiny', name: 'Jiný projekt' })] });
 
     // Act
     const html = renderSubmissionPage(view);
 
     // Assess
-    expect(html).toMatch(/<div class="notice" role="status"><p>[^<]*„Digitální kavárny“[^<]*uloženy/);
+    const saved = html.slice(html.indexOf('id="projekt-digitalni-kavarny"'), html.indexOf('id="projekt-jiny"'));
+    expect(saved).toMatch(/<div class="notice" role="status"><p>[^<]*„Digitální kavárny“[^<]*uloženy/);
+    expect(html.match(/role="status"/g)).toHaveLength(1);
   });
 
   it('is read-only with an explanation when the cycle is closed', () => {
@@ -354,7 +357,6 @@ describe('renderSubmissionPage', () => {
       personName: bad('personName'),
       periodLabel: bad('periodLabel'),
       nextPeriodLabel: bad('nextPeriodLabel'),
-      notice: { kind: 'saved', projectName: bad('notice') },
       projects: [
         project({
           projectId: bad('projectId'),
@@ -387,7 +389,6 @@ describe('renderSubmissionPage', () => {
       'personName',
       'periodLabel',
       'nextPeriodLabel',
-      'notice',
       'name',
       'activityAreaName',
       'activityName',

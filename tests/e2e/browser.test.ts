@@ -1,0 +1,293 @@
+/**
+ * A contact person's page in a real browser: the personal link from the invitation, the forms
+ * filled with the mouse and with the keyboard only, the Czech error messages, and axe-core's
+ * WCAG 2.1 AA audit of every page state. Screenshots land in out/screenshots/ for a human look.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MovableClock } from '../../local/composition';
+import { listSentEmails } from '../../local/ses-inbox';
+import { startLocalSystem, type LocalSystem } from '../../local/system';
+import { axeViolations, describeViolations } from './browser/axe';
+import { browserTestTitle, chromiumMissing, launchChromium } from './browser/chromium';
+import { focusedElement, hasVisibleFocus, tabTo } from './browser/focus';
+import { personalLinkOf } from './browser/personal-link';
+
+const SCREENSHOTS = join(process.cwd(), 'out', 'screenshots');
+const PERSON_EMAIL = 'k.simonova@example.org';
+const THIS_PERIOD_LABEL = 'Co se v projektu udělalo v období 1. pololetí 2026';
+const NEXT_PERIOD_LABEL = 'Plán na období 02/2026';
+/** From the 2025-H2 report the first cycle is pre-filled with (data/history/monitoring-2025-H2.md). */
+const MOUSE_PROJECT = { name: 'Gymnázium Česká Lípa', previousPlan: 'Dokončení FVE, zahájení provozu.' };
+const INVALID_PROJECT = { name: 'SPŠT, Belgická 4852, Jablonec nad Nisou', previousPlan: 'Realizace FVE, zahájení provozu.' };
+const THIS_PERIOD_REQUIRED = 'Popište, co se v tomto období na projektu udělalo.';
+const CONTRIBUTION_INVALID = 'Zadejte celé číslo od 0 do 1 000 000.';
+/** #a4001d, the error colour of the page's stylesheet. */
+const ERROR_RED = 'rgb(164, 0, 29)';
+
+let dataDir: string;
+let system: LocalSystem;
+let browser: Browser;
+let context: BrowserContext;
+let personalLink: string;
+
+beforeAll(async () => {
+  if (chromiumMissing) return;
+  dataDir = await mkdtemp(join(tmpdir(), 'browser-e2e-'));
+  await mkdir(SCREENSHOTS, { recursive: true });
+  // 8:00 in Prague on 1 June 2026 is 6:00 UTC (summer time).
+  system = await startLocalSystem({
+    dataDir,
+    ports: { api: 0, dynamodb: 0, sqs: 0, ses: 0 },
+    clock: new MovableClock(new Date('2026-06-01T06:00:00Z'), { frozen: true }),
+    background: false,
+  });
+  const opened = await fetch(`${system.apiUrl}/cycles`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${system.arrKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ period: '2026-H1', deadline: '2026-07-15', meetingDate: '2026-09-10' }),
+  });
+  if (opened.status !== 201) throw new Error(`Opening the cycle failed: HTTP ${opened.status} ${await opened.text()}`);
+  await system.drainQueues();
+  personalLink = personalLinkOf(await listSentEmails(system.endpoints.ses), PERSON_EMAIL, system.apiUrl);
+  browser = await launchChromium();
+  // The pages' policy forbids every script, axe-core included; the audit needs it lifted.
+  context = await browser.newContext({ locale: 'cs-CZ', viewport: { width: 1024, height: 900 }, bypassCSP: true });
+  // A step that cannot happen (a blocked post, a missing field) fails in seconds, not at the test timeout.
+  context.setDefaultTimeout(5_000);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await system?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+function projectSection(page: Page, name: string): Locator {
+  return page.getByRole('region', { name, exact: true });
+}
+
+/** What stands right above a field: the error message belongs there, between label and input. */
+async function textJustAbove(field: Locator): Promise<string> {
+  return field.evaluate((element) => element.previousElementSibling?.textContent ?? '');
+}
+
+async function borderColorOf(field: Locator): Promise<string> {
+  return field.evaluate((element) => getComputedStyle(element).borderTopColor);
+}
+
+/** The text of every element an `aria-describedby` points to, as a screen reader would read it. */
+async function descriptionOf(field: Locator): Promise<string> {
+  return field.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? `(chybí prvek #${id})`)
+      .join(' | '),
+  );
+}
+
+/** What the person sees first (the window as it opened or scrolled), not the whole long page. */
+async function screenshot(target: Page | Locator, name: string): Promise<void> {
+  await target.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Posts a report that is missing „what was done“ and has an indicator contribution that is not a number. */
+async function submitInvalidReport(page: Page): Promise<{ status: number | undefined }> {
+  await page.goto(personalLink);
+  const section = projectSection(page, INVALID_PROJECT.name);
+  await section.getByLabel(NEXT_PERIOD_LABEL).fill('Zahájení provozu FVE.');
+  await section.getByRole('radio', { name: 'probíhá podle plánu' }).check();
+  await section.locator('input[name^="indicatorContributions."]').first().fill('5 kusů');
+  const posted = page.waitForResponse((response) => response.request().method() === 'POST');
+  await section.getByRole('button', { name: /Odeslat podklady/ }).click();
+  const response = await posted;
+  await page.waitForLoadState();
+  return { status: response.status() };
+}
+
+describe('the contact person’s page in Chromium', () => {
+  it.skipIf(chromiumMissing)(browserTestTitle('lists every project of the person with last period’s plan, and passes WCAG 2.1 AA'), async () => {
+    // Prepare
+    const page = await context.newPage();
+
+    // Act
+    const response = await page.goto(personalLink);
+    const violations = await axeViolations(page);
+    await screenshot(page, '1-page');
+    await screenshot(projectSection(page, MOUSE_PROJECT.name), '1-project-form');
+
+    // Assess
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Podklady za 1. pololetí 2026');
+    await expect(page.locator('main').textContent()).resolves.toContain('K. Šimonová');
+    const navigation = page.getByRole('navigation', { name: 'Vaše projekty' });
+    const listed = await navigation.getByRole('link').allTextContents();
+    expect(listed.length).toBeGreaterThanOrEqual(2);
+    expect(listed).toEqual(expect.arrayContaining([MOUSE_PROJECT.name, INVALID_PROJECT.name]));
+    await expect(page.locator('section.project').count()).resolves.toBe(listed.length);
+    for (const project of [MOUSE_PROJECT, INVALID_PROJECT]) {
+      const section = projectSection(page, project.name);
+      await expect(section.locator('dt:text-is("Plán z minulého období") + dd').textContent()).resolves.toBe(project.previousPlan);
+      await expect(section.locator('.status-line').textContent()).resolves.toBe('Zatím neodesláno');
+    }
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await page.close();
+  });
+
+  it.skipIf(chromiumMissing)(browserTestTitle('stores a project’s report filled in with the mouse and confirms it'), async () => {
+    // Prepare
+    const page = await context.newPage();
+    await page.goto(personalLink);
+    const section = projectSection(page, MOUSE_PROJECT.name);
+    const done = 'FVE dokončena a předána do zkušebního provozu.';
+
+    // Act
+    await section.getByLabel(THIS_PERIOD_LABEL).click();
+    await page.keyboard.type(done);
+    await section.getByLabel(NEXT_PERIOD_LABEL).click();
+    await page.keyboard.type('Vyhodnocení prvního půlroku provozu.');
+    await section.getByText('dokončeno', { exact: true }).click();
+    await section.locator('input[name^="indicatorContributions."]').first().click();
+    await page.keyboard.type('1');
+    await Promise.all([page.waitForURL(/ulozeno=/), section.getByRole('button', { name: /Odeslat podklady/ }).click()]);
+
+    // Assess
+    const saved = projectSection(page, MOUSE_PROJECT.name);
+    await expect(page.getByRole('status').textContent()).resolves.toBe(`Podklady k projektu „${MOUSE_PROJECT.name}“ byly uloženy. Děkujeme!`);
+    await expect(saved.locator('.status-line').textContent()).resolves.toBe('Odesláno 1. 6. 2026 (verze 1)');
+    await expect(saved.getByLabel(THIS_PERIOD_LABEL).inputValue()).resolves.toBe(done);
+    await expect(saved.getByRole('radio', { name: 'dokončeno' }).isChecked()).resolves.toBe(true);
+    await expect(saved.getByRole('button', { name: /Uložit změny/ }).count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  it.skipIf(chromiumMissing)(browserTestTitle('shows Czech errors next to the wrong fields and in a summary, and passes WCAG 2.1 AA'), async () => {
+    // Prepare
+    const page = await context.newPage();
+
+    // Act
+    const { status } = await submitInvalidReport(page);
+    const violations = await axeViolations(page);
+    await screenshot(page, '2-errors');
+    await screenshot(projectSection(page, INVALID_PROJECT.name), '2-project-errors');
+
+    // Assess
+    expect(status).toBe(422);
+    const summary = page.getByRole('alert');
+    await expect(summary.getByRole('heading').textContent()).resolves.toBe('Podklady se nepodařilo uložit');
+    await expect(summary.getByRole('link').allTextContents()).resolves.toEqual([
+      `${INVALID_PROJECT.name}: ${THIS_PERIOD_REQUIRED}`,
+      `${INVALID_PROJECT.name}: ${CONTRIBUTION_INVALID}`,
+    ]);
+    const section = projectSection(page, INVALID_PROJECT.name);
+    const thisPeriod = section.getByLabel(THIS_PERIOD_LABEL);
+    const contribution = section.locator('input[name^="indicatorContributions."]').first();
+    await expect(thisPeriod.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(descriptionOf(thisPeriod)).resolves.toContain(`Chyba: ${THIS_PERIOD_REQUIRED}`);
+    await expect(contribution.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(descriptionOf(contribution)).resolves.toBe(`Chyba: ${CONTRIBUTION_INVALID}`);
+    await expect(contribution.inputValue()).resolves.toBe('5 kusů');
+    await expect(textJustAbove(thisPeriod)).resolves.toBe(`Chyba: ${THIS_PERIOD_REQUIRED}`);
+    await expect(textJustAbove(contribution)).resolves.toBe(`Chyba: ${CONTRIBUTION_INVALID}`);
+    await expect(borderColorOf(thisPeriod)).resolves.toBe(ERROR_RED);
+    await expect(borderColorOf(contribution)).resolves.toBe(ERROR_RED);
+    await expect(section.getByLabel(NEXT_PERIOD_LABEL).getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect(section.getByLabel(NEXT_PERIOD_LABEL).inputValue()).resolves.toBe('Zahájení provozu FVE.');
+    await expect(page.title()).resolves.toMatch(/^Chyba: /);
+    await expect(page.getByRole('status').count()).resolves.toBe(0);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await page.close();
+  });
+
+  it.skipIf(chromiumMissing)(browserTestTitle('corrects the refused report and sends it with the keyboard only, the focus always visible'), async () => {
+    // Prepare
+    const page = await context.newPage();
+    await submitInvalidReport(page);
+    const section = projectSection(page, INVALID_PROJECT.name);
+    const [thisPeriodId, nextPeriodId, contributionId] = await Promise.all([
+      section.getByLabel(THIS_PERIOD_LABEL).getAttribute('id'),
+      section.getByLabel(NEXT_PERIOD_LABEL).getAttribute('id'),
+      section.locator('input[name^="indicatorContributions."]').first().getAttribute('id'),
+    ]);
+    const done = 'Proběhla příprava realizace FVE.';
+
+    // Act
+    const skipLink = await tabTo(page, () => true);
+    await tabTo(page, (element) => element.tag === 'a' && element.text.includes(THIS_PERIOD_REQUIRED));
+    await page.keyboard.press('Enter');
+    const afterSummaryLink = await focusedElement(page);
+    await page.keyboard.type(done);
+    await tabTo(page, (element) => element.id === nextPeriodId, { maxSteps: 1 });
+    const backToThisPeriod = await tabTo(page, (element) => element.id === thisPeriodId, { backwards: true, maxSteps: 1 });
+    const radio = (await tabTo(page, (element) => element.type === 'radio', { maxSteps: 2 })).at(-1);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    const chosenRadio = await focusedElement(page);
+    await tabTo(page, (element) => element.id === contributionId, { maxSteps: 1 });
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('2');
+    const button = (await tabTo(page, (element) => element.tag === 'button', { maxSteps: 3 })).at(-1);
+    await Promise.all([page.waitForURL(/ulozeno=/), page.keyboard.press('Enter')]);
+    await screenshot(page, '3-saved-by-keyboard');
+
+    // Assess
+    expect(skipLink.at(-1)?.text).toBe('Přeskočit na obsah');
+    expect(afterSummaryLink.id).toBe(thisPeriodId);
+    expect(hasVisibleFocus(afterSummaryLink)).toBe(true);
+    expect(backToThisPeriod.at(-1)?.id).toBe(thisPeriodId);
+    expect(radio?.text).toBe('probíhá podle plánu');
+    expect(chosenRadio.text).toBe('zpožděno');
+    expect(button?.text).toContain('Odeslat podklady');
+    const saved = projectSection(page, INVALID_PROJECT.name);
+    await expect(page.getByRole('status').textContent()).resolves.toBe(`Podklady k projektu „${INVALID_PROJECT.name}“ byly uloženy. Děkujeme!`);
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    await expect(saved.locator('.status-line').textContent()).resolves.toBe('Odesláno 1. 6. 2026 (verze 1)');
+    await expect(saved.getByLabel(THIS_PERIOD_LABEL).inputValue()).resolves.toBe(done);
+    await expect(saved.getByRole('radio', { name: 'zpožděno' }).isChecked()).resolves.toBe(true);
+    await expect(saved.locator('input[name^="indicatorContributions."]').first().inputValue()).resolves.toBe('2');
+    await page.close();
+  });
+
+  it.skipIf(chromiumMissing)(browserTestTitle('applies its stylesheet under its own content security policy'), async () => {
+    // Prepare
+    const strict = await browser.newContext({ locale: 'cs-CZ' });
+    const page = await strict.newPage();
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') blocked.push(message.text());
+    });
+
+    // Act
+    const response = await page.goto(personalLink);
+    const buttonBackground = await page.getByRole('button', { name: /Odeslat podklady/ }).first().evaluate((button) => getComputedStyle(button).backgroundColor);
+
+    // Assess
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'none'");
+    expect(buttonBackground).toBe('rgb(11, 79, 156)');
+    expect(blocked).toEqual([]);
+    await strict.close();
+  });
+
+  it.skipIf(chromiumMissing)(browserTestTitle('answers a link that was never issued with the Czech „Odkaz není platný“ page and 404'), async () => {
+    // Prepare
+    const page = await context.newPage();
+    const unknownToken = randomBytes(24).toString('base64url');
+
+    // Act
+    const response = await page.goto(`${system.apiUrl}/s/${unknownToken}`);
+    const violations = await axeViolations(page);
+    await screenshot(page, '4-invalid-link');
+
+    // Assess
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Odkaz není platný');
+    await expect(page.locator('main').textContent()).resolves.toContain('Odkaz není platný nebo už vypršel.');
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await page.close();
+  });
+});
