@@ -4,7 +4,7 @@
  */
 import './function-environment';
 import { createAwsClients, type AwsEndpoints } from '../adapters/aws-clients';
-import { DynamoMonitoringStore } from '../adapters/dynamodb/monitoring-store';
+import { DynamoMonitoringStore, type DynamoStoreOptions } from '../adapters/dynamodb/monitoring-store';
 import { SesMailSender } from '../adapters/ses/mail-sender';
 import { eventRoutes, SqsEventPublisher } from '../adapters/sqs/event-publisher';
 import { CryptoTokenIssuer } from '../adapters/token-issuer';
@@ -38,6 +38,8 @@ export interface LocalRuntimeOptions {
   config: MonitoringConfig;
   /** The From of every email. */
   sender?: string;
+  /** E.g. a consumed-capacity listener, for the benchmark. */
+  storeOptions?: DynamoStoreOptions;
 }
 
 export function localAwsEndpoints(endpoints: LocalEndpoints): AwsEndpoints {
@@ -47,7 +49,7 @@ export function localAwsEndpoints(endpoints: LocalEndpoints): AwsEndpoints {
 export function createLocalRuntime(options: LocalRuntimeOptions): Dependencies {
   const clients = createAwsClients(localAwsEndpoints(options.endpoints));
   return {
-    ...new DynamoMonitoringStore(clients.documents, options.tableName),
+    ...new DynamoMonitoringStore(clients.documents, options.tableName, options.storeOptions),
     clock: options.clock,
     config: options.config,
     events: new SqsEventPublisher(clients.sqs, eventRoutes(options.queueUrls)),

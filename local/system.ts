@@ -7,6 +7,7 @@ import './function-environment';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAwsClients } from '../adapters/aws-clients';
+import type { DynamoStoreOptions } from '../adapters/dynamodb/monitoring-store';
 import type { Dependencies, MonitoringConfig } from '../domain/ports';
 import { DEFAULT_ARR_NAME } from '../functions/composition/aws';
 import { ensureArrKey } from './arr-key';
@@ -51,6 +52,8 @@ export interface LocalSystemOptions {
   /** Background polling and schedules; off, work happens only on drainQueues() and runSchedule(). */
   background?: boolean;
   logger?: LocalLogger;
+  /** Passed to the functions' DynamoDB store, e.g. a consumed-capacity listener for the benchmark. */
+  storeOptions?: DynamoStoreOptions;
 }
 
 export interface LocalSystem {
@@ -132,6 +135,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       queueUrls: infrastructure.queueUrls,
       clock,
       config: { ...LOCAL_CONFIG, publicBaseUrl: server.url, ...options.config },
+      ...(options.storeOptions === undefined ? {} : { storeOptions: options.storeOptions }),
     });
     const ready: LocalHandlers = {
       ...createLocalHandlers(() => deps, createLocalIdempotency({ endpoints, tableName })),

@@ -47,9 +47,9 @@ fieldset { border: 0; padding: 0; margin: 0 0 1.25rem; min-width: 0; }
 .hint { color: #4b5563; margin: 0 0 0.375rem; font-size: 0.9375rem; }
 .field-error, .form-error { color: #a4001d; font-weight: 700; margin: 0 0 0.375rem; }
 .form-error { border-left: 4px solid #a4001d; padding: 0.5rem 0.75rem; background: #fff5f5; }
-textarea, input[type="number"] { font: inherit; color: #1a1a1a; background: #ffffff; border: 2px solid #4b5563; border-radius: 4px; padding: 0.5rem; width: 100%; }
+textarea, input[type="text"] { font: inherit; color: #1a1a1a; background: #ffffff; border: 2px solid #4b5563; border-radius: 4px; padding: 0.5rem; width: 100%; }
 textarea { min-height: 7rem; resize: vertical; }
-input[type="number"] { max-width: 10rem; }
+input[type="text"] { max-width: 10rem; }
 textarea[readonly], input[readonly] { background: #f3f4f6; border-style: dashed; }
 textarea[aria-invalid="true"], input[aria-invalid="true"] { border-color: #a4001d; border-width: 3px; }
 .radio { display: flex; align-items: center; gap: 0.5rem; margin: 0 0 0.375rem; }
