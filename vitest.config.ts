@@ -6,7 +6,11 @@ export default defineConfig({
     setupFiles: ['tests/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Tests run on Node 20 like the local runtime; the SDK's notice about Node 22 is noise here.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    env: {
+      // Tests run on Node 20 like the local runtime; the SDK's notice about Node 22 is noise here.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // The functions' JSON logs would bury the test report; a test about logs turns them back on.
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+    },
   },
 });

@@ -13,6 +13,7 @@ import { awsDependencies } from './composition/aws';
 import { toSubmissionPageView, type RejectedPost } from './contact/presenter';
 import { correlationIdOf, isJsonRequest, parseBody, pathParameter } from './http/body';
 import { errorResponse } from './http/errors';
+import { uniformInvalidLinkTiming } from './http/invalid-link-timing';
 import { httpHandler } from './http/middleware';
 import { html, json, redirect, type HttpResponse } from './http/responses';
 
@@ -38,7 +39,7 @@ const formatOf = (event: APIGatewayProxyEventV2) => (isJsonRequest(event) ? 'jso
 
 export function createSubmissionIntakeHandler(deps: () => Dependencies) {
   return httpHandler(
-    async (event) => {
+    uniformInvalidLinkTiming(async (event) => {
       const dependencies = deps();
       const token = pathParameter(event, 'token');
       const projectId = pathParameter(event, 'projectId');
@@ -66,7 +67,7 @@ export function createSubmissionIntakeHandler(deps: () => Dependencies) {
         }
         throw error;
       }
-    },
+    }),
     { format: formatOf, validationStatus: 422 },
   );
 }

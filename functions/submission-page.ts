@@ -3,23 +3,23 @@
  * (never issued, revoked, or of a cycle no longer collecting) gets the same 404 page.
  */
 import { acceptsSubmissions } from '../domain/cycle';
-import { NotFoundError } from '../domain/errors';
 import type { Dependencies } from '../domain/ports';
-import { INVALID_LINK_MESSAGE, loadContactWorkspace, resolveContactAccess } from '../domain/use-cases/contact-workspace';
+import { InvalidLinkError, loadContactWorkspace, resolveContactAccess } from '../domain/use-cases/contact-workspace';
 import { renderSubmissionPage } from '../templates/page/submission';
 import { awsDependencies } from './composition/aws';
 import { toSubmissionPageView } from './contact/presenter';
 import { queryParameter } from './http/body';
+import { uniformInvalidLinkTiming } from './http/invalid-link-timing';
 import { httpHandler } from './http/middleware';
 import { html } from './http/responses';
 
 export function createSubmissionPageHandler(deps: () => Dependencies) {
   return httpHandler(
-    async (event) => {
+    uniformInvalidLinkTiming(async (event) => {
       const dependencies = deps();
       const token = event.pathParameters?.token ?? '';
       const access = await resolveContactAccess(dependencies, token);
-      if (!acceptsSubmissions(access.cycle.state)) throw new NotFoundError(INVALID_LINK_MESSAGE);
+      if (!acceptsSubmissions(access.cycle.state)) throw new InvalidLinkError();
       const workspace = await loadContactWorkspace(dependencies, access);
       const saved = queryParameter(event, 'ulozeno');
       const view = toSubmissionPageView(workspace, {
@@ -28,7 +28,7 @@ export function createSubmissionPageHandler(deps: () => Dependencies) {
         ...(saved ? { savedProjectId: saved } : {}),
       });
       return html(200, renderSubmissionPage(view));
-    },
+    }),
     { format: 'html' },
   );
 }

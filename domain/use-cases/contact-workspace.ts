@@ -12,6 +12,13 @@ import type { SubmissionVersion } from '../submission';
  */
 export const INVALID_LINK_MESSAGE = 'Odkaz není platný nebo už vypršel.';
 
+/** A personal link that leads nowhere, whatever the reason. */
+export class InvalidLinkError extends NotFoundError {
+  constructor() {
+    super(INVALID_LINK_MESSAGE);
+  }
+}
+
 export interface ContactAccess {
   token: TokenRecord;
   cycle: CycleRecord;
@@ -38,7 +45,7 @@ export interface ContactWorkspace extends ContactAccess {
 
 /**
  * Resolves a personal link. Reading never changes anything: mail scanners open links too.
- * @throws NotFoundError (with INVALID_LINK_MESSAGE) for any link that is not usable.
+ * @throws InvalidLinkError for any link that is not usable.
  */
 export async function resolveContactAccess(
   deps: Pick<Dependencies, 'plans' | 'cycles' | 'tokens' | 'tokenIssuer'>,
@@ -47,15 +54,15 @@ export async function resolveContactAccess(
   const token = /^[A-Za-z0-9_-]{43}$/.test(rawToken)
     ? await deps.tokens.findToken(deps.tokenIssuer.hash(rawToken))
     : null;
-  if (!token || token.revokedAt) throw new NotFoundError(INVALID_LINK_MESSAGE);
+  if (!token || token.revokedAt) throw new InvalidLinkError();
   const [cycle, contact] = await Promise.all([
     deps.cycles.getCycle(token.cycleId),
     deps.cycles.getContact(token.cycleId, token.contactPersonId),
   ]);
-  if (!cycle || !contact) throw new NotFoundError(INVALID_LINK_MESSAGE);
+  if (!cycle || !contact) throw new InvalidLinkError();
   const plan = await deps.plans.getPlan(cycle.planId);
   const person = plan.contactPersons.find((candidate) => candidate.id === contact.contactPersonId);
-  if (!person) throw new NotFoundError(INVALID_LINK_MESSAGE);
+  if (!person) throw new InvalidLinkError();
   return { token, cycle, contact, plan, person };
 }
 

@@ -3,6 +3,11 @@ import { DEFAULT_ARR_NAME, readAwsEnvironment } from '../../../functions/composi
 import { QUEUES, mockAws, seedOpenCycle, seedToken, stubAwsEnvironment } from './aws';
 import { formRequest, httpEvent, lambdaContext } from './events';
 
+// This file inspects what the functions log, so it builds their logger at INFO, not SILENT.
+vi.hoisted(() => {
+  process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
+});
+
 const FUNCTION_MODULES = [
   'open-cycle',
   'mailer',
