@@ -44,8 +44,15 @@ export interface CycleStore {
 
   putRequests(requests: RequestRecord[]): Promise<void>;
   listRequests(cycleId: string): Promise<RequestRecord[]>;
-  /** Records that `version` of a project was counted; keeps the first submission time. */
-  markRequestSubmitted(cycleId: string, projectId: string, version: number, at: string): Promise<void>;
+  /** The requests of the given projects (e.g. one contact person's), missing ones left out. */
+  getRequests(cycleId: string, projectIds: string[]): Promise<RequestRecord[]>;
+  /**
+   * Records that `version` of a project was counted; keeps the first submission time.
+   * @returns true when this was the project's first counted submission.
+   */
+  markRequestSubmitted(cycleId: string, projectId: string, version: number, at: string): Promise<boolean>;
+  /** Adds one to the cycle's `submittedCount`. */
+  incrementSubmittedCount(cycleId: string): Promise<void>;
 
   putContacts(contacts: CycleContactRecord[]): Promise<void>;
   listContacts(cycleId: string): Promise<CycleContactRecord[]>;

@@ -20,6 +20,14 @@ export interface CycleRecord {
   /** `import`: a past period read from an existing report, kept as history for pre-filling. */
   source: 'system' | 'import';
   createdAt: string;
+  /** Projects asked for when the cycle opened. */
+  requestCount?: number;
+  /**
+   * Projects with at least one submission, counted as they arrive so that completeness needs no
+   * read of every request after each submission. Never more than the truth: a count lost to a
+   * crash only delays the automatic report, which closing the cycle requests anyway.
+   */
+  submittedCount?: number;
   openedAt?: string;
   closedAt?: string;
   closeReason?: 'manual' | 'deadline';

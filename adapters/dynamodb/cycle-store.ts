@@ -93,17 +93,38 @@ export class DynamoCycleStore implements CycleStore {
    * One conditional update: the first submission time is kept (`if_not_exists`), and the version
    * only moves forward, so a late, older message changes nothing.
    */
-  async markRequestSubmitted(cycleId: string, projectId: string, version: number, at: string): Promise<void> {
+  async markRequestSubmitted(cycleId: string, projectId: string, version: number, at: string): Promise<boolean> {
     const key = keys.request(cycleId, projectId);
+    // Two single-item conditional writes: the first one succeeds exactly once per request, which
+    // is what tells the caller to count it; the second keeps the newest version.
+    const first = await this.table.update(key, {
+      UpdateExpression: 'SET firstSubmittedAt = :at',
+      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(firstSubmittedAt)',
+      ExpressionAttributeValues: { ':at': at },
+    });
     const updated = await this.table.update(key, {
-      UpdateExpression: 'SET firstSubmittedAt = if_not_exists(firstSubmittedAt, :at), latestVersion = :version',
+      UpdateExpression: 'SET latestVersion = :version',
       ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(latestVersion) OR latestVersion < :version)',
-      ExpressionAttributeValues: { ':at': at, ':version': version },
+      ExpressionAttributeValues: { ':version': version },
     });
     // A failed condition is either a newer version counted already (nothing to do) or no request at all.
-    if (!updated && (await this.table.get(key)) === null) {
+    if (!first && !updated && (await this.table.get(key)) === null) {
       throw new NotFoundError(`Projekt „${projectId}“ není v cyklu ${cycleId} požádán o podklady.`);
     }
+    return first;
+  }
+
+  async incrementSubmittedCount(cycleId: string): Promise<void> {
+    await this.table.update(keys.cycle(cycleId), {
+      UpdateExpression: 'ADD submittedCount :one',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':one': 1 },
+    });
+  }
+
+  async getRequests(cycleId: string, projectIds: string[]): Promise<RequestRecord[]> {
+    const items = await Promise.all(projectIds.map((projectId) => this.table.get(keys.request(cycleId, projectId))));
+    return items.flatMap((item) => (item ? [withoutKeys<RequestRecord>(item)] : []));
   }
 
   putContacts(contacts: CycleContactRecord[]): Promise<void> {

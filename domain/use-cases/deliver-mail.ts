@@ -6,7 +6,7 @@ import { NotFoundError } from '../errors';
 import { parsePeriodId } from '../period';
 import { activityAreaOfProject, contactDisplayName, type ActionPlan, type Project } from '../plan';
 import type { Dependencies } from '../ports';
-import type { CycleRecord } from '../records';
+import type { CycleRecord, RequestRecord } from '../records';
 
 export type MailRequest = EventOfType<'invitation-requested'> | EventOfType<'reminder-due'>;
 
@@ -27,9 +27,9 @@ export async function deliverMail(deps: MailDeps, request: MailRequest): Promise
   if (!cycle) throw new NotFoundError(`Cyklus ${request.data.cycleId} neexistuje.`);
   if (cycle.state !== 'open') return { sent: false, reason: 'cycle-not-open' };
   const plan = await deps.plans.getPlan(cycle.planId);
-  const pending = await pendingProjectIds(deps, cycle.id);
 
   if (request.type === 'reminder-due' && request.data.audience.kind === 'guarantor') {
+    const pending = pendingOf(await deps.cycles.listRequests(cycle.id));
     return sendEscalation(deps, cycle, plan, request.data.audience.activityAreaId, pending);
   }
   const contactPersonId =
@@ -41,7 +41,9 @@ export async function deliverMail(deps: MailDeps, request: MailRequest): Promise
   if (!contact || !person) throw new NotFoundError(`Kontaktní osoba ${contactPersonId} v cyklu ${cycle.id} není.`);
 
   const isInvitation = request.type === 'invitation-requested';
-  const projectIds = isInvitation ? contact.projectIds : contact.projectIds.filter((id) => pending.has(id));
+  // Only this person's requests are read: an email costs reads for its own projects, not the cycle's.
+  const pending = isInvitation ? null : pendingOf(await deps.cycles.getRequests(cycle.id, contact.projectIds));
+  const projectIds = pending === null ? contact.projectIds : contact.projectIds.filter((id) => pending.has(id));
   if (projectIds.length === 0) return { sent: false, reason: 'nothing-pending' };
 
   const now = deps.clock.now();
@@ -63,8 +65,7 @@ export async function deliverMail(deps: MailDeps, request: MailRequest): Promise
   return { sent: true, messageId, to: [person.email] };
 }
 
-async function pendingProjectIds(deps: Pick<Dependencies, 'cycles'>, cycleId: string): Promise<Set<string>> {
-  const requests = await deps.cycles.listRequests(cycleId);
+function pendingOf(requests: RequestRecord[]): Set<string> {
   return new Set(requests.filter((request) => !request.firstSubmittedAt).map((request) => request.projectId));
 }
 

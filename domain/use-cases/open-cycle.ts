@@ -28,6 +28,7 @@ export async function openCycle(
   }
   const plan = await deps.plans.getPlan(deps.config.planId);
 
+  const activeProjects = plan.projects.filter((project) => project.lifecycle === 'active');
   const draft: CycleRecord = {
     id: request.period,
     planId: plan.id,
@@ -37,6 +38,8 @@ export async function openCycle(
     reminderLadder: request.reminderLadder,
     source: 'system',
     createdAt: now.toISOString(),
+    requestCount: activeProjects.length,
+    submittedCount: 0,
   };
   if (!(await deps.cycles.createCycle(draft))) {
     const existing = await deps.cycles.getCycle(draft.id);
@@ -47,7 +50,6 @@ export async function openCycle(
     }
   }
 
-  const activeProjects = plan.projects.filter((project) => project.lifecycle === 'active');
   const requests: RequestRecord[] = activeProjects.map((project) => ({
     cycleId: draft.id,
     projectId: project.id,

@@ -8,6 +8,11 @@ import type { IndicatorState } from '../records';
 /** Optimistic-concurrency retries before the message goes back to the queue. */
 const MAX_ATTEMPTS = 8;
 
+/** The full check behind the counter, made only when the counter says the cycle is complete. */
+async function everyRequestAnswered(deps: Pick<Dependencies, 'cycles'>, cycleId: string): Promise<boolean> {
+  return (await deps.cycles.listRequests(cycleId)).every((request) => request.firstSubmittedAt !== undefined);
+}
+
 /** The previous cycle's values, or the plan's baseline before the first cycle. */
 export async function previousIndicatorValues(
   deps: Pick<Dependencies, 'indicators'>,
@@ -71,23 +76,24 @@ export async function recomputeIndicators(
   }
 
   const firstVersion = (await deps.submissions.listVersions(cycle.id, latest.projectId))[0] ?? latest;
-  await deps.cycles.markRequestSubmitted(cycle.id, latest.projectId, latest.version, firstVersion.submittedAt);
-
-  const requests = await deps.cycles.listRequests(cycle.id);
-  const submitted = requests.filter((request) => request.firstSubmittedAt).length;
+  const first = await deps.cycles.markRequestSubmitted(cycle.id, latest.projectId, latest.version, firstVersion.submittedAt);
+  if (first) await deps.cycles.incrementSubmittedCount(cycle.id);
+  const counted = (first ? await deps.cycles.getCycle(cycle.id) : cycle) ?? cycle;
+  const requests = counted.requestCount ?? 0;
+  const submitted = Math.min(counted.submittedCount ?? 0, requests);
   const events: AnyEvent[] = [];
   if (applied) {
     events.push(
       createEvent(
         indicatorsRecomputedV1,
-        { cycleId: cycle.id, appliedVersions: includedProjects, submitted, requests: requests.length },
+        { cycleId: cycle.id, appliedVersions: includedProjects, submitted, requests },
         { correlationId: input.correlationId, now },
       ),
     );
   }
   // A complete open cycle gets its report assembled at once, so ARR can read it before the
   // deadline; closing the cycle assembles it again with whatever was edited meanwhile.
-  if (cycle.state === 'open' && submitted === requests.length && requests.length > 0 && applied) {
+  if (cycle.state === 'open' && applied && requests > 0 && submitted >= requests && (await everyRequestAnswered(deps, cycle.id))) {
     events.push(createEvent(reportRequestedV1, { cycleId: cycle.id, reason: 'complete' }, { correlationId: input.correlationId, now }));
   }
   if (events.length > 0) await deps.events.publish(events);

@@ -122,14 +122,25 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
       async listRequests(cycleId) {
         return [...requests.values()].filter((record) => record.cycleId === cycleId).map(clone);
       },
+      async getRequests(cycleId, projectIds) {
+        return projectIds.flatMap((projectId) => {
+          const found = requests.get(`${cycleId}/${projectId}`);
+          return found ? [clone(found)] : [];
+        });
+      },
       async markRequestSubmitted(cycleId, projectId, version, at) {
         const found = requests.get(`${cycleId}/${projectId}`);
-        if (!found) return;
+        if (!found) throw new NotFoundError(`Projekt ${projectId} není v cyklu ${cycleId}.`);
         requests.set(`${cycleId}/${projectId}`, {
           ...found,
           firstSubmittedAt: found.firstSubmittedAt ?? at,
           latestVersion: Math.max(found.latestVersion ?? 0, version),
         });
+        return found.firstSubmittedAt === undefined;
+      },
+      async incrementSubmittedCount(cycleId) {
+        const found = cycles.get(cycleId);
+        if (found) cycles.set(cycleId, { ...found, submittedCount: (found.submittedCount ?? 0) + 1 });
       },
       async putContacts(records) {
         for (const record of records) contacts.set(`${record.cycleId}/${record.contactPersonId}`, clone(record));

@@ -263,16 +263,37 @@ describe('CycleStore', () => {
     await store.cycles.putRequests([{ cycleId, projectId: 'edih-neb', contactPersonIds: ['m-fena'] }]);
 
     // Act
-    await store.cycles.markRequestSubmitted(cycleId, 'edih-neb', 1, '2026-07-01T10:00:00.000Z');
-    await store.cycles.markRequestSubmitted(cycleId, 'edih-neb', 3, '2026-07-03T10:00:00.000Z');
-    await store.cycles.markRequestSubmitted(cycleId, 'edih-neb', 2, '2026-07-02T10:00:00.000Z');
+    const firsts = [
+      await store.cycles.markRequestSubmitted(cycleId, 'edih-neb', 1, '2026-07-01T10:00:00.000Z'),
+      await store.cycles.markRequestSubmitted(cycleId, 'edih-neb', 3, '2026-07-03T10:00:00.000Z'),
+      await store.cycles.markRequestSubmitted(cycleId, 'edih-neb', 2, '2026-07-02T10:00:00.000Z'),
+    ];
     const unknown = await failureOf(store.cycles.markRequestSubmitted(cycleId, 'nezadany-projekt', 1, '2026-07-02T10:00:00.000Z'));
 
     // Assess
     expect(await store.cycles.listRequests(cycleId)).toEqual([
       { cycleId, projectId: 'edih-neb', contactPersonIds: ['m-fena'], firstSubmittedAt: '2026-07-01T10:00:00.000Z', latestVersion: 3 },
     ]);
+    expect(firsts).toEqual([true, false, false]);
     expect(unknown).toBeInstanceOf(NotFoundError);
+  });
+
+  it('counts submitted projects on the cycle and reads the requests of chosen projects', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    await store.cycles.createCycle(cycle(cycleId));
+    await store.cycles.putRequests(
+      ['edih-neb', 'taxibusy', 'platebni-portal'].map((projectId) => ({ cycleId, projectId, contactPersonIds: ['m-fena'] })),
+    );
+
+    // Act
+    await store.cycles.incrementSubmittedCount(cycleId);
+    await store.cycles.incrementSubmittedCount(cycleId);
+    const chosen = await store.cycles.getRequests(cycleId, ['taxibusy', 'nezadany-projekt', 'edih-neb']);
+
+    // Assess
+    expect((await store.cycles.getCycle(cycleId))?.submittedCount).toBe(2);
+    expect(chosen.map((request) => request.projectId)).toEqual(['taxibusy', 'edih-neb']);
   });
 
   it('stores, lists and gets the contacts of a cycle', async () => {

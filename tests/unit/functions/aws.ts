@@ -188,6 +188,8 @@ export function openCycleRecord(overrides: Partial<CycleRecord> = {}): CycleReco
     source: 'system',
     createdAt: '2026-01-05T08:00:00.000Z',
     openedAt: '2026-01-05T08:00:00.000Z',
+    requestCount: testPlan.projects.length,
+    submittedCount: 0,
     ...overrides,
   };
 }

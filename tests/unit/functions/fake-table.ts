@@ -127,12 +127,19 @@ function splitTopLevel(text: string): string[] {
 
 /** `SET a = :v, b = if_not_exists(b, :w)` and `REMOVE c`. */
 function applyUpdate(item: Item, expression: string, names: Names, values: Values): void {
-  const clauses = expression.split(/\b(SET|REMOVE)\b/).map((part) => part.trim()).filter((part) => part !== '');
+  const clauses = expression.split(/\b(SET|REMOVE|ADD)\b/).map((part) => part.trim()).filter((part) => part !== '');
   for (let index = 0; index < clauses.length; index += 2) {
     const [keyword, body] = [clauses[index], clauses[index + 1] ?? ''];
     for (const part of splitTopLevel(body)) {
       if (keyword === 'REMOVE') {
         delete item[attributeName(part, names)];
+        continue;
+      }
+      if (keyword === 'ADD') {
+        // `ADD name :value` on a number: a missing attribute counts as 0, as in DynamoDB.
+        const [target, value] = part.split(/\s+/) as [string, string];
+        const name = attributeName(target, names);
+        item[name] = Number(item[name] ?? 0) + Number(operand(value, { item, names, values }));
         continue;
       }
       const [target, source] = part.split(/=(.*)/s).map((side) => side.trim()) as [string, string];
