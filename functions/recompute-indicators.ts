@@ -7,6 +7,8 @@ import { sqsConsumer } from './sqs/consumer';
 export function createRecomputeIndicatorsHandler(deps: () => Dependencies) {
   return sqsConsumer({
     accepts: ['submission-received'],
+    // Every record updates the cycle's one indicator item under optimistic concurrency.
+    inParallel: false,
     handle: async (event) =>
       recomputeIndicators(deps(), {
         cycleId: event.data.cycleId,

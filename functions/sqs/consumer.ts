@@ -41,6 +41,8 @@ export interface ConsumerOptions<T extends DomainEventType> {
   handle: (event: EventOfType<T>) => Promise<Record<string, unknown>>;
   /** Runs at the start of every invocation, before any record (e.g. to register the Lambda context). */
   beforeBatch?: (context: Context) => void;
+  /** false where every record writes the same item: run side by side they would only conflict. Default true. */
+  inParallel?: boolean;
 }
 
 export function sqsConsumer<T extends DomainEventType>(options: ConsumerOptions<T>) {
@@ -65,6 +67,10 @@ export function sqsConsumer<T extends DomainEventType>(options: ConsumerOptions<
     .handler(async (event: SQSEvent, context: Context) => {
       options.beforeBatch?.(context);
       // A batch whose every record failed is reported like any other, not thrown: the answer names them all.
-      return processPartialResponse(event, recordHandler, processor, { context, throwOnFullBatchFailure: false });
+      return processPartialResponse(event, recordHandler, processor, {
+        context,
+        throwOnFullBatchFailure: false,
+        processInParallel: options.inParallel ?? true,
+      });
     });
 }
