@@ -3,7 +3,7 @@
  * (see table-design.md). Spread it into `Dependencies`: `{ ...new DynamoMonitoringStore(…), clock, … }`.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Dependencies } from '../../domain/ports';
+import type { Dependencies, PlanCatalog } from '../../domain/ports';
 import { DynamoAgencyStore } from './agency-store';
 import { DynamoCycleStore } from './cycle-store';
 import { DynamoIndicatorStore } from './indicator-store';
@@ -13,6 +13,7 @@ import { DynamoReportStore } from './report-store';
 import { DynamoSubmissionStore } from './submission-store';
 import { DynamoTable, type DynamoStoreOptions } from './table';
 import { DynamoTokenStore } from './token-store';
+import { CachedPlanCatalog } from '../cached-plan-catalog';
 
 export type { ConsumedCapacityListener, DynamoStoreOptions } from './table';
 export { VERSION_CONFLICT_MESSAGE } from './submission-store';
@@ -23,7 +24,7 @@ export type StorePorts = Pick<
 >;
 
 export class DynamoMonitoringStore implements StorePorts {
-  readonly plans: DynamoPlanCatalog;
+  readonly plans: PlanCatalog;
   readonly cycles: DynamoCycleStore;
   readonly submissions: DynamoSubmissionStore;
   readonly tokens: DynamoTokenStore;
@@ -34,7 +35,7 @@ export class DynamoMonitoringStore implements StorePorts {
 
   constructor(documentClient: DynamoDBDocumentClient, tableName: string, options: DynamoStoreOptions = {}) {
     const table = new DynamoTable(documentClient, tableName, options);
-    this.plans = new DynamoPlanCatalog(table);
+    this.plans = new CachedPlanCatalog(new DynamoPlanCatalog(table));
     this.cycles = new DynamoCycleStore(table);
     this.submissions = new DynamoSubmissionStore(table);
     this.tokens = new DynamoTokenStore(table);

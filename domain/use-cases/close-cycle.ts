@@ -3,6 +3,7 @@ import { nextCycleState } from '../cycle';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Dependencies } from '../ports';
 import type { CycleRecord } from '../records';
+import { reminderSchedule } from '../reminders';
 import { addDays, pragueDate } from '../time';
 
 type CloseDeps = Pick<Dependencies, 'clock' | 'cycles' | 'events'>;
@@ -30,7 +31,20 @@ export async function closeCycle(
   return { ...cycle, state: to, closedAt, closeReason: input.reason };
 }
 
-/** Closes every open cycle whose deadline plus the grace period has passed (Prague days). */
+/**
+ * The last Prague day an open cycle stays open by itself: the deadline plus the grace period,
+ * but never before its escalation day, so the guarantors are told about late projects while
+ * they can still do something about them.
+ */
+export function lastOpenDay(cycle: CycleRecord, graceDays: number): string {
+  const graceEnd = addDays(pragueDate(new Date(cycle.deadline)), graceDays);
+  const escalation = reminderSchedule(new Date(cycle.deadline), cycle.reminderLadder).find(
+    (stage) => stage.stage === 'escalation',
+  )?.day;
+  return escalation !== undefined && escalation > graceEnd ? escalation : graceEnd;
+}
+
+/** Closes every open cycle past its last open day (Prague days). */
 export async function closeOverdueCycles(
   deps: CloseDeps & Pick<Dependencies, 'config'>,
   correlationId: string,
@@ -39,8 +53,7 @@ export async function closeOverdueCycles(
   const closed: string[] = [];
   for (const cycle of await deps.cycles.listCycles()) {
     if (cycle.state !== 'open') continue;
-    const lastDay = addDays(pragueDate(new Date(cycle.deadline)), deps.config.autoCloseGraceDays);
-    if (today <= lastDay) continue;
+    if (today <= lastOpenDay(cycle, deps.config.autoCloseGraceDays)) continue;
     try {
       await closeCycle(deps, { cycleId: cycle.id, reason: 'deadline', correlationId });
       closed.push(cycle.id);

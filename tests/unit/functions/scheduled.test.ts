@@ -65,12 +65,12 @@ describe('scheduled functions', () => {
     expect(aws.published()).toEqual([]);
   });
 
-  it('auto-close closes a cycle once its deadline and grace days have passed, and no earlier', async () => {
-    // Prepare
+  it('auto-close closes a cycle once its grace days and its escalation day have passed, and no earlier', async () => {
+    // Prepare: deadline 30 June, grace 3 days (3 July), escalation 7 days after (7 July).
     await seedOpenCycle(aws);
-    vi.setSystemTime(atPrague('2026-07-03T12:00:00'));
+    vi.setSystemTime(atPrague('2026-07-07T12:00:00'));
     const early = await autoClose(scheduledEvent, lambdaContext('auto-close'));
-    vi.setSystemTime(atPrague('2026-07-04T00:05:00'));
+    vi.setSystemTime(atPrague('2026-07-08T00:05:00'));
 
     // Act
     const result = await autoClose(scheduledEvent, lambdaContext('auto-close'));

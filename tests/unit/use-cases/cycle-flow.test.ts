@@ -3,7 +3,7 @@ import type { AnyEvent } from '../../../events';
 import { liberecActionPlan } from '../../../domain/catalog/liberec';
 import { ConflictError, GoneError, ForbiddenError, IllegalTransitionError, NotFoundError, ValidationError } from '../../../domain/errors';
 import { assembleReport } from '../../../domain/use-cases/assemble-report';
-import { closeCycle, closeOverdueCycles } from '../../../domain/use-cases/close-cycle';
+import { closeCycle, closeOverdueCycles, lastOpenDay } from '../../../domain/use-cases/close-cycle';
 import { resolveContactAccess } from '../../../domain/use-cases/contact-workspace';
 import { deliverMail, type MailRequest } from '../../../domain/use-cases/deliver-mail';
 import { notifySteeringGroup } from '../../../domain/use-cases/notify-steering-group';
@@ -325,20 +325,35 @@ describe('closing, report and steering group', () => {
     expect(due).toBe('sent');
   });
 
-  it('closes automatically after the deadline plus the grace period', async () => {
+  it('closes automatically after the deadline plus the grace period, but not before the escalation day', async () => {
     // Prepare
     const world = await openedWorld();
 
     // Act
-    world.setNow('2026-07-17T10:00:00+02:00');
-    const tooSoon = await closeOverdueCycles(world.deps, 'auto');
     world.setNow('2026-07-19T10:00:00+02:00');
+    const afterGrace = await closeOverdueCycles(world.deps, 'auto');
+    world.setNow('2026-07-22T10:00:00+02:00');
+    const onEscalationDay = await closeOverdueCycles(world.deps, 'auto');
+    world.setNow('2026-07-23T00:05:00+02:00');
     const closed = await closeOverdueCycles(world.deps, 'auto');
 
     // Assess
-    expect(tooSoon).toEqual([]);
+    expect(afterGrace).toEqual([]);
+    expect(onEscalationDay).toEqual([]);
     expect(closed).toEqual(['2026-H1']);
     expect((await world.deps.cycles.getCycle('2026-H1'))?.closeReason).toBe('deadline');
+  });
+
+  it('keeps to the grace period when it ends after the escalation day', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const cycle = (await world.deps.cycles.getCycle('2026-H1'))!;
+
+    // Act
+    const lastDay = lastOpenDay(cycle, 14);
+
+    // Assess
+    expect(lastDay).toBe('2026-07-29');
   });
 });
 

@@ -1,0 +1,261 @@
+/**
+ * One monitoring cycle on the local stack, phase by phase, measured: wall time, the DynamoDB
+ * requests the store makes (by operation, with consumed capacity, from the store's
+ * `onConsumedCapacity`), every DynamoDB request the process sends (SDK middleware, so the
+ * Powertools idempotency records are counted too), and the emails sent.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
+import { createAwsClients } from '../adapters/aws-clients';
+import type { ActionPlan } from '../domain/plan';
+import { activityAreaOfProject } from '../domain/plan';
+import { parsePeriodId } from '../domain/period';
+import { pragueInstant } from '../domain/time';
+import { localAwsEndpoints, MovableClock } from '../local/composition';
+import {
+  ArrApi,
+  ContactSession,
+  createPrng,
+  invitationLinks,
+  type ProjectForm,
+} from '../local/scenario';
+import { agencyChapters, projectReportText } from '../local/scenario/texts';
+import { clearSentEmails, listSentEmails } from '../local/ses-inbox';
+import { startLocalSystem, type LocalSystem } from '../local/system';
+
+export interface PhaseMetrics {
+  name: string;
+  wallMs: number;
+  /** Store requests by DynamoDB operation. */
+  storeRequests: Record<string, number>;
+  /** Consumed capacity units by operation, as DynamoDB (here dynalite) reports them. */
+  capacityUnits: Record<string, number>;
+  /** Every DynamoDB request of the process by command, idempotency records included. */
+  sdkRequests: Record<string, number>;
+  /** Refused requests by `Command:ErrorName`: conditional-write conflicts show up here. */
+  sdkErrors: Record<string, number>;
+  emailsSent: number;
+  /** Phase-specific counts, e.g. HTTP requests made. */
+  counts: Record<string, number>;
+}
+
+export interface CycleBenchmark {
+  label: string;
+  planProjects: number;
+  planContacts: number;
+  /** Active projects: one request each. */
+  requestedProjects: number;
+  invitedContacts: number;
+  startupMs: number;
+  phases: PhaseMetrics[];
+}
+
+class Meter {
+  private current: PhaseMetrics | null = null;
+
+  begin(name: string): PhaseMetrics {
+    this.current = { name, wallMs: 0, storeRequests: {}, capacityUnits: {}, sdkRequests: {}, sdkErrors: {}, emailsSent: 0, counts: {} };
+    return this.current;
+  }
+
+  end(): void {
+    this.current = null;
+  }
+
+  store(operation: string, capacity: ConsumedCapacity | ConsumedCapacity[] | undefined): void {
+    if (this.current === null) return;
+    const { storeRequests, capacityUnits } = this.current;
+    storeRequests[operation] = (storeRequests[operation] ?? 0) + 1;
+    const units = [capacity ?? []].flat().reduce((sum, entry) => sum + (entry.CapacityUnits ?? 0), 0);
+    capacityUnits[operation] = (capacityUnits[operation] ?? 0) + units;
+  }
+
+  sdk(command: string): void {
+    if (this.current === null) return;
+    this.current.sdkRequests[command] = (this.current.sdkRequests[command] ?? 0) + 1;
+  }
+
+  sdkError(command: string, error: unknown): void {
+    if (this.current === null) return;
+    const key = `${command}:${(error as { name?: string }).name ?? 'Error'}`;
+    this.current.sdkErrors[key] = (this.current.sdkErrors[key] ?? 0) + 1;
+  }
+}
+
+async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const item = items[next]!;
+        next += 1;
+        await work(item);
+      }
+    }),
+  );
+}
+
+export interface CycleBenchmarkOptions {
+  label: string;
+  plan: ActionPlan;
+  /** The generated plan is stored before opening; the Liberec one is loaded by the system itself. */
+  loadPlan: boolean;
+  /** Contact persons posting at the same time. */
+  concurrency: number;
+  log: (line: string) => void;
+}
+
+const PERIOD = '2026-H1';
+const DEADLINE = '2026-07-15';
+
+export async function benchmarkCycle(options: CycleBenchmarkOptions): Promise<CycleBenchmark> {
+  const { plan, log } = options;
+  const meter = new Meter();
+  const dataDir = await mkdtemp(join(tmpdir(), 'chytrejsi-kraj-bench-'));
+  const clock = new MovableClock(pragueInstant('2026-06-01', 8, 0), { frozen: true });
+  const startedAt = performance.now();
+  let system: LocalSystem | undefined;
+  try {
+    system = await startLocalSystem({
+      dataDir,
+      clock,
+      background: false,
+      config: { planId: plan.id },
+      // Only the Liberec catalog has a history to pre-fill from.
+      ...(options.loadPlan ? { historyFile: null } : {}),
+      // A queue message that failed comes back after the visibility timeout; the stack's 60 s
+      // would measure waiting, not work. The retries themselves are counted (sdkErrors).
+      visibilityTimeoutSeconds: 5,
+      storeOptions: { onConsumedCapacity: (operation, capacity) => meter.store(operation, capacity) },
+    });
+    const running = system;
+    // The SES emulator's inbox is shared by every system this process started: an earlier
+    // run's invitations for the same period would otherwise be read as this run's.
+    await clearSentEmails(running.endpoints.ses);
+    createAwsClients(localAwsEndpoints(running.endpoints)).dynamodb.middlewareStack.add(
+      (next, context) => async (args) => {
+        const command = context.commandName ?? 'unknown';
+        meter.sdk(command);
+        try {
+          return await next(args);
+        } catch (error) {
+          meter.sdkError(command, error);
+          throw error;
+        }
+      },
+      { step: 'initialize', name: 'benchRequestCounter' },
+    );
+    if (options.loadPlan) await running.deps.plans.savePlan(plan);
+    const startupMs = performance.now() - startedAt;
+    const arr = new ArrApi(running.apiUrl, running.arrKey);
+    const period = parsePeriodId(PERIOD);
+    const phases: PhaseMetrics[] = [];
+
+    const phase = async (name: string, work: (metrics: PhaseMetrics) => Promise<void>): Promise<void> => {
+      const metrics = meter.begin(name);
+      const emailsBefore = (await listSentEmails(running.endpoints.ses)).length;
+      const started = performance.now();
+      await work(metrics);
+      metrics.wallMs = performance.now() - started;
+      meter.end();
+      metrics.emailsSent = (await listSentEmails(running.endpoints.ses)).length - emailsBefore;
+      phases.push(metrics);
+      log(`  ${name}: ${(metrics.wallMs / 1000).toFixed(1)} s`);
+    };
+
+    await phase('open+invite', async (metrics) => {
+      await arr.json('POST', '/cycles', { period: PERIOD, deadline: DEADLINE, meetingDate: '2026-09-10' });
+      await running.drainQueues();
+      metrics.counts.httpRequests = 1;
+    });
+
+    const links = invitationLinks(await listSentEmails(running.endpoints.ses), period.label);
+    // One person stays silent, so the cycle is not complete and the report is assembled once, at the close.
+    const [silent, ...answering] = [...links.keys()].sort();
+    const prng = createPrng(2026);
+    const projectsById = new Map(plan.projects.map((project) => [project.id, project]));
+
+    await phase('submissions', async (metrics) => {
+      const started = performance.now();
+      clock.set(pragueInstant('2026-06-15', 10));
+      let pages = 0;
+      let posts = 0;
+      const step = Math.max(1, Math.ceil(answering.length / 10));
+      await inParallel(answering, options.concurrency, async (email) => {
+        const session = new ContactSession(running.apiUrl, links.get(email)!);
+        const forms: ProjectForm[] = await session.loadForms();
+        pages += 1;
+        if (pages % step === 0) log(`    ${pages}/${answering.length} osob, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+        for (const form of forms) {
+          if (form.expectedVersion > 0) continue;
+          const project = projectsById.get(form.projectId);
+          const projectPrng = prng.fork(form.projectId);
+          const text = projectReportText({
+            areaId: project ? (activityAreaOfProject(plan, project)?.id ?? null) : null,
+            previousPlan: form.previousPlan,
+            prng: projectPrng,
+          });
+          const contributions = Object.fromEntries(form.indicatorCodes.map((code) => [code, projectPrng.int(0, 2)]));
+          let outcome = await session.submit(form, 0, { ...text, indicatorContributions: contributions });
+          if (!outcome.ok && outcome.status === 409) {
+            // A co-reporter sent it in the meantime: this person's version goes on top of theirs.
+            const reloaded = (await session.loadForms()).find((candidate) => candidate.projectId === form.projectId)!;
+            outcome = await session.submit(reloaded, reloaded.expectedVersion, { ...text, indicatorContributions: contributions });
+            metrics.counts.conflicts = (metrics.counts.conflicts ?? 0) + 1;
+          }
+          if (!outcome.ok) throw new Error(`Submission of ${form.projectId} refused: HTTP ${outcome.status} ${outcome.body}`);
+          posts += 1;
+        }
+      });
+      metrics.counts.pages = pages;
+      metrics.counts.submissions = posts;
+    });
+
+    await phase('recompute', async (metrics) => {
+      await running.drainQueues();
+      const indicators = await arr.json<{ indicators: unknown[] }>('GET', `/cycles/${PERIOD}/indicators?format=json`);
+      metrics.counts.indicators = indicators.indicators.length;
+      const overview = await arr.json<{ completeness: { totals: { submitted: number; projects: number } } }>('GET', `/cycles/${PERIOD}`);
+      metrics.counts.submittedProjects = overview.completeness.totals.submitted;
+      metrics.counts.requestedProjects = overview.completeness.totals.projects;
+    });
+
+    await phase('reminder sweep', async () => {
+      clock.set(pragueInstant('2026-07-01', 9, 5));
+      await running.runSchedule('reminder-sweep');
+      await running.drainQueues();
+    });
+
+    await phase('report', async (metrics) => {
+      clock.set(pragueInstant('2026-07-23', 10));
+      for (const [section, content] of Object.entries(agencyChapters(period, prng.fork('agency'), 84))) {
+        await arr.json('PUT', `/cycles/${PERIOD}/agency/${section}`, content);
+      }
+      await arr.json('POST', `/cycles/${PERIOD}/close`);
+      await running.drainQueues();
+      for (const format of ['json', 'html', 'md', 'docx'] as const) {
+        const started = performance.now();
+        const body = await arr.bytes(`/cycles/${PERIOD}/report?format=${format}`);
+        metrics.counts[`${format}Bytes`] = body.length;
+        metrics.counts[`${format}FetchMs`] = Math.round(performance.now() - started);
+      }
+      metrics.counts.indicatorsCsvBytes = (await arr.bytes(`/cycles/${PERIOD}/indicators?format=csv`)).length;
+    });
+
+    log(`  (mlčící kontaktní osoba: ${silent ?? '–'})`);
+    return {
+      label: options.label,
+      planProjects: plan.projects.length,
+      planContacts: plan.contactPersons.length,
+      requestedProjects: plan.projects.filter((project) => project.lifecycle === 'active').length,
+      invitedContacts: links.size,
+      startupMs,
+      phases,
+    };
+  } finally {
+    await system?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}

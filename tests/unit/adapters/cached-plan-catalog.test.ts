@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { CachedPlanCatalog } from '../../../adapters/cached-plan-catalog';
+import { liberecActionPlan } from '../../../domain/catalog/liberec';
+import { NotFoundError } from '../../../domain/errors';
+import type { ActionPlan } from '../../../domain/plan';
+import type { PlanCatalog } from '../../../domain/ports';
+
+class CountingCatalog implements PlanCatalog {
+  reads = 0;
+  private plan: ActionPlan | null = null;
+  async getPlan(planId: string): Promise<ActionPlan> {
+    this.reads += 1;
+    if (!this.plan || this.plan.id !== planId) throw new NotFoundError(`Plán ${planId} není nahrán.`);
+    return structuredClone(this.plan);
+  }
+  async savePlan(plan: ActionPlan): Promise<void> {
+    this.plan = structuredClone(plan);
+  }
+}
+
+describe('CachedPlanCatalog', () => {
+  it('reads the plan once while it is fresh, again after the time to live', async () => {
+    // Prepare
+    const inner = new CountingCatalog();
+    await inner.savePlan(liberecActionPlan);
+    let now = 0;
+    const catalog = new CachedPlanCatalog(inner, 1_000, () => now);
+
+    // Act
+    await catalog.getPlan(liberecActionPlan.id);
+    await catalog.getPlan(liberecActionPlan.id);
+    now = 1_001;
+    const reread = await catalog.getPlan(liberecActionPlan.id);
+
+    // Assess
+    expect(inner.reads).toBe(2);
+    expect(reread.projects).toHaveLength(liberecActionPlan.projects.length);
+  });
+
+  it('sees a plan saved through it at once, and hands out copies nobody can alter', async () => {
+    // Prepare
+    const inner = new CountingCatalog();
+    const catalog = new CachedPlanCatalog(inner, 60_000, () => 0);
+    await catalog.savePlan(liberecActionPlan);
+    const first = await catalog.getPlan(liberecActionPlan.id);
+    first.projects.length = 0;
+
+    // Act
+    await catalog.savePlan({ ...liberecActionPlan, name: 'Nový název' });
+    const second = await catalog.getPlan(liberecActionPlan.id);
+
+    // Assess
+    expect(second.name).toBe('Nový název');
+    expect(second.projects).toHaveLength(liberecActionPlan.projects.length);
+  });
+
+  it('does not remember a plan that is missing', async () => {
+    // Prepare
+    const inner = new CountingCatalog();
+    const catalog = new CachedPlanCatalog(inner, 60_000, () => 0);
+
+    // Act
+    const missing = catalog.getPlan('2024-2026').catch((error: unknown) => error);
+    await inner.savePlan(liberecActionPlan);
+    const found = await catalog.getPlan('2024-2026');
+
+    // Assess
+    expect(await missing).toBeInstanceOf(NotFoundError);
+    expect(found.id).toBe('2024-2026');
+  });
+});
