@@ -48,12 +48,6 @@ async function saveCycle(result: CycleScenarioResult): Promise<string[]> {
 }
 
 /** One CSV for all cycles: the header once, each cycle's rows after it. */
-function mergeCsv(parts: string[]): string {
-  const [first, ...rest] = parts.map((part) => part.replace(/^\uFEFF/, ''));
-  const bodies = rest.map((part) => part.split('\r\n').slice(1).join('\r\n'));
-  return `\uFEFF${[first ?? '', ...bodies].join('')}`;
-}
-
 function summarise(result: CycleScenarioResult): void {
   const { submissions, completeness } = result;
   write(`\n== ${result.periodLabel} (${result.cycleId}) ==`);
@@ -153,13 +147,9 @@ async function main(): Promise<void> {
       ),
     );
     written.push(...annual);
-    written.push(await writeOut('indikatory.csv', mergeCsv(results.map((result) => result.documents.indicatorsCsv))));
-    written.push(
-      await writeOut(
-        'indikatory.json',
-        `${JSON.stringify({ cycles: results.map((result) => result.documents.indicatorsJson) }, null, 2)}\n`,
-      ),
-    );
+    // The open-data export of every cycle, as the region's data portal would take it.
+    written.push(await writeOut('indikatory.csv', await arr.bytes('/indicators?format=csv')));
+    written.push(await writeOut('indikatory.json', await arr.bytes('/indicators?format=json')));
 
     for (const result of results) summarise(result);
     indicatorTable(results);
