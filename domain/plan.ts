@@ -42,6 +42,9 @@ export type ProjectPlacement =
   | { kind: 'activity'; activityId: string }
   | { kind: 'outside-plan' };
 
+/** What the reports call the group of projects outside the plan's activity areas. */
+export const OUTSIDE_PLAN_NAME = 'Další projekty realizované mimo oblasti aktivit akčního plánu';
+
 export type ProjectLifecycle = 'active' | 'completed' | 'cancelled';
 
 /** Projekt: a project reported on every half-year. */
@@ -108,6 +111,17 @@ export interface ActionPlan {
 /** How a contact person is written in the reports: `M. Féna (D. Nejedlo)` or `S. Jäger`. */
 export function contactDisplayName(person: Pick<ContactPerson, 'name' | 'reportingPerson'>): string {
   return person.reportingPerson ? `${person.name} (${person.reportingPerson})` : person.name;
+}
+
+/**
+ * The id an escalation uses for projects outside the plan: they have no guarantor, so ARR is
+ * told instead.
+ */
+export const OUTSIDE_PLAN_AUDIENCE_ID = 'outside-plan';
+
+/** The activity area a project is escalated under: its own, or OUTSIDE_PLAN_AUDIENCE_ID. */
+export function escalationAreaIdOf(plan: ActionPlan, project: Project): string {
+  return activityAreaOfProject(plan, project)?.id ?? OUTSIDE_PLAN_AUDIENCE_ID;
 }
 
 /** The activity area a project belongs to, or `null` for a project outside the plan. */

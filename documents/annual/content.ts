@@ -7,7 +7,7 @@ import type { AnnualReport } from '../../domain/report/model';
 import { bulletList, heading, italic, paragraph, text } from '../blocks';
 import type { Block, DocumentModel } from '../blocks';
 import { formatCount, formatDate } from '../format';
-import { OUTSIDE_PLAN_TITLE } from '../monitoring/content';
+import { OUTSIDE_PLAN_NAME } from '../../domain/plan';
 
 const upper = (value: string) => value.toLocaleUpperCase('cs');
 
@@ -76,7 +76,7 @@ function fulfilment(report: AnnualReport): Block[] {
       }
     }
   }
-  blocks.push(heading(3, upper(OUTSIDE_PLAN_TITLE), { tocText: OUTSIDE_PLAN_TITLE }));
+  blocks.push(heading(3, upper(OUTSIDE_PLAN_NAME), { tocText: OUTSIDE_PLAN_NAME }));
   if (report.outsidePlan.length === 0) {
     blocks.push(paragraph(text(`V roce ${report.year} nebyly evidovány žádné další projekty mimo oblasti aktivit akčního plánu.`)));
   } else {

@@ -3,6 +3,7 @@
  * follow the region's own reports (Monitorovací zpráva za 1./2. pololetí 2025).
  */
 import type { CommunicationSection, OtherActivitiesSection, PaymentPortalSection, TrendsSection } from '../../domain/agency';
+import { OUTSIDE_PLAN_NAME } from '../../domain/plan';
 import type { MonitoringReport, ReportProject } from '../../domain/report/model';
 import { projectStatusLabels, type ProjectStatus } from '../../domain/submission';
 import { bold, bulletList, heading, paragraph, text } from '../blocks';
@@ -20,7 +21,6 @@ export const CHAPTER_TITLES = {
   otherActivities: '5. Informace o dalších činnostech',
 } as const;
 
-export const OUTSIDE_PLAN_TITLE = 'Další projekty realizované mimo oblasti aktivit akčního plánu';
 
 const EMPTY = '-';
 
@@ -174,7 +174,7 @@ function projectsChapter(report: MonitoringReport): Block[] {
       for (const project of activity.projects) blocks.push(...projectBlocks(project, report));
     }
   }
-  blocks.push(heading(3, upper(OUTSIDE_PLAN_TITLE), { tocText: OUTSIDE_PLAN_TITLE }));
+  blocks.push(heading(3, upper(OUTSIDE_PLAN_NAME), { tocText: OUTSIDE_PLAN_NAME }));
   if (report.outsidePlan.length > 0) {
     blocks.push(
       paragraph(

@@ -88,9 +88,10 @@ export async function loadContactWorkspace(
         deps.submissions.latestVersion(previousCycleId, projectId),
       ]);
       const area = activityAreaOfProject(access.plan, project);
+      const { placement } = project;
       const activity =
-        project.placement.kind === 'activity'
-          ? (area?.activities.find((candidate) => candidate.id === (project.placement as { activityId: string }).activityId) ?? null)
+        placement.kind === 'activity'
+          ? (area?.activities.find((candidate) => candidate.id === placement.activityId) ?? null)
           : null;
       return {
         project,

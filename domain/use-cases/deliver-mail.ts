@@ -4,7 +4,7 @@ import { renderInvitation } from '../../templates/email/invitation';
 import { renderReminder } from '../../templates/email/reminder';
 import { NotFoundError } from '../errors';
 import { parsePeriodId } from '../period';
-import { activityAreaOfProject, contactDisplayName, type ActionPlan, type Project } from '../plan';
+import { activityAreaOfProject, contactDisplayName, escalationAreaIdOf, OUTSIDE_PLAN_NAME, type ActionPlan, type Project } from '../plan';
 import type { Dependencies } from '../ports';
 import type { CycleRecord, RequestRecord } from '../records';
 
@@ -75,7 +75,6 @@ function projectLine(plan: ActionPlan, projectId: string) {
   return { name: project.name, activityAreaName: areaName(plan, project) };
 }
 
-const OUTSIDE_PLAN_NAME = 'Další projekty realizované mimo oblasti aktivit akčního plánu';
 
 function areaName(plan: ActionPlan, project: Project): string {
   return activityAreaOfProject(plan, project)?.name ?? OUTSIDE_PLAN_NAME;
@@ -91,7 +90,7 @@ async function sendEscalation(
 ): Promise<MailOutcome> {
   const area = plan.activityAreas.find((candidate) => candidate.id === activityAreaId);
   const late = plan.projects.filter(
-    (project) => pending.has(project.id) && (activityAreaOfProject(plan, project)?.id ?? 'outside-plan') === activityAreaId,
+    (project) => pending.has(project.id) && escalationAreaIdOf(plan, project) === activityAreaId,
   );
   if (late.length === 0) return { sent: false, reason: 'nothing-pending' };
   const email = renderEscalation({

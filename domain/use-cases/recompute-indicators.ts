@@ -75,7 +75,9 @@ export async function recomputeIndicators(
     }
   }
 
-  const firstVersion = (await deps.submissions.listVersions(cycle.id, latest.projectId))[0] ?? latest;
+  // The first submission time comes from version 1; only a later version needs the history read.
+  const firstVersion =
+    latest.version === 1 ? latest : ((await deps.submissions.listVersions(cycle.id, latest.projectId))[0] ?? latest);
   const first = await deps.cycles.markRequestSubmitted(cycle.id, latest.projectId, latest.version, firstVersion.submittedAt);
   if (first) await deps.cycles.incrementSubmittedCount(cycle.id);
   const counted = (first ? await deps.cycles.getCycle(cycle.id) : cycle) ?? cycle;

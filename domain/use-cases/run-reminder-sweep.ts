@@ -1,5 +1,5 @@
 import { createEvent, reminderDueV1, submissionReceivedV1, type AnyEvent } from '../../events';
-import { activityAreaOfProject } from '../plan';
+import { escalationAreaIdOf, OUTSIDE_PLAN_AUDIENCE_ID } from '../plan';
 import type { Dependencies } from '../ports';
 import type { CycleRecord, ReminderAudience } from '../records';
 import { dueReminders } from '../reminders';
@@ -63,8 +63,7 @@ export async function runReminderSweep(
       const lateByArea = new Map<string, Set<string>>();
       for (const projectId of escalations.flatMap((reminder) => reminder.projectIds)) {
         const project = plan.projects.find((candidate) => candidate.id === projectId);
-        // Projects outside the plan have no guarantor; ARR is told through its own copy.
-        const areaId = project ? (activityAreaOfProject(plan, project)?.id ?? 'outside-plan') : 'outside-plan';
+        const areaId = project ? escalationAreaIdOf(plan, project) : OUTSIDE_PLAN_AUDIENCE_ID;
         lateByArea.set(areaId, (lateByArea.get(areaId) ?? new Set()).add(projectId));
       }
       for (const [activityAreaId, projectIds] of lateByArea) {

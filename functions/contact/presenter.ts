@@ -3,11 +3,10 @@
  * a failed post, what they typed and what was wrong with it.
  */
 import { nextPeriod } from '../../domain/period';
-import { contactDisplayName } from '../../domain/plan';
+import { contactDisplayName, OUTSIDE_PLAN_NAME } from '../../domain/plan';
 import type { ContactWorkspace, ProjectWorkspace } from '../../domain/use-cases/contact-workspace';
 import type { ProjectFormView, SubmissionPageView } from '../../templates/page/submission';
 
-const OUTSIDE_PLAN_NAME = 'Další projekty realizované mimo oblasti aktivit akčního plánu';
 
 /** The form-level key of the page template; the domain's validation calls a whole-input issue `form`. */
 const FORM_ERROR_KEY = '_form';
