@@ -16,12 +16,6 @@ export interface IndicatorValue {
   cumulativeValue: number;
   /** Sorted by projectId; projects contributing zero are left out. */
   contributors: Array<{ projectId: string; version: number; amount: number }>;
-  /**
-   * The submission version of every project the value reflects, zero contributions included.
-   * `applySubmission` needs it to recognise an out-of-order older version from a project whose
-   * newer version contributed nothing; values computed here always carry it.
-   */
-  projectVersions?: Record<string, number>;
 }
 
 export type PreviousIndicatorValues = Record<string, { periodValue: number; cumulativeValue: number }>;
@@ -54,7 +48,6 @@ export function computeIndicators(
   previous: PreviousIndicatorValues,
 ): IndicatorValue[] {
   const submissions = latestPerProject(latestSubmissions).sort(byProjectId);
-  const projectVersions = Object.fromEntries(submissions.map((s) => [s.projectId, s.version]));
 
   return definitions.map((definition) => {
     const before = previous[definition.code] ?? { periodValue: 0, cumulativeValue: 0 };
@@ -66,7 +59,7 @@ export function computeIndicators(
     if (definition.aggregation === 'latest') {
       // A state, not a flow: a zero means "nothing to report", so it keeps the previous state.
       const periodValue = amounts.length > 0 ? Math.max(...amounts) : before.periodValue;
-      return { code: definition.code, periodValue, cumulativeValue: periodValue, contributors, projectVersions };
+      return { code: definition.code, periodValue, cumulativeValue: periodValue, contributors };
     }
     const periodValue = amounts.reduce((sum, amount) => sum + amount, 0);
     return {
@@ -74,47 +67,74 @@ export function computeIndicators(
       periodValue,
       cumulativeValue: before.cumulativeValue + periodValue,
       contributors,
-      projectVersions,
     };
   });
 }
 
-/** The latest submission of every project, as far as the current values reveal them. */
-function submissionsBehind(current: IndicatorValue[]): IndicatorContribution[] {
-  const submissions = new Map<string, IndicatorContribution>();
-  const ensure = (projectId: string, version: number) => {
-    const known = submissions.get(projectId);
-    if (known) return known;
-    const created: IndicatorContribution = { projectId, version, contributions: {} };
-    submissions.set(projectId, created);
-    return created;
-  };
-  for (const value of current) {
-    for (const [projectId, version] of Object.entries(value.projectVersions ?? {})) ensure(projectId, version);
-    for (const contributor of value.contributors) {
-      ensure(contributor.projectId, contributor.version).contributions[value.code] = contributor.amount;
-    }
-  }
-  return [...submissions.values()];
+/**
+ * The running sums of a cycle's contributions, small whatever the size of the plan: one entry per
+ * indicator. Every part is a sum over projects, so replacing one project's contribution is a
+ * subtraction and an addition (`moveContribution`), never a pass over the other projects.
+ */
+export interface IndicatorTotal {
+  /** Sum of every project's amount. */
+  sum: number;
+  /**
+   * Only for `latest` indicators: each non-zero amount reported and by how many projects. The
+   * largest is the value; counting them (rather than keeping the maximum) lets a project lower or
+   * withdraw its amount without a re-read of the others.
+   */
+  amounts?: Record<string, number>;
 }
 
+export type IndicatorTotals = Record<string, IndicatorTotal>;
+
+/** A value as the totals give it; who contributed is kept per project (provenance) beside them. */
+export type IndicatorFigure = Pick<IndicatorValue, 'code' | 'periodValue' | 'cumulativeValue'>;
+
 /**
- * Folds one more submission into the current values: it replaces the project's earlier
- * contribution, and an older version than the one already applied (queues deliver out of order)
- * leaves the values as they are.
+ * The totals after one project's contribution changed from `from` to `to` (`{}` for none). Codes
+ * outside the definitions are ignored, as in `computeIndicators`. Returns a new object.
  */
-export function applySubmission(
-  current: IndicatorValue[],
+export function moveContribution(
+  totals: IndicatorTotals,
   definitions: IndicatorDefinition[],
+  from: Record<string, number>,
+  to: Record<string, number>,
+): IndicatorTotals {
+  const next: IndicatorTotals = structuredClone(totals);
+  for (const definition of definitions) {
+    const before = from[definition.code] ?? 0;
+    const after = to[definition.code] ?? 0;
+    if (before === after) continue;
+    const total = (next[definition.code] ??= { sum: 0 });
+    total.sum += after - before;
+    if (definition.aggregation !== 'latest') continue;
+    const amounts = (total.amounts ??= {});
+    if (before !== 0) {
+      const left = (amounts[before] ?? 0) - 1;
+      if (left > 0) amounts[before] = left;
+      else delete amounts[before];
+    }
+    if (after !== 0) amounts[after] = (amounts[after] ?? 0) + 1;
+  }
+  return next;
+}
+
+/** The values the totals make, by the same rules as `computeIndicators`. */
+export function figuresFromTotals(
+  definitions: IndicatorDefinition[],
+  totals: IndicatorTotals,
   previous: PreviousIndicatorValues,
-  submission: IndicatorContribution,
-): IndicatorValue[] {
-  const others = submissionsBehind(current);
-  const applied = others.find((s) => s.projectId === submission.projectId);
-  if (applied && submission.version < applied.version) return current;
-  return computeIndicators(
-    definitions,
-    [...others.filter((s) => s.projectId !== submission.projectId), submission],
-    previous,
-  );
+): IndicatorFigure[] {
+  return definitions.map((definition) => {
+    const before = previous[definition.code] ?? { periodValue: 0, cumulativeValue: 0 };
+    const total = totals[definition.code] ?? { sum: 0 };
+    if (definition.aggregation === 'latest') {
+      const amounts = Object.keys(total.amounts ?? {}).map(Number);
+      const periodValue = amounts.length > 0 ? Math.max(...amounts) : before.periodValue;
+      return { code: definition.code, periodValue, cumulativeValue: periodValue };
+    }
+    return { code: definition.code, periodValue: total.sum, cumulativeValue: before.cumulativeValue + total.sum };
+  });
 }

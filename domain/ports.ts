@@ -8,7 +8,8 @@ import type { ActionPlan } from './plan';
 import type {
   CycleContactRecord,
   CycleRecord,
-  IndicatorState,
+  AppliedContribution,
+  IndicatorTotalsRecord,
   ReminderRecord,
   RequestRecord,
   TokenRecord,
@@ -41,6 +42,10 @@ export interface CycleStore {
   claimOnce(cycleId: string, attribute: 'steeringGroupNotificationClaimedAt', at: string): Promise<boolean>;
   releaseClaim(cycleId: string, attribute: 'steeringGroupNotificationClaimedAt'): Promise<void>;
   setReportAssembledAt(cycleId: string, at: string): Promise<void>;
+  /** Sets `reportStaleSince` unless it is set already (the earliest unassembled edit counts). */
+  markReportStale(cycleId: string, at: string): Promise<void>;
+  /** Clears `reportStaleSince` if it is still `since`: an edit after that marks it again. */
+  clearReportStale(cycleId: string, since: string): Promise<void>;
 
   putRequests(requests: RequestRecord[]): Promise<void>;
   listRequests(cycleId: string): Promise<RequestRecord[]>;
@@ -81,10 +86,34 @@ export interface ReminderLog {
   listReminders(cycleId: string): Promise<ReminderRecord[]>;
 }
 
+/**
+ * The cycle's indicator totals and each project's applied contribution, as separate items: a
+ * submission touches its own project's item and the small totals, never the whole cycle. The
+ * protocol that keeps them exact without transactions is `foldContribution` in
+ * use-cases/recompute-indicators.ts.
+ */
 export interface IndicatorStore {
-  getIndicatorState(cycleId: string): Promise<IndicatorState | null>;
+  getTotals(cycleId: string): Promise<IndicatorTotalsRecord | null>;
   /** @returns false when the stored revision is not `expectedRevision` (null: nothing stored yet). */
-  saveIndicatorState(state: IndicatorState, expectedRevision: number | null): Promise<boolean>;
+  saveTotals(record: IndicatorTotalsRecord, expectedRevision: number | null): Promise<boolean>;
+  /** Drops `inFlight[projectId]` if it is still `version`, as a new revision; otherwise nothing. */
+  settleInFlight(cycleId: string, projectId: string, version: number): Promise<void>;
+
+  getContribution(cycleId: string, projectId: string): Promise<AppliedContribution | null>;
+  /**
+   * Marks `pending` as being folded in, only if the applied version is still `appliedVersion`
+   * (0: none yet) and nothing else is pending. @returns false otherwise.
+   */
+  beginContribution(
+    cycleId: string,
+    projectId: string,
+    appliedVersion: number,
+    pending: NonNullable<AppliedContribution['pending']>,
+  ): Promise<boolean>;
+  /** Makes the pending contribution of `version` the applied one. @returns false when it is no longer pending. */
+  commitContribution(cycleId: string, projectId: string, version: number): Promise<boolean>;
+  /** Every project's item of a cycle: provenance, and what the reminder sweep compares with the stored versions. */
+  listContributions(cycleId: string): Promise<AppliedContribution[]>;
 }
 
 export interface AgencyStore {

@@ -4,7 +4,7 @@
  */
 import type { AgencySectionId } from './agency';
 import type { CycleState } from './cycle';
-import type { IndicatorValue } from './indicators';
+import type { IndicatorFigure, IndicatorTotals } from './indicators';
 import type { PeriodId } from './period';
 import type { ReminderLadder, ReminderStage } from './reminders';
 
@@ -32,6 +32,11 @@ export interface CycleRecord {
   closedAt?: string;
   closeReason?: 'manual' | 'deadline';
   reportAssembledAt?: string;
+  /**
+   * The first edit of a complete open cycle after its report was assembled: the report is
+   * assembled again when read (or when the cycle closes), not once per edit.
+   */
+  reportStaleSince?: string;
   reportReadyAt?: string;
   steeringGroupNotifiedAt?: string;
   /** Set while a notification email is being sent, so two runs never both send it. */
@@ -78,14 +83,40 @@ export interface ReminderRecord {
   queuedAt: string;
 }
 
-/** The running indicator values of a cycle, with which submission versions they include. */
-export interface IndicatorState {
+/**
+ * The cycle's indicator totals: one small record whatever the size of the plan (see
+ * `IndicatorTotals`). Which version of each project they include is kept in that project's
+ * `AppliedContribution`, not here.
+ */
+export interface IndicatorTotalsRecord {
   cycleId: PeriodId;
-  values: IndicatorValue[];
-  appliedVersions: Record<string, number>;
+  totals: IndicatorTotals;
+  /** The values the totals make over the previous cycle's: what the next cycle starts from. */
+  values: IndicatorFigure[];
+  /** Projects whose contribution is included. */
+  projects: number;
+  /**
+   * projectId → version whose contribution the totals include while that project's
+   * `AppliedContribution` still shows it as pending. Empty between updates, except after a crash
+   * (cleared by the next update); never more entries than updates in flight.
+   */
+  inFlight: Record<string, number>;
   /** Optimistic-concurrency counter: a save succeeds only on the revision it read. */
   revision: number;
   updatedAt: string;
+}
+
+/**
+ * One project's contribution that the cycle's totals include (`version`, `contributions`; 0 and
+ * `{}` before the first), and the newer one being folded in (`pending`). Together these items are
+ * the totals' provenance: which version of which project made each value.
+ */
+export interface AppliedContribution {
+  cycleId: PeriodId;
+  projectId: string;
+  version: number;
+  contributions: Record<string, number>;
+  pending?: { version: number; contributions: Record<string, number> };
 }
 
 export interface AgencySectionRecord {

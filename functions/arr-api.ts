@@ -132,7 +132,7 @@ const routes: Record<string, Route> = {
   'GET /cycles/{cycleId}/report': async (event, deps) => {
     const format = formatOf(event, REPORT_FORMATS);
     const cycleId = pathParameter(event, 'cycleId');
-    const report = await getMonitoringReport(deps, cycleId);
+    const report = await getMonitoringReport(deps, { cycleId, correlationId: correlationIdOf(event) });
     return documentResponse(
       report,
       format,

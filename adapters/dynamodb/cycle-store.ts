@@ -79,6 +79,23 @@ export class DynamoCycleStore implements CycleStore {
     if (!updated) throw new NotFoundError(cycleNotFound(cycleId));
   }
 
+  async markReportStale(cycleId: string, at: string): Promise<void> {
+    // A failed condition means it is marked already (or there is no such cycle): nothing to do.
+    await this.table.update(keys.cycle(cycleId), {
+      UpdateExpression: 'SET reportStaleSince = :at',
+      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(reportStaleSince)',
+      ExpressionAttributeValues: { ':at': at },
+    });
+  }
+
+  async clearReportStale(cycleId: string, since: string): Promise<void> {
+    await this.table.update(keys.cycle(cycleId), {
+      UpdateExpression: 'REMOVE reportStaleSince',
+      ConditionExpression: 'reportStaleSince = :since',
+      ExpressionAttributeValues: { ':since': since },
+    });
+  }
+
   putRequests(requests: RequestRecord[]): Promise<void> {
     return this.table.writeBatch(
       requests.map((request) => ({ ...keys.request(request.cycleId, request.projectId), ...request })),

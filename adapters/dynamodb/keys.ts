@@ -21,6 +21,7 @@ export const sortKeyPrefix = {
   reminder: 'REMINDER#',
   agency: 'AGENCY#',
   version: 'V#',
+  contribution: 'INDICATORS#PROJECT#',
 } as const;
 
 const planPk = (planId: string): string => `PLAN#${planId}`;
@@ -68,6 +69,10 @@ export const keys = {
     SK: `${sortKeyPrefix.agency}${sectionId}`,
   }),
   indicators: (cycleId: string): TableKey => ({ PK: cyclePk(cycleId), SK: 'INDICATORS' }),
+  contribution: (cycleId: string, projectId: string): TableKey => ({
+    PK: cyclePk(cycleId),
+    SK: `${sortKeyPrefix.contribution}${projectId}`,
+  }),
   reportHeader: (cycleId: string): TableKey => ({ PK: cyclePk(cycleId), SK: 'REPORT' }),
   reportChunkPrefix: (generation: string): string => `REPORT#${generation}#`,
   reportChunk: (cycleId: string, generation: string, index: number): TableKey => ({

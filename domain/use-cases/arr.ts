@@ -8,6 +8,7 @@ import type { IndicatorDefinition } from '../plan';
 import type { Dependencies } from '../ports';
 import type { CycleRecord, ReminderRecord } from '../records';
 import { assembleAnnualReport, type AnnualReport, type MonitoringReport } from '../report/model';
+import { assembleReport } from './assemble-report';
 import { previousIndicatorValues } from './recompute-indicators';
 
 type ReadDeps = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'reports'>;
@@ -124,9 +125,20 @@ export async function putAgencySection(
   return { sectionId: input.sectionId as AgencySectionId, content };
 }
 
-/** The stored monitoring report of a cycle. */
-export async function getMonitoringReport(deps: Pick<Dependencies, 'cycles' | 'reports'>, cycleId: string): Promise<MonitoringReport> {
-  await requireCycle(deps, cycleId);
+/**
+ * The monitoring report of a cycle: the stored one, or, when a complete cycle was edited since it
+ * was assembled, the report assembled again now (once: the next read finds it fresh).
+ */
+export async function getMonitoringReport(
+  deps: Parameters<typeof assembleReport>[0],
+  input: { cycleId: string; correlationId: string },
+): Promise<MonitoringReport> {
+  const cycle = await requireCycle(deps, input.cycleId);
+  const cycleId = cycle.id;
+  if (cycle.reportStaleSince) {
+    const assembled = await assembleReport(deps, input);
+    if (assembled) return assembled;
+  }
   const report = await deps.reports.getReport(cycleId);
   if (!report) throw new NotFoundError(`Monitorovací zpráva za cyklus ${cycleId} ještě nebyla sestavena.`);
   return report;

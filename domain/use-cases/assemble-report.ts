@@ -20,6 +20,8 @@ export async function assembleReport(
 ): Promise<MonitoringReport | null> {
   const cycle = await deps.cycles.getCycle(input.cycleId);
   if (!cycle || cycle.source === 'import' || cycle.state === 'draft') return null;
+  // Cleared before anything is read, so an edit stored from now on marks the report stale again.
+  if (cycle.reportStaleSince) await deps.cycles.clearReportStale(cycle.id, cycle.reportStaleSince);
   const plan = await deps.plans.getPlan(cycle.planId);
   const period = parsePeriodId(cycle.id);
   const [requests, current, previous, agency, previousValues] = await Promise.all([

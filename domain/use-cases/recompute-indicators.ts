@@ -1,9 +1,10 @@
 import { createEvent, indicatorsRecomputedV1, reportRequestedV1, type AnyEvent } from '../../events';
 import { ConflictError } from '../errors';
-import { applySubmission, baselineValues, type PreviousIndicatorValues } from '../indicators';
+import { baselineValues, figuresFromTotals, moveContribution, type PreviousIndicatorValues } from '../indicators';
 import { previousPeriod, parsePeriodId } from '../period';
-import type { Dependencies } from '../ports';
-import type { IndicatorState } from '../records';
+import type { IndicatorDefinition } from '../plan';
+import type { Dependencies, IndicatorStore } from '../ports';
+import type { AppliedContribution, IndicatorTotalsRecord } from '../records';
 
 /** Optimistic-concurrency retries before the message goes back to the queue. */
 const MAX_ATTEMPTS = 8;
@@ -19,21 +20,118 @@ export async function previousIndicatorValues(
   cycleId: string,
   definitions: Parameters<typeof baselineValues>[0],
 ): Promise<PreviousIndicatorValues> {
-  const previous = await deps.indicators.getIndicatorState(previousPeriod(parsePeriodId(cycleId)).id);
+  const previous = await deps.indicators.getTotals(previousPeriod(parsePeriodId(cycleId)).id);
   if (!previous) return baselineValues(definitions);
   return Object.fromEntries(
     previous.values.map((value) => [value.code, { periodValue: value.periodValue, cumulativeValue: value.cumulativeValue }]),
   );
 }
 
+function conflict(cycleId: string): ConflictError {
+  return new ConflictError(`Indikátory cyklu ${cycleId} se nepodařilo uložit kvůli souběžným změnám.`);
+}
+
+export interface FoldContext {
+  indicators: IndicatorStore;
+  cycleId: string;
+  definitions: IndicatorDefinition[];
+  previous: PreviousIndicatorValues;
+  now: Date;
+}
+
 /**
- * Folds one project's newest stored version into the cycle's indicators (incrementally; the
- * domain guarantees the same result as a full recomputation), marks the request submitted, and
- * requests the report when every request of an open cycle has an answer.
+ * Markers of the totals whose contribution is no longer pending: left by a consumer that died
+ * between committing and settling. Reading them is cheap: there are only as many as updates in
+ * flight or crashed.
+ */
+async function settledMarkers(context: FoldContext, totals: IndicatorTotalsRecord | null, except: string): Promise<string[]> {
+  const marked = Object.entries(totals?.inFlight ?? {}).filter(([projectId]) => projectId !== except);
+  const settled = await Promise.all(
+    marked.map(async ([projectId, version]) => {
+      const item = await context.indicators.getContribution(context.cycleId, projectId);
+      return item?.pending?.version === version ? null : projectId;
+    }),
+  );
+  return settled.filter((projectId): projectId is string => projectId !== null);
+}
+
+/**
+ * Folds a project's pending contribution into the totals, then commits it. Safe to run by any
+ * number of consumers at once and to resume after a crash at any point (the argument is in
+ * adapters/dynamodb/table-design.md, "Indicators"):
  *
- * Idempotent: a redelivered or out-of-order event changes nothing, because the state records
- * which version of each project it includes and the newest stored version is always the one
- * applied.
+ * 1. the totals are read BEFORE the project's item, and saved only on the revision read;
+ * 2. the totals' `inFlight[projectId] = version` says "this pending contribution is included";
+ * 3. the project's item is committed, then the marker dropped.
+ */
+async function completePending(context: FoldContext, projectId: string, version: number): Promise<number> {
+  let projects: number;
+  for (let attempt = 1; ; attempt += 1) {
+    const totals = await context.indicators.getTotals(context.cycleId);
+    const item = await context.indicators.getContribution(context.cycleId, projectId);
+    projects = totals?.projects ?? 0;
+    // Somebody else committed it since: the totals include it and must not get it twice.
+    if (item?.pending?.version !== version) return projects;
+    if (totals?.inFlight[projectId] === version) break;
+    const settled = new Set(await settledMarkers(context, totals, projectId));
+    const nextTotals = moveContribution(totals?.totals ?? {}, context.definitions, item.contributions, item.pending.contributions);
+    const next: IndicatorTotalsRecord = {
+      cycleId: context.cycleId,
+      totals: nextTotals,
+      values: figuresFromTotals(context.definitions, nextTotals, context.previous),
+      projects: (totals?.projects ?? 0) + (item.version === 0 ? 1 : 0),
+      inFlight: {
+        ...Object.fromEntries(Object.entries(totals?.inFlight ?? {}).filter(([marked]) => !settled.has(marked))),
+        [projectId]: version,
+      },
+      revision: (totals?.revision ?? 0) + 1,
+      updatedAt: context.now.toISOString(),
+    };
+    if (await context.indicators.saveTotals(next, totals ? totals.revision : null)) {
+      projects = next.projects;
+      break;
+    }
+    if (attempt >= MAX_ATTEMPTS) throw conflict(context.cycleId);
+  }
+  await context.indicators.commitContribution(context.cycleId, projectId, version);
+  await context.indicators.settleInFlight(context.cycleId, projectId, version);
+  return projects;
+}
+
+/**
+ * Makes the totals include `latest` (the project's newest stored version) unless they include it
+ * or a newer one already. Finishes whatever an earlier, crashed attempt left pending first.
+ * @returns whether this call changed the totals, and how many projects they include (when it did).
+ */
+export async function foldContribution(
+  context: FoldContext,
+  latest: { projectId: string; version: number; contributions: Record<string, number> },
+): Promise<{ changed: boolean; projects: number | null }> {
+  let projects: number | null = null;
+  for (let attempt = 1; ; attempt += 1) {
+    const item: AppliedContribution | null = await context.indicators.getContribution(context.cycleId, latest.projectId);
+    if (item?.pending) {
+      projects = await completePending(context, latest.projectId, item.pending.version);
+      continue;
+    }
+    const appliedVersion = item?.version ?? 0;
+    if (appliedVersion >= latest.version) return { changed: projects !== null, projects };
+    const pending = { version: latest.version, contributions: latest.contributions };
+    if (await context.indicators.beginContribution(context.cycleId, latest.projectId, appliedVersion, pending)) {
+      return { changed: true, projects: await completePending(context, latest.projectId, latest.version) };
+    }
+    if (attempt >= MAX_ATTEMPTS) throw conflict(context.cycleId);
+  }
+}
+
+/**
+ * Folds one project's newest stored version into the cycle's indicator totals (incrementally, at a
+ * cost that does not grow with the plan; the result equals a full recomputation), marks the
+ * request submitted, and requests the report when every request of an open cycle has an answer.
+ *
+ * Idempotent: a redelivered or out-of-order event changes nothing, because the project's item
+ * records which version the totals include and the newest stored version is always the one
+ * folded in.
  */
 export async function recomputeIndicators(
   deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'events'>,
@@ -43,37 +141,19 @@ export async function recomputeIndicators(
   const latest = await deps.submissions.latestVersion(input.cycleId, input.projectId);
   if (!cycle || !latest) return { applied: false };
   const plan = await deps.plans.getPlan(cycle.planId);
-  const previous = await previousIndicatorValues(deps, cycle.id, plan.indicators);
   const now = deps.clock.now();
-
-  let applied = false;
-  let includedProjects = 0;
-  for (let attempt = 1; ; attempt += 1) {
-    const current = await deps.indicators.getIndicatorState(cycle.id);
-    if (current && (current.appliedVersions[latest.projectId] ?? 0) >= latest.version) {
-      includedProjects = Object.keys(current.appliedVersions).length;
-      break;
-    }
-    const next: IndicatorState = {
-      cycleId: cycle.id,
-      values: applySubmission(current?.values ?? [], plan.indicators, previous, {
-        projectId: latest.projectId,
-        version: latest.version,
-        contributions: latest.indicatorContributions,
-      }),
-      appliedVersions: { ...current?.appliedVersions, [latest.projectId]: latest.version },
-      revision: (current?.revision ?? 0) + 1,
-      updatedAt: now.toISOString(),
-    };
-    if (await deps.indicators.saveIndicatorState(next, current ? current.revision : null)) {
-      applied = true;
-      includedProjects = Object.keys(next.appliedVersions).length;
-      break;
-    }
-    if (attempt >= MAX_ATTEMPTS) {
-      throw new ConflictError(`Indikátory cyklu ${cycle.id} se nepodařilo uložit kvůli souběžným změnám.`);
-    }
-  }
+  const context: FoldContext = {
+    indicators: deps.indicators,
+    cycleId: cycle.id,
+    definitions: plan.indicators,
+    previous: await previousIndicatorValues(deps, cycle.id, plan.indicators),
+    now,
+  };
+  const folded = await foldContribution(context, {
+    projectId: latest.projectId,
+    version: latest.version,
+    contributions: latest.indicatorContributions,
+  });
 
   // The first submission time comes from version 1; only a later version needs the history read.
   const firstVersion =
@@ -84,20 +164,25 @@ export async function recomputeIndicators(
   const requests = counted.requestCount ?? 0;
   const submitted = Math.min(counted.submittedCount ?? 0, requests);
   const events: AnyEvent[] = [];
-  if (applied) {
+  if (folded.changed) {
     events.push(
       createEvent(
         indicatorsRecomputedV1,
-        { cycleId: cycle.id, appliedVersions: includedProjects, submitted, requests },
+        { cycleId: cycle.id, appliedVersions: folded.projects ?? 0, submitted, requests },
         { correlationId: input.correlationId, now },
       ),
     );
   }
-  // A complete open cycle gets its report assembled at once, so ARR can read it before the
-  // deadline; closing the cycle assembles it again with whatever was edited meanwhile.
-  if (cycle.state === 'open' && applied && requests > 0 && submitted >= requests && (await everyRequestAnswered(deps, cycle.id))) {
+  const complete = cycle.state === 'open' && requests > 0 && submitted >= requests;
+  if (complete && first && (await everyRequestAnswered(deps, cycle.id))) {
+    // The submission that completed the cycle: its report is assembled at once, so ARR can read
+    // it before the deadline.
     events.push(createEvent(reportRequestedV1, { cycleId: cycle.id, reason: 'complete' }, { correlationId: input.correlationId, now }));
+  } else if (complete && folded.changed) {
+    // An edit of a complete cycle only marks its report stale: it is assembled again when ARR
+    // reads it (or when the cycle closes), never once per edit.
+    await deps.cycles.markReportStale(cycle.id, now.toISOString());
   }
   if (events.length > 0) await deps.events.publish(events);
-  return { applied };
+  return { applied: folded.changed };
 }

@@ -114,10 +114,11 @@ async function remindersDue(
 
 /** Stored versions newer than what the indicators include. */
 export async function staleSubmissions(deps: Pick<Dependencies, 'submissions' | 'indicators'>, cycleId: string) {
-  const [latest, state] = await Promise.all([
+  const [latest, contributions] = await Promise.all([
     deps.submissions.latestVersions(cycleId),
-    deps.indicators.getIndicatorState(cycleId),
+    deps.indicators.listContributions(cycleId),
   ]);
-  const applied = state?.appliedVersions ?? {};
-  return latest.filter((version) => (applied[version.projectId] ?? 0) < version.version);
+  // `version` is the committed one: a contribution left pending by a crash counts as stale too.
+  const applied = new Map(contributions.map((item) => [item.projectId, item.version]));
+  return latest.filter((version) => (applied.get(version.projectId) ?? 0) < version.version);
 }

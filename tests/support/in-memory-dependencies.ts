@@ -12,13 +12,13 @@ import type { Dependencies, MonitoringConfig, OutgoingMail } from '../../domain/
 import type {
   CycleContactRecord,
   CycleRecord,
-  IndicatorState,
   ReminderRecord,
   RequestRecord,
   TokenRecord,
 } from '../../domain/records';
 import type { MonitoringReport } from '../../domain/report/model';
 import type { SubmissionVersion } from '../../domain/submission';
+import { InMemoryIndicatorStore } from './in-memory-indicators';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -54,7 +54,6 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
   const versions = new Map<string, SubmissionVersion>();
   const tokens = new Map<string, TokenRecord>();
   const reminders = new Map<string, ReminderRecord>();
-  const indicatorStates = new Map<string, IndicatorState>();
   const agency = new Map<string, AgencySections>();
   const reports = new Map<string, MonitoringReport>();
   const published: AnyEvent[] = [];
@@ -115,6 +114,17 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
       async setReportAssembledAt(cycleId, at) {
         const found = cycles.get(cycleId);
         if (found) cycles.set(cycleId, { ...found, reportAssembledAt: at });
+      },
+      async markReportStale(cycleId, at) {
+        const found = cycles.get(cycleId);
+        if (found && found.reportStaleSince === undefined) cycles.set(cycleId, { ...found, reportStaleSince: at });
+      },
+      async clearReportStale(cycleId, since) {
+        const found = cycles.get(cycleId);
+        if (found?.reportStaleSince === since) {
+          const { reportStaleSince: _cleared, ...rest } = found;
+          cycles.set(cycleId, rest);
+        }
       },
       async putRequests(records) {
         for (const record of records) requests.set(`${record.cycleId}/${record.projectId}`, clone(record));
@@ -208,18 +218,7 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
         return [...reminders.values()].filter((reminder) => reminder.cycleId === cycleId).map(clone);
       },
     },
-    indicators: {
-      async getIndicatorState(cycleId) {
-        const found = indicatorStates.get(cycleId);
-        return found ? clone(found) : null;
-      },
-      async saveIndicatorState(state, expectedRevision) {
-        const found = indicatorStates.get(state.cycleId);
-        if ((found?.revision ?? null) !== expectedRevision) return false;
-        indicatorStates.set(state.cycleId, clone(state));
-        return true;
-      },
-    },
+    indicators: new InMemoryIndicatorStore(),
     agency: {
       async putAgencySection(cycleId, sectionId, content) {
         agency.set(cycleId, { ...agency.get(cycleId), [sectionId]: clone(content) });

@@ -1,13 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ConflictError } from '../../domain/errors';
 import {
-  applySubmission,
   baselineValues,
   computeIndicators,
+  figuresFromTotals,
+  moveContribution,
   type IndicatorContribution,
   type IndicatorValue,
 } from '../../domain/indicators';
 import type { IndicatorAggregation, IndicatorDefinition } from '../../domain/plan';
+import type { IndicatorStore } from '../../domain/ports';
+import type { AppliedContribution } from '../../domain/records';
+import { foldContribution } from '../../domain/use-cases/recompute-indicators';
+import { InMemoryIndicatorStore } from '../support/in-memory-indicators';
 
 function definition(code: string, aggregation: IndicatorAggregation, baseline = 0): IndicatorDefinition {
   return {
@@ -31,8 +37,6 @@ const previous = {
   'PP-1': { periodValue: 40, cumulativeValue: 40 },
 };
 
-/** The values without `projectVersions`, which is bookkeeping for applySubmission. */
-const visible = (values: IndicatorValue[]) => values.map(({ projectVersions: _versions, ...value }) => value);
 
 describe('baselineValues', () => {
   it('starts every indicator at its baseline', () => {
@@ -63,7 +67,7 @@ describe('computeIndicators', () => {
     const values = computeIndicators(definitions, submissions, previous);
 
     // Assess
-    expect(visible(values)).toEqual([
+    expect(values).toEqual([
       {
         code: 'VS-1',
         periodValue: 3,
@@ -99,7 +103,7 @@ describe('computeIndicators', () => {
     const values = computeIndicators(definitions, submissions, previous);
 
     // Assess
-    expect(visible(values)).toEqual([
+    expect(values).toEqual([
       { code: 'VS-1', periodValue: 0, cumulativeValue: 5, contributors: [] },
       { code: 'VS-2', periodValue: 0, cumulativeValue: 10, contributors: [] },
       { code: 'PP-1', periodValue: 40, cumulativeValue: 40, contributors: [] },
@@ -137,104 +141,141 @@ describe('computeIndicators', () => {
   });
 });
 
-describe('applySubmission', () => {
-  it('replaces the earlier contribution of the same project', () => {
+describe('moveContribution and figuresFromTotals', () => {
+  it('replaces a project’s earlier contribution, lowering a "latest" value when its top project lowers it', () => {
     // Prepare
-    const current = computeIndicators(
-      definitions,
-      [
-        { projectId: 'a', version: 1, contributions: { 'VS-1': 4 } },
-        { projectId: 'b', version: 1, contributions: { 'VS-1': 1 } },
-      ],
-      previous,
-    );
+    let totals = moveContribution({}, definitions, {}, { 'VS-1': 4, 'PP-1': 45 });
+    totals = moveContribution(totals, definitions, {}, { 'VS-1': 1, 'PP-1': 42 });
 
     // Act
-    const values = applySubmission(current, definitions, previous, {
-      projectId: 'a',
-      version: 2,
-      contributions: { 'VS-1': 2 },
-    });
+    const replaced = moveContribution(totals, definitions, { 'VS-1': 4, 'PP-1': 45 }, { 'VS-1': 2, 'PP-1': 41 });
 
     // Assess
-    expect(values[0]).toMatchObject({
-      periodValue: 3,
-      cumulativeValue: 8,
-      contributors: [
-        { projectId: 'a', version: 2, amount: 2 },
-        { projectId: 'b', version: 1, amount: 1 },
-      ],
-    });
-  });
-
-  it('ignores an older version delivered late, even after a newer one that contributed nothing', () => {
-    // Prepare
-    const current = computeIndicators(definitions, [{ projectId: 'a', version: 3, contributions: {} }], previous);
-
-    // Act
-    const values = applySubmission(current, definitions, previous, {
-      projectId: 'a',
-      version: 2,
-      contributions: { 'VS-1': 7 },
-    });
-
-    // Assess
-    expect(values).toEqual(current);
-    expect(values[0]?.periodValue).toBe(0);
-  });
-
-  it('starts from no values at all', () => {
-    // Prepare
-    const current: IndicatorValue[] = [];
-
-    // Act
-    const values = applySubmission(current, definitions, previous, {
-      projectId: 'a',
-      version: 1,
-      contributions: { 'PP-1': 45 },
-    });
-
-    // Assess
-    expect(visible(values)).toEqual([
-      { code: 'VS-1', periodValue: 0, cumulativeValue: 5, contributors: [] },
-      { code: 'VS-2', periodValue: 0, cumulativeValue: 10, contributors: [] },
-      { code: 'PP-1', periodValue: 45, cumulativeValue: 45, contributors: [{ projectId: 'a', version: 1, amount: 45 }] },
+    expect(figuresFromTotals(definitions, replaced, previous)).toEqual([
+      { code: 'VS-1', periodValue: 3, cumulativeValue: 8 },
+      { code: 'VS-2', periodValue: 0, cumulativeValue: 10 },
+      { code: 'PP-1', periodValue: 42, cumulativeValue: 42 },
     ]);
   });
 
-  it('folded over any delivery order equals computing from the highest version per project', () => {
+  it('returns to the previous state of a "latest" indicator when every project withdraws its amount', () => {
+    // Prepare
+    const totals = moveContribution({}, definitions, {}, { 'PP-1': 45, 'XX-1': 3 });
+
+    // Act
+    const withdrawn = moveContribution(totals, definitions, { 'PP-1': 45, 'XX-1': 3 }, {});
+
+    // Assess
+    expect(figuresFromTotals(definitions, withdrawn, previous)).toEqual(figuresFromTotals(definitions, {}, previous));
+    expect(figuresFromTotals(definitions, withdrawn, previous)[2]).toEqual({ code: 'PP-1', periodValue: 40, cumulativeValue: 40 });
+  });
+});
+
+/** Contributors per indicator, read back from the projects' applied contributions (provenance). */
+function provenance(items: AppliedContribution[]): Record<string, IndicatorValue['contributors']> {
+  return Object.fromEntries(
+    definitions.map((definition) => [
+      definition.code,
+      items
+        .map((item) => ({ projectId: item.projectId, version: item.version, amount: item.contributions[definition.code] ?? 0 }))
+        .filter((contributor) => contributor.amount !== 0)
+        .sort((a, b) => a.projectId.localeCompare(b.projectId)),
+    ]),
+  );
+}
+
+class Crash extends Error {}
+
+/** The store as one consumer sees it: every call waits for the scheduler; it dies after its `crashAfter`-th write. */
+function consumerView(store: InMemoryIndicatorStore, scheduler: fc.Scheduler, crashAfter: number | null): IndicatorStore {
+  let writes = 0;
+  const writesOf = new Set(['saveTotals', 'settleInFlight', 'beginContribution', 'commitContribution']);
+  return new Proxy(store, {
+    get(target, name: string) {
+      const method = (target as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[name];
+      if (typeof method !== 'function') return method;
+      return async (...args: unknown[]) => {
+        await scheduler.schedule(Promise.resolve(name));
+        const result = await method.apply(target, args);
+        if (writesOf.has(name) && result !== false) {
+          writes += 1;
+          if (writes === crashAfter) throw new Crash(`died after ${name}`);
+        }
+        return result;
+      };
+    },
+  }) as unknown as IndicatorStore;
+}
+
+describe('foldContribution (incremental) against computeIndicators (full)', () => {
+  it('ends in the full recomputation’s values and provenance whatever the order, redeliveries, concurrency and crashes', async () => {
     // Prepare
     const codes = definitions.map((d) => d.code);
-    const submission = fc.record({
-      projectId: fc.constantFrom('a', 'b', 'c', 'd'),
-      version: fc.integer({ min: 1, max: 5 }),
-      contributions: fc.dictionary(fc.constantFrom(...codes, 'XX-1'), fc.integer({ min: 0, max: 50 })),
+    const contributions = fc.dictionary(fc.constantFrom(...codes, 'XX-1'), fc.integer({ min: 0, max: 50 }));
+    const projectId = fc.constantFrom('a', 'b', 'c', 'd');
+    const delivery = fc.record({
+      projectId,
+      /** 0: the newest stored version; n > 0: a consumer that read the latest version n versions ago. */
+      staleBy: fc.nat({ max: 2 }),
+      /** Dies after its n-th successful write (there are at most four), or not at all. */
+      crashAfter: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
     });
-    // One content per (project, version): a re-delivered version carries the same content.
-    const deliveries = fc
-      .array(submission, { maxLength: 25 })
-      .map((all) =>
-        all.map((s) => all.find((first) => first.projectId === s.projectId && first.version === s.version) ?? s),
-      );
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('edit' as const), projectId, contributions }),
+      fc.record({ kind: fc.constant('deliver' as const), deliveries: fc.array(delivery, { minLength: 1, maxLength: 3 }) }),
+    );
 
-    fc.assert(
-      fc.property(deliveries, (sequence) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 20 }), fc.scheduler(), async (steps, scheduler) => {
+        const store = new InMemoryIndicatorStore();
+        const stored = new Map<string, IndicatorContribution[]>();
+        const deliver = async (id: string, staleBy: number, crashAfter: number | null) => {
+          const versions = stored.get(id) ?? [];
+          const latest = versions[Math.max(0, versions.length - 1 - staleBy)];
+          if (latest === undefined) return;
+          const context = { indicators: consumerView(store, scheduler, crashAfter), cycleId: '2026-H1', definitions, previous, now: new Date(0) };
+          try {
+            await foldContribution(context, latest);
+          } catch (error) {
+            // A crash, or too many concurrent saves: SQS delivers the message again later.
+            if (!(error instanceof Crash) && !(error instanceof ConflictError)) throw error;
+          }
+        };
+
         // Act
-        const folded = sequence.reduce<IndicatorValue[]>(
-          (current, s) => applySubmission(current, definitions, previous, s),
-          computeIndicators(definitions, [], previous),
-        );
-        const highest = [...new Set(sequence.map((s) => s.projectId))].map((projectId) =>
-          sequence
-            .filter((s) => s.projectId === projectId)
-            .reduce((best, s) => (s.version > best.version ? s : best)),
-        );
-        const expected = computeIndicators(definitions, highest, previous);
+        for (const current of steps) {
+          if (current.kind === 'edit') {
+            const versions = stored.get(current.projectId) ?? [];
+            versions.push({ projectId: current.projectId, version: versions.length + 1, contributions: current.contributions });
+            stored.set(current.projectId, versions);
+          } else {
+            const running = Promise.all(current.deliveries.map((d) => deliver(d.projectId, d.staleBy, d.crashAfter)));
+            await scheduler.waitFor(running);
+          }
+        }
+        // Every message is delivered until it succeeds; the last delivery of each project does.
+        for (const id of stored.keys()) {
+          const last = deliver(id, 0, null);
+          await scheduler.waitFor(last);
+        }
 
         // Assess
-        expect(folded).toEqual(expected);
+        const latest = [...stored.values()].map((versions) => versions.at(-1) as IndicatorContribution);
+        const full = computeIndicators(definitions, latest, previous);
+        const totals = await store.getTotals('2026-H1');
+        const items = await store.listContributions('2026-H1');
+        expect(totals?.values ?? figuresFromTotals(definitions, {}, previous)).toEqual(
+          full.map(({ code, periodValue, cumulativeValue }) => ({ code, periodValue, cumulativeValue })),
+        );
+        expect(provenance(items)).toEqual(Object.fromEntries(full.map((value) => [value.code, value.contributors])));
+        expect(totals?.projects ?? 0).toBe(stored.size);
+        expect(items.filter((item) => item.pending !== undefined)).toEqual([]);
+        // Markers left by a crash after the commit are harmless: their contribution is no longer pending.
+        for (const [id, version] of Object.entries(totals?.inFlight ?? {})) {
+          expect(items.find((item) => item.projectId === id)?.version).toBeGreaterThanOrEqual(version);
+        }
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
   });
 });

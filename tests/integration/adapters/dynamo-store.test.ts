@@ -8,7 +8,7 @@ import { DynamoMonitoringStore, VERSION_CONFLICT_MESSAGE } from '../../../adapte
 import type { RunningEmulators } from '../../../local/emulators';
 import { ConflictError, NotFoundError } from '../../../domain/errors';
 import type { ActionPlan } from '../../../domain/plan';
-import type { CycleRecord, IndicatorState, ReminderRecord } from '../../../domain/records';
+import type { CycleRecord, IndicatorTotalsRecord, ReminderRecord } from '../../../domain/records';
 import type { MonitoringReport } from '../../../domain/report/model';
 import type { SubmissionVersion } from '../../../domain/submission';
 import { localClientConfig, startTestEmulators } from '../emulators';
@@ -430,36 +430,72 @@ describe('ReminderLog', () => {
 });
 
 describe('IndicatorStore', () => {
-  it('saves on the expected revision only', async () => {
+  it('saves the totals on the expected revision only, in-flight markers included', async () => {
     // Prepare
     const cycleId = freshCycleId();
-    const state = (revision: number, amount: number): IndicatorState => ({
+    const totals = (revision: number, amount: number, inFlight: Record<string, number>): IndicatorTotalsRecord => ({
       cycleId,
-      values: [
-        {
-          code: 'DI-1',
-          periodValue: amount,
-          cumulativeValue: 12 + amount,
-          contributors: [{ projectId: 'taxibusy', version: revision, amount }],
-          projectVersions: { taxibusy: revision },
-        },
-      ],
-      appliedVersions: { taxibusy: revision },
+      totals: { 'DI-1': { sum: amount }, 'DI-2': { sum: amount, amounts: { [amount]: 1 } } },
+      values: [{ code: 'DI-1', periodValue: amount, cumulativeValue: 12 + amount }],
+      projects: 1,
+      inFlight,
       revision,
       updatedAt: `2026-07-0${revision}T10:00:00.000Z`,
     });
-    const before = await store.indicators.getIndicatorState(cycleId);
+    const before = await store.indicators.getTotals(cycleId);
 
     // Act
-    const created = await store.indicators.saveIndicatorState(state(1, 3), null);
-    const createdTwice = await store.indicators.saveIndicatorState(state(1, 4), null);
-    const updated = await store.indicators.saveIndicatorState(state(2, 5), 1);
-    const stale = await store.indicators.saveIndicatorState(state(2, 6), 1);
+    const created = await store.indicators.saveTotals(totals(1, 3, { taxibusy: 1 }), null);
+    const createdTwice = await store.indicators.saveTotals(totals(1, 4, {}), null);
+    const updated = await store.indicators.saveTotals(totals(2, 5, { taxibusy: 2, 'e-podpis': 1 }), 1);
+    const stale = await store.indicators.saveTotals(totals(2, 6, {}), 1);
 
     // Assess
     expect(before).toBeNull();
     expect([created, createdTwice, updated, stale]).toEqual([true, false, true, false]);
-    expect(await store.indicators.getIndicatorState(cycleId)).toEqual(state(2, 5));
+    expect(await store.indicators.getTotals(cycleId)).toEqual(totals(2, 5, { taxibusy: 2, 'e-podpis': 1 }));
+  });
+
+  it('settles a marker only at its version, as a new revision', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    await store.indicators.saveTotals(
+      { cycleId, totals: {}, values: [], projects: 2, inFlight: { taxibusy: 2, 'e-podpis': 1 }, revision: 4, updatedAt: '2026-07-01T10:00:00.000Z' },
+      null,
+    );
+
+    // Act
+    await store.indicators.settleInFlight(cycleId, 'taxibusy', 1);
+    const afterWrongVersion = await store.indicators.getTotals(cycleId);
+    await store.indicators.settleInFlight(cycleId, 'taxibusy', 2);
+
+    // Assess
+    expect(afterWrongVersion).toMatchObject({ inFlight: { taxibusy: 2, 'e-podpis': 1 }, revision: 4 });
+    expect(await store.indicators.getTotals(cycleId)).toMatchObject({ inFlight: { 'e-podpis': 1 }, revision: 5 });
+  });
+
+  it('begins a contribution only on the applied version read, and commits it once', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    const first = { version: 1, contributions: { 'DI-1': 2 } };
+    const second = { version: 3, contributions: { 'DI-1': 5 } };
+
+    // Act
+    const begun = await store.indicators.beginContribution(cycleId, 'taxibusy', 0, first);
+    const begunTwice = await store.indicators.beginContribution(cycleId, 'taxibusy', 0, first);
+    const whilePending = await store.indicators.getContribution(cycleId, 'taxibusy');
+    const committed = await store.indicators.commitContribution(cycleId, 'taxibusy', 1);
+    const committedTwice = await store.indicators.commitContribution(cycleId, 'taxibusy', 1);
+    const fromStaleVersion = await store.indicators.beginContribution(cycleId, 'taxibusy', 0, second);
+    const fromApplied = await store.indicators.beginContribution(cycleId, 'taxibusy', 1, second);
+    await store.indicators.beginContribution(freshCycleId(), 'taxibusy', 0, first);
+
+    // Assess
+    expect([begun, begunTwice, committed, committedTwice, fromStaleVersion, fromApplied]).toEqual([true, false, true, false, false, true]);
+    expect(whilePending).toEqual({ cycleId, projectId: 'taxibusy', version: 0, contributions: {}, pending: first });
+    expect(await store.indicators.listContributions(cycleId)).toEqual([
+      { cycleId, projectId: 'taxibusy', version: 1, contributions: { 'DI-1': 2 }, pending: second },
+    ]);
   });
 });
 

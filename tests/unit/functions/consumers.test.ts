@@ -49,8 +49,9 @@ describe('recompute-indicators', () => {
 
     // Assess
     expect(response).toEqual({ batchItemFailures: [] });
-    const state = await aws.store.indicators.getIndicatorState(CYCLE_ID);
-    expect(state?.values.find((value) => value.code === 'KD-1')).toMatchObject({ periodValue: 3, cumulativeValue: 34 });
+    const totals = await aws.store.indicators.getTotals(CYCLE_ID);
+    expect(totals?.values.find((value) => value.code === 'KD-1')).toMatchObject({ periodValue: 3, cumulativeValue: 34 });
+    expect(await aws.store.indicators.getContribution(CYCLE_ID, 'digitalizace-sbirek')).toMatchObject({ version: 1, contributions: { 'KD-1': 3 } });
     const requests = await aws.store.cycles.listRequests(CYCLE_ID);
     expect(requests.find((request) => request.projectId === 'digitalizace-sbirek')?.firstSubmittedAt).toBe('2026-03-01T09:00:00.000Z');
   });
@@ -83,7 +84,9 @@ describe('recompute-indicators', () => {
 
     // Assess
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'garbage' }] });
-    expect((await aws.store.indicators.getIndicatorState(CYCLE_ID))?.appliedVersions).toEqual({ taxibusy: 1 });
+    expect((await aws.store.indicators.listContributions(CYCLE_ID)).map(({ projectId, version }) => ({ projectId, version }))).toEqual([
+      { projectId: 'taxibusy', version: 1 },
+    ]);
   });
 
   it('fails an event that belongs to another queue instead of dropping it', async () => {
