@@ -13,7 +13,7 @@ import { createRecomputeIndicatorsHandler } from '../../functions/recompute-indi
 import { createSubmissionIntakeHandler } from '../../functions/submission-intake';
 import type { LocalSystem } from '../../local/system';
 import { MAX_RECEIVE_COUNT } from '../../local/topology';
-import { CrashingPublisher, duplicatedDelivery, PoisonedSubmissions } from './support/faults';
+import { CrashingIndicators, CrashingPublisher, duplicatedDelivery, PoisonedSubmissions } from './support/faults';
 import { reportProjects, submitForm, submitJson, type CycleOverviewBody, type ProjectReport } from './support/http';
 import { linksByRecipient } from './support/inbox';
 import { SubmissionLedger } from './support/ledger';
@@ -176,6 +176,7 @@ describe('faults while contact persons report', () => {
   };
   const publisher = new CrashingPublisher(() => current().deps.events);
   const poisoned = new PoisonedSubmissions(() => current().deps.submissions, 'karta-pritele-zoo');
+  const crashing = new CrashingIndicators(() => current().deps.indicators);
 
   const completenessOf = async (projectId: string) =>
     (await stack.arr.overview(CYCLE)).body.completeness.projects.find((project) => project.projectId === projectId)?.status;
@@ -186,7 +187,11 @@ describe('faults while contact persons report', () => {
       visibilityTimeoutSeconds: 1,
       handlerOverrides: {
         'submission-intake': createSubmissionIntakeHandler(() => ({ ...current().deps, events: publisher })),
-        'recompute-indicators': createRecomputeIndicatorsHandler(() => ({ ...current().deps, submissions: poisoned.store() })),
+        'recompute-indicators': createRecomputeIndicatorsHandler(() => ({
+          ...current().deps,
+          submissions: poisoned.store(),
+          indicators: crashing.store(),
+        })),
       },
     });
     system = stack.system;
@@ -233,6 +238,41 @@ describe('faults while contact persons report', () => {
     // The sweep ran weeks before the first reminder is due: it only recovered the lost event.
     expect(await stack.inbox.since(mark)).toEqual([]);
   });
+
+  it('ends in the totals of a full recomputation when the indicator consumer dies between its writes', async () => {
+    // Prepare
+    const [museum, , cars, personnel] = SUBMITTERS;
+    const ledger = new SubmissionLedger();
+    const sent = [
+      { ...museum, report: report('Digitalizace pokračuje.', { 'KD-1': 4, 'KD-2': 2 }) },
+      { ...cars, report: report('Modul spuštěn.', { 'EK-1': 3 }) },
+      { ...personnel, report: report('Docházka elektronizována.', { 'EK-3': 5, 'EK-1': 1 }) },
+    ];
+    crashing.crashAfter('beginContribution', 'saveTotals', 'commitContribution');
+
+    // Act
+    const answers: number[] = [];
+    for (const { personId, projectId, report: body } of sent) {
+      answers.push((await submitJson(linkOf(personId), projectId, body, 0)).status);
+      ledger.accepted(projectId, 1, body);
+    }
+    await stack.system.drainQueues();
+
+    // Assess
+    expect(answers).toEqual([201, 201, 201]);
+    expect([...crashing.crashes].sort()).toEqual(['beginContribution', 'commitContribution', 'saveTotals']);
+    const applied = await stack.table.appliedVersions(CYCLE);
+    for (const { projectId } of sent) expect(applied[projectId]).toBe(1);
+    const pending = (await stack.table.query(`CYCLE#${CYCLE}`, 'INDICATORS#PROJECT#')).filter((item) => item.pendingVersion !== undefined);
+    expect(pending).toEqual([]);
+    // The stored totals are the incremental ones; the API computes them in full from the stored versions.
+    const totals = await stack.table.indicatorTotals(CYCLE);
+    const full = (await stack.arr.indicators(CYCLE)).body.indicators.map(({ code, periodValue, cumulativeValue }) => ({ code, periodValue, cumulativeValue }));
+    expect(totals?.values).toEqual(full);
+    expect(totals?.projects).toBe(Object.keys(applied).length);
+    const expected = ledger.expectedIndicators(plan.indicators);
+    expect(full.find((row) => row.code === 'KD-2')).toMatchObject(expected['KD-2'] as object);
+  }, 30_000);
 
   it('retries only the message its consumer fails on and parks it in the dead-letter queue after the last receive', async () => {
     // Prepare

@@ -6,7 +6,7 @@ import { SendMessageCommand, SQSClient, type MessageAttributeValue } from '@aws-
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { AnyEvent } from '../../../events';
-import type { EventPublisher, SubmissionStore } from '../../../domain/ports';
+import type { EventPublisher, IndicatorStore, SubmissionStore } from '../../../domain/ports';
 import { createLocalIdempotency } from '../../../local/composition';
 import { createLocalHandlers, type LocalHandlers } from '../../../local/handlers';
 import { LOCAL_TABLE_NAME, type LocalSystem } from '../../../local/system';
@@ -106,6 +106,50 @@ export class PoisonedSubmissions {
       },
       listVersions: (cycleId, projectId) => this.inner().listVersions(cycleId, projectId),
       latestVersions: (cycleId) => this.inner().latestVersions(cycleId),
+    };
+  }
+}
+
+type IndicatorWrite = 'beginContribution' | 'saveTotals' | 'commitContribution' | 'settleInFlight';
+
+/**
+ * An indicator store whose consumer dies right after one of its writes succeeded, as a Lambda
+ * killed between the writes would: the write is stored, nothing after it happens, and the
+ * message comes back after its visibility timeout.
+ */
+export class CrashingIndicators {
+  private readonly planned: IndicatorWrite[] = [];
+  readonly crashes: IndicatorWrite[] = [];
+
+  constructor(private readonly inner: () => IndicatorStore) {}
+
+  /** The next successful call of each of `writes` (in any order) is the consumer's last. */
+  crashAfter(...writes: IndicatorWrite[]): void {
+    this.planned.push(...writes);
+  }
+
+  private async after<T>(write: IndicatorWrite, call: Promise<T>): Promise<T> {
+    const result = await call;
+    const index = this.planned.indexOf(write);
+    if (result !== false && index >= 0) {
+      this.planned.splice(index, 1);
+      this.crashes.push(write);
+      throw new Error(`Simulated crash of the consumer right after ${write}.`);
+    }
+    return result;
+  }
+
+  store(): IndicatorStore {
+    const inner = this.inner();
+    return {
+      getTotals: (cycleId) => inner.getTotals(cycleId),
+      getContribution: (cycleId, projectId) => inner.getContribution(cycleId, projectId),
+      listContributions: (cycleId) => inner.listContributions(cycleId),
+      saveTotals: (record, expected) => this.after('saveTotals', inner.saveTotals(record, expected)),
+      settleInFlight: (cycleId, projectId, version) => this.after('settleInFlight', inner.settleInFlight(cycleId, projectId, version)),
+      beginContribution: (cycleId, projectId, applied, pending) =>
+        this.after('beginContribution', inner.beginContribution(cycleId, projectId, applied, pending)),
+      commitContribution: (cycleId, projectId, version) => this.after('commitContribution', inner.commitContribution(cycleId, projectId, version)),
     };
   }
 }

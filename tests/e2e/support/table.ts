@@ -61,12 +61,15 @@ export class TableReader {
     return items;
   }
 
-  /** The cycle's indicator state: which version of each project the stored values include. */
+  /** Which version of each project the cycle's indicator totals include (committed, not pending). */
   async appliedVersions(cycleId: string): Promise<Record<string, number>> {
-    const item = await this.get(`CYCLE#${cycleId}`, 'INDICATORS');
-    if (item === undefined) return {};
-    const payload = JSON.parse(gunzipSync(item.payload as Uint8Array).toString('utf8')) as { appliedVersions: Record<string, number> };
-    return payload.appliedVersions;
+    const items = await this.query(`CYCLE#${cycleId}`, 'INDICATORS#PROJECT#');
+    return Object.fromEntries(items.filter((item) => (item.version as number) > 0).map((item) => [item.projectId as string, item.version as number]));
+  }
+
+  /** The cycle's indicator totals item as stored. */
+  async indicatorTotals(cycleId: string): Promise<Item | undefined> {
+    return this.get(`CYCLE#${cycleId}`, 'INDICATORS');
   }
 
   destroy(): void {
