@@ -1,7 +1,8 @@
 /**
  * The SDK clients, created once per process and reused across Lambda invocations (connection
- * reuse is most of a warm invocation's speed). The composition roots read the environment and pass
- * the endpoints in; an absent endpoint means the real AWS service.
+ * reuse is most of a warm invocation's speed). One factory per service, so that a function's
+ * bundle carries only the clients it calls: the AWS composition uses them one by one; the local
+ * runtime, which runs every function, takes all of them (`createAwsClients`).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
@@ -18,35 +19,49 @@ export interface AwsEndpoints {
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
 
-export interface AwsClients {
+export interface DynamoClients {
   dynamodb: DynamoDBClient;
   documents: DynamoDBDocumentClient;
+}
+
+export interface AwsClients extends DynamoClients {
   sqs: SQSClient;
   ses: SESv2Client;
 }
 
-const created = new Map<string, AwsClients>();
+const created = new Map<string, unknown>();
 
-/** Returns the same clients for the same endpoints, so calling it per invocation costs nothing. */
+/** The same client for the same service and endpoints, so calling a factory per invocation costs nothing. */
+function once<T>(service: string, endpoints: AwsEndpoints, create: (common: { region: string; credentials?: AwsEndpoints['credentials'] }) => T): T {
+  const cacheKey = `${service} ${JSON.stringify(endpoints)}`;
+  if (!created.has(cacheKey)) {
+    created.set(cacheKey, create({ region: endpoints.region, ...(endpoints.credentials ? { credentials: endpoints.credentials } : {}) }));
+  }
+  return created.get(cacheKey) as T;
+}
+
+export function dynamoClients(endpoints: AwsEndpoints): DynamoClients {
+  return once('dynamodb', endpoints, (common) => {
+    const dynamodb = new DynamoDBClient({ ...common, ...(endpoints.dynamodb ? { endpoint: endpoints.dynamodb } : {}) });
+    return {
+      dynamodb,
+      documents: DynamoDBDocumentClient.from(dynamodb, {
+        // Optional record fields left undefined are simply not stored.
+        marshallOptions: { removeUndefinedValues: true },
+      }),
+    };
+  });
+}
+
+export function sqsClient(endpoints: AwsEndpoints): SQSClient {
+  return once('sqs', endpoints, (common) => new SQSClient({ ...common, ...(endpoints.sqs ? { endpoint: endpoints.sqs } : {}) }));
+}
+
+export function sesClient(endpoints: AwsEndpoints): SESv2Client {
+  return once('ses', endpoints, (common) => new SESv2Client({ ...common, ...(endpoints.ses ? { endpoint: endpoints.ses } : {}) }));
+}
+
+/** Every client, for the local runtime that hosts every function in one process. */
 export function createAwsClients(endpoints: AwsEndpoints): AwsClients {
-  const cacheKey = JSON.stringify(endpoints);
-  const existing = created.get(cacheKey);
-  if (existing) return existing;
-
-  const common = {
-    region: endpoints.region,
-    ...(endpoints.credentials ? { credentials: endpoints.credentials } : {}),
-  };
-  const dynamodb = new DynamoDBClient({ ...common, ...(endpoints.dynamodb ? { endpoint: endpoints.dynamodb } : {}) });
-  const clients: AwsClients = {
-    dynamodb,
-    documents: DynamoDBDocumentClient.from(dynamodb, {
-      // Optional record fields left undefined are simply not stored.
-      marshallOptions: { removeUndefinedValues: true },
-    }),
-    sqs: new SQSClient({ ...common, ...(endpoints.sqs ? { endpoint: endpoints.sqs } : {}) }),
-    ses: new SESv2Client({ ...common, ...(endpoints.ses ? { endpoint: endpoints.ses } : {}) }),
-  };
-  created.set(cacheKey, clients);
-  return clients;
+  return { ...dynamoClients(endpoints), sqs: sqsClient(endpoints), ses: sesClient(endpoints) };
 }

@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createAwsClients } from '../adapters/aws-clients';
 import type { ActionPlan } from '../domain/plan';
 import { activityAreaOfProject } from '../domain/plan';
@@ -23,7 +24,7 @@ import {
 } from '../local/scenario';
 import { agencyChapters, projectReportText } from '../local/scenario/texts';
 import { clearSentEmails, listSentEmails } from '../local/ses-inbox';
-import { startLocalSystem, type LocalSystem } from '../local/system';
+import { LOCAL_TABLE_NAME, startLocalSystem, type LocalSystem } from '../local/system';
 
 export interface PhaseMetrics {
   name: string;
@@ -41,8 +42,30 @@ export interface PhaseMetrics {
   counts: Record<string, number>;
 }
 
+/** Latency percentiles of a set of requests, in milliseconds. */
+export interface LatencySummary {
+  count: number;
+  p50: number;
+  p95: number;
+}
+
+export function latencySummary(samples: number[]): LatencySummary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (quantile: number) => sorted[Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] ?? 0;
+  return { count: sorted.length, p50: Number(at(0.5).toFixed(1)), p95: Number(at(0.95).toFixed(1)) };
+}
+
 export interface CycleBenchmark {
   label: string;
+  /** Every POST of a form (HTTP round trip on the local stack), at `concurrency` persons at once. */
+  intakeLatency: LatencySummary;
+  /**
+   * The floor: a bare PutItem of an item the size of a stored submission, on the same emulator,
+   * from the same process, at the same concurrency, right after the submissions.
+   */
+  barePutItem: LatencySummary & { itemBytes: number };
+  /** Times the monitoring report was stored (assembled), by phase. */
+  reportAssemblies: Record<string, number>;
   planProjects: number;
   planContacts: number;
   /** Active projects: one request each. */
@@ -54,6 +77,12 @@ export interface CycleBenchmark {
 
 class Meter {
   private current: PhaseMetrics | null = null;
+  readonly assemblies: Record<string, number> = {};
+
+  assembled(): void {
+    if (this.current === null) return;
+    this.assemblies[this.current.name] = (this.assemblies[this.current.name] ?? 0) + 1;
+  }
 
   begin(name: string): PhaseMetrics {
     this.current = { name, wallMs: 0, storeRequests: {}, capacityUnits: {}, sdkRequests: {}, sdkErrors: {}, emailsSent: 0, counts: {} };
@@ -110,6 +139,51 @@ export interface CycleBenchmarkOptions {
 const PERIOD = '2026-H1';
 const DEADLINE = '2026-07-15';
 
+/**
+ * PutItem of a copy of a stored submission version (under keys no query of the design reads),
+ * `count` times, `concurrency` at once, with the same client settings the store uses.
+ */
+async function measureBarePutItem(
+  system: LocalSystem,
+  plan: ActionPlan,
+  concurrency: number,
+  count: number,
+): Promise<LatencySummary & { itemBytes: number }> {
+  const { documents } = createAwsClients(localAwsEndpoints(system.endpoints));
+  let sample: Record<string, unknown> | undefined;
+  for (const project of plan.projects) {
+    const { Items } = await documents.send(
+      new QueryCommand({
+        TableName: LOCAL_TABLE_NAME,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': `CYCLE#${PERIOD}#PROJECT#${project.id}` },
+        Limit: 1,
+      }),
+    );
+    sample = Items?.[0];
+    if (sample !== undefined) break;
+  }
+  if (sample === undefined) throw new Error('No stored submission to copy for the bare PutItem.');
+  const template = sample;
+  const latencies: number[] = [];
+  await inParallel(
+    Array.from({ length: count }, (_, index) => index),
+    concurrency,
+    async (index) => {
+      const started = performance.now();
+      await documents.send(
+        new PutCommand({
+          TableName: LOCAL_TABLE_NAME,
+          Item: { ...template, PK: `BENCH#PUT#${index}`, SK: 'V#000001', GSI1PK: undefined, GSI1SK: undefined },
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      latencies.push(performance.now() - started);
+    },
+  );
+  return { ...latencySummary(latencies), itemBytes: Buffer.byteLength(JSON.stringify(template)) };
+}
+
 export async function benchmarkCycle(options: CycleBenchmarkOptions): Promise<CycleBenchmark> {
   const { plan, log } = options;
   const meter = new Meter();
@@ -138,6 +212,10 @@ export async function benchmarkCycle(options: CycleBenchmarkOptions): Promise<Cy
       (next, context) => async (args) => {
         const command = context.commandName ?? 'unknown';
         meter.sdk(command);
+        // The report's header is written last, once per assembly.
+        // (plain before the document client marshals it, `{ S }` after)
+        const sortKey = (args.input as { Item?: Record<string, unknown> }).Item?.['SK'];
+        if (command === 'PutItemCommand' && (sortKey === 'REPORT' || (sortKey as { S?: string } | undefined)?.S === 'REPORT')) meter.assembled();
         try {
           return await next(args);
         } catch (error) {
@@ -176,6 +254,9 @@ export async function benchmarkCycle(options: CycleBenchmarkOptions): Promise<Cy
     const [silent, ...answering] = [...links.keys()].sort();
     const prng = createPrng(2026);
     const projectsById = new Map(plan.projects.map((project) => [project.id, project]));
+    const intakeLatencies: number[] = [];
+    /** One form per answered project, with the session that sent it: the edits phase sends them again. */
+    const answered: Array<{ session: ContactSession; form: ProjectForm }> = [];
 
     await phase('submissions', async (metrics) => {
       const started = performance.now();
@@ -198,7 +279,9 @@ export async function benchmarkCycle(options: CycleBenchmarkOptions): Promise<Cy
             prng: projectPrng,
           });
           const contributions = Object.fromEntries(form.indicatorCodes.map((code) => [code, projectPrng.int(0, 2)]));
+          const posted = performance.now();
           let outcome = await session.submit(form, 0, { ...text, indicatorContributions: contributions });
+          intakeLatencies.push(performance.now() - posted);
           if (!outcome.ok && outcome.status === 409) {
             // A co-reporter sent it in the meantime: this person's version goes on top of theirs.
             const reloaded = (await session.loadForms()).find((candidate) => candidate.projectId === form.projectId)!;
@@ -206,12 +289,15 @@ export async function benchmarkCycle(options: CycleBenchmarkOptions): Promise<Cy
             metrics.counts.conflicts = (metrics.counts.conflicts ?? 0) + 1;
           }
           if (!outcome.ok) throw new Error(`Submission of ${form.projectId} refused: HTTP ${outcome.status} ${outcome.body}`);
+          answered.push({ session, form });
           posts += 1;
         }
       });
       metrics.counts.pages = pages;
       metrics.counts.submissions = posts;
     });
+
+    const barePutItem = await measureBarePutItem(running, plan, options.concurrency, Math.min(500, Math.max(100, intakeLatencies.length)));
 
     await phase('recompute', async (metrics) => {
       await running.drainQueues();
@@ -226,6 +312,38 @@ export async function benchmarkCycle(options: CycleBenchmarkOptions): Promise<Cy
       clock.set(pragueInstant('2026-07-01', 9, 5));
       await running.runSchedule('reminder-sweep');
       await running.drainQueues();
+    });
+
+    // The silent person answers at last, so the cycle is complete and its report assembled once;
+    // then a burst of edits, which must not assemble it again per edit (only when read).
+    await phase('edits (complete cycle)', async (metrics) => {
+      clock.set(pragueInstant('2026-07-02', 10));
+      if (silent !== undefined) {
+        const session = new ContactSession(running.apiUrl, links.get(silent)!);
+        for (const form of await session.loadForms()) {
+          if (form.expectedVersion > 0) continue;
+          const outcome = await session.submit(form, 0, { thisPeriod: 'Podklady dodány po upomínce.', nextPeriodPlan: 'Pokračování.', status: 'on-track', indicatorContributions: {} });
+          if (!outcome.ok) throw new Error(`Submission of ${form.projectId} refused: HTTP ${outcome.status}`);
+          metrics.counts.lateSubmissions = (metrics.counts.lateSubmissions ?? 0) + 1;
+        }
+      }
+      await running.drainQueues();
+      const edits = answered.slice(0, Math.min(100, Math.max(5, Math.ceil(answered.length * 0.05))));
+      await inParallel(edits, options.concurrency, async ({ session, form }) => {
+        const outcome = await session.submit(form, 1, {
+          thisPeriod: 'Opravený popis činností.',
+          nextPeriodPlan: 'Pokračování projektu.',
+          status: 'on-track',
+          indicatorContributions: Object.fromEntries(form.indicatorCodes.map((code) => [code, 1])),
+        });
+        if (!outcome.ok && outcome.status !== 409) throw new Error(`Edit of ${form.projectId} refused: HTTP ${outcome.status}`);
+        if (outcome.ok) metrics.counts.edits = (metrics.counts.edits ?? 0) + 1;
+      });
+      await running.drainQueues();
+      // ARR reads the report once after the burst: it is assembled again then, once.
+      await arr.bytes(`/cycles/${PERIOD}/report?format=json`);
+      await arr.bytes(`/cycles/${PERIOD}/report?format=json`);
+      metrics.counts.reportReads = 2;
     });
 
     await phase('report', async (metrics) => {
@@ -253,6 +371,9 @@ export async function benchmarkCycle(options: CycleBenchmarkOptions): Promise<Cy
       invitedContacts: links.size,
       startupMs,
       phases,
+      intakeLatency: latencySummary(intakeLatencies),
+      barePutItem,
+      reportAssemblies: meter.assemblies,
     };
   } finally {
     await system?.stop();

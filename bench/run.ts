@@ -1,27 +1,31 @@
 /**
- * `npm run bench`: how the system behaves at the real catalog's size and at 2,000 projects, and
- * what its Lambda bundles cost to load. A benchmark, not a test: it prints numbers and writes
- * them to bench/results.json; nothing passes or fails on them.
+ * `npm run bench`: how the system's cost grows with the plan (generated plans of 50, 500 and
+ * 5,000 projects, 2 contact persons per 5 projects) and what each Lambda bundle costs to load
+ * against a bare bundle of only the SDK clients and commands it sends. A benchmark, not a test:
+ * it prints numbers and writes them to bench/results.json; nothing passes or fails on them.
  *
- *   npm run bench                                   everything
- *   npm run bench -- --projects 500 --contacts 200  a smaller generated plan
- *   npm run bench -- --skip-large                   without the generated plan
- *   npm run bench -- --skip-bundles                 without the bundle measurements
+ *   npm run bench                          everything
+ *   npm run bench -- --sizes 50,500        other plan sizes
+ *   npm run bench -- --skip-bundles        without the bundle measurements
+ *   npm run bench -- --skip-cycles         only the bundles
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { arch, cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { liberecActionPlan } from '../domain/catalog/liberec';
+import { loadavg } from 'node:os';
 import { generateActionPlan } from '../local/scenario';
 import { measureBundles, type BundleMeasurement } from './bundles';
 import { benchmarkCycle, type CycleBenchmark, type PhaseMetrics } from './cycle';
 
+const DEFAULT_SIZES = [50, 500, 5000];
+/** Contact persons per project in the generated plans (as in the Liberec catalog, about 2 : 5). */
+const CONTACTS_PER_PROJECT = 0.4;
+
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS_FILE = join(REPO_ROOT, 'bench', 'results.json');
 
-const DEFAULT_LARGE = { projects: 2000, contacts: 800 };
 const CONCURRENCY = 16;
 const LOAD_RUNS = 5;
 
@@ -29,11 +33,13 @@ function write(line = ''): void {
   process.stdout.write(`${line}\n`);
 }
 
-function positiveInteger(raw: string | undefined, fallback: number, option: string): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${option} musí být kladné celé číslo, ne „${raw}“.`);
-  return value;
+function sizesOf(raw: string | undefined): number[] {
+  if (raw === undefined) return DEFAULT_SIZES;
+  return raw.split(',').map((part) => {
+    const value = Number(part.trim());
+    if (!Number.isInteger(value) || value < 5) throw new Error(`--sizes: každá velikost musí být celé číslo alespoň 5, ne „${part}“.`);
+    return value;
+  });
 }
 
 function sum(record: Record<string, number>): number {
@@ -59,16 +65,28 @@ function printCycle(result: CycleBenchmark): void {
       `${result.invitedContacts} pozvaných kontaktních osob (${result.planContacts} v plánu); start systému ${(result.startupMs / 1000).toFixed(1)} s`,
   );
   table(
-    ['fáze', 'čas [s]', 'DynamoDB (store)', 'RCU+WCU', 'DynamoDB (vše)', 'e-maily'],
-    result.phases.map((phase) => [
-      phase.name,
-      (phase.wallMs / 1000).toFixed(2),
-      String(sum(phase.storeRequests)),
-      sum(phase.capacityUnits).toFixed(1),
-      String(sum(phase.sdkRequests)),
-      String(phase.emailsSent),
-    ]),
+    ['fáze', 'čas [s]', 'DynamoDB (store)', 'RCU+WCU', 'CU/podklad', 'CU/projekt', 'CU/e-mail', 'DynamoDB (vše)', 'e-maily'],
+    result.phases.map((phase) => {
+      const per = unitCosts(result, phase);
+      return [
+        phase.name,
+        (phase.wallMs / 1000).toFixed(2),
+        String(sum(phase.storeRequests)),
+        sum(phase.capacityUnits).toFixed(1),
+        fixed(per.perSubmission),
+        fixed(per.perProject),
+        fixed(per.perEmail),
+        String(sum(phase.sdkRequests)),
+        String(phase.emailsSent),
+      ];
+    }),
   );
+  write(
+    `  odeslání formuláře (HTTP POST): p50 ${result.intakeLatency.p50} ms, p95 ${result.intakeLatency.p95} ms (${result.intakeLatency.count}×); ` +
+      `holé PutItem ${result.barePutItem.itemBytes} B: p50 ${result.barePutItem.p50} ms, p95 ${result.barePutItem.p95} ms; ` +
+      `poměr p95 ${(result.intakeLatency.p95 / result.barePutItem.p95).toFixed(2)}×`,
+  );
+  write(`  sestavení zprávy podle fáze: ${byOperation(result.reportAssemblies)}`);
   for (const phase of result.phases) {
     write(`  ${phase.name}:`);
     write(`    store: ${byOperation(phase.storeRequests)}`);
@@ -81,6 +99,25 @@ function printCycle(result: CycleBenchmark): void {
   if (submissions && submissions.wallMs > 0) {
     write(`  propustnost odesílání: ${((submissions.counts.submissions ?? 0) / (submissions.wallMs / 1000)).toFixed(1)} podkladů/s při ${CONCURRENCY} souběžných osobách`);
   }
+}
+
+/** How the per-submission cost of each phase grows from the smallest plan to the largest. */
+function printScaling(cycles: CycleBenchmark[]): void {
+  if (cycles.length < 2) return;
+  const first = cycles[0]!;
+  const last = cycles.at(-1)!;
+  write(`\nKapacita na podklad: ${last.label} oproti ${first.label}`);
+  table(
+    ['fáze', ...cycles.map((cycle) => cycle.label), 'poměr'],
+    first.phases.map((phase) => {
+      const values = cycles.map((cycle) => {
+        const same = cycle.phases.find((candidate) => candidate.name === phase.name);
+        return same ? unitCosts(cycle, same).perSubmission : null;
+      });
+      const [a, b] = [values[0], values.at(-1)];
+      return [phase.name, ...values.map((value) => fixed(value)), a && b ? `${(b / a).toFixed(2)}×` : '–'];
+    }),
+  );
 }
 
 function printBundles(bundles: BundleMeasurement[]): void {
@@ -100,30 +137,49 @@ function printBundles(bundles: BundleMeasurement[]): void {
   );
 }
 
-function phaseSummary(phase: PhaseMetrics) {
+/** Submissions of the whole cycle: the denominator of "per submission" in every phase. */
+function submissionsOf(cycle: CycleBenchmark): number {
+  return cycle.phases.find((phase) => phase.name === 'submissions')?.counts.submissions ?? 0;
+}
+
+const ratio = (value: number, per: number): number | null => (per > 0 ? Number((value / per).toFixed(3)) : null);
+
+/**
+ * Capacity per unit of work: per submission of the cycle (flat as the plan grows if no phase reads
+ * the whole cycle per submission), per requested project, and per email the phase sent.
+ */
+function unitCosts(cycle: CycleBenchmark, phase: PhaseMetrics) {
+  const capacity = sum(phase.capacityUnits);
+  return {
+    perSubmission: ratio(capacity, submissionsOf(cycle)),
+    perProject: ratio(capacity, cycle.requestedProjects),
+    perEmail: ratio(capacity, phase.emailsSent),
+  };
+}
+
+function phaseSummary(cycle: CycleBenchmark, phase: PhaseMetrics) {
   return {
     ...phase,
     wallMs: Math.round(phase.wallMs),
     storeRequestsTotal: sum(phase.storeRequests),
     capacityUnitsTotal: Number(sum(phase.capacityUnits).toFixed(1)),
+    capacityUnitsPer: unitCosts(cycle, phase),
     sdkRequestsTotal: sum(phase.sdkRequests),
   };
 }
+
+const fixed = (value: number | null, digits = 2) => (value === null ? '–' : value.toFixed(digits));
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
     options: {
-      'skip-large': { type: 'boolean' },
       'skip-bundles': { type: 'boolean' },
-      projects: { type: 'string' },
-      contacts: { type: 'string' },
+      'skip-cycles': { type: 'boolean' },
+      sizes: { type: 'string' },
     },
   });
-  const large = {
-    projects: positiveInteger(values.projects, DEFAULT_LARGE.projects, '--projects'),
-    contacts: positiveInteger(values.contacts, DEFAULT_LARGE.contacts, '--contacts'),
-  };
+  const sizes = sizesOf(values.sizes);
   const started = Date.now();
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -132,25 +188,39 @@ async function main(): Promise<void> {
     platform: `${platform()} ${release()} ${arch()}`,
     node: process.version,
   };
+  /** The machine is shared: the load average before and after each part says how much. */
+  const load: Array<{ at: string; loadavg1m: number; loadavg5m: number }> = [];
+  const noteLoad = (at: string) => {
+    const [one, five] = loadavg();
+    load.push({ at, loadavg1m: Number((one ?? 0).toFixed(2)), loadavg5m: Number((five ?? 0).toFixed(2)) });
+    write(`  (zatížení stroje ${at}: ${(one ?? 0).toFixed(2)} / ${(five ?? 0).toFixed(2)} za 1 / 5 min, ${machine.cores} jádra)`);
+  };
   write(`Benchmark ${new Date().toISOString()} — ${machine.cpu}, ${machine.cores} jader, ${machine.memoryGb} GB, Node ${machine.node}`);
 
-  const cycles: CycleBenchmark[] = [];
-  write('\nLiberecký katalog…');
-  cycles.push(await benchmarkCycle({ label: 'Liberecký katalog', plan: liberecActionPlan, loadPlan: false, concurrency: CONCURRENCY, log: write }));
-  printCycle(cycles[0]!);
-
-  if (!values['skip-large']) {
-    const plan = generateActionPlan({ id: `bench-${large.projects}`, ...large });
-    write(`\nGenerovaný plán ${large.projects} projektů / ${large.contacts} kontaktních osob…`);
-    cycles.push(await benchmarkCycle({ label: `Generovaný plán ${large.projects}/${large.contacts}`, plan, loadPlan: true, concurrency: CONCURRENCY, log: write }));
-    printCycle(cycles[1]!);
+  const cycles: Array<CycleBenchmark & { totalMs: number }> = [];
+  if (!values['skip-cycles']) {
+    for (const projects of sizes) {
+      const contacts = Math.max(1, Math.round(projects * CONTACTS_PER_PROJECT));
+      const plan = generateActionPlan({ id: `bench-${projects}`, projects, contacts });
+      write(`\nGenerovaný plán ${projects} projektů / ${contacts} kontaktních osob…`);
+      noteLoad(`před ${projects}`);
+      const cycleStarted = Date.now();
+      const result = await benchmarkCycle({ label: `${projects} projektů`, plan, loadPlan: true, concurrency: CONCURRENCY, log: write });
+      cycles.push({ ...result, totalMs: Date.now() - cycleStarted });
+      printCycle(result);
+      write(`  celkem ${((Date.now() - cycleStarted) / 1000).toFixed(0)} s`);
+      noteLoad(`po ${projects}`);
+    }
+    printScaling(cycles);
   }
 
   let bundles: BundleMeasurement[] = [];
   if (!values['skip-bundles']) {
     const outDir = await mkdtemp(join(tmpdir(), 'chytrejsi-kraj-bundles-'));
     try {
+      noteLoad('před bundly');
       bundles = await measureBundles({ repoRoot: REPO_ROOT, outDir, runs: LOAD_RUNS });
+      noteLoad('po bundlech');
     } finally {
       await rm(outDir, { recursive: true, force: true });
     }
@@ -160,8 +230,14 @@ async function main(): Promise<void> {
   const results = {
     date: new Date().toISOString(),
     machine,
-    settings: { concurrency: CONCURRENCY, loadRuns: LOAD_RUNS, large },
-    cycles: cycles.map((cycle) => ({ ...cycle, startupMs: Math.round(cycle.startupMs), phases: cycle.phases.map(phaseSummary) })),
+    settings: { concurrency: CONCURRENCY, loadRuns: LOAD_RUNS, sizes, contactsPerProject: CONTACTS_PER_PROJECT },
+    load,
+    cycles: cycles.map((cycle) => ({
+      ...cycle,
+      startupMs: Math.round(cycle.startupMs),
+      phases: cycle.phases.map((phase) => phaseSummary(cycle, phase)),
+      intakeP95OverBarePutItemP95: Number((cycle.intakeLatency.p95 / cycle.barePutItem.p95).toFixed(2)),
+    })),
     bundles,
     totalMs: Date.now() - started,
   };

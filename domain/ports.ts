@@ -139,6 +139,11 @@ export interface OutgoingMail {
   attachments?: Array<{ filename: string; contentType: string; content: Uint8Array }>;
 }
 
+/** The report as a document to attach: rendering belongs to documents/, not to the domain. */
+export interface ReportDocuments {
+  monitoringReportDocx(report: MonitoringReport): Promise<Uint8Array>;
+}
+
 export interface MailSender {
   send(mail: OutgoingMail): Promise<{ messageId: string }>;
 }
@@ -172,5 +177,6 @@ export interface Dependencies {
   reports: ReportStore;
   events: EventPublisher;
   mail: MailSender;
+  documents: ReportDocuments;
   tokenIssuer: TokenIssuer;
 }

@@ -25,10 +25,13 @@ import {
   revokeContactLinks,
   type IndicatorRow,
 } from '../domain/use-cases/arr';
-import { awsDependencies } from './composition/aws';
+import { awsClock, awsConfig, awsEvents, awsStore } from './composition/aws';
 import { correlationIdOf, parseBody, pathParameter, queryParameter } from './http/body';
 import { httpHandler } from './http/middleware';
 import { file, html, json, type HttpResponse } from './http/responses';
+
+/** The ports this function's use cases read: all it composes (bottom of the file). */
+export type ArrApiDependencies = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'tokens' | 'reminders' | 'indicators' | 'agency' | 'reports' | 'events'>;
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -71,7 +74,7 @@ async function documentResponse<R>(
 }
 
 /** The open-data rows of indicator values, each labelled with its own half-year. */
-async function openDataRows(deps: Dependencies, rows: IndicatorRow[]): Promise<IndicatorOpenDataRow[]> {
+async function openDataRows(deps: ArrApiDependencies, rows: IndicatorRow[]): Promise<IndicatorOpenDataRow[]> {
   const plan = await deps.plans.getPlan(deps.config.planId);
   const areaNames = new Map(plan.activityAreas.map((area) => [area.id, area.name]));
   return rows.map((row) => {
@@ -89,7 +92,7 @@ async function openDataRows(deps: Dependencies, rows: IndicatorRow[]): Promise<I
   });
 }
 
-type Route = (event: APIGatewayProxyEventV2, deps: Dependencies) => Promise<HttpResponse>;
+type Route = (event: APIGatewayProxyEventV2, deps: ArrApiDependencies) => Promise<HttpResponse>;
 
 const routes: Record<string, Route> = {
   'GET /cycles': async (_event, deps) => json(200, { cycles: await listCycles(deps) }),
@@ -176,7 +179,7 @@ const routes: Record<string, Route> = {
 
 export const ARR_ROUTE_KEYS = Object.keys(routes);
 
-export function createArrApiHandler(deps: () => Dependencies) {
+export function createArrApiHandler(deps: () => ArrApiDependencies) {
   return httpHandler(
     async (event) => {
       const route = routes[event.routeKey];
@@ -187,4 +190,4 @@ export function createArrApiHandler(deps: () => Dependencies) {
   );
 }
 
-export const handler = createArrApiHandler(awsDependencies);
+export const handler = createArrApiHandler(() => ({ ...awsStore(), clock: awsClock, config: awsConfig(), events: awsEvents() }));

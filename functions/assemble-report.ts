@@ -1,10 +1,13 @@
 /** ReportQueue consumer: assembles and stores a cycle's monitoring report. */
 import type { Dependencies } from '../domain/ports';
 import { assembleReport } from '../domain/use-cases/assemble-report';
-import { awsDependencies } from './composition/aws';
+import { awsClock, awsEvents, awsStore } from './composition/aws';
 import { sqsConsumer } from './sqs/consumer';
 
-export function createAssembleReportHandler(deps: () => Dependencies) {
+/** The ports this function's use cases read: all it composes (bottom of the file). */
+export type AssembleReportDependencies = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'agency' | 'reports' | 'events'>;
+
+export function createAssembleReportHandler(deps: () => AssembleReportDependencies) {
   return sqsConsumer({
     accepts: ['report-requested'],
     handle: async (event) => {
@@ -14,4 +17,4 @@ export function createAssembleReportHandler(deps: () => Dependencies) {
   });
 }
 
-export const handler = createAssembleReportHandler(awsDependencies);
+export const handler = createAssembleReportHandler(() => ({ ...awsStore(), clock: awsClock, events: awsEvents() }));

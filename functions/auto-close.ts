@@ -1,13 +1,16 @@
 /** Scheduled (hourly): closes every open cycle whose deadline plus grace period has passed. */
 import type { Dependencies } from '../domain/ports';
 import { closeOverdueCycles } from '../domain/use-cases/close-cycle';
-import { awsDependencies } from './composition/aws';
+import { awsClock, awsConfig, awsEvents, awsStore } from './composition/aws';
 import { scheduledHandler } from './scheduled';
 
-export function createAutoCloseHandler(deps: () => Dependencies) {
+/** The ports this function's use cases read: all it composes (bottom of the file). */
+export type AutoCloseDependencies = Pick<Dependencies, 'clock' | 'config' | 'cycles' | 'events'>;
+
+export function createAutoCloseHandler(deps: () => AutoCloseDependencies) {
   return scheduledHandler('Auto-close', async (correlationId) => ({
     closed: await closeOverdueCycles(deps(), correlationId),
   }));
 }
 
-export const handler = createAutoCloseHandler(awsDependencies);
+export const handler = createAutoCloseHandler(() => ({ ...awsStore(), clock: awsClock, config: awsConfig(), events: awsEvents() }));

@@ -1,12 +1,15 @@
 /** `POST /cycles/{cycleId}/close`: ARR closes a cycle by hand; the report is requested. */
 import type { Dependencies } from '../domain/ports';
 import { closeCycle } from '../domain/use-cases/close-cycle';
-import { awsDependencies } from './composition/aws';
+import { awsClock, awsEvents, awsStore } from './composition/aws';
 import { correlationIdOf, pathParameter } from './http/body';
 import { httpHandler } from './http/middleware';
 import { json } from './http/responses';
 
-export function createCloseCycleHandler(deps: () => Dependencies) {
+/** The ports this function's use cases read: all it composes (bottom of the file). */
+export type CloseCycleDependencies = Pick<Dependencies, 'clock' | 'cycles' | 'events'>;
+
+export function createCloseCycleHandler(deps: () => CloseCycleDependencies) {
   return httpHandler(
     async (event) => {
       const cycle = await closeCycle(deps(), {
@@ -20,4 +23,4 @@ export function createCloseCycleHandler(deps: () => Dependencies) {
   );
 }
 
-export const handler = createCloseCycleHandler(awsDependencies);
+export const handler = createCloseCycleHandler(() => ({ ...awsStore(), clock: awsClock, events: awsEvents() }));

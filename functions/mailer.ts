@@ -7,7 +7,7 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { Dependencies } from '../domain/ports';
 import { deliverMail, type MailOutcome, type MailRequest } from '../domain/use-cases/deliver-mail';
-import { awsDependencies, awsIdempotency } from './composition/aws';
+import { awsClock, awsConfig, awsIdempotency, awsMail, awsStore, awsTokenIssuer } from './composition/aws';
 import { sqsConsumer } from './sqs/consumer';
 
 export const MAILER_FUNCTION = 'mailer';
@@ -18,7 +18,10 @@ export const MAILER_FUNCTION = 'mailer';
  */
 const REMEMBER_SECONDS = 5 * 24 * 60 * 60;
 
-export function createMailerHandler(deps: () => Dependencies, persistence: () => BasePersistenceLayer) {
+/** The ports this function's use cases read: all it composes (bottom of the file). */
+export type MailerDependencies = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'tokens' | 'tokenIssuer' | 'mail'>;
+
+export function createMailerHandler(deps: () => MailerDependencies, persistence: () => BasePersistenceLayer) {
   let idempotent: { config: IdempotencyConfig; deliver: (request: MailRequest) => Promise<MailOutcome> } | undefined;
   // Built on the first invocation, so importing the module neither reads the environment nor creates clients.
   const idempotentDelivery = () => {
@@ -44,4 +47,4 @@ export function createMailerHandler(deps: () => Dependencies, persistence: () =>
   });
 }
 
-export const handler = createMailerHandler(awsDependencies, () => awsIdempotency(MAILER_FUNCTION));
+export const handler = createMailerHandler(() => ({ ...awsStore(), clock: awsClock, config: awsConfig(), tokenIssuer: awsTokenIssuer(), mail: awsMail() }), () => awsIdempotency(MAILER_FUNCTION));

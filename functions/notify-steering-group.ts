@@ -1,10 +1,10 @@
 /** NotifyQueue consumer: a report is ready, so the steering group is emailed if its notice is due. */
-import type { Dependencies } from '../domain/ports';
-import { notifySteeringGroup } from '../domain/use-cases/notify-steering-group';
-import { awsDependencies } from './composition/aws';
+import { notifySteeringGroup, type NotifyDeps } from '../domain/use-cases/notify-steering-group';
+import { reportDocuments } from '../documents/monitoring/docx';
+import { awsClock, awsConfig, awsEvents, awsMail, awsStore } from './composition/aws';
 import { sqsConsumer } from './sqs/consumer';
 
-export function createNotifySteeringGroupHandler(deps: () => Dependencies) {
+export function createNotifySteeringGroupHandler(deps: () => NotifyDeps) {
   return sqsConsumer({
     accepts: ['report-ready'],
     handle: async (event) => ({
@@ -13,4 +13,4 @@ export function createNotifySteeringGroupHandler(deps: () => Dependencies) {
   });
 }
 
-export const handler = createNotifySteeringGroupHandler(awsDependencies);
+export const handler = createNotifySteeringGroupHandler(() => ({ ...awsStore(), clock: awsClock, config: awsConfig(), events: awsEvents(), mail: awsMail(), documents: reportDocuments }));

@@ -1,12 +1,15 @@
 /** `POST /cycles`: ARR opens a half-year cycle; the invitations are queued. */
 import type { Dependencies } from '../domain/ports';
 import { openCycle } from '../domain/use-cases/open-cycle';
-import { awsDependencies } from './composition/aws';
+import { awsClock, awsConfig, awsEvents, awsStore } from './composition/aws';
 import { correlationIdOf, parseBody } from './http/body';
 import { httpHandler } from './http/middleware';
 import { json } from './http/responses';
 
-export function createOpenCycleHandler(deps: () => Dependencies) {
+/** The ports this function's use cases read: all it composes (bottom of the file). */
+export type OpenCycleDependencies = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'events'>;
+
+export function createOpenCycleHandler(deps: () => OpenCycleDependencies) {
   return httpHandler(
     async (event) => {
       const cycle = await openCycle(deps(), parseBody(event), correlationIdOf(event));
@@ -16,4 +19,4 @@ export function createOpenCycleHandler(deps: () => Dependencies) {
   );
 }
 
-export const handler = createOpenCycleHandler(awsDependencies);
+export const handler = createOpenCycleHandler(() => ({ ...awsStore(), clock: awsClock, config: awsConfig(), events: awsEvents() }));

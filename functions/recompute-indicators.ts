@@ -1,10 +1,13 @@
 /** SubmissionsQueue consumer: folds a stored submission into the cycle's indicators. */
 import type { Dependencies } from '../domain/ports';
 import { recomputeIndicators } from '../domain/use-cases/recompute-indicators';
-import { awsDependencies } from './composition/aws';
+import { awsClock, awsEvents, awsStore } from './composition/aws';
 import { sqsConsumer } from './sqs/consumer';
 
-export function createRecomputeIndicatorsHandler(deps: () => Dependencies) {
+/** The ports this function's use cases read: all it composes (bottom of the file). */
+export type RecomputeIndicatorsDependencies = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'events'>;
+
+export function createRecomputeIndicatorsHandler(deps: () => RecomputeIndicatorsDependencies) {
   return sqsConsumer({
     accepts: ['submission-received'],
     // Every record updates the cycle's one indicator item under optimistic concurrency.
@@ -18,4 +21,4 @@ export function createRecomputeIndicatorsHandler(deps: () => Dependencies) {
   });
 }
 
-export const handler = createRecomputeIndicatorsHandler(awsDependencies);
+export const handler = createRecomputeIndicatorsHandler(() => ({ ...awsStore(), clock: awsClock, events: awsEvents() }));

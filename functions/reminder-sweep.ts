@@ -1,11 +1,14 @@
 /** Scheduled (working days 08:30 Prague): queues the reminders and escalations that are due. */
 import type { Dependencies } from '../domain/ports';
 import { runReminderSweep } from '../domain/use-cases/run-reminder-sweep';
-import { awsDependencies } from './composition/aws';
+import { awsClock, awsEvents, awsStore } from './composition/aws';
 import { scheduledHandler } from './scheduled';
 
-export function createReminderSweepHandler(deps: () => Dependencies) {
+/** The ports this function's use cases read: all it composes (bottom of the file). */
+export type ReminderSweepDependencies = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'events'>;
+
+export function createReminderSweepHandler(deps: () => ReminderSweepDependencies) {
   return scheduledHandler('Reminder sweep', (correlationId) => runReminderSweep(deps(), correlationId));
 }
 
-export const handler = createReminderSweepHandler(awsDependencies);
+export const handler = createReminderSweepHandler(() => ({ ...awsStore(), clock: awsClock, events: awsEvents() }));

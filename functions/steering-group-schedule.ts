@@ -1,13 +1,13 @@
 /** Scheduled (working days 09:00 Prague): emails the steering group every ready report whose notice is due. */
-import type { Dependencies } from '../domain/ports';
-import { notifyDueSteeringGroups } from '../domain/use-cases/notify-steering-group';
-import { awsDependencies } from './composition/aws';
+import { notifyDueSteeringGroups, type NotifyDeps } from '../domain/use-cases/notify-steering-group';
+import { reportDocuments } from '../documents/monitoring/docx';
+import { awsClock, awsConfig, awsEvents, awsMail, awsStore } from './composition/aws';
 import { scheduledHandler } from './scheduled';
 
-export function createSteeringGroupScheduleHandler(deps: () => Dependencies) {
+export function createSteeringGroupScheduleHandler(deps: () => NotifyDeps) {
   return scheduledHandler('Steering group schedule', async (correlationId) => ({
     outcomes: await notifyDueSteeringGroups(deps(), correlationId),
   }));
 }
 
-export const handler = createSteeringGroupScheduleHandler(awsDependencies);
+export const handler = createSteeringGroupScheduleHandler(() => ({ ...awsStore(), clock: awsClock, config: awsConfig(), events: awsEvents(), mail: awsMail(), documents: reportDocuments }));

@@ -9,7 +9,7 @@ import type { Dependencies } from '../domain/ports';
 import { loadContactWorkspace, resolveContactAccess } from '../domain/use-cases/contact-workspace';
 import { submitProject } from '../domain/use-cases/submit-project';
 import { projectSectionId, renderSubmissionPage } from '../templates/page/submission';
-import { awsDependencies } from './composition/aws';
+import { awsClock, awsEvents, awsStore, awsTokenIssuer } from './composition/aws';
 import { toSubmissionPageView, type RejectedPost } from './contact/presenter';
 import { correlationIdOf, isJsonRequest, parseBody, pathParameter } from './http/body';
 import { errorResponse } from './http/errors';
@@ -17,9 +17,12 @@ import { uniformInvalidLinkTiming } from './http/invalid-link-timing';
 import { httpHandler } from './http/middleware';
 import { html, json, redirect, type HttpResponse } from './http/responses';
 
+/** The ports this function's use cases read: all it composes (bottom of the file). */
+export type SubmissionIntakeDependencies = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'tokens' | 'tokenIssuer' | 'submissions' | 'events'>;
+
 /** The page again, with the post that was refused shown in its project's form. */
 async function refusedPage(
-  dependencies: Dependencies,
+  dependencies: SubmissionIntakeDependencies,
   token: string,
   status: 409 | 422,
   rejected: Omit<RejectedPost, 'expectedVersion'>,
@@ -37,7 +40,7 @@ async function refusedPage(
 
 const formatOf = (event: APIGatewayProxyEventV2) => (isJsonRequest(event) ? 'json' : 'html');
 
-export function createSubmissionIntakeHandler(deps: () => Dependencies) {
+export function createSubmissionIntakeHandler(deps: () => SubmissionIntakeDependencies) {
   return httpHandler(
     uniformInvalidLinkTiming(async (event) => {
       const dependencies = deps();
@@ -72,4 +75,4 @@ export function createSubmissionIntakeHandler(deps: () => Dependencies) {
   );
 }
 
-export const handler = createSubmissionIntakeHandler(awsDependencies);
+export const handler = createSubmissionIntakeHandler(() => ({ ...awsStore(), clock: awsClock, tokenIssuer: awsTokenIssuer(), events: awsEvents() }));

@@ -6,14 +6,17 @@ import { acceptsSubmissions } from '../domain/cycle';
 import type { Dependencies } from '../domain/ports';
 import { InvalidLinkError, loadContactWorkspace, resolveContactAccess } from '../domain/use-cases/contact-workspace';
 import { renderSubmissionPage } from '../templates/page/submission';
-import { awsDependencies } from './composition/aws';
+import { awsClock, awsStore, awsTokenIssuer } from './composition/aws';
 import { toSubmissionPageView } from './contact/presenter';
 import { queryParameter } from './http/body';
 import { uniformInvalidLinkTiming } from './http/invalid-link-timing';
 import { httpHandler } from './http/middleware';
 import { html } from './http/responses';
 
-export function createSubmissionPageHandler(deps: () => Dependencies) {
+/** The ports this function's use cases read: all it composes (bottom of the file). */
+export type SubmissionPageDependencies = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'tokens' | 'tokenIssuer' | 'submissions'>;
+
+export function createSubmissionPageHandler(deps: () => SubmissionPageDependencies) {
   return httpHandler(
     uniformInvalidLinkTiming(async (event) => {
       const dependencies = deps();
@@ -33,4 +36,4 @@ export function createSubmissionPageHandler(deps: () => Dependencies) {
   );
 }
 
-export const handler = createSubmissionPageHandler(awsDependencies);
+export const handler = createSubmissionPageHandler(() => ({ ...awsStore(), clock: awsClock, tokenIssuer: awsTokenIssuer() }));

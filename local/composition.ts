@@ -8,6 +8,7 @@ import { DynamoMonitoringStore, type DynamoStoreOptions } from '../adapters/dyna
 import { SesMailSender } from '../adapters/ses/mail-sender';
 import { eventRoutes, SqsEventPublisher } from '../adapters/sqs/event-publisher';
 import { CryptoTokenIssuer } from '../adapters/token-issuer';
+import { reportDocuments } from '../documents/monitoring/docx';
 import type { Clock, Dependencies, MonitoringConfig } from '../domain/ports';
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import { idempotencyPersistence } from '../functions/composition/idempotency';
@@ -54,6 +55,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Dependencies {
     config: options.config,
     events: new SqsEventPublisher(clients.sqs, eventRoutes(options.queueUrls)),
     mail: new SesMailSender(clients.ses, { from: options.sender ?? LOCAL_SENDER }),
+    documents: reportDocuments,
     tokenIssuer: new CryptoTokenIssuer(),
   };
 }

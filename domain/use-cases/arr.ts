@@ -103,7 +103,8 @@ export async function getAllIndicators(deps: ReadDeps): Promise<IndicatorRow[]> 
 
 /**
  * `PUT /cycles/{id}/agency/{section}`: ARR's own chapters. Once the report exists, saving a
- * chapter asks for the report again, so the document never shows an older text.
+ * chapter of an open cycle marks the report stale (assembled again when read); after the close,
+ * the report is requested again at once, because the steering group gets the stored one.
  */
 export async function putAgencySection(
   deps: Pick<Dependencies, 'clock' | 'cycles' | 'agency' | 'events'>,
@@ -113,13 +114,11 @@ export async function putAgencySection(
   const content = parseAgencySection(input.sectionId, input.body);
   const now = deps.clock.now();
   await deps.agency.putAgencySection(cycle.id, input.sectionId, content, now.toISOString());
-  if (cycle.reportAssembledAt && cycle.state !== 'steering-group-notified') {
+  if (cycle.reportAssembledAt && cycle.state === 'open') {
+    await deps.cycles.markReportStale(cycle.id, now.toISOString());
+  } else if (cycle.reportAssembledAt && cycle.state !== 'steering-group-notified') {
     await deps.events.publish([
-      createEvent(
-        reportRequestedV1,
-        { cycleId: cycle.id, reason: cycle.state === 'open' ? 'complete' : 'closed' },
-        { correlationId: input.correlationId, now },
-      ),
+      createEvent(reportRequestedV1, { cycleId: cycle.id, reason: 'closed' }, { correlationId: input.correlationId, now }),
     ]);
   }
   return { sectionId: input.sectionId as AgencySectionId, content };

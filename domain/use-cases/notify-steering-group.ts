@@ -1,5 +1,4 @@
 import { createEvent, steeringGroupNotifiedV1 } from '../../events';
-import { renderMonitoringReportDocx } from '../../documents/monitoring/docx';
 import { renderSteeringGroupNotice } from '../../templates/email/steering-group';
 import type { Dependencies } from '../ports';
 import type { CycleRecord } from '../records';
@@ -7,7 +6,10 @@ import type { MonitoringReport, ReportProject } from '../report/model';
 import { addDays, pragueDate } from '../time';
 import { previousIndicatorValues } from './recompute-indicators';
 
-type NotifyDeps = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'indicators' | 'reports' | 'events' | 'mail'>;
+export type NotifyDeps = Pick<
+  Dependencies,
+  'clock' | 'config' | 'plans' | 'cycles' | 'indicators' | 'reports' | 'events' | 'mail' | 'documents'
+>;
 
 export type NotifyOutcome = 'sent' | 'not-ready' | 'too-early' | 'already-sent';
 
@@ -99,7 +101,7 @@ async function steeringGroupMail(deps: NotifyDeps, cycle: CycleRecord, report: M
     ),
     links: { html: `${base}html`, md: `${base}md`, docx: `${base}docx` },
   });
-  const docx = await renderMonitoringReportDocx(report);
+  const docx = await deps.documents.monitoringReportDocx(report);
   return {
     to: deps.config.steeringGroupEmails,
     cc: [deps.config.arr.email],
@@ -108,7 +110,7 @@ async function steeringGroupMail(deps: NotifyDeps, cycle: CycleRecord, report: M
       {
         filename: `monitorovaci-zprava-${cycle.id}.docx`,
         contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        content: new Uint8Array(docx),
+        content: docx,
       },
     ],
   };

@@ -1,16 +1,26 @@
 /**
- * The AWS composition root: the adapters on DynamoDB, SQS and SES, configured from the function's
- * environment. Nothing happens at import: the environment is read and the clients are created on
- * the first invocation, then reused by every later one in the same execution environment.
+ * The AWS composition root, one port at a time. Each function composes only the ports its use
+ * cases take (see the bottom of every file in functions/), so its bundle carries only the SDK
+ * clients, adapters and validation those ports need: a function that sends no email has no SES
+ * client, and only the report functions render DOCX.
+ *
+ * Adding a function: write its factory `createXHandler(deps: () => XDependencies)` with
+ * `XDependencies = Pick<Dependencies, …>` of what its use case reads, and end the file with
+ * `export const handler = createXHandler(() => ({ ...awsStore(), clock: awsClock, … }))`, taking
+ * from here only the ports it picked. The type checker then refuses a missing port, and esbuild
+ * leaves out every port it did not take.
+ *
+ * Nothing happens at import: each port reads its variables and creates its client on first use,
+ * then every later invocation in the same execution environment reuses it.
  */
+import { z } from 'zod/mini';
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
-import { z } from 'zod';
-import { createAwsClients, type AwsClients } from '../../adapters/aws-clients';
-import { DynamoMonitoringStore } from '../../adapters/dynamodb/monitoring-store';
+import { dynamoClients, sesClient, sqsClient, type AwsEndpoints } from '../../adapters/aws-clients';
+import { DynamoMonitoringStore, type StorePorts } from '../../adapters/dynamodb/monitoring-store';
 import { SesMailSender } from '../../adapters/ses/mail-sender';
 import { eventRoutes, SqsEventPublisher } from '../../adapters/sqs/event-publisher';
 import { CryptoTokenIssuer } from '../../adapters/token-issuer';
-import type { Dependencies } from '../../domain/ports';
+import type { Clock, EventPublisher, MailSender, MonitoringConfig, TokenIssuer } from '../../domain/ports';
 import { logger } from '../observability';
 import { idempotencyPersistence } from './idempotency';
 
@@ -18,44 +28,19 @@ export const DEFAULT_ARR_NAME = 'ARR – Agentura regionálního rozvoje, spol. 
 /** The display name of the From address; the address itself is the verified SES identity. */
 const SENDER_NAME = 'Chytřejší Liberecký kraj';
 
+type Environment = Record<string, string | undefined>;
+
 /** A variable set to an empty string counts as not set, as CloudFormation cannot omit one conditionally. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
-
-const emailList = z
-  .string()
-  .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
-  .pipe(z.array(z.email()).min(1));
-
-const environmentSchema = z.object({
-  AWS_REGION: z.string().min(1),
-  TABLE_NAME: z.string().min(1),
-  MAIL_QUEUE_URL: z.url(),
-  SUBMISSIONS_QUEUE_URL: z.url(),
-  REPORT_QUEUE_URL: z.url(),
-  NOTIFY_QUEUE_URL: z.url(),
-  SENDER_EMAIL: z.email(),
-  ARR_EMAIL: z.email(),
-  ARR_NAME: optional(z.string().trim().min(1)).default(DEFAULT_ARR_NAME),
-  STEERING_GROUP_EMAILS: emailList,
-  PUBLIC_BASE_URL: z.url(),
-  SES_CONFIGURATION_SET: optional(z.string().min(1)),
-  PLAN_ID: optional(z.string().min(1)).default('2024-2026'),
-  AUTO_CLOSE_GRACE_DAYS: optional(z.coerce.number().int().min(0)).default(3),
-  STEERING_GROUP_NOTICE_DAYS: optional(z.coerce.number().int().min(0)).default(7),
-  AWS_ENDPOINT_URL_DYNAMODB: optional(z.url()),
-  AWS_ENDPOINT_URL_SQS: optional(z.url()),
-  AWS_ENDPOINT_URL_SESV2: optional(z.url()),
-});
-
-export type AwsEnvironment = z.infer<typeof environmentSchema>;
+const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
+const optional = <T extends z.ZodMiniType>(schema: T) => z.pipe(z.transform(blankAsUnset), z.optional(schema));
+const nonEmpty = () => z.string().check(z.minLength(1));
 
 /**
- * Validates the function's environment in one go.
+ * Validates the variables one port needs, all at once.
  * @throws Error naming every missing or malformed variable (operators read it, so in English).
  */
-export function readAwsEnvironment(env: Record<string, string | undefined>): AwsEnvironment {
-  const result = environmentSchema.safeParse(env);
+function parseEnvironment<T extends z.ZodMiniType>(schema: T, env: Environment): z.infer<T> {
+  const result = schema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new Error(`Invalid function environment: ${problems}`);
@@ -63,73 +48,111 @@ export function readAwsEnvironment(env: Record<string, string | undefined>): Aws
   return result.data;
 }
 
-interface AwsRuntime {
-  env: AwsEnvironment;
-  clients: AwsClients;
+/** Region and endpoint overrides (the local stack sets the endpoints; AWS sets none). */
+function endpointsOf(env: Environment, service: 'dynamodb' | 'sqs' | 'ses'): AwsEndpoints {
+  const variable = { dynamodb: 'AWS_ENDPOINT_URL_DYNAMODB', sqs: 'AWS_ENDPOINT_URL_SQS', ses: 'AWS_ENDPOINT_URL_SESV2' }[service];
+  const read = parseEnvironment(z.object({ AWS_REGION: nonEmpty(), [variable]: optional(z.url()) }), env) as Record<string, string | undefined>;
+  const endpoint = read[variable];
+  return { region: read['AWS_REGION'] as string, ...(endpoint ? { [service]: endpoint } : {}) };
 }
 
-let runtime: AwsRuntime | undefined;
-
-function awsRuntime(): AwsRuntime {
-  if (runtime === undefined) {
-    const env = readAwsEnvironment(process.env);
-    const clients = createAwsClients({
-      region: env.AWS_REGION,
-      ...(env.AWS_ENDPOINT_URL_DYNAMODB ? { dynamodb: env.AWS_ENDPOINT_URL_DYNAMODB } : {}),
-      ...(env.AWS_ENDPOINT_URL_SQS ? { sqs: env.AWS_ENDPOINT_URL_SQS } : {}),
-      ...(env.AWS_ENDPOINT_URL_SESV2 ? { ses: env.AWS_ENDPOINT_URL_SESV2 } : {}),
-    });
-    runtime = { env, clients };
-  }
-  return runtime;
+export function readTableEnvironment(env: Environment) {
+  return parseEnvironment(z.object({ TABLE_NAME: nonEmpty() }), env);
 }
 
-let dependencies: Dependencies | undefined;
-
-/** The use cases' ports on AWS, built on the first call. */
-export function awsDependencies(): Dependencies {
-  if (dependencies === undefined) {
-    const { env, clients } = awsRuntime();
-    const store = new DynamoMonitoringStore(clients.documents, env.TABLE_NAME, {
-      onConsumedCapacity: (operation, capacity) => logger.debug('DynamoDB consumed capacity', { operation, capacity }),
-    });
-    dependencies = {
-      clock: { now: () => new Date() },
-      config: {
-        planId: env.PLAN_ID,
-        publicBaseUrl: env.PUBLIC_BASE_URL,
-        arr: { name: env.ARR_NAME, email: env.ARR_EMAIL },
-        steeringGroupEmails: env.STEERING_GROUP_EMAILS,
-        autoCloseGraceDays: env.AUTO_CLOSE_GRACE_DAYS,
-        steeringGroupNoticeDays: env.STEERING_GROUP_NOTICE_DAYS,
-      },
-      plans: store.plans,
-      cycles: store.cycles,
-      submissions: store.submissions,
-      tokens: store.tokens,
-      reminders: store.reminders,
-      indicators: store.indicators,
-      agency: store.agency,
-      reports: store.reports,
-      events: new SqsEventPublisher(
-        clients.sqs,
-        eventRoutes({
-          mail: env.MAIL_QUEUE_URL,
-          submissions: env.SUBMISSIONS_QUEUE_URL,
-          report: env.REPORT_QUEUE_URL,
-          notify: env.NOTIFY_QUEUE_URL,
-        }),
-        { info: (message, extra) => logger.info(message, { ...extra }) },
-      ),
-      mail: new SesMailSender(clients.ses, {
-        from: `${SENDER_NAME} <${env.SENDER_EMAIL}>`,
-        ...(env.SES_CONFIGURATION_SET ? { configurationSet: env.SES_CONFIGURATION_SET } : {}),
-      }),
-      tokenIssuer: new CryptoTokenIssuer(),
-    };
-  }
-  return dependencies;
+export function readQueueEnvironment(env: Environment) {
+  return parseEnvironment(
+    z.object({ MAIL_QUEUE_URL: z.url(), SUBMISSIONS_QUEUE_URL: z.url(), REPORT_QUEUE_URL: z.url(), NOTIFY_QUEUE_URL: z.url() }),
+    env,
+  );
 }
+
+export function readMailEnvironment(env: Environment) {
+  return parseEnvironment(z.object({ SENDER_EMAIL: z.email(), SES_CONFIGURATION_SET: optional(nonEmpty()) }), env);
+}
+
+export function readConfigEnvironment(env: Environment): MonitoringConfig {
+  const emailList = z.pipe(
+    z.string(),
+    z.pipe(
+      z.transform((value: string) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '')),
+      z.array(z.email()).check(z.minLength(1)),
+    ),
+  );
+  const read = parseEnvironment(
+    z.object({
+      ARR_EMAIL: z.email(),
+      ARR_NAME: z._default(optional(z.string().check(z.trim(), z.minLength(1))), DEFAULT_ARR_NAME),
+      STEERING_GROUP_EMAILS: emailList,
+      PUBLIC_BASE_URL: z.url(),
+      PLAN_ID: z._default(optional(nonEmpty()), '2024-2026'),
+      AUTO_CLOSE_GRACE_DAYS: z._default(optional(z.coerce.number().check(z.int(), z.gte(0))), 3),
+      STEERING_GROUP_NOTICE_DAYS: z._default(optional(z.coerce.number().check(z.int(), z.gte(0))), 7),
+    }),
+    env,
+  );
+  return {
+    planId: read.PLAN_ID ?? '2024-2026',
+    publicBaseUrl: read.PUBLIC_BASE_URL,
+    arr: { name: read.ARR_NAME ?? DEFAULT_ARR_NAME, email: read.ARR_EMAIL },
+    steeringGroupEmails: read.STEERING_GROUP_EMAILS,
+    autoCloseGraceDays: read.AUTO_CLOSE_GRACE_DAYS ?? 3,
+    steeringGroupNoticeDays: read.STEERING_GROUP_NOTICE_DAYS ?? 7,
+  };
+}
+
+/** A port built on first use and kept for the execution environment's life. */
+function lazily<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => (built ??= { value: build() }).value;
+}
+
+export const awsClock: Clock = { now: () => new Date() };
+
+/** The storage ports on the one DynamoDB table. */
+export const awsStore: () => StorePorts = /* @__PURE__ */ lazily(() => {
+  const { TABLE_NAME } = readTableEnvironment(process.env);
+  const { documents } = dynamoClients(endpointsOf(process.env, 'dynamodb'));
+  const store = new DynamoMonitoringStore(documents, TABLE_NAME, {
+    onConsumedCapacity: (operation, capacity) => logger.debug('DynamoDB consumed capacity', { operation, capacity }),
+  });
+  return {
+    plans: store.plans,
+    cycles: store.cycles,
+    submissions: store.submissions,
+    tokens: store.tokens,
+    reminders: store.reminders,
+    indicators: store.indicators,
+    agency: store.agency,
+    reports: store.reports,
+  };
+});
+
+export const awsEvents: () => EventPublisher = /* @__PURE__ */ lazily(() => {
+  const queues = readQueueEnvironment(process.env);
+  return new SqsEventPublisher(
+    sqsClient(endpointsOf(process.env, 'sqs')),
+    eventRoutes({
+      mail: queues.MAIL_QUEUE_URL,
+      submissions: queues.SUBMISSIONS_QUEUE_URL,
+      report: queues.REPORT_QUEUE_URL,
+      notify: queues.NOTIFY_QUEUE_URL,
+    }),
+    { info: (message, extra) => logger.info(message, { ...extra }) },
+  );
+});
+
+export const awsMail: () => MailSender = /* @__PURE__ */ lazily(() => {
+  const env = readMailEnvironment(process.env);
+  return new SesMailSender(sesClient(endpointsOf(process.env, 'ses')), {
+    from: `${SENDER_NAME} <${env.SENDER_EMAIL}>`,
+    ...(env.SES_CONFIGURATION_SET ? { configurationSet: env.SES_CONFIGURATION_SET } : {}),
+  });
+});
+
+export const awsConfig: () => MonitoringConfig = /* @__PURE__ */ lazily(() => readConfigEnvironment(process.env));
+
+export const awsTokenIssuer: () => TokenIssuer = /* @__PURE__ */ lazily(() => new CryptoTokenIssuer());
 
 const persistenceLayers = new Map<string, BasePersistenceLayer>();
 
@@ -140,8 +163,8 @@ const persistenceLayers = new Map<string, BasePersistenceLayer>();
 export function awsIdempotency(functionName: string): BasePersistenceLayer {
   let layer = persistenceLayers.get(functionName);
   if (layer === undefined) {
-    const { env, clients } = awsRuntime();
-    layer = idempotencyPersistence(clients.dynamodb, env.TABLE_NAME, functionName);
+    const { TABLE_NAME } = readTableEnvironment(process.env);
+    layer = idempotencyPersistence(dynamoClients(endpointsOf(process.env, 'dynamodb')).dynamodb, TABLE_NAME, functionName);
     persistenceLayers.set(functionName, layer);
   }
   return layer;

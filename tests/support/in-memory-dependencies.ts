@@ -19,6 +19,7 @@ import type {
 import type { MonitoringReport } from '../../domain/report/model';
 import type { SubmissionVersion } from '../../domain/submission';
 import { InMemoryIndicatorStore } from './in-memory-indicators';
+import { reportDocuments } from '../../documents/monitoring/docx';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -219,6 +220,7 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
       },
     },
     indicators: new InMemoryIndicatorStore(),
+    documents: reportDocuments,
     agency: {
       async putAgencySection(cycleId, sectionId, content) {
         agency.set(cycleId, { ...agency.get(cycleId), [sectionId]: clone(content) });

@@ -12,7 +12,10 @@ describe('createAwsClients', () => {
     const aws = createAwsClients({ region: 'eu-central-1' });
 
     // Assess
-    expect(again).toBe(first);
+    expect(again.dynamodb).toBe(first.dynamodb);
+    expect(again.documents).toBe(first.documents);
+    expect(again.sqs).toBe(first.sqs);
+    expect(again.ses).toBe(first.ses);
     expect(aws.dynamodb).not.toBe(first.dynamodb);
     const endpoint = await first.dynamodb.config.endpoint?.();
     expect(`${endpoint?.protocol}//${endpoint?.hostname}:${endpoint?.port}`).toBe('http://127.0.0.1:4567');

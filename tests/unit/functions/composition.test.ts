@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_ARR_NAME, readAwsEnvironment } from '../../../functions/composition/aws';
+import {
+  DEFAULT_ARR_NAME,
+  readConfigEnvironment,
+  readMailEnvironment,
+  readQueueEnvironment,
+  readTableEnvironment,
+} from '../../../functions/composition/aws';
 import { QUEUES, mockAws, seedOpenCycle, seedToken, stubAwsEnvironment } from './aws';
 import { formRequest, httpEvent, lambdaContext } from './events';
 
@@ -42,30 +48,34 @@ describe('the AWS environment', () => {
     const env = { ...required, STEERING_GROUP_EMAILS: ' a@example.org , b@example.org,', SES_CONFIGURATION_SET: '' };
 
     // Act
-    const read = readAwsEnvironment(env);
+    const config = readConfigEnvironment(env);
+    const mail = readMailEnvironment(env);
 
     // Assess
-    expect(read).toMatchObject({
-      ARR_NAME: DEFAULT_ARR_NAME,
-      PLAN_ID: '2024-2026',
-      AUTO_CLOSE_GRACE_DAYS: 3,
-      STEERING_GROUP_NOTICE_DAYS: 7,
-      STEERING_GROUP_EMAILS: ['a@example.org', 'b@example.org'],
+    expect(config).toEqual({
+      planId: '2024-2026',
+      publicBaseUrl: required.PUBLIC_BASE_URL,
+      arr: { name: DEFAULT_ARR_NAME, email: required.ARR_EMAIL },
+      steeringGroupEmails: ['a@example.org', 'b@example.org'],
+      autoCloseGraceDays: 3,
+      steeringGroupNoticeDays: 7,
     });
-    expect(read.SES_CONFIGURATION_SET).toBeUndefined();
+    expect(mail.SES_CONFIGURATION_SET).toBeUndefined();
   });
 
-  it('names every missing or malformed variable at once', () => {
+  it('names every missing or malformed variable of a port at once', () => {
     // Prepare
-    const env = { ...required, TABLE_NAME: undefined, ARR_EMAIL: 'arr', AUTO_CLOSE_GRACE_DAYS: 'tři' };
+    const env = { ...required, ARR_EMAIL: 'arr', AUTO_CLOSE_GRACE_DAYS: 'tři', STEERING_GROUP_EMAILS: ' , ' };
 
     // Act
-    const read = () => readAwsEnvironment(env);
+    const read = () => readConfigEnvironment(env);
 
     // Assess
-    expect(read).toThrow(/TABLE_NAME/);
     expect(read).toThrow(/ARR_EMAIL/);
     expect(read).toThrow(/AUTO_CLOSE_GRACE_DAYS/);
+    expect(read).toThrow(/STEERING_GROUP_EMAILS/);
+    expect(() => readTableEnvironment({ ...required, TABLE_NAME: undefined })).toThrow(/TABLE_NAME/);
+    expect(() => readQueueEnvironment({ ...required, MAIL_QUEUE_URL: 'fronta' })).toThrow(/MAIL_QUEUE_URL/);
   });
 });
 
