@@ -1,8 +1,9 @@
 /**
  * Each Lambda bundled as infra/function-defaults.ts bundles it (ESM, minified, everything
  * including the AWS SDK), measured for size and for the time a fresh Node process takes to
- * import it: most of a cold start that the code itself controls. A bundle of only the SDK
- * clients the functions use shows how much of that is the SDK.
+ * import it: most of a cold start that the code itself controls. Beside each, its bare bundle:
+ * only the SDK clients and the commands that function sends, built the same way, so the
+ * difference is what our code and its libraries (zod, middy, Powertools, preact, docx) add.
  */
 import { spawn } from 'node:child_process';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -13,6 +14,8 @@ import { build } from 'esbuild';
 
 export interface BundleMeasurement {
   name: string;
+  /** The bare bundle of this function's SDK clients and commands (absent for a bare bundle itself). */
+  bare?: { bytes: number; gzipBytes: number; loadMs: number; loadRunsMs: number[]; sdk: string[] };
   bytes: number;
   gzipBytes: number;
   /** Median of `runs` imports, each in a new process. */
@@ -22,16 +25,60 @@ export interface BundleMeasurement {
   largestParts: Array<{ part: string; bytes: number }>;
 }
 
-/** The same SDK clients the functions use, imported and kept so that nothing is shaken out. */
-const BARE_SDK_ENTRY = `
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-export const clients = [DynamoDBClient, DynamoDBDocumentClient, SQSClient, SESv2Client];
-`;
+const DOCUMENT_COMMANDS = '@aws-sdk/lib-dynamodb';
+const CLIENTS: Record<string, string> = {
+  DynamoDBClient: '@aws-sdk/client-dynamodb',
+  DynamoDBDocumentClient: DOCUMENT_COMMANDS,
+  SQSClient: '@aws-sdk/client-sqs',
+  SESv2Client: '@aws-sdk/client-sesv2',
+};
+const COMMAND_PACKAGES: Record<string, string> = {
+  GetCommand: DOCUMENT_COMMANDS,
+  QueryCommand: DOCUMENT_COMMANDS,
+  PutCommand: DOCUMENT_COMMANDS,
+  UpdateCommand: DOCUMENT_COMMANDS,
+  BatchWriteCommand: DOCUMENT_COMMANDS,
+  GetItemCommand: '@aws-sdk/client-dynamodb',
+  PutItemCommand: '@aws-sdk/client-dynamodb',
+  UpdateItemCommand: '@aws-sdk/client-dynamodb',
+  DeleteItemCommand: '@aws-sdk/client-dynamodb',
+  SendMessageBatchCommand: '@aws-sdk/client-sqs',
+  SendEmailCommand: '@aws-sdk/client-sesv2',
+};
 
-export const BARE_SDK_NAME = '(jen AWS SDK klienti)';
+const DYNAMO = ['DynamoDBClient', 'DynamoDBDocumentClient'];
+const SQS = ['SQSClient', 'SendMessageBatchCommand'];
+const SES = ['SESv2Client', 'SendEmailCommand'];
+/** Powertools idempotency sends these with the low-level client. */
+const IDEMPOTENCY = ['GetItemCommand', 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand'];
+
+/** What each function sends: its use cases' store methods (table-design.md) and ports. */
+export const FUNCTION_SDK: Record<string, string[]> = {
+  'submission-page': [...DYNAMO, 'GetCommand', 'QueryCommand'],
+  'submission-intake': [...DYNAMO, 'GetCommand', 'QueryCommand', 'PutCommand', ...SQS],
+  'open-cycle': [...DYNAMO, 'GetCommand', 'QueryCommand', 'PutCommand', 'UpdateCommand', 'BatchWriteCommand', ...SQS],
+  'close-cycle': [...DYNAMO, 'GetCommand', 'UpdateCommand', ...SQS],
+  'auto-close': [...DYNAMO, 'GetCommand', 'QueryCommand', 'UpdateCommand', ...SQS],
+  'arr-api': [...DYNAMO, 'GetCommand', 'QueryCommand', 'PutCommand', 'UpdateCommand', 'BatchWriteCommand', ...SQS],
+  mailer: [...DYNAMO, 'GetCommand', 'QueryCommand', 'PutCommand', ...IDEMPOTENCY, ...SES],
+  'recompute-indicators': [...DYNAMO, 'GetCommand', 'QueryCommand', 'PutCommand', 'UpdateCommand', ...SQS],
+  'assemble-report': [...DYNAMO, 'GetCommand', 'QueryCommand', 'PutCommand', 'UpdateCommand', 'BatchWriteCommand', ...SQS],
+  'notify-steering-group': [...DYNAMO, 'GetCommand', 'QueryCommand', 'UpdateCommand', ...SQS, ...SES],
+  'steering-group-schedule': [...DYNAMO, 'GetCommand', 'QueryCommand', 'UpdateCommand', ...SQS, ...SES],
+  'reminder-sweep': [...DYNAMO, 'GetCommand', 'QueryCommand', 'PutCommand', ...SQS],
+};
+
+/** Imports and keeps the given SDK exports, so that nothing is shaken out. */
+export function bareSdkEntry(names: string[]): string {
+  const byPackage = new Map<string, string[]>();
+  for (const name of names) {
+    const from = CLIENTS[name] ?? COMMAND_PACKAGES[name];
+    if (from === undefined) throw new Error(`Unknown SDK export ${name}.`);
+    byPackage.set(from, [...(byPackage.get(from) ?? []), name]);
+  }
+  const imports = [...byPackage].map(([from, list]) => `import { ${list.join(', ')} } from '${from}';`);
+  return `${imports.join('\n')}\nexport const sdk = [${names.join(', ')}];\n`;
+}
 
 /** `node_modules/@aws-sdk/client-sqs/dist-es/…` → `@aws-sdk/client-sqs`; `domain/x.ts` → `domain/`. */
 function partOf(input: string): string {
@@ -117,20 +164,28 @@ export async function measureBundles(options: { repoRoot: string; outDir: string
     POWERTOOLS_LOG_LEVEL: 'WARN',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
-  const entries: Array<{ name: string; entry: { file: string } | { contents: string } }> = [
-    ...(await functionNames(options.repoRoot)).map((name) => ({ name, entry: { file: join(options.repoRoot, 'functions', `${name}.ts`) } })),
-    { name: BARE_SDK_NAME, entry: { contents: BARE_SDK_ENTRY } },
-  ];
   await writeFile(join(options.outDir, 'package.json'), '{"type":"module"}\n');
-  const results: BundleMeasurement[] = [];
-  for (const [index, { name, entry }] of entries.entries()) {
-    const outfile = join(options.outDir, `${index}-${name.replace(/[^a-z0-9-]/gi, '')}.mjs`);
+  const measure = async (name: string, entry: { file: string } | { contents: string }) => {
+    const outfile = join(options.outDir, `${name.replace(/[^a-z0-9-]/gi, '')}.mjs`);
     const largestParts = await bundle(options.repoRoot, outfile, entry);
     const bytes = (await stat(outfile)).size;
     const gzipBytes = gzipSync(await readFile(outfile)).length;
     const runs: number[] = [];
     for (let run = 0; run < options.runs; run += 1) runs.push(await importTimeOnce(outfile, env));
-    results.push({ name, bytes, gzipBytes, loadMs: median(runs), loadRunsMs: runs, largestParts });
+    return { bytes, gzipBytes, loadMs: median(runs), loadRunsMs: runs, largestParts };
+  };
+  const results: BundleMeasurement[] = [];
+  for (const name of await functionNames(options.repoRoot)) {
+    const sdk = FUNCTION_SDK[name];
+    if (sdk === undefined) throw new Error(`bench/bundles.ts: FUNCTION_SDK does not say which SDK clients ${name} uses.`);
+    // Alternating the two, so a change in the machine's load hits both alike.
+    const own = await measure(name, { file: join(options.repoRoot, 'functions', `${name}.ts`) });
+    const bare = await measure(`${name}-bare`, { contents: bareSdkEntry(sdk) });
+    results.push({
+      name,
+      ...own,
+      bare: { bytes: bare.bytes, gzipBytes: bare.gzipBytes, loadMs: bare.loadMs, loadRunsMs: bare.loadRunsMs, sdk },
+    });
   }
   return results;
 }
