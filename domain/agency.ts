@@ -2,7 +2,7 @@
  * ARR's own chapters of the monitoring report (1, 2, 4 and 5), keyed by section id. ARR fills each
  * section separately, so each one is validated on its own; a report may lack any of them.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError } from './errors';
 
 const SHORT_TEXT_MAX = 300;
@@ -14,17 +14,15 @@ function requiredText(max: number) {
     .string({
       error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Zadejte text.'),
     })
-    .trim()
-    .min(1, 'Toto pole je povinné.')
-    .max(max, `Text může mít nejvýše ${max} znaků.`);
+    .check(z.trim(), z.minLength(1, 'Toto pole je povinné.'), z.maxLength(max, `Text může mít nejvýše ${max} znaků.`));
 }
 
-function list<T extends z.ZodType>(item: T) {
+function list<T extends z.ZodMiniType>(item: T) {
   return z
     .array(item, {
       error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Zadejte seznam položek.'),
     })
-    .max(LIST_MAX, `Seznam může mít nejvýše ${LIST_MAX} položek.`);
+    .check(z.maxLength(LIST_MAX, `Seznam může mít nejvýše ${LIST_MAX} položek.`));
 }
 
 function count() {
@@ -32,9 +30,7 @@ function count() {
     .number({
       error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Zadejte číslo.'),
     })
-    .int('Zadejte celé číslo.')
-    .min(0, 'Počet nemůže být záporný.')
-    .max(1_000_000_000, 'Počet je nepřiměřeně velký.');
+    .check(z.int('Zadejte celé číslo.'), z.gte(0, 'Počet nemůže být záporný.'), z.lte(1_000_000_000, 'Počet je nepřiměřeně velký.'));
 }
 
 function isRealDate(value: string): boolean {
@@ -51,17 +47,16 @@ function record<T extends z.core.$ZodLooseShape>(shape: T) {
 
 const isoDate = z
   .string({ error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Zadejte datum.') })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Zadejte datum ve tvaru RRRR-MM-DD.')
-  .refine(isRealDate, 'Takové datum neexistuje.');
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Zadejte datum ve tvaru RRRR-MM-DD.'), z.refine(isRealDate, 'Takové datum neexistuje.'));
 
 const isoMonth = z
   .string({ error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Zadejte měsíc.') })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Zadejte měsíc ve tvaru RRRR-MM.');
+  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Zadejte měsíc ve tvaru RRRR-MM.'));
 
 // Only web links: the reports print them as clickable links, so other schemes (javascript:, data:) must not pass.
 const webLink = z
   .url({ protocol: /^https?$/, error: 'Zadejte platnou webovou adresu (http:// nebo https://).' })
-  .max(2000, 'Adresa může mít nejvýše 2000 znaků.');
+  .check(z.maxLength(2000, 'Adresa může mít nejvýše 2000 znaků.'));
 
 export const trendsSchema = record({
   events: list(record({ month: isoMonth, name: requiredText(SHORT_TEXT_MAX) })),
@@ -75,7 +70,7 @@ export const communicationSchema = record({
       title: requiredText(SHORT_TEXT_MAX),
       publishedOn: isoDate,
       form: requiredText(SHORT_TEXT_MAX),
-      link: webLink.optional(),
+      link: z.optional(webLink),
     }),
   ),
   partnershipMeetings: list(
@@ -95,12 +90,10 @@ export const paymentPortalSchema = record({
       count: count(),
       volumeCzk: z
         .number({ error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Zadejte částku.') })
-        .min(0, 'Částka nemůže být záporná.')
-        .max(1_000_000_000_000, 'Částka je nepřiměřeně velká.'),
+        .check(z.gte(0, 'Částka nemůže být záporná.'), z.lte(1_000_000_000_000, 'Částka je nepřiměřeně velká.')),
     }),
-  ).refine(
-    (months) => new Set(months.map((m) => m.month)).size === months.length,
-    'Každý měsíc uveďte jen jednou.',
+  ).check(
+    z.refine((months) => new Set(months.map((m) => m.month)).size === months.length, 'Každý měsíc uveďte jen jednou.'),
   ),
   nextPeriodPlan: requiredText(LONG_TEXT_MAX),
 });

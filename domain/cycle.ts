@@ -1,5 +1,5 @@
 /** The half-year monitoring cycle: its life-cycle and the ARR's request that opens it. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IllegalTransitionError, ValidationError } from './errors';
 import { parsePeriodId, periodIdSchema, type PeriodId } from './period';
 import { defaultReminderLadder, refineLadder, reminderLadderShape, type ReminderLadder } from './reminders';
@@ -58,31 +58,32 @@ const DEADLINE_MESSAGE =
 /** A bare date means the whole Prague day: the deadline is its last second, 23:59:59. */
 const deadlineSchema = z.union(
   [
-    isoDateSchema.transform((date) => new Date(pragueInstant(addDays(date, 1)).getTime() - 1000)),
-    z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
+    z.pipe(isoDateSchema, z.transform((date: string) => new Date(pragueInstant(addDays(date, 1)).getTime() - 1000))),
+    z.pipe(z.iso.datetime({ offset: true }), z.transform((value: string) => new Date(value))),
   ],
   { error: DEADLINE_MESSAGE },
 );
 
-export const openCycleRequestSchema = z
-  .object(
+export const openCycleRequestSchema = z.pipe(
+  z.object(
     {
       period: periodIdSchema,
       deadline: deadlineSchema,
       meetingDate: isoDateSchema,
-      reminderLadder: reminderLadderShape.partial().optional(),
+      reminderLadder: z.optional(z.partial(reminderLadderShape)),
     },
     { error: 'Žádost o otevření cyklu musí být objekt s poli period, deadline a meetingDate.' },
-  )
-  .transform(
-    (body): OpenCycleRequest => ({
+  ),
+  z.transform(
+    (body: { period: string; deadline: Date; meetingDate: string; reminderLadder?: Partial<ReminderLadder> | undefined }): OpenCycleRequest => ({
       period: body.period,
       deadline: body.deadline,
       meetingDate: body.meetingDate,
       reminderLadder: { ...defaultReminderLadder, ...body.reminderLadder },
     }),
-  )
-  .superRefine((request, ctx) => {
+  ),
+).check(
+  z.superRefine((request: OpenCycleRequest, ctx) => {
     refineLadder(request.reminderLadder, ctx, ['reminderLadder']);
     const period = parsePeriodId(request.period);
     const deadlineDay = pragueDate(request.deadline);
@@ -100,7 +101,8 @@ export const openCycleRequestSchema = z
         message: 'Jednání řídící skupiny musí být později než termín odevzdání.',
       });
     }
-  });
+  }),
+);
 
 export function parseOpenCycleRequest(body: unknown): OpenCycleRequest {
   const result = openCycleRequestSchema.safeParse(body);

@@ -1,5 +1,5 @@
 /** Half-year reporting periods: `2026-H1` is 1 Jan–30 Jun 2026, written `01/2026` in the reports. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError } from './errors';
 import { addDays, pragueInstant, type IsoDate } from './time';
 
@@ -69,7 +69,9 @@ export function nextPeriod(period: Period): Period {
 
 export const periodIdSchema = z
   .string({ error: MISSING_PERIOD_MESSAGE })
-  .trim()
-  .superRefine((value, ctx) => {
-    if (!isPeriodId(value)) ctx.addIssue({ code: 'custom', message: invalidPeriodMessage(value) });
-  });
+  .check(
+    z.trim(),
+    z.superRefine((value, ctx) => {
+      if (!isPeriodId(value)) ctx.addIssue({ code: 'custom', message: invalidPeriodMessage(value) });
+    }),
+  );

@@ -2,7 +2,7 @@
  * The reminder ladder: which reminder each contact person with unreported projects is due now.
  * Runs on a schedule; only the latest due stage is sent, so a missed run never causes a burst.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { addDays, isWorkingDay, pragueDate, pragueParts, type IsoDate } from './time';
 
 export interface ReminderLadder {
@@ -27,30 +27,30 @@ const DAYS_MESSAGE = `Zadejte počet dní jako celé číslo od 1 do ${MAX_LADDE
 
 const ladderDays = z
   .number({ error: DAYS_MESSAGE })
-  .int({ error: DAYS_MESSAGE })
-  .min(1, { error: DAYS_MESSAGE })
-  .max(MAX_LADDER_DAYS, { error: DAYS_MESSAGE });
+  .check(z.int({ error: DAYS_MESSAGE }), z.gte(1, { error: DAYS_MESSAGE }), z.lte(MAX_LADDER_DAYS, { error: DAYS_MESSAGE }));
 
 /** The ladder's fields without the cross-field rule, so a partial ladder can be validated too. */
 export const reminderLadderShape = z.object({
-  daysBeforeDeadline: z
-    .array(ladderDays, { error: 'Zadejte seznam dní před termínem, např. [14, 7, 1].' })
-    .max(MAX_LADDER_STEPS, { error: `Připomínek před termínem může být nejvýše ${MAX_LADDER_STEPS}.` })
+  daysBeforeDeadline: z.pipe(
+    z
+      .array(ladderDays, { error: 'Zadejte seznam dní před termínem, např. [14, 7, 1].' })
+      .check(z.maxLength(MAX_LADDER_STEPS, { error: `Připomínek před termínem může být nejvýše ${MAX_LADDER_STEPS}.` })),
     // Descending and without duplicates: the order the stages go out in.
-    .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
+    z.transform((days: number[]) => [...new Set(days)].sort((a, b) => b - a)),
+  ),
   overdueAfterDays: ladderDays,
   escalateAfterDays: ladderDays,
 });
 
 export const ESCALATION_ORDER_MESSAGE = 'Eskalace musí přijít později než upozornění na zpoždění.';
 
-export function refineLadder(ladder: ReminderLadder, ctx: z.RefinementCtx, path: PropertyKey[] = []): void {
+export function refineLadder(ladder: ReminderLadder, ctx: z.core.$RefinementCtx, path: PropertyKey[] = []): void {
   if (ladder.escalateAfterDays <= ladder.overdueAfterDays) {
     ctx.addIssue({ code: 'custom', path: [...path, 'escalateAfterDays'], message: ESCALATION_ORDER_MESSAGE });
   }
 }
 
-export const reminderLadderSchema = reminderLadderShape.superRefine((ladder, ctx) => refineLadder(ladder, ctx));
+export const reminderLadderSchema = reminderLadderShape.check(z.superRefine((ladder, ctx) => refineLadder(ladder, ctx)));
 
 /** `before-14d`, `before-7d`, `before-1d`, `overdue`, `escalation`. */
 export type ReminderStage = string;

@@ -1,5 +1,5 @@
 /** What a contact person reports on one project for one half-year, and how it is validated. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError } from './errors';
 import { zodErrorDetails } from './time';
 
@@ -63,55 +63,63 @@ function normaliseContribution(value: unknown): unknown {
   return /^\d+$/.test(compact) ? Number(compact) : value;
 }
 
-const contributionSchema = z.preprocess(
-  normaliseContribution,
-  z
-    .number({ error: submissionMessages.contribution })
-    .int({ error: submissionMessages.contribution })
-    .min(0, { error: submissionMessages.contribution })
-    .max(CONTRIBUTION_MAX, { error: submissionMessages.contribution })
-    .optional(),
+const contributionSchema = z.pipe(
+  z.transform(normaliseContribution),
+  z.optional(
+    z
+      .number({ error: submissionMessages.contribution })
+      .check(
+        z.int({ error: submissionMessages.contribution }),
+        z.gte(0, { error: submissionMessages.contribution }),
+        z.lte(CONTRIBUTION_MAX, { error: submissionMessages.contribution }),
+      ),
+  ),
 );
 
 const optionalText = (tooLong: string, max: number) =>
-  z.preprocess(
-    (value) => (value === null || value === undefined ? '' : value),
-    z.string({ error: tooLong }).trim().max(max, { error: tooLong }),
+  z.pipe(
+    z.transform((value: unknown) => (value === null || value === undefined ? '' : value)),
+    z.string({ error: tooLong }).check(z.trim(), z.maxLength(max, { error: tooLong })),
   );
 
 function contributionsSchema(allowedIndicatorCodes: readonly string[]) {
   const allowed = new Set(allowedIndicatorCodes);
-  return z.preprocess(
-    (value) => value ?? {},
-    z.record(z.string(), z.unknown(), { error: submissionMessages.contributions }).transform((raw, ctx) => {
-      const contributions: Record<string, number> = {};
-      for (const [code, value] of Object.entries(raw)) {
-        const parsed = contributionSchema.safeParse(value);
-        // `continue` keeps the form-level check below running, so every error is reported at once.
-        if (!allowed.has(code)) {
-          const message = submissionMessages.unknownIndicator(code);
-          ctx.issues.push({ code: 'custom', path: [code], message, input: value, continue: true });
-        } else if (!parsed.success) {
-          const message = submissionMessages.contribution;
-          ctx.issues.push({ code: 'custom', path: [code], message, input: value, continue: true });
-        } else if (parsed.data !== undefined) {
-          contributions[code] = parsed.data;
+  return z.pipe(
+    z.transform((value: unknown) => value ?? {}),
+    z.pipe(
+      z.record(z.string(), z.unknown(), { error: submissionMessages.contributions }),
+      z.transform((raw: Record<string, unknown>, ctx) => {
+        const contributions: Record<string, number> = {};
+        for (const [code, value] of Object.entries(raw)) {
+          const parsed = contributionSchema.safeParse(value);
+          // `continue` keeps the form-level check below running, so every error is reported at once.
+          if (!allowed.has(code)) {
+            const message = submissionMessages.unknownIndicator(code);
+            ctx.issues.push({ code: 'custom', path: [code], message, input: value, continue: true });
+          } else if (!parsed.success) {
+            const message = submissionMessages.contribution;
+            ctx.issues.push({ code: 'custom', path: [code], message, input: value, continue: true });
+          } else if (parsed.data !== undefined) {
+            contributions[code] = parsed.data;
+          }
         }
-      }
-      return contributions;
-    }),
+        return contributions;
+      }),
+    ),
   );
 }
 
 export function submissionContentSchema(allowedIndicatorCodes: readonly string[]) {
-  return z
+  const fields = z
     .object(
       {
         thisPeriod: z
           .string({ error: submissionMessages.thisPeriodRequired })
-          .trim()
-          .min(1, { error: submissionMessages.thisPeriodRequired })
-          .max(TEXT_MAX_LENGTH, { error: submissionMessages.thisPeriodTooLong }),
+          .check(
+            z.trim(),
+            z.minLength(1, { error: submissionMessages.thisPeriodRequired }),
+            z.maxLength(TEXT_MAX_LENGTH, { error: submissionMessages.thisPeriodTooLong }),
+          ),
         nextPeriodPlan: optionalText(submissionMessages.nextPeriodPlanTooLong, TEXT_MAX_LENGTH),
         status: z.enum(projectStatuses, { error: submissionMessages.status }),
         indicatorContributions: contributionsSchema(allowedIndicatorCodes),
@@ -133,16 +141,19 @@ export function submissionContentSchema(allowedIndicatorCodes: readonly string[]
           input: nextPeriodPlan,
         });
       }
-    })
-    .transform(
-      (content): SubmissionContent => ({
+    });
+  return z.pipe(
+    fields,
+    z.transform(
+      (content: z.infer<typeof fields>): SubmissionContent => ({
         thisPeriod: content.thisPeriod,
         nextPeriodPlan: content.nextPeriodPlan,
         status: content.status,
         indicatorContributions: content.indicatorContributions,
         ...(content.noteToArr === '' ? {} : { noteToArr: content.noteToArr }),
       }),
-    );
+    ),
+  );
 }
 
 export function parseSubmissionContent(input: unknown, allowedIndicatorCodes: readonly string[]): SubmissionContent {

@@ -2,7 +2,7 @@
  * Calendar arithmetic in Europe/Prague, the time zone every date and deadline of the cycle lives in.
  * Built on Intl only, so the Lambda bundle carries no time-zone library.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const PRAGUE_TIME_ZONE = 'Europe/Prague';
 
@@ -186,14 +186,13 @@ export const ISO_DATE_MESSAGE = 'Zadejte datum ve tvaru RRRR-MM-DD.';
 
 export const isoDateSchema = z
   .string({ error: ISO_DATE_MESSAGE })
-  .trim()
-  .refine(isRealIsoDate, { error: ISO_DATE_MESSAGE });
+  .check(z.trim(), z.refine(isRealIsoDate, { error: ISO_DATE_MESSAGE }));
 
 /**
  * Field-level details for a ValidationError: the first Czech message per field path
  * (`indicatorContributions.EK-1`); an issue about the whole input is keyed `form`.
  */
-export function zodErrorDetails(error: z.ZodError): Record<string, string> {
+export function zodErrorDetails(error: z.core.$ZodError): Record<string, string> {
   const details: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.length === 0 ? 'form' : issue.path.map(String).join('.');

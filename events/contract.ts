@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /**
  * One version of one event, as published: producers build events with it and consumers validate
@@ -8,7 +8,7 @@ import type { z } from 'zod';
 export interface EventContract<Type extends string = string, Version extends number = number, Data = unknown> {
   readonly type: Type;
   readonly version: Version;
-  readonly schema: z.ZodType<Data>;
+  readonly schema: z.ZodMiniType<Data>;
   /** A realistic payload; doubles as documentation and as the seed of the frozen test fixtures. */
   readonly example: Data;
 }

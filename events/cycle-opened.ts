@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { EventContract } from './contract';
 import { count, cycleId, isoDate, isoInstant } from './fields';
 
@@ -11,16 +11,18 @@ function periodOfCycle(id: string): string {
 const schema = z
   .object({
     cycleId,
-    period: z.string().regex(/^0[12]\/\d{4}$/, 'Expected a half-year period like "02/2025"'),
+    period: z.string().check(z.regex(/^0[12]\/\d{4}$/, 'Expected a half-year period like "02/2025"')),
     deadline: isoInstant,
     meetingDate: isoDate,
     requestCount: count,
     contactCount: count,
   })
-  .refine((data) => data.period === periodOfCycle(data.cycleId), {
-    path: ['period'],
-    message: 'Period does not match the half-year of the cycle id',
-  });
+  .check(
+    z.refine((data) => data.period === periodOfCycle(data.cycleId), {
+      path: ['period'],
+      message: 'Period does not match the half-year of the cycle id',
+    }),
+  );
 
 export type CycleOpenedV1Data = z.infer<typeof schema>;
 

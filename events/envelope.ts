@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { EventContract } from './contract';
 import { EventContractError, type EventContractIssue } from './error';
 import { entityId, isoInstant } from './fields';
@@ -21,12 +21,12 @@ export type EventOf<C> = C extends EventContract<infer Type, infer Version, infe
 
 export const envelopeSchema = z.object({
   id: z.uuid(),
-  type: z.string().min(1).max(200),
-  version: z.number().int().min(1),
+  type: z.string().check(z.minLength(1), z.maxLength(200)),
+  version: z.number().check(z.int(), z.gte(1)),
   occurredAt: isoInstant,
   correlationId: entityId,
   // `z.unknown()` alone would let a missing `data` through as an optional key.
-  data: z.unknown().refine((data) => data !== undefined, 'Required: an event always carries data'),
+  data: z.unknown().check(z.refine((data) => data !== undefined, 'Required: an event always carries data')),
 });
 
 export function describeEvent(type: string | undefined, version: number | undefined): string {

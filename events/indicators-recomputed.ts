@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { EventContract } from './contract';
 import { count, cycleId } from './fields';
 
@@ -11,10 +11,12 @@ const schema = z
     submitted: count,
     requests: count,
   })
-  .refine((data) => data.submitted <= data.requests, {
-    path: ['submitted'],
-    message: 'More submitted requests than requests',
-  });
+  .check(
+    z.refine((data) => data.submitted <= data.requests, {
+      path: ['submitted'],
+      message: 'More submitted requests than requests',
+    }),
+  );
 
 export type IndicatorsRecomputedV1Data = z.infer<typeof schema>;
 

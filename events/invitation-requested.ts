@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { EventContract } from './contract';
 import { cycleId, entityId } from './fields';
 

@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { EventContract } from './contract';
 import { cycleId, entityId } from './fields';
 
 const schema = z.object({
   cycleId,
   /** Which step of the reminder plan fired, e.g. `before-7d`, `overdue`, `escalation`. */
-  stage: z.string().max(100).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Expected a kebab-case stage like "before-7d"'),
+  stage: z.string().check(z.maxLength(100), z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Expected a kebab-case stage like "before-7d"')),
   audience: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('contact'), contactPersonId: entityId }),
     // Escalation goes to the guarantor of the activity area whose contacts are late.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { EventContract } from './contract';
 import { cycleId, entityId } from './fields';
 
@@ -6,7 +6,7 @@ const schema = z.object({
   cycleId,
   projectId: entityId,
   /** A contact person may resubmit before the deadline; each submission gets the next version. */
-  version: z.number().int().min(1),
+  version: z.number().check(z.int(), z.gte(1)),
   contactPersonId: entityId,
 });
 

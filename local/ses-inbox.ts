@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export interface SentEmail {
   messageId?: string;
@@ -18,27 +18,28 @@ export interface SentEmail {
 // Shape of aws-ses-v2-local's GET /store. Raw (MIME) emails are parsed by mailparser, so their
 // attachments carry many more fields and may lack a filename; loose objects keep us tolerant of that.
 const storedEmailSchema = z.looseObject({
-  messageId: z.string().optional(),
+  messageId: z.optional(z.string()),
   from: z.string(),
   destination: z.looseObject({
-    to: z.array(z.string()).default([]),
-    cc: z.array(z.string()).default([]),
+    to: z._default(z.array(z.string()), []),
+    cc: z._default(z.array(z.string()), []),
   }),
   subject: z.string(),
   body: z.looseObject({
-    html: z.string().optional(),
-    text: z.string().optional(),
+    html: z.optional(z.string()),
+    text: z.optional(z.string()),
   }),
-  attachments: z
-    .array(
+  attachments: z._default(
+    z.array(
       z.looseObject({
-        filename: z.string().optional(),
-        contentType: z.string().optional(),
-        size: z.number().optional(),
-        content: z.string().optional(),
+        filename: z.optional(z.string()),
+        contentType: z.optional(z.string()),
+        size: z.optional(z.number()),
+        content: z.optional(z.string()),
       }),
-    )
-    .default([]),
+    ),
+    [],
+  ),
   at: z.number(),
 });
 

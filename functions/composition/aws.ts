@@ -13,7 +13,7 @@
  * Nothing happens at import: each port reads its variables and creates its client on first use,
  * then every later invocation in the same execution environment reuses it.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import { dynamoClients, sesClient, sqsClient, type AwsEndpoints } from '../../adapters/aws-clients';
 import { DynamoMonitoringStore, type StorePorts } from '../../adapters/dynamodb/monitoring-store';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   createEvent,
   createEventParser,
@@ -366,7 +366,7 @@ describe('versioned registry', () => {
   const submissionReceivedV2: EventContract<'submission-received', 2, { cycleId: string; submissionId: string }> = {
     type: 'submission-received',
     version: 2,
-    schema: z.object({ cycleId: z.string(), submissionId: z.string().min(1) }),
+    schema: z.object({ cycleId: z.string(), submissionId: z.string().check(z.minLength(1)) }),
     example: { cycleId: '2025-H2', submissionId: 'edih-neb#3' },
   };
 
