@@ -57,8 +57,13 @@ export function latencySummary(samples: number[]): LatencySummary {
 
 export interface CycleBenchmark {
   label: string;
-  /** Every POST of a form (HTTP round trip on the local stack), at `concurrency` persons at once. */
+  /**
+   * Every POST of a form (HTTP round trip on the local stack) in the submissions phase, where
+   * `concurrency` persons at once also load their pages (GET, the heavier request).
+   */
   intakeLatency: LatencySummary;
+  /** The POSTs of the edits burst: `concurrency` at once and nothing else, like the bare PutItems. */
+  editLatency: LatencySummary;
   /**
    * The floor: a bare PutItem of an item the size of a stored submission, on the same emulator,
    * from the same process, at the same concurrency, right after the submissions.
@@ -255,6 +260,7 @@ export async function benchmarkCycle(options: CycleBenchmarkOptions): Promise<Cy
     const prng = createPrng(2026);
     const projectsById = new Map(plan.projects.map((project) => [project.id, project]));
     const intakeLatencies: number[] = [];
+    const editLatencies: number[] = [];
     /** One form per answered project, with the session that sent it: the edits phase sends them again. */
     const answered: Array<{ session: ContactSession; form: ProjectForm }> = [];
 
@@ -330,12 +336,14 @@ export async function benchmarkCycle(options: CycleBenchmarkOptions): Promise<Cy
       await running.drainQueues();
       const edits = answered.slice(0, Math.min(100, Math.max(5, Math.ceil(answered.length * 0.05))));
       await inParallel(edits, options.concurrency, async ({ session, form }) => {
+        const posted = performance.now();
         const outcome = await session.submit(form, 1, {
           thisPeriod: 'Opravený popis činností.',
           nextPeriodPlan: 'Pokračování projektu.',
           status: 'on-track',
           indicatorContributions: Object.fromEntries(form.indicatorCodes.map((code) => [code, 1])),
         });
+        editLatencies.push(performance.now() - posted);
         if (!outcome.ok && outcome.status !== 409) throw new Error(`Edit of ${form.projectId} refused: HTTP ${outcome.status}`);
         if (outcome.ok) metrics.counts.edits = (metrics.counts.edits ?? 0) + 1;
       });
@@ -372,6 +380,7 @@ export async function benchmarkCycle(options: CycleBenchmarkOptions): Promise<Cy
       startupMs,
       phases,
       intakeLatency: latencySummary(intakeLatencies),
+      editLatency: latencySummary(editLatencies),
       barePutItem,
       reportAssemblies: meter.assemblies,
     };

@@ -9,7 +9,7 @@
  *   npm run bench -- --skip-bundles        without the bundle measurements
  *   npm run bench -- --skip-cycles         only the bundles
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { arch, cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,11 +81,12 @@ function printCycle(result: CycleBenchmark): void {
       ];
     }),
   );
+  const { intakeLatency: intake, editLatency: edit, barePutItem: put } = result;
   write(
-    `  odeslání formuláře (HTTP POST): p50 ${result.intakeLatency.p50} ms, p95 ${result.intakeLatency.p95} ms (${result.intakeLatency.count}×); ` +
-      `holé PutItem ${result.barePutItem.itemBytes} B: p50 ${result.barePutItem.p50} ms, p95 ${result.barePutItem.p95} ms; ` +
-      `poměr p95 ${(result.intakeLatency.p95 / result.barePutItem.p95).toFixed(2)}×`,
+    `  odeslání formuláře (HTTP POST) mezi načítáním stránek: p50 ${intake.p50} ms, p95 ${intake.p95} ms (${intake.count}×), p95 ${(intake.p95 / put.p95).toFixed(2)}× holého PutItem`,
   );
+  write(`  jen odeslání (dávka oprav): p50 ${edit.p50} ms, p95 ${edit.p95} ms (${edit.count}×), p95 ${(edit.p95 / put.p95).toFixed(2)}× holého PutItem`);
+  write(`  holé PutItem ${put.itemBytes} B (${CONCURRENCY} souběžně): p50 ${put.p50} ms, p95 ${put.p95} ms (${put.count}×)`);
   write(`  sestavení zprávy podle fáze: ${byOperation(result.reportAssemblies)}`);
   for (const phase of result.phases) {
     write(`  ${phase.name}:`);
@@ -234,23 +235,30 @@ async function main(): Promise<void> {
     printBundles(bundles);
   }
 
+  // A part left out (--skip-cycles, --skip-bundles) keeps what the previous run measured, with its date.
+  const previous = await readFile(RESULTS_FILE, 'utf8').then((text) => JSON.parse(text) as Record<string, unknown>, () => ({}) as Record<string, unknown>);
+  const now = new Date().toISOString();
+  const part = (skipped: boolean | undefined, name: 'cycles' | 'bundles', fresh: unknown) =>
+    skipped
+      ? { [name]: previous[name] ?? [], [`${name}Date`]: previous[`${name}Date`] ?? previous['date'] ?? null, [`${name}Load`]: previous[`${name}Load`] ?? null }
+      : { [name]: fresh, [`${name}Date`]: now, [`${name}Load`]: load.filter((entry) => (name === 'bundles') === entry.at.includes('bundl')) };
   const results = {
-    date: new Date().toISOString(),
+    date: now,
     machine,
     settings: { concurrency: CONCURRENCY, loadRuns: LOAD_RUNS, sizes, contactsPerProject: CONTACTS_PER_PROJECT },
-    load,
-    cycles: cycles.map((cycle) => ({
+    ...part(values['skip-cycles'], 'cycles', cycles.map((cycle) => ({
       ...cycle,
       startupMs: Math.round(cycle.startupMs),
       phases: cycle.phases.map((phase) => phaseSummary(cycle, phase)),
       intakeP95OverBarePutItemP95: Number((cycle.intakeLatency.p95 / cycle.barePutItem.p95).toFixed(2)),
-    })),
-    bundles: bundles.map((bundle) => ({
+      editP95OverBarePutItemP95: Number((cycle.editLatency.p95 / cycle.barePutItem.p95).toFixed(2)),
+    }))),
+    ...part(values['skip-bundles'], 'bundles', bundles.map((bundle) => ({
       ...bundle,
       ...(bundle.bare
         ? { extraKb: Number(((bundle.bytes - bundle.bare.bytes) / 1024).toFixed(1)), loadRatio: Number((bundle.loadMs / bundle.bare.loadMs).toFixed(2)) }
         : {}),
-    })),
+    }))),
     totalMs: Date.now() - started,
   };
   await writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);

@@ -3,10 +3,9 @@
  * so every route shares one warm execution environment. All routes are IAM-signed.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { renderAnnualReportDocx } from '../documents/annual/docx';
+import type { AnnualReport, MonitoringReport } from '../domain/report/model';
 import { renderAnnualReportHtml } from '../documents/annual/html';
 import { renderAnnualReportMarkdown } from '../documents/annual/markdown';
-import { renderMonitoringReportDocx } from '../documents/monitoring/docx';
 import { renderMonitoringReportHtml } from '../documents/monitoring/html';
 import { renderMonitoringReportMarkdown } from '../documents/monitoring/markdown';
 import { renderIndicatorsCsv, renderIndicatorsJson, type IndicatorOpenDataRow } from '../documents/open-data';
@@ -91,6 +90,14 @@ async function openDataRows(deps: ArrApiDependencies, rows: IndicatorRow[]): Pro
     };
   });
 }
+
+/**
+ * DOCX (the docx library, a third of this bundle) is loaded by the first request that asks for
+ * it, not on every cold start of ARR's API: most routes never render a document.
+ */
+const renderMonitoringReportDocx = async (report: MonitoringReport) =>
+  (await import('../documents/monitoring/docx')).renderMonitoringReportDocx(report);
+const renderAnnualReportDocx = async (report: AnnualReport) => (await import('../documents/annual/docx')).renderAnnualReportDocx(report);
 
 type Route = (event: APIGatewayProxyEventV2, deps: ArrApiDependencies) => Promise<HttpResponse>;
 

@@ -7,7 +7,8 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { Dependencies } from '../domain/ports';
 import { deliverMail, type MailOutcome, type MailRequest } from '../domain/use-cases/deliver-mail';
-import { awsClock, awsConfig, awsIdempotency, awsMail, awsStore, awsTokenIssuer } from './composition/aws';
+import { awsClock, awsConfig, awsMail, awsStore, awsTokenIssuer } from './composition/aws';
+import { awsIdempotency } from './composition/idempotency';
 import { sqsConsumer } from './sqs/consumer';
 
 export const MAILER_FUNCTION = 'mailer';

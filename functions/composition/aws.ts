@@ -10,11 +10,12 @@
  * from here only the ports it picked. The type checker then refuses a missing port, and esbuild
  * leaves out every port it did not take.
  *
+ * The mailer's idempotency store is in ./idempotency.ts, so that no other function carries it.
+ *
  * Nothing happens at import: each port reads its variables and creates its client on first use,
  * then every later invocation in the same execution environment reuses it.
  */
 import * as z from 'zod/mini';
-import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import { dynamoClients, sesClient, sqsClient, type AwsEndpoints } from '../../adapters/aws-clients';
 import { DynamoMonitoringStore, type StorePorts } from '../../adapters/dynamodb/monitoring-store';
 import { SesMailSender } from '../../adapters/ses/mail-sender';
@@ -22,7 +23,6 @@ import { eventRoutes, SqsEventPublisher } from '../../adapters/sqs/event-publish
 import { CryptoTokenIssuer } from '../../adapters/token-issuer';
 import type { Clock, EventPublisher, MailSender, MonitoringConfig, TokenIssuer } from '../../domain/ports';
 import { logger } from '../observability';
-import { idempotencyPersistence } from './idempotency';
 
 export const DEFAULT_ARR_NAME = 'ARR – Agentura regionálního rozvoje, spol. s r. o.';
 /** The display name of the From address; the address itself is the verified SES identity. */
@@ -49,7 +49,7 @@ function parseEnvironment<T extends z.ZodMiniType>(schema: T, env: Environment):
 }
 
 /** Region and endpoint overrides (the local stack sets the endpoints; AWS sets none). */
-function endpointsOf(env: Environment, service: 'dynamodb' | 'sqs' | 'ses'): AwsEndpoints {
+export function endpointsOf(env: Environment, service: 'dynamodb' | 'sqs' | 'ses'): AwsEndpoints {
   const variable = { dynamodb: 'AWS_ENDPOINT_URL_DYNAMODB', sqs: 'AWS_ENDPOINT_URL_SQS', ses: 'AWS_ENDPOINT_URL_SESV2' }[service];
   const read = parseEnvironment(z.object({ AWS_REGION: nonEmpty(), [variable]: optional(z.url()) }), env) as Record<string, string | undefined>;
   const endpoint = read[variable];
@@ -153,19 +153,3 @@ export const awsMail: () => MailSender = /* @__PURE__ */ lazily(() => {
 export const awsConfig: () => MonitoringConfig = /* @__PURE__ */ lazily(() => readConfigEnvironment(process.env));
 
 export const awsTokenIssuer: () => TokenIssuer = /* @__PURE__ */ lazily(() => new CryptoTokenIssuer());
-
-const persistenceLayers = new Map<string, BasePersistenceLayer>();
-
-/**
- * The Powertools idempotency store of a function, in the application table (`PK` =
- * `IDEMPOTENCY#<functionName>`, `SK` = the hashed key), built on the first call.
- */
-export function awsIdempotency(functionName: string): BasePersistenceLayer {
-  let layer = persistenceLayers.get(functionName);
-  if (layer === undefined) {
-    const { TABLE_NAME } = readTableEnvironment(process.env);
-    layer = idempotencyPersistence(dynamoClients(endpointsOf(process.env, 'dynamodb')).dynamodb, TABLE_NAME, functionName);
-    persistenceLayers.set(functionName, layer);
-  }
-  return layer;
-}

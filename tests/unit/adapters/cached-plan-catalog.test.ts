@@ -37,21 +37,26 @@ describe('CachedPlanCatalog', () => {
     expect(reread.projects).toHaveLength(liberecActionPlan.projects.length);
   });
 
-  it('sees a plan saved through it at once, and hands out copies nobody can alter', async () => {
+  it('sees a plan saved through it at once, and hands out a plan nobody can alter', async () => {
     // Prepare
     const inner = new CountingCatalog();
     const catalog = new CachedPlanCatalog(inner, 60_000, () => 0);
     await catalog.savePlan(liberecActionPlan);
     const first = await catalog.getPlan(liberecActionPlan.id);
-    first.projects.length = 0;
+    const alter = () => {
+      first.projects.length = 0;
+    };
 
     // Act
     await catalog.savePlan({ ...liberecActionPlan, name: 'Nový název' });
     const second = await catalog.getPlan(liberecActionPlan.id);
 
     // Assess
+    expect(alter).toThrow(TypeError);
+    expect(first.projects).toHaveLength(liberecActionPlan.projects.length);
     expect(second.name).toBe('Nový název');
     expect(second.projects).toHaveLength(liberecActionPlan.projects.length);
+    expect(Object.isFrozen(liberecActionPlan)).toBe(false);
   });
 
   it('does not remember a plan that is missing', async () => {
