@@ -275,7 +275,7 @@ describe('foldContribution (incremental) against computeIndicators (full)', () =
           expect(items.find((item) => item.projectId === id)?.version).toBeGreaterThanOrEqual(version);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });
