@@ -55,56 +55,65 @@ export interface OpenCycleRequest {
 const DEADLINE_MESSAGE =
   'Zadejte termín odevzdání jako datum RRRR-MM-DD nebo jako datum a čas s časovou zónou, např. 2026-07-15T12:00:00+02:00.';
 
-/** A bare date means the whole Prague day: the deadline is its last second, 23:59:59. */
-const deadlineSchema = z.union(
-  [
-    z.pipe(isoDateSchema, z.transform((date: string) => new Date(pragueInstant(addDays(date, 1)).getTime() - 1000))),
-    z.pipe(z.iso.datetime({ offset: true }), z.transform((value: string) => new Date(value))),
-  ],
-  { error: DEADLINE_MESSAGE },
-);
+/**
+ * Built on the first request to open a cycle, not when the module loads: most functions import
+ * this module only for the state machine, and a cold start should not pay for building schemas.
+ */
+function buildOpenCycleRequestSchema() {
+  /** A bare date means the whole Prague day: the deadline is its last second, 23:59:59. */
+  const deadlineSchema = z.union(
+    [
+      z.pipe(isoDateSchema, z.transform((date: string) => new Date(pragueInstant(addDays(date, 1)).getTime() - 1000))),
+      z.pipe(z.iso.datetime({ offset: true }), z.transform((value: string) => new Date(value))),
+    ],
+    { error: DEADLINE_MESSAGE },
+  );
 
-export const openCycleRequestSchema = z.pipe(
-  z.object(
-    {
-      period: periodIdSchema,
-      deadline: deadlineSchema,
-      meetingDate: isoDateSchema,
-      reminderLadder: z.optional(z.partial(reminderLadderShape)),
-    },
-    { error: 'Žádost o otevření cyklu musí být objekt s poli period, deadline a meetingDate.' },
-  ),
-  z.transform(
-    (body: { period: string; deadline: Date; meetingDate: string; reminderLadder?: Partial<ReminderLadder> | undefined }): OpenCycleRequest => ({
-      period: body.period,
-      deadline: body.deadline,
-      meetingDate: body.meetingDate,
-      reminderLadder: { ...defaultReminderLadder, ...body.reminderLadder },
+  return z.pipe(
+    z.object(
+      {
+        period: periodIdSchema,
+        deadline: deadlineSchema,
+        meetingDate: isoDateSchema,
+        reminderLadder: z.optional(z.partial(reminderLadderShape)),
+      },
+      { error: 'Žádost o otevření cyklu musí být objekt s poli period, deadline a meetingDate.' },
+    ),
+    z.transform(
+      (body: { period: string; deadline: Date; meetingDate: string; reminderLadder?: Partial<ReminderLadder> | undefined }): OpenCycleRequest => ({
+        period: body.period,
+        deadline: body.deadline,
+        meetingDate: body.meetingDate,
+        reminderLadder: { ...defaultReminderLadder, ...body.reminderLadder },
+      }),
+    ),
+  ).check(
+    z.superRefine((request: OpenCycleRequest, ctx) => {
+      refineLadder(request.reminderLadder, ctx, ['reminderLadder']);
+      const period = parsePeriodId(request.period);
+      const deadlineDay = pragueDate(request.deadline);
+      if (deadlineDay <= period.firstDay) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['deadline'],
+          message: `Termín odevzdání musí být později než první den období (${period.label}).`,
+        });
+      }
+      if (request.meetingDate <= deadlineDay) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['meetingDate'],
+          message: 'Jednání řídící skupiny musí být později než termín odevzdání.',
+        });
+      }
     }),
-  ),
-).check(
-  z.superRefine((request: OpenCycleRequest, ctx) => {
-    refineLadder(request.reminderLadder, ctx, ['reminderLadder']);
-    const period = parsePeriodId(request.period);
-    const deadlineDay = pragueDate(request.deadline);
-    if (deadlineDay <= period.firstDay) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['deadline'],
-        message: `Termín odevzdání musí být později než první den období (${period.label}).`,
-      });
-    }
-    if (request.meetingDate <= deadlineDay) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['meetingDate'],
-        message: 'Jednání řídící skupiny musí být později než termín odevzdání.',
-      });
-    }
-  }),
-);
+  );
+}
+
+let openCycleRequestSchema: ReturnType<typeof buildOpenCycleRequestSchema> | undefined;
 
 export function parseOpenCycleRequest(body: unknown): OpenCycleRequest {
+  openCycleRequestSchema ??= buildOpenCycleRequestSchema();
   const result = openCycleRequestSchema.safeParse(body);
   if (!result.success) {
     throw new ValidationError('Žádost o otevření cyklu obsahuje chyby.', zodErrorDetails(result.error));

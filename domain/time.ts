@@ -1,6 +1,8 @@
 /**
  * Calendar arithmetic in Europe/Prague, the time zone every date and deadline of the cycle lives in.
- * Built on Intl only, so the Lambda bundle carries no time-zone library.
+ * The offset follows the EU summer-time rule by arithmetic, so the Lambda bundle carries no
+ * time-zone library and a cold start does not initialise ICU's time zones (an `Intl.DateTimeFormat`
+ * with a `timeZone` costs some 20 ms when first created); Intl answers only for dates before 1996.
  */
 import * as z from 'zod/mini';
 
@@ -21,31 +23,56 @@ export interface PragueParts {
 
 const DAY_MS = 86_400_000;
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
-const pragueFormatter = new Intl.DateTimeFormat('en-US', {
-  timeZone: PRAGUE_TIME_ZONE,
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-  weekday: 'short',
-  hourCycle: 'h23',
-});
+/** Since 1996 Czechia keeps the EU rule: summer time from 01:00 UTC on March's last Sunday to 01:00 UTC on October's. */
+const EU_RULE_SINCE_YEAR = 1996;
+const HOUR_MS = 3_600_000;
+
+/** 01:00 UTC on the last Sunday of the month (0-based `month`) of `year`. */
+function lastSundayAtOneUtc(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month + 1, 0));
+  return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+}
+
+let historicFormatter: Intl.DateTimeFormat | undefined;
+
+/** Before the EU rule (never for the cycle's own dates), the offset as ICU knows it. */
+function historicOffset(timestamp: number): number {
+  historicFormatter ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: PRAGUE_TIME_ZONE,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    hourCycle: 'h23',
+  });
+  const values: Record<string, string> = {};
+  for (const part of historicFormatter.formatToParts(new Date(timestamp))) values[part.type] = part.value;
+  const asUtc = Date.UTC(Number(values.year), Number(values.month) - 1, Number(values.day), Number(values.hour), Number(values.minute), Number(values.second));
+  return asUtc - Math.floor(timestamp / 1000) * 1000;
+}
+
+/** Prague's offset from UTC in milliseconds at the given instant (+1 h in winter, +2 h in summer). */
+function offsetAt(timestamp: number): number {
+  const year = new Date(timestamp).getUTCFullYear();
+  if (year < EU_RULE_SINCE_YEAR) return historicOffset(timestamp);
+  const summer = timestamp >= lastSundayAtOneUtc(year, 2) && timestamp < lastSundayAtOneUtc(year, 9);
+  return summer ? 2 * HOUR_MS : HOUR_MS;
+}
 
 function wallClock(instant: Date): PragueParts & { second: number } {
-  const values: Record<string, string> = {};
-  for (const part of pragueFormatter.formatToParts(instant)) values[part.type] = part.value;
+  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid date');
+  const wall = new Date(instant.getTime() + offsetAt(instant.getTime()));
   return {
-    year: Number(values.year),
-    month: Number(values.month),
-    day: Number(values.day),
-    hour: Number(values.hour),
-    minute: Number(values.minute),
-    second: Number(values.second),
-    weekday: WEEKDAYS[values.weekday ?? ''] ?? Number.NaN,
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    weekday: wall.getUTCDay() === 0 ? 7 : wall.getUTCDay(),
   };
 }
 
@@ -94,12 +121,6 @@ export function pragueDate(instant: Date): IsoDate {
   return toIsoDate(year, month, day);
 }
 
-/** Prague's offset from UTC in milliseconds at the given instant (+1 h in winter, +2 h in summer). */
-function offsetAt(timestamp: number): number {
-  const p = wallClock(new Date(timestamp));
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(timestamp / 1000) * 1000;
-}
 
 /**
  * The instant a Prague wall-clock time denotes. Around DST changes it behaves like Temporal's

@@ -2,20 +2,9 @@
  * Czech formatting shared by emails and pages. Every date is shown as the Europe/Prague
  * calendar date, whatever the server's time zone is.
  */
+import { pragueParts } from '../domain/time';
 
-const PRAGUE = 'Europe/Prague';
-
-const pragueParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: PRAGUE,
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  hourCycle: 'h23',
-});
-
-const czechNumber = new Intl.NumberFormat('cs-CZ');
+let czechNumber: Intl.NumberFormat | undefined;
 
 interface PragueDateTime {
   year: number;
@@ -26,17 +15,8 @@ interface PragueDateTime {
 }
 
 function toPrague(date: Date): PragueDateTime {
-  if (Number.isNaN(date.getTime())) throw new RangeError('Invalid date');
-  const parts = Object.fromEntries(
-    pragueParts.formatToParts(date).map((part) => [part.type, part.value]),
-  ) as Record<string, string>;
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-  };
+  const { year, month, day, hour, minute } = pragueParts(date);
+  return { year, month, day, hour, minute };
 }
 
 /** Built from parts rather than the cs-CZ pattern so the output does not depend on the ICU version. */
@@ -69,6 +49,8 @@ export function formatIsoDate(isoDate: string): string {
 }
 
 export function formatNumber(value: number): string {
+  // Created on first use: most cold starts format no number.
+  czechNumber ??= new Intl.NumberFormat('cs-CZ');
   return czechNumber.format(value);
 }
 

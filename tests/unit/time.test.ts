@@ -281,3 +281,42 @@ describe('isoDateSchema', () => {
     },
   );
 });
+
+describe('pragueParts against ICU', () => {
+  it('gives the wall clock ICU gives for Europe/Prague, every fifth hour from 1995 to 2031 and around each change', () => {
+    // Prepare
+    const icu = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Europe/Prague',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    });
+    const expected = (instant: Date) => {
+      const values = Object.fromEntries(icu.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
+      return { year: values.year, month: values.month, day: values.day, hour: values.hour, minute: values.minute };
+    };
+    const instants: Date[] = [];
+    for (let t = Date.UTC(1995, 0, 1); t < Date.UTC(2031, 0, 1); t += 5 * 3_600_000) instants.push(new Date(t));
+    // A minute either side of every change (01:00 UTC on the last Sundays of March and October).
+    for (let year = 1996; year <= 2030; year += 1) {
+      for (const month of [2, 9]) {
+        const last = new Date(Date.UTC(year, month + 1, 0));
+        const change = Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1);
+        instants.push(new Date(change - 60_000), new Date(change), new Date(change + 60_000));
+      }
+    }
+
+    // Act
+    const mismatches = instants.filter((instant) => {
+      const { weekday: _weekday, ...parts } = pragueParts(instant);
+      return JSON.stringify(parts) !== JSON.stringify(expected(instant));
+    });
+
+    // Assess
+    expect(instants.length).toBeGreaterThan(60_000);
+    expect(mismatches).toEqual([]);
+  });
+});
