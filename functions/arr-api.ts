@@ -197,4 +197,9 @@ export function createArrApiHandler(deps: () => ArrApiDependencies) {
   );
 }
 
-export const handler = createArrApiHandler(() => ({ ...awsStore(), clock: awsClock, config: awsConfig(), events: awsEvents() }));
+export const handler = createArrApiHandler(() => ({
+  ...awsStore(),
+  clock: awsClock,
+  config: awsConfig(),
+  events: awsEvents(),
+}));

@@ -13,4 +13,9 @@ export function createAutoCloseHandler(deps: () => AutoCloseDependencies) {
   }));
 }
 
-export const handler = createAutoCloseHandler(() => ({ ...awsStore(), clock: awsClock, config: awsConfig(), events: awsEvents() }));
+export const handler = createAutoCloseHandler(() => ({
+  ...awsStore(),
+  clock: awsClock,
+  config: awsConfig(),
+  events: awsEvents(),
+}));

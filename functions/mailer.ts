@@ -48,4 +48,13 @@ export function createMailerHandler(deps: () => MailerDependencies, persistence:
   });
 }
 
-export const handler = createMailerHandler(() => ({ ...awsStore(), clock: awsClock, config: awsConfig(), tokenIssuer: awsTokenIssuer(), mail: awsMail() }), () => awsIdempotency(MAILER_FUNCTION));
+export const handler = createMailerHandler(
+  () => ({
+    ...awsStore(),
+    clock: awsClock,
+    config: awsConfig(),
+    tokenIssuer: awsTokenIssuer(),
+    mail: awsMail(),
+  }),
+  () => awsIdempotency(MAILER_FUNCTION),
+);

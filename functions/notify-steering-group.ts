@@ -1,6 +1,6 @@
 /** NotifyQueue consumer: a report is ready, so the steering group is emailed if its notice is due. */
 import { notifySteeringGroup, type NotifyDeps } from '../domain/use-cases/notify-steering-group';
-import { reportDocuments } from '../documents/monitoring/docx';
+import { lazyReportDocuments } from './composition/documents';
 import { awsClock, awsConfig, awsEvents, awsMail, awsStore } from './composition/aws';
 import { sqsConsumer } from './sqs/consumer';
 
@@ -13,4 +13,11 @@ export function createNotifySteeringGroupHandler(deps: () => NotifyDeps) {
   });
 }
 
-export const handler = createNotifySteeringGroupHandler(() => ({ ...awsStore(), clock: awsClock, config: awsConfig(), events: awsEvents(), mail: awsMail(), documents: reportDocuments }));
+export const handler = createNotifySteeringGroupHandler(() => ({
+  ...awsStore(),
+  clock: awsClock,
+  config: awsConfig(),
+  events: awsEvents(),
+  mail: awsMail(),
+  documents: lazyReportDocuments,
+}));

@@ -19,4 +19,9 @@ export function createOpenCycleHandler(deps: () => OpenCycleDependencies) {
   );
 }
 
-export const handler = createOpenCycleHandler(() => ({ ...awsStore(), clock: awsClock, config: awsConfig(), events: awsEvents() }));
+export const handler = createOpenCycleHandler(() => ({
+  ...awsStore(),
+  clock: awsClock,
+  config: awsConfig(),
+  events: awsEvents(),
+}));

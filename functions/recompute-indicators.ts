@@ -21,4 +21,8 @@ export function createRecomputeIndicatorsHandler(deps: () => RecomputeIndicators
   });
 }
 
-export const handler = createRecomputeIndicatorsHandler(() => ({ ...awsStore(), clock: awsClock, events: awsEvents() }));
+export const handler = createRecomputeIndicatorsHandler(() => ({
+  ...awsStore(),
+  clock: awsClock,
+  events: awsEvents(),
+}));

@@ -1,6 +1,6 @@
 /** Scheduled (working days 09:00 Prague): emails the steering group every ready report whose notice is due. */
 import { notifyDueSteeringGroups, type NotifyDeps } from '../domain/use-cases/notify-steering-group';
-import { reportDocuments } from '../documents/monitoring/docx';
+import { lazyReportDocuments } from './composition/documents';
 import { awsClock, awsConfig, awsEvents, awsMail, awsStore } from './composition/aws';
 import { scheduledHandler } from './scheduled';
 
@@ -10,4 +10,11 @@ export function createSteeringGroupScheduleHandler(deps: () => NotifyDeps) {
   }));
 }
 
-export const handler = createSteeringGroupScheduleHandler(() => ({ ...awsStore(), clock: awsClock, config: awsConfig(), events: awsEvents(), mail: awsMail(), documents: reportDocuments }));
+export const handler = createSteeringGroupScheduleHandler(() => ({
+  ...awsStore(),
+  clock: awsClock,
+  config: awsConfig(),
+  events: awsEvents(),
+  mail: awsMail(),
+  documents: lazyReportDocuments,
+}));

@@ -75,4 +75,9 @@ export function createSubmissionIntakeHandler(deps: () => SubmissionIntakeDepend
   );
 }
 
-export const handler = createSubmissionIntakeHandler(() => ({ ...awsStore(), clock: awsClock, tokenIssuer: awsTokenIssuer(), events: awsEvents() }));
+export const handler = createSubmissionIntakeHandler(() => ({
+  ...awsStore(),
+  clock: awsClock,
+  tokenIssuer: awsTokenIssuer(),
+  events: awsEvents(),
+}));

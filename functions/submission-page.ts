@@ -36,4 +36,8 @@ export function createSubmissionPageHandler(deps: () => SubmissionPageDependenci
   );
 }
 
-export const handler = createSubmissionPageHandler(() => ({ ...awsStore(), clock: awsClock, tokenIssuer: awsTokenIssuer() }));
+export const handler = createSubmissionPageHandler(() => ({
+  ...awsStore(),
+  clock: awsClock,
+  tokenIssuer: awsTokenIssuer(),
+}));
