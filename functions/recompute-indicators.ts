@@ -10,7 +10,7 @@ export type RecomputeIndicatorsDependencies = Pick<Dependencies, 'clock' | 'plan
 export function createRecomputeIndicatorsHandler(deps: () => RecomputeIndicatorsDependencies) {
   return sqsConsumer({
     accepts: ['submission-received'],
-    // Every record updates the cycle's one indicator item under optimistic concurrency.
+    // Every record ends in a save of the cycle's small totals item on its revision: in parallel they would only retry each other.
     inParallel: false,
     handle: async (event) =>
       recomputeIndicators(deps(), {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AnyEvent } from '../../../events';
 import { liberecActionPlan } from '../../../domain/catalog/liberec';
 import { ConflictError, GoneError, ForbiddenError, IllegalTransitionError, NotFoundError, ValidationError } from '../../../domain/errors';
@@ -11,7 +11,7 @@ import { openCycle } from '../../../domain/use-cases/open-cycle';
 import { recomputeIndicators } from '../../../domain/use-cases/recompute-indicators';
 import { runReminderSweep } from '../../../domain/use-cases/run-reminder-sweep';
 import { submitProject } from '../../../domain/use-cases/submit-project';
-import { getCycleIndicators, getCycleOverview } from '../../../domain/use-cases/arr';
+import { getCycleIndicators, getCycleOverview, getMonitoringReport } from '../../../domain/use-cases/arr';
 import { inMemoryWorld, type InMemoryWorld } from '../../support/in-memory-dependencies';
 
 const plan = liberecActionPlan;
@@ -277,6 +277,40 @@ describe('reminders and escalation', () => {
 });
 
 describe('closing, report and steering group', () => {
+  it('assembles a complete cycle\'s report once, and after a burst of edits only when it is read', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const saves = vi.spyOn(world.deps.reports, 'saveReport');
+    const send = (project: (typeof activeProjects)[number], body: Record<string, unknown>) => {
+      const person = plan.contactPersons.find((candidate) => candidate.id === project.contactPersonIds[0])!;
+      return submitProject(world.deps, { token: tokenOf(world, person.email), projectId: project.id, body, correlationId: 't' });
+    };
+    for (const project of activeProjects) await send(project, answer());
+    await drain(world);
+    const savesWhenComplete = saves.mock.calls.length;
+    const edited = activeProjects.slice(0, 3);
+
+    // Act
+    for (const [index, project] of edited.entries()) await send(project, answer({ thisPeriod: `Opraveno ${index}.`, expectedVersion: 1 }));
+    await drain(world);
+    const savesAfterEdits = saves.mock.calls.length;
+    const staleSince = (await world.deps.cycles.getCycle('2026-H1'))?.reportStaleSince;
+    const read = await getMonitoringReport(world.deps, { cycleId: '2026-H1', correlationId: 't' });
+    const readAgain = await getMonitoringReport(world.deps, { cycleId: '2026-H1', correlationId: 't' });
+
+    // Assess
+    expect(savesWhenComplete).toBe(1);
+    expect(savesAfterEdits).toBe(1);
+    expect(staleSince).toBeDefined();
+    expect(saves).toHaveBeenCalledTimes(2);
+    const texts = new Map(
+      [...read.areas.flatMap((area) => area.activities.flatMap((activity) => activity.projects)), ...read.outsidePlan].map((project) => [project.id, project.thisPeriod]),
+    );
+    expect(edited.map((project) => texts.get(project.id))).toEqual(['Opraveno 0.', 'Opraveno 1.', 'Opraveno 2.']);
+    expect(readAgain).toEqual(read);
+    expect((await world.deps.cycles.getCycle('2026-H1'))?.reportStaleSince).toBeUndefined();
+  });
+
   it('closes once, assembles the report with missing projects marked, and notifies the steering group once', async () => {
     // Prepare
     const world = await openedWorld();
