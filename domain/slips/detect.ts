@@ -69,6 +69,11 @@ function quote(text: string): string {
   return `„${clean.length > QUOTE_LENGTH ? `${clean.slice(0, QUOTE_LENGTH)}…` : clean}“`;
 }
 
+/** "A", "A i B", "A, B i C": the periods in a sentence, each with its preposition. */
+function enumerate(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} i ${items.at(-1)}`;
+}
+
 function percent(similarity: number): string {
   return `${Math.round(similarity * 100)} %`;
 }
@@ -126,11 +131,11 @@ function planRepeated(
   if (!match) return null;
   const periods = repeatedSince(byPeriod, record.projectId, periodId, (r) => r.plan, threshold);
   // A plan written in a period is the plan for the period after it.
-  const plannedFor = periods.map((id) => nextPeriod(parsePeriodId(id)).label);
+  const plannedFor = periods.map((id) => `na ${nextPeriod(parsePeriodId(id)).label}`);
   return {
     code: 'plan-repeated',
     message:
-      `Plán se opakuje: ${quote(match.repeatedAs)} je v plánu na ${plannedFor.join(', na ')} ` +
+      `Plán se opakuje: ${quote(match.repeatedAs)} je v plánu ${enumerate(plannedFor)} ` +
       `(shoda ${percent(match.similarity)} s plánem ${quote(match.step)}).`,
     periods,
     similarity: match.similarity,
@@ -150,7 +155,7 @@ function doneRepeated(
   return {
     code: 'done-repeated',
     message:
-      `Vykázána znovu táž činnost: ${quote(match.repeatedAs)} za ${periods.map(label).join(' i za ')} ` +
+      `Vykázána znovu táž činnost: ${quote(match.repeatedAs)} ${enumerate(periods.map((id) => `za ${label(id)}`))} ` +
       `(shoda ${percent(match.similarity)}).`,
     periods,
     similarity: match.similarity,
