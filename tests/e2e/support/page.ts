@@ -34,7 +34,7 @@ export function parsePersonalPage(html: string): PageProject[] {
       if (projectId === null || name === null || previousPlan === null) {
         throw new Error(`A project section of the page could not be read: ${section.slice(0, 200)}`);
       }
-      const expectedVersion = capture(section, /<input type="hidden" name="expectedVersion" value="(\d+)">/);
+      const expectedVersion = capture(section, /<input type="hidden" name="expectedVersion" value="(\d+)"\/?>/);
       // The template puts a newline after the start tag, which the HTML parser drops.
       const thisPeriod = capture(section, /<textarea[^>]*name="thisPeriod"[^>]*>\n?([^<]*)<\/textarea>/) ?? '';
       return {

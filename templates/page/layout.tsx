@@ -1,11 +1,13 @@
-import { escapeHtml } from '../html';
+import type { ComponentChildren } from 'preact';
+import { styleSheet } from '../jsx/render';
 
 /*
  * Colours are chosen for WCAG 2.1 AA: body text #1a1a1a, links and buttons #0b4f9c (8.0:1 on white),
  * errors #a4001d (8.1:1), muted text #4b5563 (7.6:1, 6.9:1 on the grey page); the 3px focus ring
  * #c2410c (5.2:1) is offset onto the white background, so it also shows around the blue button.
+ * Exported for every page of the same look (the contact persons' pages and ARR's console).
  */
-const STYLES = `
+export const PAGE_STYLES = `
 *, *::before, *::after { box-sizing: border-box; }
 html { font-size: 100%; }
 body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 1rem; line-height: 1.5; color: #1a1a1a; background: #f3f4f6; }
@@ -66,22 +68,26 @@ button:hover { background: #072f5f; }
 `;
 
 /** The shared frame of every page a contact person sees: skip link, header, one main landmark. */
-export function pageDocument(title: string, mainHtml: string): string {
-  return `<!DOCTYPE html>
-<html lang="cs">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} – Chytřejší Liberecký kraj</title>
-<style>${STYLES}</style>
-</head>
-<body>
-<a class="skip-link" href="#obsah">Přeskočit na obsah</a>
-<header class="site-header"><p>Chytřejší Liberecký kraj · monitoring akčního plánu</p></header>
-<main id="obsah" tabindex="-1">
-${mainHtml}
-</main>
-</body>
-</html>
-`;
+export function PageLayout(props: { title: string; children: ComponentChildren }) {
+  return (
+    <html lang="cs">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} – Chytřejší Liberecký kraj`}</title>
+        {styleSheet(PAGE_STYLES)}
+      </head>
+      <body>
+        <a class="skip-link" href="#obsah">
+          Přeskočit na obsah
+        </a>
+        <header class="site-header">
+          <p>Chytřejší Liberecký kraj · monitoring akčního plánu</p>
+        </header>
+        <main id="obsah" tabindex={-1}>
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
 }

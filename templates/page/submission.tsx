@@ -1,0 +1,408 @@
+import {
+  countOf,
+  deadlineStatus,
+  describeDeadlineStatus,
+  formatDate,
+  formatDeadline,
+  PROJECT_FORMS,
+  PROJECT_STATUS_LABELS,
+} from '../format';
+import type { ProjectStatus } from '../format';
+import { renderPage } from '../jsx/render';
+import { PageLayout } from './layout';
+
+export interface ProjectFormView {
+  projectId: string;
+  name: string;
+  activityAreaName: string;
+  activityName: string | null;
+  goal: string;
+  /** What the person planned last period, shown as the starting point. */
+  previousPlan: string;
+  /** POST url of this project's form. */
+  formAction: string;
+  /** 0 when no version exists yet; sent back as a hidden field for conflict detection. */
+  expectedVersion: number;
+  values: {
+    thisPeriod: string;
+    nextPeriodPlan: string;
+    status: string;
+    indicatorContributions: Record<string, string>;
+    noteToArr: string;
+  };
+  indicators: Array<{ code: string; name: string }>;
+  /**
+   * Field path → Czech message: `thisPeriod`, `indicatorContributions.EK-1`, or `_form` for a
+   * form-level message such as a version conflict.
+   */
+  errors: Record<string, string>;
+  lastSubmittedAt?: Date;
+  version?: number;
+  /** True right after this project was saved: the confirmation shows in its own section. */
+  justSaved?: boolean;
+}
+
+export interface SubmissionPageView {
+  personName: string;
+  periodLabel: string;
+  /** e.g. `02/2026` */
+  nextPeriodLabel: string;
+  deadline: Date;
+  now: Date;
+  /** false once the cycle is closed. */
+  editable: boolean;
+  projects: ProjectFormView[];
+}
+
+const FORM_ERROR = '_form';
+const STATUS_ORDER: ProjectStatus[] = ['on-track', 'delayed', 'completed', 'cancelled', 'not-started'];
+
+/**
+ * Any string becomes an HTML id fragment: letters, digits and hyphens stay readable, every other
+ * character is written as `_hex_`. `_` itself is encoded, so distinct inputs never share a token.
+ */
+function idToken(value: string): string {
+  return value.replace(/[^A-Za-z0-9-]/g, (char) => `_${char.charCodeAt(0).toString(16)}_`);
+}
+
+/** The anchor of a project's section, e.g. for redirecting back after a save (`…#projekt-x`). */
+export function projectSectionId(projectId: string): string {
+  return `projekt-${idToken(projectId)}`;
+}
+
+/*
+ * Each id family has its own prefix, so a field id can never equal a section, hint or error id
+ * whatever the project ids and indicator codes are.
+ */
+const ids = {
+  heading: (index: number) => `nazev-${index}`,
+  field: (index: number, path: string) => `pole-${index}-${idToken(path)}`,
+  hint: (index: number, path: string) => `napoveda-${index}-${idToken(path)}`,
+  error: (index: number, path: string) => `chyba-${index}-${idToken(path)}`,
+};
+
+const indicatorPath = (code: string): string => `indicatorContributions.${code}`;
+
+function fieldPaths(project: ProjectFormView): string[] {
+  return [
+    'thisPeriod',
+    'nextPeriodPlan',
+    'status',
+    ...project.indicators.map((indicator) => indicatorPath(indicator.code)),
+    'noteToArr',
+  ];
+}
+
+/** Errors for paths the form does not render are shown at form level rather than lost. */
+function formLevelErrors(project: ProjectFormView): string[] {
+  const rendered = new Set(fieldPaths(project));
+  const formMessage = project.errors[FORM_ERROR];
+  const stray = Object.entries(project.errors)
+    .filter(([path]) => path !== FORM_ERROR && !rendered.has(path))
+    .map(([, message]) => message);
+  return formMessage === undefined ? stray : [formMessage, ...stray];
+}
+
+function isSubmitted(project: ProjectFormView): boolean {
+  return project.lastSubmittedAt !== undefined;
+}
+
+function submissionStatus(project: ProjectFormView): string {
+  if (!project.lastSubmittedAt) return 'Zatím neodesláno';
+  const version = project.version === undefined ? '' : ` (verze ${project.version})`;
+  return `Odesláno ${formatDate(project.lastSubmittedAt)}${version}`;
+}
+
+/** The value of `aria-describedby`, or no attribute when nothing describes the control. */
+function describedBy(...idList: Array<string | null>): string | undefined {
+  const present = idList.filter((id): id is string => id !== null);
+  return present.length === 0 ? undefined : present.join(' ');
+}
+
+function ErrorMessage(props: { id: string; message: string }) {
+  return (
+    <p class="field-error" id={props.id}>
+      <span class="visually-hidden">Chyba: </span>
+      {props.message}
+    </p>
+  );
+}
+
+interface FieldContext {
+  project: ProjectFormView;
+  index: number;
+  editable: boolean;
+}
+
+function TextareaField(props: { context: FieldContext; path: 'thisPeriod' | 'nextPeriodPlan' | 'noteToArr'; label: string; hint: string }) {
+  const { context, path } = props;
+  const { project, index, editable } = context;
+  const id = ids.field(index, path);
+  const hintId = ids.hint(index, path);
+  const error = project.errors[path];
+  const errorId = error === undefined ? null : ids.error(index, path);
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <p class="hint" id={hintId}>
+        {props.hint}
+      </p>
+      {errorId === null ? null : <ErrorMessage id={errorId} message={error ?? ''} />}
+      <textarea
+        id={id}
+        name={path}
+        rows={6}
+        aria-describedby={describedBy(hintId, errorId)}
+        aria-invalid={errorId === null ? undefined : 'true'}
+        readOnly={!editable}
+      >
+        {/* The newline after the start tag is eaten by the HTML parser, so a value starting with one keeps it. */}
+        {`\n${project.values[path]}`}
+      </textarea>
+    </div>
+  );
+}
+
+function StatusField(props: { context: FieldContext }) {
+  const { project, index, editable } = props.context;
+  const error = project.errors.status;
+  const errorId = error === undefined ? null : ids.error(index, 'status');
+  return (
+    <fieldset aria-describedby={describedBy(errorId)}>
+      <legend>Stav projektu</legend>
+      {errorId === null ? null : <ErrorMessage id={errorId} message={error ?? ''} />}
+      {STATUS_ORDER.map((status, optionIndex) => {
+        // The first option carries the field id, so the error summary can link to the group.
+        const id = optionIndex === 0 ? ids.field(index, 'status') : `${ids.field(index, 'status')}-${status}`;
+        return (
+          <div class="radio">
+            <input
+              type="radio"
+              id={id}
+              name="status"
+              value={status}
+              checked={project.values.status === status}
+              aria-invalid={errorId === null ? undefined : 'true'}
+              disabled={!editable}
+            />
+            <label for={id}>{PROJECT_STATUS_LABELS[status]}</label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function IndicatorFields(props: { context: FieldContext; periodLabel: string }) {
+  const { project, index, editable } = props.context;
+  if (project.indicators.length === 0) return null;
+  const hintId = ids.hint(index, 'indicatorContributions');
+  return (
+    <fieldset aria-describedby={hintId}>
+      <legend>Příspěvek k indikátorům za {props.periodLabel}</legend>
+      <p class="hint" id={hintId}>
+        Uveďte celé číslo za toto pololetí. Pokud projekt k indikátoru nepřispěl, uveďte 0.
+      </p>
+      {project.indicators.map((indicator) => {
+        const path = indicatorPath(indicator.code);
+        const id = ids.field(index, path);
+        const error = project.errors[path];
+        const errorId = error === undefined ? null : ids.error(index, path);
+        return (
+          <div class="field indicator">
+            <label for={id}>
+              {indicator.name} ({indicator.code})
+            </label>
+            {errorId === null ? null : <ErrorMessage id={errorId} message={error ?? ''} />}
+            <input
+              type="text"
+              id={id}
+              name={path}
+              inputmode="numeric"
+              autocomplete="off"
+              value={project.values.indicatorContributions[indicator.code] ?? ''}
+              aria-describedby={describedBy(errorId)}
+              aria-invalid={errorId === null ? undefined : 'true'}
+              readonly={!editable}
+            />
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function ProjectSection(props: { project: ProjectFormView; index: number; view: SubmissionPageView }) {
+  const { project, index, view } = props;
+  const context: FieldContext = { project, index, editable: view.editable };
+  const formErrors = formLevelErrors(project);
+  const previousPlan = project.previousPlan.trim() === '' ? 'Plán z minulého období není k dispozici.' : project.previousPlan;
+
+  const fields = (
+    <>
+      <TextareaField
+        context={context}
+        path="thisPeriod"
+        label={`Co se v projektu udělalo v období ${view.periodLabel}`}
+        hint="Stručně popište hlavní činnosti a výsledky. Vyjít můžete z plánu z minulého období uvedeného výše."
+      />
+      <TextareaField context={context} path="nextPeriodPlan" label={`Plán na období ${view.nextPeriodLabel}`} hint="Co plánujete v dalším pololetí." />
+      <StatusField context={context} />
+      <IndicatorFields context={context} periodLabel={view.periodLabel} />
+      <TextareaField context={context} path="noteToArr" label="Poznámka pro ARR (nepovinné)" hint="Poznámka slouží jen pro ARR, do zprávy se nepřebírá." />
+    </>
+  );
+
+  return (
+    <section class="panel project" id={projectSectionId(project.projectId)} aria-labelledby={ids.heading(index)}>
+      <h2 id={ids.heading(index)}>{project.name}</h2>
+      <p class={isSubmitted(project) ? 'status-line submitted' : 'status-line'}>{submissionStatus(project)}</p>
+      {/* Inside the section the redirect scrolls to, so the person sees it where they were working. */}
+      {project.justSaved ? (
+        <div class="notice" role="status">
+          <p>Podklady k projektu „{project.name}“ byly uloženy. Děkujeme!</p>
+        </div>
+      ) : null}
+      <dl>
+        <dt>Oblast aktivit</dt>
+        <dd>{project.activityAreaName}</dd>
+        {project.activityName === null ? null : (
+          <>
+            <dt>Aktivita</dt>
+            <dd>{project.activityName}</dd>
+          </>
+        )}
+        <dt>Cíl projektu</dt>
+        <dd>{project.goal}</dd>
+        <dt>Plán z minulého období</dt>
+        <dd>{previousPlan}</dd>
+      </dl>
+      {formErrors.length === 0 ? null : (
+        <div class="form-error" id={ids.error(index, FORM_ERROR)} tabindex={-1}>
+          {formErrors.map((message) => (
+            <p>
+              <span class="visually-hidden">Chyba: </span>
+              {message}
+            </p>
+          ))}
+        </div>
+      )}
+      {view.editable ? (
+        <form method="post" action={project.formAction}>
+          <input type="hidden" name="expectedVersion" value={String(project.expectedVersion)} />
+          {fields}
+          <button type="submit">
+            {isSubmitted(project) ? 'Uložit změny' : 'Odeslat podklady'}
+            <span class="visually-hidden"> k projektu {project.name}</span>
+          </button>
+        </form>
+      ) : (
+        <>
+          <p class="muted">Sběr podkladů je uzavřen, údaje už nelze měnit.</p>
+          <div class="readonly-form">{fields}</div>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Every error on the page, linked to its field (a radio group links to its first option). */
+function ErrorSummary(props: { view: SubmissionPageView }) {
+  const items = errorSummaryItems(props.view);
+  if (items.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="souhrn-chyb" tabindex={-1}>
+      <h2 id="souhrn-chyb">Podklady se nepodařilo uložit</h2>
+      <p>Opravte prosím:</p>
+      <ul>
+        {items.map((item) => (
+          <li>
+            <a href={`#${item.href}`}>
+              {item.projectName}: {item.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function errorSummaryItems(view: SubmissionPageView): Array<{ href: string; projectName: string; message: string }> {
+  return view.projects.flatMap((project, index) => {
+    const fieldItems = fieldPaths(project)
+      .filter((path) => project.errors[path] !== undefined)
+      .map((path) => ({ href: ids.field(index, path), message: project.errors[path] ?? '' }));
+    const formItems = formLevelErrors(project).map((message) => ({ href: ids.error(index, FORM_ERROR), message }));
+    return [...formItems, ...fieldItems].map((item) => ({ ...item, projectName: project.name }));
+  });
+}
+
+function progressLine(projects: ProjectFormView[]): string {
+  const total = projects.length;
+  if (total === 0) return 'Nemáte přiřazené žádné projekty.';
+  const missing = projects.filter((project) => !isSubmitted(project)).length;
+  if (missing === 0) return `Podklady máte odeslané u všech projektů (${total} z ${total}). Děkujeme!`;
+  return `Chybí ještě ${countOf(missing, PROJECT_FORMS)} z ${total}`;
+}
+
+function ProjectNav(props: { projects: ProjectFormView[] }) {
+  // With a single project the list would only repeat the section below it.
+  if (props.projects.length < 2) return null;
+  return (
+    <nav class="panel project-nav" aria-labelledby="prehled-projektu">
+      <h2 id="prehled-projektu">Vaše projekty</h2>
+      <ul>
+        {props.projects.map((project) => (
+          <li>
+            <a href={`#${projectSectionId(project.projectId)}`}>{project.name}</a> – {submissionStatus(project)}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The page behind a contact person's personal link: one form per project, all on one page. */
+export function renderSubmissionPage(view: SubmissionPageView): string {
+  const title = `Podklady za ${view.periodLabel}`;
+  const hasErrors = errorSummaryItems(view).length > 0;
+  const deadline = formatDeadline(view.deadline);
+  return renderPage(
+    <PageLayout title={hasErrors ? `Chyba: ${title}` : title}>
+      <h1>{title}</h1>
+      <ErrorSummary view={view} />
+      {view.editable ? null : (
+        <div class="closed-note">
+          <p>
+            Sběr podkladů za {view.periodLabel} byl uzavřen. Odeslané podklady si můžete prohlédnout, ale už je nelze měnit. Pokud potřebujete
+            něco opravit, obraťte se prosím na ARR.
+          </p>
+        </div>
+      )}
+      <div class="panel">
+        <p>
+          Kontaktní osoba: <strong>{view.personName}</strong>
+        </p>
+        {view.editable ? (
+          <p>
+            Termín odevzdání: <strong>{deadline}</strong> ({describeDeadlineStatus(deadlineStatus(view.deadline, view.now))})
+          </p>
+        ) : (
+          <p>
+            Termín odevzdání byl <strong>{deadline}</strong>.
+          </p>
+        )}
+        <p class="summary-status">{progressLine(view.projects)}</p>
+        {view.editable ? (
+          <p class="muted">
+            Každý projekt odešlete zvlášť tlačítkem pod jeho formulářem. Odeslané podklady můžete až do uzavření sběru opravit.
+          </p>
+        ) : null}
+      </div>
+      <ProjectNav projects={view.projects} />
+      {view.projects.map((project, index) => (
+        <ProjectSection project={project} index={index} view={view} />
+      ))}
+    </PageLayout>,
+  );
+}
