@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, DomainError, ForbiddenError, GoneError, IllegalTransitionError, NotFoundError, UnauthorizedError, ValidationError } from '../../../domain/errors';
+import { ConflictError, DomainError, ForbiddenError, IllegalTransitionError, NotFoundError, UnauthorizedError, ValidationError } from '../../../domain/errors';
 import { isJsonRequest, parseBody, parseForm } from '../../../functions/http/body';
 import { errorResponse, statusOf } from '../../../functions/http/errors';
 import { contentSecurityPolicy, file, redirect } from '../../../functions/http/responses';
@@ -95,7 +95,6 @@ describe('error mapping', () => {
       [new NotFoundError('x'), 404],
       [new ConflictError('x'), 409],
       [new IllegalTransitionError('otevřený', 'otevřít'), 409],
-      [new GoneError('x'), 410],
     ];
 
     // Act
