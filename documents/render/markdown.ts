@@ -9,11 +9,11 @@ import type { Block, DocumentModel, FieldsBlock, Inline, TableBlock, TitleBlock 
 
 /**
  * Characters that open inline markup anywhere in a line: code, emphasis (an underscore only at a
- * word boundary, so `snake_case` stays readable), links and raw HTML; and the pipe, because a
- * GFM table needs no pipe at the line's start (`a | b` over `:--- | ---` is one), nor a blank
- * line before it: a text's own lines could otherwise become a table.
+ * word boundary, so `snake_case` stays readable), GFM strikethrough, links and raw HTML; and the
+ * pipe, because a GFM table needs no pipe at the line's start (`a | b` over `:--- | ---` is one)
+ * nor a blank line before it: a text's own lines could otherwise become a table.
  */
-const INLINE_SPECIAL = /[\\`*[<|]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+const INLINE_SPECIAL = /[\\`*[<|~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
 /** Line starts that would open a heading, quote, list, setext underline or fence. */
 const BLOCK_START = /^(\s*)([#>+=~-]|\d+[.)])/;
 
