@@ -75,7 +75,7 @@ const BROKEN_PERCENT_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
  * clickable links, so other schemes (javascript:, data:) and deceptive `https://kraj.cz@jinde.cz`
  * addresses must not pass.
  */
-export function parseWebLink(value: string): string | null {
+function parseWebLink(value: string): string | null {
   const written = value.trim();
   if (!/^https?:\/\//i.test(written) || NOT_IN_A_URL.test(written) || BROKEN_PERCENT_ESCAPE.test(written)) return null;
   let url: URL;

@@ -35,14 +35,14 @@ export interface SubmissionVersion extends SubmissionContent {
 }
 
 export const TEXT_MAX_LENGTH = 4000;
+export const NOTE_MAX_LENGTH = 2000;
+export const CONTRIBUTION_MAX = 1_000_000;
 /**
  * The highest version a project's history may reach. Versions count up by one from 1, so this is
  * never reached in practice; the bound keeps every version an exact number wherever it travels
  * (JSON, DynamoDB, the sort key).
  */
 export const MAX_VERSION = Number.MAX_SAFE_INTEGER;
-export const NOTE_MAX_LENGTH = 2000;
-export const CONTRIBUTION_MAX = 1_000_000;
 
 export const submissionMessages = {
   thisPeriodRequired: 'Popište, co se v tomto období na projektu udělalo.',
