@@ -1,3 +1,5 @@
+import { withoutBidiControls } from '../domain/text';
+
 /**
  * A small format-neutral document tree. Each report is written once as blocks and rendered to
  * HTML, Markdown and DOCX, so the three formats cannot drift apart in chapters or wording, and
@@ -104,4 +106,22 @@ export function tocEntries(blocks: readonly Block[]): HeadingBlock[] {
 /** Only web links become links; anything else (javascript:, data:) stays plain text. */
 export function isWebLink(href: string): boolean {
   return /^https?:\/\/[^\s]+$/i.test(href);
+}
+
+function mapTexts<T>(value: T, map: (text: string) => string): T {
+  if (typeof value === 'string') return map(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => mapTexts(item, map)) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapTexts(item, map)])) as T;
+  }
+  return value;
+}
+
+/**
+ * The document with every bidirectional embedding, override and isolate removed from its texts.
+ * A report is a legal document: it must read in the order its texts were stored, so a right-to-
+ * left override in someone's text cannot make HTML, Markdown or Word show it otherwise.
+ */
+export function inStoredOrder(model: DocumentModel): DocumentModel {
+  return mapTexts(model, withoutBidiControls);
 }

@@ -48,8 +48,9 @@ export function createSubmissionIntakeHandler(deps: () => Dependencies) {
       try {
         body = parseBody(event);
       } catch (error) {
-        // Unreadable JSON is a client's bug, not a person's input to correct: 400, not 422.
-        return errorResponse(error, 'json', { requestId: correlationIdOf(event) });
+        // A body that cannot be read (malformed JSON, a form field sent twice) is a client's bug,
+        // not a person's input to correct: 400, not 422, and no form to show it in.
+        return errorResponse(error, formatOf(event), { requestId: correlationIdOf(event) });
       }
       try {
         const version = await submitProject(dependencies, { token, projectId, body, correlationId: correlationIdOf(event) });

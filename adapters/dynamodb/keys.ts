@@ -26,9 +26,22 @@ export const sortKeyPrefix = {
 const planPk = (planId: string): string => `PLAN#${planId}`;
 const cyclePk = (cycleId: string): string => `CYCLE#${cycleId}`;
 
-/** Zero-padded so that the sort key orders versions numerically (up to 999 999 versions). */
+/** Versions below this keep the six-digit sort key every version was stored under before. */
+const SHORT_VERSION_LIMIT = 1_000_000;
+/** Digits of Number.MAX_SAFE_INTEGER, the highest version the domain allows. */
+const LONG_VERSION_DIGITS = 16;
+
+/**
+ * A sort key that orders versions numerically for every safe integer, and leaves the keys of
+ * versions 1–999 999 as they always were (`V#000042`), so items stored before need no migration.
+ * Larger versions get `:` and sixteen digits: `:` sorts after every digit, so each of them follows
+ * every six-digit key, and among themselves equal widths order numerically.
+ */
 export function versionSortKey(version: number): string {
-  return `${sortKeyPrefix.version}${String(version).padStart(6, '0')}`;
+  if (!Number.isSafeInteger(version) || version < 0) throw new RangeError(`Not a version number: ${version}`);
+  const digits =
+    version < SHORT_VERSION_LIMIT ? String(version).padStart(6, '0') : `:${String(version).padStart(LONG_VERSION_DIGITS, '0')}`;
+  return `${sortKeyPrefix.version}${digits}`;
 }
 
 export function audienceKey(audience: ReminderAudience): string {

@@ -4,7 +4,7 @@
  * indicators, the plan for the next year and the two monitoring reports as attachments.
  */
 import type { AnnualReport } from '../../domain/report/model';
-import { bulletList, heading, italic, paragraph, text } from '../blocks';
+import { bulletList, heading, inStoredOrder, italic, paragraph, text } from '../blocks';
 import type { Block, DocumentModel } from '../blocks';
 import { formatCount, formatDate } from '../format';
 import { OUTSIDE_PLAN_NAME } from '../../domain/plan';
@@ -151,7 +151,7 @@ function nextYear(report: AnnualReport): Block[] {
 
 export function annualReportDocument(report: AnnualReport): DocumentModel {
   const titles = annualChapterTitles(report);
-  return {
+  return inStoredOrder({
     title: annualReportTitle(report),
     blocks: [
       { kind: 'title', title: annualReportTitle(report) },
@@ -177,5 +177,5 @@ export function annualReportDocument(report: AnnualReport): DocumentModel {
       heading(2, titles.attachments),
       ...report.attachments.map((a) => paragraph(text(`Příloha č. ${a.number}: ${a.title}`))),
     ],
-  };
+  });
 }

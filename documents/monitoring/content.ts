@@ -6,7 +6,7 @@ import type { CommunicationSection, OtherActivitiesSection, PaymentPortalSection
 import { OUTSIDE_PLAN_NAME } from '../../domain/plan';
 import type { MonitoringReport, ReportProject } from '../../domain/report/model';
 import { projectStatusLabels, type ProjectStatus } from '../../domain/submission';
-import { bold, bulletList, heading, paragraph, text } from '../blocks';
+import { bold, bulletList, heading, inStoredOrder, paragraph, text } from '../blocks';
 import type { Block, DocumentModel, FieldsBlock } from '../blocks';
 import { formatCount, formatCzk, formatDate, formatLongDate, formatMonth, formatMonthCapitalised, sumCzk } from '../format';
 
@@ -268,7 +268,7 @@ export function monitoringReportTitle(report: MonitoringReport): string {
 
 export function monitoringReportDocument(report: MonitoringReport): DocumentModel {
   const title = monitoringReportTitle(report);
-  return {
+  return inStoredOrder({
     title,
     blocks: [
       {
@@ -295,5 +295,5 @@ export function monitoringReportDocument(report: MonitoringReport): DocumentMode
       ...paymentPortalChapter(report.agency['payment-portal'], report),
       ...otherActivitiesChapter(report.agency['other-activities']),
     ],
-  };
+  });
 }

@@ -4,6 +4,7 @@
  */
 import { nextPeriod } from '../../domain/period';
 import { contactDisplayName, OUTSIDE_PLAN_NAME } from '../../domain/plan';
+import { readExpectedVersion } from '../../domain/submission';
 import type { ContactWorkspace, ProjectWorkspace } from '../../domain/use-cases/contact-workspace';
 import type { ProjectFormView, SubmissionPageView } from '../../templates/page/submission';
 
@@ -77,9 +78,8 @@ function storedValues(workspace: ProjectWorkspace): ProjectFormView['values'] {
 
 function basedOnVersion(rejected: RejectedPost, stored: number): number {
   if (rejected.expectedVersion !== undefined) return rejected.expectedVersion;
-  const raw = field(rejected.input, 'expectedVersion');
-  const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : stored;
+  const read = readExpectedVersion(rejected.input);
+  return read.valid ? read.version : stored;
 }
 
 function formErrors(errors: Record<string, string>): Record<string, string> {

@@ -23,7 +23,6 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   'not-found': 404,
   conflict: 409,
   'illegal-transition': 409,
-  gone: 410,
 };
 
 const UNEXPECTED_ERROR_MESSAGE = 'Nastala neočekávaná chyba. Zkuste to prosím později.';
@@ -56,9 +55,6 @@ function htmlView(status: number, error: DomainError | null): MessagePageView {
       hint: 'Vaše podklady se možná neuložily. Načtěte stránku znovu a zkontrolujte je; pokud chyba trvá, obraťte se prosím na ARR.',
       status: 'error',
     };
-  }
-  if (status === 410) {
-    return { title: 'Sběr podkladů je uzavřen', message: error.message, status: 'closed' };
   }
   return { title: 'Požadavek nelze vyřídit', message: error.message, status: 'error' };
 }

@@ -134,7 +134,7 @@ export class ContactSession {
     return parseSubmissionPage(await response.text());
   }
 
-  /** Posts one project's report as JSON; a refusal (409, 422, 410) is returned, not thrown. */
+  /** Posts one project's report as JSON; a refusal (409, 422, 404 for a link that no longer works) is returned, not thrown. */
   async submit(form: ProjectForm, expectedVersion: number, body: SubmissionBody): Promise<SubmitOutcome> {
     const response = await send(
       new URL(form.action, this.apiUrl),
@@ -143,7 +143,7 @@ export class ContactSession {
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify({ ...body, expectedVersion }),
       },
-      (status) => status === 201 || status === 409 || status === 410 || status === 422,
+      (status) => status === 201 || status === 409 || status === 404 || status === 422,
     );
     if (response.status === 201) return { ok: true, version: ((await response.json()) as { version: number }).version };
     return { ok: false, status: response.status, body: await response.text() };

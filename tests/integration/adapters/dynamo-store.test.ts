@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable } from '../../../adapters/dynamodb/create-table';
 import { DynamoMonitoringStore, VERSION_CONFLICT_MESSAGE } from '../../../adapters/dynamodb/monitoring-store';
 import type { RunningEmulators } from '../../../local/emulators';
@@ -347,6 +347,36 @@ describe('SubmissionStore', () => {
     // Assess
     expect(latest?.version).toBe(10);
     expect(all.map((version) => version.version)).toEqual([10]);
+  });
+
+  it('orders versions past 999 999 up to 2^53 − 1 after items stored with the earlier 6-digit keys', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    const legacy = submission(cycleId, 'edih-neb', 7);
+    // As the store wrote versions before the long keys existed.
+    await documents.send(
+      new PutCommand({
+        TableName: TABLE,
+        Item: {
+          PK: `CYCLE#${cycleId}#PROJECT#edih-neb`,
+          SK: 'V#000007',
+          GSI1PK: `CYCLE#${cycleId}#SUBMISSIONS`,
+          GSI1SK: 'edih-neb#V#000007',
+          ...legacy,
+        },
+      }),
+    );
+    const versions = [Number.MAX_SAFE_INTEGER, 1_000_000, 999_999, 10_000_000, 9_999_999];
+    for (const version of versions) await store.submissions.appendVersion(submission(cycleId, 'edih-neb', version));
+
+    // Act
+    const latest = await store.submissions.latestVersion(cycleId, 'edih-neb');
+    const all = await store.submissions.listVersions(cycleId, 'edih-neb');
+
+    // Assess
+    expect(latest?.version).toBe(Number.MAX_SAFE_INTEGER);
+    expect(all.map((version) => version.version)).toEqual([7, 999_999, 1_000_000, 9_999_999, 10_000_000, Number.MAX_SAFE_INTEGER]);
+    expect(all[0]).toEqual(legacy);
   });
 
   it('reads the latest version of every project across more than 1 MB of versions', async () => {

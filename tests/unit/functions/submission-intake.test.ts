@@ -2,9 +2,12 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { handler as arrApi } from '../../../functions/arr-api';
+import { handler as recomputeIndicators } from '../../../functions/recompute-indicators';
 import { handler } from '../../../functions/submission-intake';
+import { handler as pageHandler } from '../../../functions/submission-page';
 import { CYCLE_ID, QUEUES, expectNoStackTrace, mockAws, seedOpenCycle, seedToken, stubAwsEnvironment } from './aws';
-import { formRequest, httpEvent, jsonRequest, lambdaContext } from './events';
+import { formRequest, httpEvent, jsonRequest, lambdaContext, sqsEvent } from './events';
 
 const aws = mockAws();
 const ROUTE = 'POST /s/{token}/projects/{projectId}';
@@ -162,22 +165,26 @@ describe('POST /s/{token}/projects/{projectId}', () => {
     expect(JSON.parse(response.body ?? '').message).toContain('mezitím upravil někdo jiný');
   });
 
-  it('tells the person with 410 that a closed cycle no longer takes reports', async () => {
+  it('answers a closed cycle’s link exactly like a link never issued: 404, form and JSON alike', async () => {
     // Prepare
     await seedOpenCycle(aws, { state: 'closed', closedAt: '2026-07-05T10:00:00.000Z' });
     const token = await seedToken(aws);
+    const unknown = 'C'.repeat(43);
 
     // Act
-    const [page, api] = await Promise.all([
+    const [page, api, unknownPage, unknownApi] = await Promise.all([
       handler(formPost(token, validFields), lambdaContext()),
       handler(jsonPost(token, { ...validFields, expectedVersion: 0 }), lambdaContext()),
+      handler(formPost(unknown, validFields), lambdaContext()),
+      handler(jsonPost(unknown, { ...validFields, expectedVersion: 0 }), lambdaContext()),
     ]);
 
     // Assess
-    expect(page.statusCode).toBe(410);
-    expect(page.body).toContain('Sběr podkladů je uzavřen');
-    expect(page.body).toContain('obraťte se prosím na ARR');
-    expect(api.statusCode).toBe(410);
+    expect([page.statusCode, api.statusCode]).toEqual([404, 404]);
+    expect(page.body).toBe(unknownPage.body);
+    expect(api.body).toBe(unknownApi.body);
+    expect(page.body).not.toContain('uzavřen');
+    expect(await aws.store.submissions.latestVersion(CYCLE_ID, 'digitalizace-sbirek')).toBeNull();
   });
 
   it('answers a post under an unknown link with the invalid-link page', async () => {
@@ -202,5 +209,165 @@ describe('POST /s/{token}/projects/{projectId}', () => {
 
     // Assess
     expect(response.statusCode).toBe(403);
+  });
+
+  it('refuses an expectedVersion ahead of the stored one with 409, keeping the history without gaps', async () => {
+    // Prepare
+    await seedOpenCycle(aws);
+    const token = await seedToken(aws);
+    await handler(jsonPost(token, { ...validFields, expectedVersion: 0, indicatorContributions: {} }), lambdaContext());
+
+    // Act
+    const ahead = await handler(jsonPost(token, { ...validFields, expectedVersion: 6, indicatorContributions: {} }), lambdaContext());
+    const aheadForm = await handler(formPost(token, { ...validFields, expectedVersion: '2' }), lambdaContext());
+
+    // Assess
+    expect(ahead.statusCode).toBe(409);
+    expect(JSON.parse(ahead.body ?? '').message).toContain('mezitím upravil někdo jiný');
+    expect(aheadForm.statusCode).toBe(409);
+    expect(aheadForm.body).toContain('name="expectedVersion" value="1"');
+    const versions = await aws.store.submissions.listVersions(CYCLE_ID, 'digitalizace-sbirek');
+    expect(versions.map((version) => version.version)).toEqual([1]);
+  });
+
+  it.each([
+    ['a JSON number beyond 2^53', 'json', 1e21],
+    ['a JSON number of exactly 2^53', 'json', 2 ** 53],
+    ['the largest safe integer, which leaves no next version', 'json', Number.MAX_SAFE_INTEGER],
+    ['a numeric string beyond 2^53', 'json', '9007199254740993'],
+    ['a form field beyond 2^53', 'form', '9007199254740993'],
+    ['a form field in exponent notation', 'form', '1e21'],
+    ['a negative number', 'json', -1],
+  ])('refuses %s as expectedVersion with a Czech 422, storing nothing', async (_name, kind, expectedVersion) => {
+    // Prepare
+    await seedOpenCycle(aws);
+    const token = await seedToken(aws);
+    const request =
+      kind === 'json'
+        ? jsonPost(token, { ...validFields, expectedVersion, indicatorContributions: {} })
+        : formPost(token, { ...validFields, expectedVersion: String(expectedVersion) });
+
+    // Act
+    const response = await handler(request, lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('Verze, ze které formulář vychází, není platná');
+    expectNoStackTrace(response.body);
+    expect(await aws.store.submissions.latestVersion(CYCLE_ID, 'digitalizace-sbirek')).toBeNull();
+  });
+
+  it('stores every text normalized: NFC, line feeds, no control characters', async () => {
+    // Prepare
+    await seedOpenCycle(aws);
+    const token = await seedToken(aws);
+    const body = {
+      expectedVersion: 0,
+      thisPeriod: 'Nove\u0301 sbi\u0301rky\u0000 a\u0007 dals\u030ci\u0301\u0085\r\ndruhý řádek\tse záložkou',
+      nextPeriodPlan: 'Plán\u001b[31m',
+      status: 'on-track',
+      indicatorContributions: {},
+    };
+
+    // Act
+    const response = await handler(jsonPost(token, body), lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(201);
+    const stored = await aws.store.submissions.latestVersion(CYCLE_ID, 'digitalizace-sbirek');
+    expect(stored?.thisPeriod).toBe('Nové sbírky a další\ndruhý řádek\tse záložkou');
+    expect(stored?.nextPeriodPlan).toBe('Plán[31m');
+  });
+
+  it('refuses a lone surrogate with a Czech 400 naming the field, storing nothing', async () => {
+    // Prepare
+    await seedOpenCycle(aws);
+    const token = await seedToken(aws);
+    const event = httpEvent({
+      routeKey: ROUTE,
+      pathParameters: { token, projectId: 'digitalizace-sbirek' },
+      headers: { 'content-type': 'application/json' },
+      body: '{"expectedVersion":0,"thisPeriod":"Text \\ud800 uprostřed","nextPeriodPlan":"Plán","status":"on-track"}',
+    });
+
+    // Act
+    const response = await handler(event, lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(JSON.parse(response.body ?? '')).toEqual({
+      message: 'Požadavek obsahuje neplatný text.',
+      details: { thisPeriod: expect.stringContaining('poškozený znak Unicode') },
+    });
+    expect(await aws.store.submissions.latestVersion(CYCLE_ID, 'digitalizace-sbirek')).toBeNull();
+  });
+
+  it('refuses a form that sends a field twice with a Czech 400 page, storing nothing', async () => {
+    // Prepare
+    await seedOpenCycle(aws);
+    const token = await seedToken(aws);
+    const fields = new URLSearchParams(validFields);
+    fields.append('status', 'cancelled');
+    const event = httpEvent({
+      routeKey: ROUTE,
+      pathParameters: { token, projectId: 'digitalizace-sbirek' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: fields.toString(),
+    });
+
+    // Act
+    const response = await handler(event, lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(response.headers?.['content-type']).toContain('text/html');
+    expect(response.body).toContain('Formulář obsahuje některá pole vícekrát.');
+    expect(await aws.store.submissions.latestVersion(CYCLE_ID, 'digitalizace-sbirek')).toBeNull();
+  });
+});
+
+describe('a project with a long history', () => {
+  beforeEach(() => {
+    stubAwsEnvironment();
+    aws.reset();
+  });
+
+  it.each([999_999, 9_999_999])('stays editable past version %i, and the page and indicators show the newest', async (stored) => {
+    // Prepare
+    await seedOpenCycle(aws);
+    const token = await seedToken(aws);
+    await aws.store.submissions.appendVersion({
+      cycleId: CYCLE_ID,
+      projectId: 'digitalizace-sbirek',
+      version: stored,
+      thisPeriod: 'Starší verze.',
+      nextPeriodPlan: 'Plán.',
+      status: 'on-track',
+      indicatorContributions: { 'KD-1': 1 },
+      submittedAt: '2026-03-01T09:00:00.000Z',
+      submittedBy: 'k-simonova',
+    });
+    const next = (expectedVersion: number, amount: number) =>
+      jsonPost(token, { ...validFields, expectedVersion, indicatorContributions: { 'KD-1': amount } });
+
+    // Act
+    const first = await handler(next(stored, 5), lambdaContext());
+    const second = await handler(next(stored + 1, 7), lambdaContext());
+    await recomputeIndicators(sqsEvent(...aws.published()), lambdaContext());
+    const page = await pageHandler(httpEvent({ routeKey: 'GET /s/{token}', pathParameters: { token } }), lambdaContext());
+    const full = await arrApi(
+      httpEvent({ routeKey: 'GET /cycles/{cycleId}/indicators', pathParameters: { cycleId: CYCLE_ID } }),
+      lambdaContext(),
+    );
+
+    // Assess
+    expect([first.statusCode, second.statusCode]).toEqual([201, 201]);
+    expect(JSON.parse(second.body ?? '')).toEqual({ version: stored + 2 });
+    expect(page.body).toContain(`name="expectedVersion" value="${stored + 2}"`);
+    const incremental = await aws.store.indicators.getIndicatorState(CYCLE_ID);
+    expect(incremental?.appliedVersions).toEqual({ 'digitalizace-sbirek': stored + 2 });
+    const kd1 = JSON.parse(full.body ?? '').indicators.find((row: { code: string }) => row.code === 'KD-1');
+    expect(kd1).toMatchObject({ periodValue: 7 });
+    expect(incremental?.values.find((value) => value.code === 'KD-1')).toMatchObject({ periodValue: kd1.periodValue, cumulativeValue: kd1.cumulativeValue });
   });
 });

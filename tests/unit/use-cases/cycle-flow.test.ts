@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyEvent } from '../../../events';
 import { liberecActionPlan } from '../../../domain/catalog/liberec';
-import { ConflictError, GoneError, ForbiddenError, IllegalTransitionError, NotFoundError, ValidationError } from '../../../domain/errors';
+import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../../domain/errors';
 import { assembleReport } from '../../../domain/use-cases/assemble-report';
 import { closeCycle, closeOverdueCycles, lastOpenDay } from '../../../domain/use-cases/close-cycle';
-import { resolveContactAccess } from '../../../domain/use-cases/contact-workspace';
+import { InvalidLinkError, resolveContactAccess } from '../../../domain/use-cases/contact-workspace';
 import { deliverMail, type MailRequest } from '../../../domain/use-cases/deliver-mail';
 import { notifySteeringGroup } from '../../../domain/use-cases/notify-steering-group';
 import { openCycle } from '../../../domain/use-cases/open-cycle';
@@ -157,7 +157,7 @@ describe('submitting through the personal link', () => {
     await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
   });
 
-  it('answers 410-style Gone after the cycle is closed, and a link that never existed is not found', async () => {
+  it('treats a closed cycle’s link like one that never existed: the same invalid-link error', async () => {
     // Prepare
     const world = await openedWorld();
     const project = activeProjects[0]!;
@@ -170,8 +170,8 @@ describe('submitting through the personal link', () => {
     const unknown = resolveContactAccess(world.deps, 'x'.repeat(43));
 
     // Assess
-    await expect(late).rejects.toBeInstanceOf(GoneError);
-    await expect(unknown).rejects.toBeInstanceOf(NotFoundError);
+    await expect(late).rejects.toBeInstanceOf(InvalidLinkError);
+    await expect(unknown).rejects.toBeInstanceOf(InvalidLinkError);
   });
 });
 
