@@ -41,6 +41,21 @@ export type FunctionName = (typeof FUNCTION_NAMES)[number];
 export const QUEUE_NAMES = ['MailQueue', 'SubmissionsQueue', 'ReportQueue', 'NotifyQueue'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
+/** ARR's plan management and history import, all on the ARR API function. */
+const PLAN_ROUTES: ReadonlyArray<readonly [string, HttpMethod]> = [
+  ['/plan', HttpMethod.GET],
+  ['/plan', HttpMethod.PUT],
+  ['/plan/history', HttpMethod.GET],
+  ['/plan/history/{revision}', HttpMethod.GET],
+  ['/plan/contacts', HttpMethod.POST],
+  ['/plan/contacts/{contactPersonId}', HttpMethod.PATCH],
+  ['/plan/areas/{activityAreaId}/guarantor', HttpMethod.PATCH],
+  ['/plan/projects', HttpMethod.POST],
+  ['/plan/projects/{projectId}', HttpMethod.PATCH],
+  ['/plan/indicators/{code}', HttpMethod.PATCH],
+  ['/history', HttpMethod.POST],
+];
+
 /** Public contact routes are reachable by anyone with the URL: the stage throttle bounds abuse. */
 export const STAGE_THROTTLE = { rateLimit: 20, burstLimit: 40 } as const;
 
@@ -261,6 +276,7 @@ export class StatelessStack extends Stack {
     route('/years/{year}/report', HttpMethod.GET, 'arr-api', false);
     route('/cycles/{cycleId}/contacts/{contactPersonId}/token', HttpMethod.POST, 'arr-api', false);
     route('/cycles/{cycleId}/contacts/{contactPersonId}/token', HttpMethod.DELETE, 'arr-api', false);
+    for (const [path, method] of PLAN_ROUTES) route(path, method, 'arr-api', false);
 
     // Schedules: EventBridge Scheduler, because it evaluates cron in Prague time across DST changes.
     // https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html#cron-based

@@ -23,7 +23,7 @@ export type QueueFunctionName = 'mailer' | 'recompute-indicators' | 'assemble-re
 export type ScheduledFunctionName = 'reminder-sweep' | 'auto-close' | 'steering-group-schedule';
 
 export interface RouteDefinition {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** API Gateway's path template, e.g. `/cycles/{cycleId}`. */
   path: string;
   fn: HttpFunctionName;
@@ -45,6 +45,17 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/years/{year}/report', fn: 'arr-api', access: 'arr' },
   { method: 'POST', path: '/cycles/{cycleId}/contacts/{contactPersonId}/token', fn: 'arr-api', access: 'arr' },
   { method: 'DELETE', path: '/cycles/{cycleId}/contacts/{contactPersonId}/token', fn: 'arr-api', access: 'arr' },
+  { method: 'GET', path: '/plan', fn: 'arr-api', access: 'arr' },
+  { method: 'PUT', path: '/plan', fn: 'arr-api', access: 'arr' },
+  { method: 'GET', path: '/plan/history', fn: 'arr-api', access: 'arr' },
+  { method: 'GET', path: '/plan/history/{revision}', fn: 'arr-api', access: 'arr' },
+  { method: 'POST', path: '/plan/contacts', fn: 'arr-api', access: 'arr' },
+  { method: 'PATCH', path: '/plan/contacts/{contactPersonId}', fn: 'arr-api', access: 'arr' },
+  { method: 'PATCH', path: '/plan/areas/{activityAreaId}/guarantor', fn: 'arr-api', access: 'arr' },
+  { method: 'POST', path: '/plan/projects', fn: 'arr-api', access: 'arr' },
+  { method: 'PATCH', path: '/plan/projects/{projectId}', fn: 'arr-api', access: 'arr' },
+  { method: 'PATCH', path: '/plan/indicators/{code}', fn: 'arr-api', access: 'arr' },
+  { method: 'POST', path: '/history', fn: 'arr-api', access: 'arr' },
 ];
 
 export type QueueName = 'MailQueue' | 'SubmissionsQueue' | 'ReportQueue' | 'NotifyQueue';

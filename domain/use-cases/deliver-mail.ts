@@ -43,7 +43,9 @@ export async function deliverMail(deps: MailDeps, request: MailRequest): Promise
   const isInvitation = request.type === 'invitation-requested';
   // Only this person's requests are read: an email costs reads for its own projects, not the cycle's.
   const pending = isInvitation ? null : pendingOf(await deps.cycles.getRequests(cycle.id, contact.projectIds));
-  const projectIds = pending === null ? contact.projectIds : contact.projectIds.filter((id) => pending.has(id));
+  // A project ARR removed from the plan during the cycle is no longer mentioned.
+  const inPlan = contact.projectIds.filter((id) => plan.projects.some((project) => project.id === id));
+  const projectIds = pending === null ? inPlan : inPlan.filter((id) => pending.has(id));
   if (projectIds.length === 0) return { sent: false, reason: 'nothing-pending' };
 
   const now = deps.clock.now();

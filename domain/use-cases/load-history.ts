@@ -1,10 +1,12 @@
-import type { ImportedReport } from '../importer/parse-monitoring-report';
+import { z } from 'zod';
+import { ConflictError, ValidationError } from '../errors';
+import { NotAMonitoringReportError, parseMonitoringReport, type ImportedReport } from '../importer/parse-monitoring-report';
 import { defaultReminderLadder } from '../reminders';
 import { parsePeriodId } from '../period';
 import type { ActionPlan } from '../plan';
 import type { Dependencies } from '../ports';
 import { slugify } from '../slug';
-import { pragueInstant } from '../time';
+import { pragueInstant, zodErrorDetails } from '../time';
 
 /** Who "submitted" a version read from an existing report. */
 export const IMPORTED_BY = 'import';
@@ -22,6 +24,13 @@ export async function loadHistory(
 ): Promise<{ cycleId: string; imported: number; unmatched: string[]; alreadyLoaded: boolean }> {
   const period = parsePeriodId(report.period);
   const now = deps.clock.now().toISOString();
+  const existing = await deps.cycles.getCycle(period.id);
+  // A period the system ran holds what contact persons reported: a report file never mixes into it.
+  if (existing && existing.source !== 'import') {
+    throw new ConflictError(`Období ${period.label} už systém sbíral sám; zprávu za něj nelze importovat.`, {
+      report: 'Importovat lze jen zprávy za období před spuštěním systému.',
+    });
+  }
   const created = await deps.cycles.createCycle({
     id: period.id,
     planId: plan.id,
@@ -57,4 +66,43 @@ export async function loadHistory(
     imported += 1;
   }
   return { cycleId: period.id, imported, unmatched, alreadyLoaded: !created };
+}
+
+const importRequestSchema = z.object(
+  { report: z.string({ error: 'Vložte text monitorovací zprávy (Markdown nebo prostý text).' }).min(1, { error: 'Vložte text monitorovací zprávy (Markdown nebo prostý text).' }) },
+  { error: 'Pošlete objekt JSON { "report": "…text zprávy…" }.' },
+);
+
+/** The importer's two refusals, in Czech for ARR. */
+function notAReportMessage(error: NotAMonitoringReportError): string {
+  return /chapter/i.test(error.message)
+    ? 'V textu chybí kapitola „3. Informace o stavu rozpracování jednotlivých projektů“.'
+    : 'V textu chybí nadpis „Monitorovací zpráva za N. pololetí RRRR“.';
+}
+
+/**
+ * `POST /history`: ARR imports another past monitoring report. Only a half-year that has ended
+ * and that the system did not run itself can be imported; nothing is stored when the text is
+ * not a report.
+ */
+export async function importPastReport(
+  deps: Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions'>,
+  body: unknown,
+): Promise<{ cycleId: string; periodLabel: string; imported: number; unmatched: string[]; alreadyLoaded: boolean; warnings: string[] }> {
+  const parsed = importRequestSchema.safeParse(body);
+  if (!parsed.success) throw new ValidationError('Import zprávy obsahuje chyby.', zodErrorDetails(parsed.error));
+  let report: ImportedReport;
+  try {
+    report = parseMonitoringReport(parsed.data.report);
+  } catch (error) {
+    if (!(error instanceof NotAMonitoringReportError)) throw error;
+    throw new ValidationError('Text není monitorovací zpráva; nic nebylo uloženo.', { report: notAReportMessage(error) });
+  }
+  const period = parsePeriodId(report.period);
+  if (period.end.getTime() > deps.clock.now().getTime()) {
+    throw new ValidationError(`${period.label} ještě neskončilo; importovat lze jen minulá období.`, { report: 'Zpráva je za období, které ještě neskončilo.' });
+  }
+  const plan = await deps.plans.getPlan(deps.config.planId);
+  const result = await loadHistory(deps, plan, report);
+  return { ...result, periodLabel: period.label, warnings: report.warnings };
 }

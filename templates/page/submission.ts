@@ -19,6 +19,8 @@ export interface ProjectFormView {
   goal: string;
   /** What the person planned last period, shown as the starting point. */
   previousPlan: string;
+  /** The half-year that plan is from, e.g. `2. pololetí 2025`; absent when there is none. */
+  previousPlanPeriodLabel?: string;
   /** POST url of this project's form. */
   formAction: string;
   /** 0 when no version exists yet; sent back as a hidden field for conflict detection. */
@@ -228,7 +230,7 @@ ${fields.join('\n')}
 ${savedNotice}<dl>
 <dt>Oblast aktivit</dt><dd>${escapeHtml(project.activityAreaName)}</dd>${activity}
 <dt>Cíl projektu</dt><dd>${escapeHtml(project.goal)}</dd>
-<dt>Plán z minulého období</dt><dd>${escapeHtml(previousPlan)}</dd>
+<dt>${escapeHtml(project.previousPlanPeriodLabel ? `Plán z ${project.previousPlanPeriodLabel}` : 'Plán z minulého období')}</dt><dd>${escapeHtml(previousPlan)}</dd>
 </dl>
 ${formErrorBlock}${body}
 </section>`;

@@ -30,7 +30,7 @@ export function parsePersonalPage(html: string): PageProject[] {
     .map((section) => {
       const projectId = capture(section, /^\s*id="projekt-([A-Za-z0-9-]+)"/);
       const name = capture(section, /<h2[^>]*>([^<]*)<\/h2>/);
-      const previousPlan = capture(section, /<dt>Plán z minulého období<\/dt><dd>([^<]*)<\/dd>/);
+      const previousPlan = capture(section, /<dt>Plán z [^<]*<\/dt><dd>([^<]*)<\/dd>/);
       if (projectId === null || name === null || previousPlan === null) {
         throw new Error(`A project section of the page could not be read: ${section.slice(0, 200)}`);
       }

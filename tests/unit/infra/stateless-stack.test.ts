@@ -251,6 +251,17 @@ describe('StatelessStack', () => {
       { key: 'GET /years/{year}/report', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'POST /cycles/{cycleId}/contacts/{contactPersonId}/token', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'DELETE /cycles/{cycleId}/contacts/{contactPersonId}/token', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'GET /plan', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'PUT /plan', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'GET /plan/history', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'GET /plan/history/{revision}', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'POST /plan/contacts', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'PATCH /plan/contacts/{contactPersonId}', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'PATCH /plan/areas/{activityAreaId}/guarantor', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'POST /plan/projects', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'PATCH /plan/projects/{projectId}', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'PATCH /plan/indicators/{code}', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'POST /history', fn: 'arr-api', auth: 'AWS_IAM' },
     ];
 
     it('exposes exactly the listed routes', () => {
