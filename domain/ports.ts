@@ -154,6 +154,8 @@ export interface OutgoingMail {
   html: string;
   text: string;
   attachments?: Array<{ filename: string; contentType: string; content: Uint8Array }>;
+  /** Which cycle and contact person an email is for: SES hands them back with a bounce or complaint. */
+  tags?: { cycleId: string; contactPersonId: string };
 }
 
 export interface MailSender {

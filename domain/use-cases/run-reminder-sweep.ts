@@ -102,7 +102,8 @@ async function remindersDue(
     deadline: new Date(cycle.deadline),
     now,
     ladder: cycle.reminderLadder,
-    candidates: contacts.map((contact) => ({
+    // No reminders to an address that bounced or complained: they would not arrive, or would annoy.
+    candidates: contacts.filter((contact) => !contact.undeliverable).map((contact) => ({
       contactPersonId: contact.contactPersonId,
       pendingProjectIds: contact.projectIds.filter((projectId) => !submitted.has(projectId)),
     })),
