@@ -117,6 +117,8 @@ async function main(): Promise<void> {
       openAt: pragueInstant('2026-06-01', 8, 0),
       seed: 20_261,
       silentContacts: 1,
+      // The silent one never got the invitation: their address bounces.
+      bouncedContacts: 1,
       lateShare: 0.15,
       remindedShare: 0.35,
       editShare: 0.25,
