@@ -66,6 +66,7 @@ describe('recording SES events against the contact person and the cycle', () => 
     world.setNow('2027-01-14T09:00:00+01:00');
     const sweep = await runReminderSweep(world.deps, 'sweep');
     world.setNow('2027-01-25T09:00:00+01:00');
+    const escalationSweep = await runReminderSweep(world.deps, 'sweep');
     const escalationArea = liberecActionPlan.projects.find((project) => project.contactPersonIds.includes(PERSON) && project.lifecycle === 'active')!;
     const areaId = liberecActionPlan.activityAreas.find((area) => escalationArea.placement.kind === 'activity' && area.activities.some((activity) => activity.id === (escalationArea.placement as { activityId: string }).activityId))!.id;
     await deliverMail(world.deps, createEvent(reminderDueV1, { cycleId: '2026-H2', stage: 'escalation', audience: { kind: 'guarantor', activityAreaId: areaId } }, { correlationId: 't', now: world.deps.clock.now() }));
@@ -82,8 +83,13 @@ describe('recording SES events against the contact person and the cycle', () => 
     expect(noticesToArr(world)).toHaveLength(1);
     expect(noticesToArr(world)[0]!.text).toContain('smtp; 550 5.1.1 user unknown');
     expect(sweep.remindersQueued).toBeGreaterThan(0);
-    const reminded = overview.reminders.flatMap((reminder) => (reminder.audience.kind === 'contact' ? [reminder.audience.contactPersonId] : []));
+    const reminded = overview.reminders.flatMap((reminder) =>
+      reminder.audience.kind === 'contact' && reminder.stage !== 'escalation' ? [reminder.audience.contactPersonId] : [],
+    );
     expect(reminded).not.toContain(PERSON);
+    expect(escalationSweep.escalationsQueued).toBeGreaterThan(0);
+    const escalated = (await getCycleOverview(world.deps, '2026-H2')).reminders.filter((reminder) => reminder.stage === 'escalation');
+    expect(escalated.some((reminder) => reminder.audience.kind === 'contact' && reminder.audience.contactPersonId === PERSON)).toBe(true);
     const escalation = world.sentMail.find((mail) => mail.subject.startsWith('Chybějící podklady'))!;
     expect(escalation.text).toContain(`${EMAIL}) – pozvánka se nedoručila (smtp; 550 5.1.1 user unknown)`);
   });
