@@ -94,6 +94,26 @@ describe('bootstrap from an empty table to 2026-H2', () => {
     expect(plan.body.contactPersons.find((candidate) => candidate.id === person.id)?.name).toBe('S. Jägerová');
   });
 
+  it('answers a broken plan file and a text that is no report with Czech errors per field, storing nothing', async () => {
+    // Prepare
+    const exported = await stack.arr.request<Record<string, any>>('GET', '/plan');
+    const broken = structuredClone(exported.body);
+    broken.indicators[0].baseline = { asOf: '31. 12. 2025', value: -1 };
+
+    // Act
+    const refused = await stack.arr.request<{ message: string; details: Record<string, string> }>('PUT', '/plan', broken);
+    const notAReport = await stack.arr.request<{ details: Record<string, string> }>('POST', '/history', { report: 'Zápis z porady' });
+    const after = await stack.arr.request<{ revisions: unknown[] }>('GET', '/plan/history');
+
+    // Assess
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toBe('Akční plán obsahuje chyby; nic nebylo uloženo.');
+    expect(Object.keys(refused.body.details).sort()).toEqual(['indicators.0.baseline.asOf', 'indicators.0.baseline.value']);
+    expect(notAReport.status).toBe(400);
+    expect(notAReport.body.details.report).toContain('Monitorovací zpráva za N. pololetí RRRR');
+    expect(after.body.revisions).toHaveLength(2);
+  });
+
   it('records an SES bounce injected locally through the deployed consumer: flagged once, ARR told once', async () => {
     // Prepare
     const bounce = JSON.parse(readFileSync(new URL('../fixtures/ses/bounce.json', import.meta.url), 'utf8')) as unknown;
