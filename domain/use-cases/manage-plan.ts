@@ -199,13 +199,17 @@ async function applyToOpenCycles(
   return result;
 }
 
-/** `PUT /plan`: replaces the plan with an imported one (the same JSON `GET /plan` exports). */
+/**
+ * `PUT /plan`: replaces the plan with an imported one: the plan JSON `GET /plan` exports, or
+ * `{ revision, plan }` as `exportPlan` returns it, whose revision must still be the current one.
+ */
 export async function importPlan(deps: PlanDeps, input: ChangeRequest & { body: unknown }): Promise<PlanChangeResult> {
-  // Checked before anything is read, so a broken file gets its field errors even without a stored plan.
   const body = input.body;
-  const candidate = typeof body === 'object' && body !== null && 'plan' in body && 'revision' in body ? (body as { plan: unknown }).plan : body;
-  const plan = parseActionPlan(candidate);
-  return commitPlan(deps, { ...input, reason: 'Import plánu ze souboru.', change: () => plan });
+  const wrapped = typeof body === 'object' && body !== null && 'plan' in body && 'revision' in body ? (body as { plan: unknown; revision: unknown }) : null;
+  // Checked before anything is read, so a broken file gets its field errors even without a stored plan.
+  const plan = parseActionPlan(wrapped ? wrapped.plan : body);
+  const expectedRevision = typeof wrapped?.revision === 'number' ? { expectedRevision: wrapped.revision } : {};
+  return commitPlan(deps, { ...input, ...expectedRevision, reason: 'Import plánu ze souboru.', change: () => plan });
 }
 
 // ---- Edits -------------------------------------------------------------------------------
