@@ -1,14 +1,18 @@
+import { NotFoundError } from '../domain/errors';
 import type { ActionPlan } from '../domain/plan';
-import type { PlanCatalog } from '../domain/ports';
+import type { PlanRevision, PlanRevisionSummary } from '../domain/plan-history';
+import type { PlanCatalog, StoredPlan } from '../domain/ports';
 
 /**
- * Keeps each plan in memory for a while. The plan is read by every request and every queue
- * message, but it changes only when ARR loads a new catalog; reading its thousands of items each
- * time made the work grow with the square of the plan's size. A warm function sees a reloaded
- * plan after at most `ttlMs`; a save through this catalog is seen at once.
+ * Keeps each plan in memory. The plan is read by every request and every queue message, but it
+ * changes only when ARR edits it; reading its thousands of items each time made the work grow
+ * with the square of the plan's size. A versioned plan (revision 1 and up) is checked against
+ * the one-item current revision on every read, so an edit reaches the very next email and page
+ * in every warm function. A plan stored without history (revision 0: the benchmark's generated
+ * plans) is kept for `ttlMs`; a save through this catalog is seen at once.
  */
 export class CachedPlanCatalog implements PlanCatalog {
-  private readonly cache = new Map<string, { plan: ActionPlan; until: number }>();
+  private readonly cache = new Map<string, { stored: StoredPlan; until: number }>();
 
   constructor(
     private readonly inner: PlanCatalog,
@@ -17,15 +21,44 @@ export class CachedPlanCatalog implements PlanCatalog {
   ) {}
 
   async getPlan(planId: string): Promise<ActionPlan> {
-    const cached = this.cache.get(planId);
-    if (cached && cached.until > this.now()) return structuredClone(cached.plan);
-    const plan = await this.inner.getPlan(planId);
-    this.cache.set(planId, { plan: structuredClone(plan), until: this.now() + this.ttlMs });
-    return plan;
+    const stored = await this.getStoredPlan(planId);
+    if (stored === null) throw new NotFoundError(`Akční plán „${planId}“ nebyl nahrán.`);
+    return stored.plan;
   }
 
-  async savePlan(plan: ActionPlan): Promise<void> {
+  async getStoredPlan(planId: string): Promise<StoredPlan | null> {
+    const cached = this.cache.get(planId);
+    if (cached) {
+      const fresh =
+        cached.stored.revision === 0
+          ? cached.until > this.now()
+          : (await this.inner.currentRevision(planId)) === cached.stored.revision;
+      if (fresh) return structuredClone(cached.stored);
+    }
+    const stored = await this.inner.getStoredPlan(planId);
+    if (stored === null) return null;
+    this.cache.set(planId, { stored: structuredClone(stored), until: this.now() + this.ttlMs });
+    return stored;
+  }
+
+  currentRevision(planId: string): Promise<number> {
+    return this.inner.currentRevision(planId);
+  }
+
+  async savePlan(plan: ActionPlan, revision?: number): Promise<void> {
     this.cache.delete(plan.id);
-    await this.inner.savePlan(plan);
+    await this.inner.savePlan(plan, revision);
+  }
+
+  appendRevision(revision: PlanRevision): Promise<boolean> {
+    return this.inner.appendRevision(revision);
+  }
+
+  getRevision(planId: string, revision: number): Promise<PlanRevision | null> {
+    return this.inner.getRevision(planId, revision);
+  }
+
+  listRevisions(planId: string): Promise<PlanRevisionSummary[]> {
+    return this.inner.listRevisions(planId);
   }
 }

@@ -25,8 +25,21 @@ import {
   revokeContactLinks,
   type IndicatorRow,
 } from '../domain/use-cases/arr';
+import {
+  addContactPerson,
+  addProject,
+  exportPlan,
+  getPlanRevision,
+  importPlan,
+  listPlanHistory,
+  updateContactPerson,
+  updateGuarantor,
+  updateIndicator,
+  updateProject,
+} from '../domain/use-cases/manage-plan';
+import { importPastReport } from '../domain/use-cases/load-history';
 import { awsDependencies } from './composition/aws';
-import { correlationIdOf, parseBody, pathParameter, queryParameter } from './http/body';
+import { actorOf, correlationIdOf, parseBody, pathParameter, queryParameter } from './http/body';
 import { httpHandler } from './http/middleware';
 import { file, html, json, type HttpResponse } from './http/responses';
 
@@ -90,6 +103,16 @@ async function openDataRows(deps: Dependencies, rows: IndicatorRow[]): Promise<I
 }
 
 type Route = (event: APIGatewayProxyEventV2, deps: Dependencies) => Promise<HttpResponse>;
+
+/** What every plan change needs from the request: who, the body, and ARR's confirmation. */
+function changeOf(event: APIGatewayProxyEventV2) {
+  return {
+    actor: actorOf(event),
+    correlationId: correlationIdOf(event),
+    body: parseBody(event),
+    confirmRemovals: queryParameter(event, 'confirm') === 'true',
+  };
+}
 
 const routes: Record<string, Route> = {
   'GET /cycles': async (_event, deps) => json(200, { cycles: await listCycles(deps) }),
@@ -172,6 +195,31 @@ const routes: Record<string, Route> = {
         contactPersonId: pathParameter(event, 'contactPersonId'),
       }),
     ),
+
+  // The action plan: export, import (`?confirm=true` removes projects that have reports in an open cycle), history.
+  'GET /plan': async (_event, deps) => {
+    const { revision, plan } = await exportPlan(deps);
+    return file(`${JSON.stringify(plan, null, 2)}\n`, {
+      contentType: 'application/json; charset=utf-8',
+      filename: `akcni-plan-${plan.id}-verze-${revision}.json`,
+    });
+  },
+  'PUT /plan': async (event, deps) => json(200, await importPlan(deps, changeOf(event))),
+  'GET /plan/history': async (_event, deps) => json(200, { revisions: await listPlanHistory(deps) }),
+  'GET /plan/history/{revision}': async (event, deps) => json(200, await getPlanRevision(deps, pathParameter(event, 'revision'))),
+  'POST /plan/contacts': async (event, deps) => json(201, await addContactPerson(deps, changeOf(event))),
+  'PATCH /plan/contacts/{contactPersonId}': async (event, deps) =>
+    json(200, await updateContactPerson(deps, { ...changeOf(event), contactPersonId: pathParameter(event, 'contactPersonId') })),
+  'PATCH /plan/areas/{activityAreaId}/guarantor': async (event, deps) =>
+    json(200, await updateGuarantor(deps, { ...changeOf(event), activityAreaId: pathParameter(event, 'activityAreaId') })),
+  'POST /plan/projects': async (event, deps) => json(201, await addProject(deps, changeOf(event))),
+  'PATCH /plan/projects/{projectId}': async (event, deps) =>
+    json(200, await updateProject(deps, { ...changeOf(event), projectId: pathParameter(event, 'projectId') })),
+  'PATCH /plan/indicators/{code}': async (event, deps) =>
+    json(200, await updateIndicator(deps, { ...changeOf(event), code: pathParameter(event, 'code') })),
+
+  // A past monitoring report (Markdown or text) becomes history that pre-fills later cycles.
+  'POST /history': async (event, deps) => json(201, await importPastReport(deps, parseBody(event))),
 };
 
 export const ARR_ROUTE_KEYS = Object.keys(routes);

@@ -44,6 +44,7 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
     table: stateful.table,
     configurationSet: stateful.configurationSet,
     emailIdentity: stateful.emailIdentity,
+    sesEventsTopic: stateful.sesEventsTopic,
     description: 'Chytřejší Liberecký kraj monitoring – functions, queues, API, schedules (stateless)',
   });
 

@@ -1,6 +1,9 @@
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { ConfigurationSet, EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { ConfigurationSet, EmailIdentity, EmailSendingEvent, EventDestination, Identity } from 'aws-cdk-lib/aws-ses';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { MonitoringConfig } from './config';
 
@@ -17,6 +20,8 @@ export class StatefulStack extends Stack {
   public readonly table: Table;
   public readonly configurationSet: ConfigurationSet;
   public readonly emailIdentity: EmailIdentity;
+  /** SES bounce, complaint and delivery events of every email sent through the configuration set. */
+  public readonly sesEventsTopic: Topic;
 
   public constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -42,6 +47,20 @@ export class StatefulStack extends Stack {
     // Every message goes through the configuration set so that sending metrics and reputation are tracked per app.
     this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
       reputationMetrics: true,
+    });
+
+    // Bounces, complaints and deliveries go to a topic the stateless stack's consumer reads through
+    // its queue. The topic is encrypted with a key of ours: SES cannot use the AWS managed SNS key.
+    // https://docs.aws.amazon.com/ses/latest/dg/event-publishing-add-event-destination-sns.html
+    const sesEventsKey = new Key(this, 'SesEventsKey', {
+      description: 'Encrypts the SES event topic of the monitoring app',
+      enableKeyRotation: true,
+    });
+    sesEventsKey.grant(new ServicePrincipal('ses.amazonaws.com'), 'kms:GenerateDataKey*', 'kms:Decrypt');
+    this.sesEventsTopic = new Topic(this, 'SesEventsTopic', { masterKey: sesEventsKey, enforceSSL: true });
+    this.configurationSet.addEventDestination('SesEvents', {
+      destination: EventDestination.snsTopic(this.sesEventsTopic),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.DELIVERY],
     });
 
     this.emailIdentity = new EmailIdentity(this, 'SenderIdentity', {

@@ -10,9 +10,16 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { CustomResource } from 'aws-cdk-lib';
+import { Provider } from 'aws-cdk-lib/custom-resources';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Construct } from 'constructs';
 import type { MonitoringConfig } from './config';
-import { MonitoringFunction } from './function-defaults';
+import { MonitoringFunction, PROJECT_ROOT } from './function-defaults';
 import { WorkQueue } from './work-queue';
 
 export interface StatelessStackProps extends StackProps {
@@ -20,6 +27,7 @@ export interface StatelessStackProps extends StackProps {
   readonly table: ITable;
   readonly configurationSet: IConfigurationSet;
   readonly emailIdentity: IEmailIdentity;
+  readonly sesEventsTopic: ITopic;
 }
 
 export const FUNCTION_NAMES = [
@@ -35,11 +43,28 @@ export const FUNCTION_NAMES = [
   'notify-steering-group',
   'steering-group-schedule',
   'arr-api',
+  'bootstrap',
+  'ses-events',
 ] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
-export const QUEUE_NAMES = ['MailQueue', 'SubmissionsQueue', 'ReportQueue', 'NotifyQueue'] as const;
+export const QUEUE_NAMES = ['MailQueue', 'SubmissionsQueue', 'ReportQueue', 'NotifyQueue', 'SesEventsQueue'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/** ARR's plan management and history import, all on the ARR API function. */
+const PLAN_ROUTES: ReadonlyArray<readonly [string, HttpMethod]> = [
+  ['/plan', HttpMethod.GET],
+  ['/plan', HttpMethod.PUT],
+  ['/plan/history', HttpMethod.GET],
+  ['/plan/history/{revision}', HttpMethod.GET],
+  ['/plan/contacts', HttpMethod.POST],
+  ['/plan/contacts/{contactPersonId}', HttpMethod.PATCH],
+  ['/plan/areas/{activityAreaId}/guarantor', HttpMethod.PATCH],
+  ['/plan/projects', HttpMethod.POST],
+  ['/plan/projects/{projectId}', HttpMethod.PATCH],
+  ['/plan/indicators/{code}', HttpMethod.PATCH],
+  ['/history', HttpMethod.POST],
+];
 
 /** Public contact routes are reachable by anyone with the URL: the stage throttle bounds abuse. */
 export const STAGE_THROTTLE = { rateLimit: 20, burstLimit: 40 } as const;
@@ -56,6 +81,25 @@ const MAILER_TIMEOUT = Duration.seconds(30);
 const RECOMPUTE_TIMEOUT = Duration.seconds(10);
 const ASSEMBLE_TIMEOUT = Duration.seconds(60);
 const NOTIFY_TIMEOUT = Duration.seconds(10);
+const SES_EVENTS_TIMEOUT = Duration.seconds(30);
+/** Seeding a plan and two reports takes seconds; the margin covers a cold DynamoDB table. */
+const BOOTSTRAP_TIMEOUT = Duration.seconds(120);
+
+/** The past reports the bootstrap loads, copied beside its bundle (functions/bootstrap.ts reads `history/`). */
+const HISTORY_DIR = join(PROJECT_ROOT, 'data', 'history');
+
+/**
+ * A fingerprint of what the bootstrap seeds: a new plan file or report re-runs it on deploy
+ * (it still never overwrites a plan ARR edited; it only adds missing history).
+ */
+function bootstrapDataVersion(): string {
+  const hash = createHash('sha256');
+  hash.update(readFileSync(join(PROJECT_ROOT, 'domain', 'catalog', 'liberec-2024-2026.json')));
+  for (const name of readdirSync(HISTORY_DIR).filter((file) => file.endsWith('.md')).sort()) {
+    hash.update(name).update(readFileSync(join(HISTORY_DIR, name)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
 
 /** All dates of the monitoring cycle are Prague dates, including summer time. */
 const PRAGUE = TimeZone.EUROPE_PRAGUE;
@@ -83,6 +127,7 @@ export class StatelessStack extends Stack {
       SubmissionsQueue: new WorkQueue(this, 'SubmissionsQueue', { consumerTimeout: RECOMPUTE_TIMEOUT }),
       ReportQueue: new WorkQueue(this, 'ReportQueue', { consumerTimeout: ASSEMBLE_TIMEOUT }),
       NotifyQueue: new WorkQueue(this, 'NotifyQueue', { consumerTimeout: NOTIFY_TIMEOUT }),
+      SesEventsQueue: new WorkQueue(this, 'SesEventsQueue', { consumerTimeout: SES_EVENTS_TIMEOUT }),
     };
     this.queues = queues;
 
@@ -125,7 +170,7 @@ export class StatelessStack extends Stack {
     const define = (
       name: FunctionName,
       description: string,
-      options: { timeout?: Duration; memorySize?: number } = {},
+      options: { timeout?: Duration; memorySize?: number; copyIntoBundle?: { from: string; to: string } } = {},
     ): MonitoringFunction =>
       new MonitoringFunction(this, `${toConstructId(name)}Function`, { functionFile: name, description, environment, ...options });
 
@@ -151,7 +196,14 @@ export class StatelessStack extends Stack {
         'steering-group-schedule',
         'Reminds the steering group of its upcoming meeting and the report to read',
       ),
-      'arr-api': define('arr-api', 'ARR back office API: cycles, indicators, agency chapters, reports, tokens'),
+      'arr-api': define('arr-api', 'ARR back office API: cycles, indicators, agency chapters, reports, tokens, the plan'),
+      bootstrap: define('bootstrap', 'Seeds the default plan and the past reports into an empty table on deploy', {
+        timeout: BOOTSTRAP_TIMEOUT,
+        copyIntoBundle: { from: 'data/history', to: 'history' },
+      }),
+      'ses-events': define('ses-events', 'Records SES bounces, complaints and deliveries against the contact persons', {
+        timeout: SES_EVENTS_TIMEOUT,
+      }),
     };
     this.functions = fns;
 
@@ -175,6 +227,8 @@ export class StatelessStack extends Stack {
       SubmissionsQueue: ['submission-intake', 'reminder-sweep'],
       ReportQueue: ['recompute-indicators', 'close-cycle', 'auto-close'],
       NotifyQueue: ['assemble-report'],
+      // Only SES writes here, through the topic subscription below.
+      SesEventsQueue: [],
     };
     for (const queueName of QUEUE_NAMES) {
       for (const fn of publishers[queueName]) queues[queueName].queue.grantSendMessages(fns[fn]);
@@ -200,6 +254,36 @@ export class StatelessStack extends Stack {
       new SqsEventSource(queues.NotifyQueue.queue, { batchSize: 10, reportBatchItemFailures: true }),
     );
 
+    // SES events: configuration set → SNS topic (stateful stack) → this queue, raw, so the message
+    // body is SES's own JSON. Partial batch failures as for every consumer; the DLQ keeps what fails.
+    props.sesEventsTopic.addSubscription(new SqsSubscription(queues.SesEventsQueue.queue, { rawMessageDelivery: true }));
+    fns['ses-events'].addEventSource(
+      new SqsEventSource(queues.SesEventsQueue.queue, { batchSize: 10, reportBatchItemFailures: true }),
+    );
+
+    // Bootstrap: a custom resource runs the bootstrap function on every create and update of
+    // the stack, so a deploy into an empty account ends with the plan and history in the table.
+    // https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.custom_resources-readme.html#provider-framework
+    const bootstrapProvider = new Provider(this, 'BootstrapProvider', {
+      onEventHandler: fns.bootstrap,
+      logGroup: new LogGroup(this, 'BootstrapProviderLogs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.RETAIN }),
+    });
+    Validations.of(bootstrapProvider).acknowledge(
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'The CDK Provider framework function only writes its own CloudWatch logs with the AWS managed basic execution role.',
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(fns.bootstrap.node.defaultChild as CfnFunction)}.Arn>:*]`,
+        reason: 'The Provider framework may invoke any version of the bootstrap function ("<arn>:*") and no other function.',
+      },
+    );
+    new CustomResource(this, 'Bootstrap', {
+      serviceToken: bootstrapProvider.serviceToken,
+      resourceType: 'Custom::Bootstrap',
+      properties: { PlanId: config.planId, DataVersion: bootstrapDataVersion() },
+    });
+
     // Email: SendEmail (SES v2) is authorised against both the identity and the configuration set.
     // https://docs.aws.amazon.com/ses/latest/dg/control-user-access.html
     const sendEmail = new PolicyStatement({
@@ -213,7 +297,7 @@ export class StatelessStack extends Stack {
         }),
       ],
     });
-    for (const name of ['mailer', 'notify-steering-group', 'steering-group-schedule'] as const) {
+    for (const name of ['mailer', 'notify-steering-group', 'steering-group-schedule', 'ses-events'] as const) {
       fns[name].addToRolePolicy(sendEmail);
     }
 
@@ -261,6 +345,7 @@ export class StatelessStack extends Stack {
     route('/years/{year}/report', HttpMethod.GET, 'arr-api', false);
     route('/cycles/{cycleId}/contacts/{contactPersonId}/token', HttpMethod.POST, 'arr-api', false);
     route('/cycles/{cycleId}/contacts/{contactPersonId}/token', HttpMethod.DELETE, 'arr-api', false);
+    for (const [path, method] of PLAN_ROUTES) route(path, method, 'arr-api', false);
 
     // Schedules: EventBridge Scheduler, because it evaluates cron in Prague time across DST changes.
     // https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html#cron-based

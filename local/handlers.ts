@@ -13,15 +13,16 @@ import { createNotifySteeringGroupHandler } from '../functions/notify-steering-g
 import { createOpenCycleHandler } from '../functions/open-cycle';
 import { createRecomputeIndicatorsHandler } from '../functions/recompute-indicators';
 import { createReminderSweepHandler } from '../functions/reminder-sweep';
+import { createSesEventsHandler } from '../functions/ses-events';
 import { createSteeringGroupScheduleHandler } from '../functions/steering-group-schedule';
 import { createSubmissionIntakeHandler } from '../functions/submission-intake';
 import { createSubmissionPageHandler } from '../functions/submission-page';
 import type { HttpHandler } from './http-server';
 import type { SqsHandler } from './queue-poller';
 import type { ScheduledHandler } from './scheduler';
-import type { HttpFunctionName, QueueFunctionName, ScheduledFunctionName } from './topology';
+import type { HttpFunctionName, LocalOnlyFunctionName, QueueFunctionName, ScheduledFunctionName } from './topology';
 
-export type LocalHandlers = Record<HttpFunctionName, HttpHandler> &
+export type LocalHandlers = Record<Exclude<HttpFunctionName, LocalOnlyFunctionName>, HttpHandler> &
   Record<QueueFunctionName, SqsHandler> &
   Record<ScheduledFunctionName, ScheduledHandler>;
 
@@ -42,5 +43,6 @@ export function createLocalHandlers(
     'reminder-sweep': createReminderSweepHandler(deps),
     'auto-close': createAutoCloseHandler(deps),
     'steering-group-schedule': createSteeringGroupScheduleHandler(deps),
+    'ses-events': createSesEventsHandler(deps),
   };
 }

@@ -58,6 +58,17 @@ interface MatchedRoute {
   pathParameters: Record<string, string>;
 }
 
+/** The identity the local ARR key stands for: what the plan history names as the author of a change. */
+const LOCAL_ARR_IDENTITY = {
+  accessKey: 'local',
+  accountId: '123456789012',
+  callerId: 'arr-local',
+  cognitoIdentity: null,
+  principalOrgId: null,
+  userArn: 'arn:aws:iam::123456789012:user/arr-local',
+  userId: 'arr-local',
+};
+
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const host = options.host ?? '127.0.0.1';
   const routes = options.routes ?? ROUTES;
@@ -212,6 +223,8 @@ function toEvent(req: IncomingMessage, url: URL, matched: MatchedRoute, body: Bu
     ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
     ...(Object.keys(matched.pathParameters).length > 0 ? { pathParameters: matched.pathParameters } : {}),
     requestContext: {
+      // ARR routes stand in for API Gateway's IAM authorizer, which names the signing identity.
+      ...(matched.route.access === 'arr' ? { authorizer: { iam: LOCAL_ARR_IDENTITY } } : {}),
       accountId: '123456789012',
       apiId: 'local',
       domainName: headers.host ?? 'localhost',

@@ -65,7 +65,7 @@ async function main(): Promise<void> {
 
   const fromHere = relative(process.cwd(), dataDir);
   const shownDir = fromHere === '' ? '.' : fromHere.startsWith('..') ? dataDir : fromHere;
-  const history = system.infrastructure.history;
+  const bootstrap = system.infrastructure.bootstrap.Data;
   const example = suggestedCycle(system.clock.now());
   const body = JSON.stringify(example);
   process.stdout.write(
@@ -77,9 +77,9 @@ async function main(): Promise<void> {
       `  Odeslané e-maily:    ${system.sesUrl}`,
       `  Klíč ARR:            ${system.arrKey}`,
       `  Data:                ${shownDir}/ (klíč v ${shownDir}/arr-key)`,
-      ...(system.infrastructure.catalogLoaded ? ['  Katalog:             akční plán Libereckého kraje nahrán'] : []),
-      ...(history && !history.alreadyLoaded
-        ? [`  Historie:            ${history.cycleId}, ${history.imported} projektů z monitorovací zprávy`]
+      ...(bootstrap?.PlanSeeded === 'true' ? ['  Akční plán:          výchozí plán Libereckého kraje nahrán (verze 1)'] : []),
+      ...(bootstrap && bootstrap.HistoryImported > 0
+        ? [`  Historie:            ${bootstrap.HistoryPeriods}, ${bootstrap.HistoryImported} hlášení projektů z monitorovacích zpráv`]
         : []),
       '',
       'Otevření pololetí (pozvánky odejdou kontaktním osobám do schránky výše):',

@@ -14,12 +14,13 @@ import { ensureArrKey } from './arr-key';
 import { createLocalIdempotency, createLocalRuntime, localAwsEndpoints, MovableClock } from './composition';
 import { startEmulators, type RunningEmulators } from './emulators';
 import { createLocalHandlers, type LocalHandlers } from './handlers';
-import { startHttpServer, type RunningHttpServer } from './http-server';
+import { startHttpServer, type HttpHandler, type RunningHttpServer } from './http-server';
 import { QueuePoller, type DrainOptions } from './queue-poller';
 import { restoreQueues, spoolQueues } from './queue-spool';
 import { Scheduler } from './scheduler';
 import { ensureInfrastructure, type Infrastructure } from './setup';
-import { deadLetterQueueName, QUEUES, SCHEDULE_DEFINITIONS, type ScheduleName } from './topology';
+import { createSesEventInbox } from './ses-event-inbox';
+import { deadLetterQueueName, LOCAL_ONLY_ROUTES, QUEUES, ROUTES, SCHEDULE_DEFINITIONS, type ScheduleName } from './topology';
 
 export interface LocalPorts {
   api: number;
@@ -43,8 +44,8 @@ export interface LocalSystemOptions {
   clock?: MovableClock;
   config?: Partial<MonitoringConfig>;
   tableName?: string;
-  /** The report that pre-fills the first cycle; `null` loads none. */
-  historyFile?: string | null;
+  /** The folder of past reports that pre-fill the first cycle (default `data/history/`); `null` loads none. */
+  historyDir?: string | null;
   /** Shorter than the stack's, for tests of retries and dead-letter queues. */
   visibilityTimeoutSeconds?: number;
   /** Replaces single functions, e.g. a consumer that fails on purpose. */
@@ -95,11 +96,12 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
   // The API listens first: its URL goes into every personal link, and a taken port fails before
   // the emulators (and dynalite's lock on the data folder) are started.
-  let handlers: LocalHandlers | null = null;
+  let handlers: (LocalHandlers & { 'ses-event-inbox': HttpHandler }) | null = null;
   const server: RunningHttpServer = await startHttpServer({
     port: options.ports?.api ?? 0,
     host,
     arrKey,
+    routes: [...ROUTES, ...LOCAL_ONLY_ROUTES],
     handlerFor: (fn) => handlers?.[fn] ?? null,
     onError: (message, extra) => logger.error(message, extra),
   });
@@ -116,7 +118,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       endpoints,
       tableName,
       clock,
-      ...(options.historyFile === undefined ? {} : { historyFile: options.historyFile }),
+      ...(options.historyDir === undefined ? {} : { historyDir: options.historyDir }),
       ...(options.visibilityTimeoutSeconds === undefined ? {} : { visibilityTimeoutSeconds: options.visibilityTimeoutSeconds }),
     });
     const { sqs } = createAwsClients(localAwsEndpoints(endpoints));
@@ -137,8 +139,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       config: { ...LOCAL_CONFIG, publicBaseUrl: server.url, ...options.config },
       ...(options.storeOptions === undefined ? {} : { storeOptions: options.storeOptions }),
     });
-    const ready: LocalHandlers = {
+    const ready = {
       ...createLocalHandlers(() => deps, createLocalIdempotency({ endpoints, tableName })),
+      'ses-event-inbox': createSesEventInbox(sqs, infrastructure.queues.SesEventsQueue.url),
       ...options.handlerOverrides,
     };
 

@@ -16,10 +16,12 @@ export const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK'] as const;
 export const sortKeyPrefix = {
   planProject: 'PROJECT#',
   planContact: 'CONTACT#',
+  planRevision: 'REV#',
   request: 'REQUEST#',
   contact: 'CONTACT#',
   reminder: 'REMINDER#',
   agency: 'AGENCY#',
+  delivery: 'DELIVERY#',
   version: 'V#',
 } as const;
 
@@ -59,6 +61,13 @@ export const keys = {
     PK: planPk(planId),
     SK: `${sortKeyPrefix.planContact}${contactPersonId}`,
   }),
+  planRevisionsPartition: (planId: string): string => `${planPk(planId)}#REVISIONS`,
+  /** The current revision's number alone: a one-unit read tells a cached plan whether it is stale. */
+  planCurrentRevision: (planId: string): TableKey => ({ PK: `${planPk(planId)}#REVISIONS`, SK: 'CURRENT' }),
+  planRevision: (planId: string, revision: number): TableKey => ({
+    PK: `${planPk(planId)}#REVISIONS`,
+    SK: `${sortKeyPrefix.planRevision}${String(revision).padStart(6, '0')}`,
+  }),
 
   cyclePartition: cyclePk,
   cycle: (cycleId: string): TableKey => ({ PK: cyclePk(cycleId), SK: 'CYCLE' }),
@@ -79,6 +88,10 @@ export const keys = {
   agency: (cycleId: string, sectionId: string): TableKey => ({
     PK: cyclePk(cycleId),
     SK: `${sortKeyPrefix.agency}${sectionId}`,
+  }),
+  delivery: (cycleId: string, contactPersonId: string, eventId: string): TableKey => ({
+    PK: cyclePk(cycleId),
+    SK: `${sortKeyPrefix.delivery}${contactPersonId}#${eventId}`,
   }),
   indicators: (cycleId: string): TableKey => ({ PK: cyclePk(cycleId), SK: 'INDICATORS' }),
   reportHeader: (cycleId: string): TableKey => ({ PK: cyclePk(cycleId), SK: 'REPORT' }),

@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { computeIndicators, type IndicatorValue } from '../indicators';
 import type { IndicatorDefinition } from '../plan';
 import type { Dependencies } from '../ports';
-import type { CycleRecord, ReminderRecord } from '../records';
+import type { CycleRecord, DeliveryEventRecord, ReminderRecord, UndeliverableAddress } from '../records';
 import { assembleAnnualReport, type AnnualReport, type MonitoringReport } from '../report/model';
 import { previousIndicatorValues } from './recompute-indicators';
 
@@ -51,16 +51,33 @@ export interface CycleOverview {
   cycle: CycleRecord & { stateLabel: string };
   completeness: Completeness;
   reminders: ReminderRecord[];
+  /** Per contact person: what SES said about their emails, newest first; `undeliverable` flags the dashboard. */
+  delivery: Array<{ contactPersonId: string; undeliverable: UndeliverableAddress | null; events: DeliveryEventRecord[] }>;
 }
 
 /** `GET /cycles/{id}`: state, completeness per project and person, and the reminder history. */
 export async function getCycleOverview(deps: ReadDeps, cycleId: string): Promise<CycleOverview> {
   const cycle = await requireCycle(deps, cycleId);
-  const [completeness, reminders] = await Promise.all([completenessOf(deps, cycle), deps.reminders.listReminders(cycle.id)]);
+  const [completeness, reminders, contacts, events] = await Promise.all([
+    completenessOf(deps, cycle),
+    deps.reminders.listReminders(cycle.id),
+    deps.cycles.listContacts(cycle.id),
+    deps.cycles.listDeliveryEvents(cycle.id),
+  ]);
+  const delivery = contacts
+    .map((contact) => ({
+      contactPersonId: contact.contactPersonId,
+      undeliverable: contact.undeliverable ?? null,
+      events: events
+        .filter((event) => event.contactPersonId === contact.contactPersonId)
+        .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt)),
+    }))
+    .filter((entry) => entry.undeliverable !== null || entry.events.length > 0);
   return {
     cycle: { ...cycle, stateLabel: cycleStateLabels[cycle.state] },
     completeness,
     reminders: reminders.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt)),
+    delivery,
   };
 }
 

@@ -43,7 +43,9 @@ export async function deliverMail(deps: MailDeps, request: MailRequest): Promise
   const isInvitation = request.type === 'invitation-requested';
   // Only this person's requests are read: an email costs reads for its own projects, not the cycle's.
   const pending = isInvitation ? null : pendingOf(await deps.cycles.getRequests(cycle.id, contact.projectIds));
-  const projectIds = pending === null ? contact.projectIds : contact.projectIds.filter((id) => pending.has(id));
+  // A project ARR removed from the plan during the cycle is no longer mentioned.
+  const inPlan = contact.projectIds.filter((id) => plan.projects.some((project) => project.id === id));
+  const projectIds = pending === null ? inPlan : inPlan.filter((id) => pending.has(id));
   if (projectIds.length === 0) return { sent: false, reason: 'nothing-pending' };
 
   const now = deps.clock.now();
@@ -61,7 +63,7 @@ export async function deliverMail(deps: MailDeps, request: MailRequest): Promise
   const email = isInvitation
     ? renderInvitation(view)
     : renderReminder({ ...view, stage: request.data.stage === 'overdue' ? 'overdue' : 'before' });
-  const { messageId } = await deps.mail.send({ to: [person.email], ...email });
+  const { messageId } = await deps.mail.send({ to: [person.email], ...email, tags: { cycleId: cycle.id, contactPersonId } });
   return { sent: true, messageId, to: [person.email] };
 }
 
@@ -93,6 +95,10 @@ async function sendEscalation(
     (project) => pending.has(project.id) && escalationAreaIdOf(plan, project) === activityAreaId,
   );
   if (late.length === 0) return { sent: false, reason: 'nothing-pending' };
+  // A person whose address bounced never got the invitation: the guarantor is told so, not that they did not answer.
+  const undeliverable = new Map(
+    (await deps.cycles.listContacts(cycle.id)).flatMap((contact) => (contact.undeliverable ? [[contact.contactPersonId, contact.undeliverable]] : [])),
+  );
   const email = renderEscalation({
     recipientName: area ? area.guarantor.department : deps.config.arr.name,
     periodLabel: parsePeriodId(cycle.id).label,
@@ -103,7 +109,10 @@ async function sendEscalation(
       projectName: project.name,
       contacts: project.contactPersonIds.flatMap((id) => {
         const person = plan.contactPersons.find((candidate) => candidate.id === id);
-        return person ? [{ name: contactDisplayName(person), email: person.email }] : [];
+        if (!person) return [];
+        const bounced = undeliverable.get(id);
+        const undelivered = bounced && bounced.email === person.email ? { undelivered: bounced.reason } : {};
+        return [{ name: contactDisplayName(person), email: person.email, ...undelivered }];
       }),
     })),
   });

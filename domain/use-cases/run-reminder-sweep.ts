@@ -40,8 +40,10 @@ export async function runReminderSweep(
       return recorded;
     };
 
-    const due = await remindersDue(deps, cycle, now);
-    for (const reminder of due.filter((candidate) => candidate.stage !== 'escalation')) {
+    const { due, undeliverable } = await remindersDue(deps, cycle, now);
+    // No reminders to an address that bounced or complained: they would not arrive, or would
+    // annoy. The escalation still names the person, saying the invitation did not arrive.
+    for (const reminder of due.filter((candidate) => candidate.stage !== 'escalation' && !undeliverable.has(candidate.contactPersonId))) {
       if (await queue(reminder.stage, { kind: 'contact', contactPersonId: reminder.contactPersonId }, reminder.projectIds)) {
         result.remindersQueued += 1;
       }
@@ -98,7 +100,8 @@ async function remindersDue(
     deps.reminders.listReminders(cycle.id),
   ]);
   const submitted = new Set(requests.filter((request) => request.firstSubmittedAt).map((request) => request.projectId));
-  return dueReminders({
+  const undeliverable = new Set(contacts.filter((contact) => contact.undeliverable).map((contact) => contact.contactPersonId));
+  const due = dueReminders({
     deadline: new Date(cycle.deadline),
     now,
     ladder: cycle.reminderLadder,
@@ -110,6 +113,7 @@ async function remindersDue(
       reminder.audience.kind === 'contact' ? [{ stage: reminder.stage, contactPersonId: reminder.audience.contactPersonId }] : [],
     ),
   });
+  return { due, undeliverable };
 }
 
 /** Stored versions newer than what the indicators include. */

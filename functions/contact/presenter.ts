@@ -97,6 +97,7 @@ function projectForm(workspace: ProjectWorkspace, state: PageState): ProjectForm
     activityName: workspace.activity?.name ?? null,
     goal: project.goal,
     previousPlan: workspace.previousPlan,
+    ...(workspace.previousPlanPeriod ? { previousPlanPeriodLabel: workspace.previousPlanPeriod.label } : {}),
     formAction: formActionOf(state.token, project.id),
     expectedVersion: rejected ? basedOnVersion(rejected, storedVersion) : storedVersion,
     values: rejected ? submittedValues(rejected.input) : storedValues(workspace),

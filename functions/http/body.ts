@@ -114,3 +114,18 @@ export function queryParameter(event: APIGatewayProxyEventV2, name: string): str
 export function correlationIdOf(event: APIGatewayProxyEventV2): string {
   return event.requestContext.requestId;
 }
+
+/**
+ * Who made an ARR request, for the plan's history: the IAM identity that signed it (API
+ * Gateway's IAM authorizer), or the signed-in user's email once the console sends a JWT.
+ * Only ARR routes reach this; they are all authorized before the handler runs.
+ */
+export function actorOf(event: APIGatewayProxyEventV2): string {
+  const authorizer = (event.requestContext as { authorizer?: { iam?: { userArn?: string; userId?: string }; jwt?: { claims?: Record<string, unknown> } } }).authorizer;
+  const claims = authorizer?.jwt?.claims;
+  const email = claims?.['email'] ?? claims?.['cognito:username'];
+  if (typeof email === 'string' && email !== '') return email;
+  const arn = authorizer?.iam?.userArn;
+  if (arn) return arn.slice(arn.lastIndexOf(':') + 1);
+  return 'ARR';
+}

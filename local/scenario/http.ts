@@ -96,7 +96,7 @@ export function parseSubmissionPage(html: string): ProjectForm[] {
       throw new Error(`The submission page has a form the scenario cannot read (action ${decodedAction}).`);
     }
     const name = unescapeHtml(/<h2 id="[^"]*">([^<]*)<\/h2>/.exec(section)?.[1] ?? projectId);
-    const previous = unescapeHtml(/<dt>Plán z minulého období<\/dt><dd>([\s\S]*?)<\/dd>/.exec(section)?.[1] ?? '').trim();
+    const previous = unescapeHtml(/<dt>Plán z [^<]*<\/dt><dd>([\s\S]*?)<\/dd>/.exec(section)?.[1] ?? '').trim();
     const indicatorCodes = [...section.matchAll(/name="indicatorContributions\.([^"]+)"/g)].map((match) => unescapeHtml(match[1]!));
     return [
       {

@@ -38,7 +38,7 @@ export async function startLocalFuzzStack(options: { invalidLinkWeight: number }
   const clock = new MovableClock(pragueInstant('2026-06-01', 8, 0), { frozen: true });
   let system: LocalSystem;
   try {
-    system = await startLocalSystem({ dataDir, clock, background: false, historyFile: null });
+    system = await startLocalSystem({ dataDir, clock, background: false, historyDir: null });
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;

@@ -19,6 +19,8 @@ export interface ProjectFormView {
   goal: string;
   /** What the person planned last period, shown as the starting point. */
   previousPlan: string;
+  /** The half-year that plan is from, e.g. `2. pololetí 2025`; absent when there is none. */
+  previousPlanPeriodLabel?: string;
   /** POST url of this project's form. */
   formAction: string;
   /** 0 when no version exists yet; sent back as a hidden field for conflict detection. */
@@ -274,7 +276,7 @@ function ProjectSection(props: { project: ProjectFormView; index: number; view: 
         )}
         <dt>Cíl projektu</dt>
         <dd>{project.goal}</dd>
-        <dt>Plán z minulého období</dt>
+        <dt>{project.previousPlanPeriodLabel ? `Plán z ${project.previousPlanPeriodLabel}` : 'Plán z minulého období'}</dt>
         <dd>{previousPlan}</dd>
       </dl>
       {formErrors.length === 0 ? null : (

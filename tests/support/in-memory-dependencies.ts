@@ -12,6 +12,7 @@ import type { Dependencies, MonitoringConfig, OutgoingMail } from '../../domain/
 import type {
   CycleContactRecord,
   CycleRecord,
+  DeliveryEventRecord,
   IndicatorState,
   ReminderRecord,
   RequestRecord,
@@ -19,6 +20,7 @@ import type {
 } from '../../domain/records';
 import type { MonitoringReport } from '../../domain/report/model';
 import type { SubmissionVersion } from '../../domain/submission';
+import { InMemoryPlanCatalog } from './in-memory-plan-catalog';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -47,10 +49,13 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
   let now = new Date(start);
   let publishesToLose = 0;
   let mailFailures: { count: number; error: Error } = { count: 0, error: new Error('unused') };
-  const plans = new Map<string, ActionPlan>([[plan.id, clone(plan)]]);
+  const plans = new InMemoryPlanCatalog();
+  // Stored at once: the in-memory save does its work before its first await.
+  void plans.savePlan(plan);
   const cycles = new Map<string, CycleRecord>();
   const requests = new Map<string, RequestRecord>();
   const contacts = new Map<string, CycleContactRecord>();
+  const deliveryEvents = new Map<string, DeliveryEventRecord>();
   const versions = new Map<string, SubmissionVersion>();
   const tokens = new Map<string, TokenRecord>();
   const reminders = new Map<string, ReminderRecord>();
@@ -70,16 +75,7 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
   const deps: Dependencies = {
     clock: { now: () => new Date(now) },
     config: testConfig,
-    plans: {
-      async getPlan(planId) {
-        const found = plans.get(planId);
-        if (!found) throw new NotFoundError(`Plán ${planId} není nahrán.`);
-        return clone(found);
-      },
-      async savePlan(next) {
-        plans.set(next.id, clone(next));
-      },
-    },
+    plans,
     cycles: {
       async getCycle(cycleId) {
         const found = cycles.get(cycleId);
@@ -151,6 +147,69 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
       async getContact(cycleId, contactPersonId) {
         const found = contacts.get(`${cycleId}/${contactPersonId}`);
         return found ? clone(found) : null;
+      },
+      async addRequest(record) {
+        const key = `${record.cycleId}/${record.projectId}`;
+        if (requests.has(key)) return false;
+        requests.set(key, clone(record));
+        const cycle = cycles.get(record.cycleId);
+        if (cycle) cycles.set(cycle.id, { ...cycle, requestCount: (cycle.requestCount ?? 0) + 1 });
+        return true;
+      },
+      async removeRequest(cycleId, projectId) {
+        const found = requests.get(`${cycleId}/${projectId}`);
+        if (!found) return false;
+        requests.delete(`${cycleId}/${projectId}`);
+        const cycle = cycles.get(cycleId);
+        if (cycle) {
+          const submitted = found.firstSubmittedAt ? 1 : 0;
+          cycles.set(cycleId, { ...cycle, requestCount: (cycle.requestCount ?? 0) - 1, submittedCount: (cycle.submittedCount ?? 0) - submitted });
+        }
+        return true;
+      },
+      async addContactProject(cycleId, contactPersonId, projectId) {
+        const key = `${cycleId}/${contactPersonId}`;
+        const found = contacts.get(key);
+        if (!found) {
+          contacts.set(key, { cycleId, contactPersonId, projectIds: [projectId] });
+          return 'created';
+        }
+        if (found.projectIds.includes(projectId)) return 'present';
+        contacts.set(key, { ...found, projectIds: [...found.projectIds, projectId] });
+        return 'added';
+      },
+      async recordDeliveryEvent(event) {
+        const key = `${event.cycleId}/${event.contactPersonId}/${event.eventId}`;
+        if (deliveryEvents.has(key)) return false;
+        deliveryEvents.set(key, clone(event));
+        return true;
+      },
+      async listDeliveryEvents(cycleId) {
+        return [...deliveryEvents.values()].filter((event) => event.cycleId === cycleId).map(clone);
+      },
+      async markUndeliverable(cycleId, contactPersonId, address) {
+        const found = contacts.get(`${cycleId}/${contactPersonId}`);
+        if (found && !found.undeliverable) contacts.set(`${cycleId}/${contactPersonId}`, { ...found, undeliverable: clone(address) });
+      },
+      async clearContactDelivery(cycleId, contactPersonId) {
+        const found = contacts.get(`${cycleId}/${contactPersonId}`);
+        if (found) {
+          const { undeliverable: _flag, undeliverableNoticeClaimedAt: _claim, ...rest } = found;
+          contacts.set(`${cycleId}/${contactPersonId}`, rest);
+        }
+      },
+      async claimUndeliverableNotice(cycleId, contactPersonId, at) {
+        const found = contacts.get(`${cycleId}/${contactPersonId}`);
+        if (!found || found.undeliverableNoticeClaimedAt) return false;
+        contacts.set(`${cycleId}/${contactPersonId}`, { ...found, undeliverableNoticeClaimedAt: at });
+        return true;
+      },
+      async releaseUndeliverableNotice(cycleId, contactPersonId) {
+        const found = contacts.get(`${cycleId}/${contactPersonId}`);
+        if (found) {
+          const { undeliverableNoticeClaimedAt: _claim, ...rest } = found;
+          contacts.set(`${cycleId}/${contactPersonId}`, rest);
+        }
       },
     },
     submissions: {

@@ -104,7 +104,26 @@ describe('StatelessStack', () => {
       { queue: 'SubmissionsQueue', fn: 'recompute-indicators', batchSize: 10, timeout: 10 },
       { queue: 'ReportQueue', fn: 'assemble-report', batchSize: 1, timeout: 60 },
       { queue: 'NotifyQueue', fn: 'notify-steering-group', batchSize: 10, timeout: 10 },
+      { queue: 'SesEventsQueue', fn: 'ses-events', batchSize: 10, timeout: 30 },
     ];
+
+    it('subscribes the SES events queue to the stateful stack’s SES event topic, with raw delivery', () => {
+      // Prepare
+      const { stateless } = synth;
+
+      // Act
+      const subscriptions = Object.values(stateless.findResources('AWS::SNS::Subscription')).map((resource) => (resource as Resource).Properties);
+
+      // Assess
+      expect(subscriptions).toEqual([
+        expect.objectContaining({
+          Protocol: 'sqs',
+          RawMessageDelivery: true,
+          Endpoint: { 'Fn::GetAtt': [queueId('SesEventsQueue'), 'Arn'] },
+          TopicArn: { 'Fn::ImportValue': expect.stringContaining('SesEventsTopic') },
+        }),
+      ]);
+    });
 
     it.each(consumers)('$fn consumes $queue in batches of $batchSize with partial batch failures', (consumer) => {
       // Prepare
@@ -142,6 +161,25 @@ describe('StatelessStack', () => {
     });
   });
 
+  describe('bootstrap', () => {
+    it('runs the bootstrap function through a custom resource of the Provider framework on every deploy of new data', () => {
+      // Prepare
+      const { stateless } = synth;
+
+      // Act
+      const resources = Object.values(stateless.findResources('Custom::Bootstrap')).map((resource) => (resource as Resource).Properties);
+      const providerFunctions = Object.values(stateless.findResources('AWS::Lambda::Function')).filter((resource) =>
+        JSON.stringify((resource as Resource).Properties.Environment ?? {}).includes(functionId('bootstrap')),
+      );
+
+      // Assess
+      expect(resources).toEqual([
+        { ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^BootstrapProviderframeworkonEvent/), 'Arn'] }, PlanId: '2024-2026', DataVersion: expect.stringMatching(/^[0-9a-f]{16}$/) },
+      ]);
+      expect(providerFunctions).toHaveLength(1);
+    });
+  });
+
   describe('functions', () => {
     it.each(FUNCTION_NAMES)('%s runs bundled ESM on nodejs22.x arm64 with tracing and its own log group', (name) => {
       // Prepare
@@ -169,6 +207,8 @@ describe('StatelessStack', () => {
       const expected: Partial<Record<FunctionName, { MemorySize: number; Timeout: number }>> = {
         mailer: { MemorySize: 512, Timeout: 30 },
         'assemble-report': { MemorySize: 1024, Timeout: 60 },
+        bootstrap: { MemorySize: 512, Timeout: 120 },
+        'ses-events': { MemorySize: 512, Timeout: 30 },
       };
 
       // Act
@@ -251,6 +291,17 @@ describe('StatelessStack', () => {
       { key: 'GET /years/{year}/report', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'POST /cycles/{cycleId}/contacts/{contactPersonId}/token', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'DELETE /cycles/{cycleId}/contacts/{contactPersonId}/token', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'GET /plan', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'PUT /plan', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'GET /plan/history', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'GET /plan/history/{revision}', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'POST /plan/contacts', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'PATCH /plan/contacts/{contactPersonId}', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'PATCH /plan/areas/{activityAreaId}/guarantor', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'POST /plan/projects', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'PATCH /plan/projects/{projectId}', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'PATCH /plan/indicators/{code}', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'POST /history', fn: 'arr-api', auth: 'AWS_IAM' },
     ];
 
     it('exposes exactly the listed routes', () => {
@@ -386,7 +437,7 @@ describe('StatelessStack', () => {
 
     it('lets only the mail-sending functions call SES, and only for the identity and configuration set', () => {
       // Prepare
-      const mailSenders = ['mailer', 'notify-steering-group', 'steering-group-schedule'];
+      const mailSenders = ['mailer', 'notify-steering-group', 'ses-events', 'steering-group-schedule'];
 
       // Act
       const sesByFunction = FUNCTION_NAMES.map((name) => ({
