@@ -3,6 +3,7 @@
  * the schedules. It is restated rather than imported because loading aws-cdk-lib would add seconds
  * to every local start; tests/integration/local/topology.test.ts keeps the two in step.
  */
+import { CONSOLE_ROUTE_KEYS } from '../functions/console/route-keys';
 
 export type FunctionName =
   | 'open-cycle'
@@ -16,9 +17,10 @@ export type FunctionName =
   | 'assemble-report'
   | 'notify-steering-group'
   | 'steering-group-schedule'
-  | 'arr-api';
+  | 'arr-api'
+  | 'console';
 
-export type HttpFunctionName = 'open-cycle' | 'submission-page' | 'submission-intake' | 'close-cycle' | 'arr-api';
+export type HttpFunctionName = 'open-cycle' | 'submission-page' | 'submission-intake' | 'close-cycle' | 'arr-api' | 'console';
 export type QueueFunctionName = 'mailer' | 'recompute-indicators' | 'assemble-report' | 'notify-steering-group';
 export type ScheduledFunctionName = 'reminder-sweep' | 'auto-close' | 'steering-group-schedule';
 
@@ -27,8 +29,11 @@ export interface RouteDefinition {
   /** API Gateway's path template, e.g. `/cycles/{cycleId}`. */
   path: string;
   fn: HttpFunctionName;
-  /** ARR routes sit behind IAM on AWS; locally they take the ARR key instead. */
-  access: 'arr' | 'public';
+  /**
+   * ARR routes sit behind IAM on AWS; locally they take the ARR key instead. Console routes have
+   * no authorizer: the console checks its own session on every request.
+   */
+  access: 'arr' | 'public' | 'console';
 }
 
 export const ROUTES: readonly RouteDefinition[] = [
@@ -45,6 +50,10 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/years/{year}/report', fn: 'arr-api', access: 'arr' },
   { method: 'POST', path: '/cycles/{cycleId}/contacts/{contactPersonId}/token', fn: 'arr-api', access: 'arr' },
   { method: 'DELETE', path: '/cycles/{cycleId}/contacts/{contactPersonId}/token', fn: 'arr-api', access: 'arr' },
+  ...CONSOLE_ROUTE_KEYS.map((routeKey): RouteDefinition => {
+    const [method, path] = routeKey.split(' ') as [RouteDefinition['method'], string];
+    return { method, path, fn: 'console', access: 'console' };
+  }),
 ];
 
 export type QueueName = 'MailQueue' | 'SubmissionsQueue' | 'ReportQueue' | 'NotifyQueue';

@@ -24,3 +24,13 @@ export function renderFragment(node: VNode | ComponentChildren): string {
 export function rawHtml(html: string, props: { className?: string; id?: string } = {}): VNode {
   return <div class={props.className} id={props.id} dangerouslySetInnerHTML={{ __html: html }} />;
 }
+
+/**
+ * A `<style>` element for one of our own stylesheet constants. Text in `<style>` is not HTML, so
+ * it must not be escaped (quotes in selectors would break); a sheet that could close the element
+ * is refused. Never for user input.
+ */
+export function inlineStylesheet(css: string): VNode {
+  if (/<\/style/i.test(css)) throw new Error('A stylesheet may not contain "</style".');
+  return <style dangerouslySetInnerHTML={{ __html: css }} />;
+}
