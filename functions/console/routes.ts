@@ -2,14 +2,38 @@
 import { defaultReminderLadder } from '../../domain/reminders';
 import { DomainError } from '../../domain/errors';
 import { parsePeriodId, periodOf, nextPeriod, previousPeriod } from '../../domain/period';
-import { listCycles } from '../../domain/use-cases/arr';
+import { getCycleOverview, listCycles, reissueContactLink, revokeContactLinks } from '../../domain/use-cases/arr';
+import { closeCycle } from '../../domain/use-cases/close-cycle';
+import { rescheduleCycle } from '../../domain/use-cases/reschedule-cycle';
+import { renderCloseConfirmation } from '../../templates/console/close';
+import { renderDashboard } from '../../templates/console/dashboard';
 import { openCycle } from '../../domain/use-cases/open-cycle';
 import { pragueDate } from '../../domain/time';
 import { renderCyclesPage, type OpenCycleFormValues } from '../../templates/console/cycles';
-import { correlationIdOf } from '../http/body';
+import { correlationIdOf, pathParameter } from '../http/body';
 import { html, redirect, type HttpResponse } from '../http/responses';
 import { arrOnly, member, type ConsoleRoute, type SignedInContext } from './context';
+import { dashboardView } from './dashboard';
+import { projectView } from './project';
+import { annualReportDocument, monitoringReportDocument, openDataDocument, REPORT_FORMATS, INDICATOR_FORMATS, type ReportFormat } from '../arr-api';
+import { renderAnnualReportHtml } from '../../documents/annual/html';
+import { renderMonitoringReportHtml } from '../../documents/monitoring/html';
+import { getAnnualReport } from '../../domain/use-cases/arr';
+import { NotFoundError } from '../../domain/errors';
+import { renderIndicatorsPage, renderReportPage, reportBody } from '../../templates/console/report';
+import { renderProjectPage } from '../../templates/console/project';
 import { fieldText, ladderBody } from './forms';
+
+function cyclePath(cycleId: string, query = ''): string {
+  return `/arr/cycles/${encodeURIComponent(cycleId)}${query}`;
+}
+
+/** The `{format}` of a download path, one of `formats`. */
+function formatParameter<F extends string>(context: SignedInContext, formats: readonly F[]): F {
+  const format = pathParameter(context.event, 'format').toLowerCase();
+  if ((formats as readonly string[]).includes(format)) return format as F;
+  throw new NotFoundError(`Formát „${format}“ není k dispozici. K dispozici jsou: ${formats.join(', ')}.`);
+}
 
 function frameUser(context: SignedInContext) {
   return { name: context.user.name, role: context.user.role, csrf: context.user.csrf };
@@ -93,7 +117,7 @@ export const consoleRoutes: Record<string, ConsoleRoute> = {
         },
         correlationIdOf(context.event),
       );
-      return redirect(`/arr/cycles/${encodeURIComponent(cycle.id)}?otevreno=1`);
+      return redirect(cyclePath(cycle.id, '?hotovo=otevreno'));
     } catch (error) {
       if (!(error instanceof DomainError) || (error.kind !== 'validation' && error.kind !== 'conflict')) throw error;
       const errors: Record<string, string> = {};
@@ -102,4 +126,135 @@ export const consoleRoutes: Record<string, ConsoleRoute> = {
       return cyclesPage(context, 422, { values, errors });
     }
   }),
+
+  'GET /arr/cycles/{cycleId}': member(async (context) => {
+    const { status, html: page } = renderDashboard(await dashboardView(context, pathParameter(context.event, 'cycleId')));
+    return html(status, page);
+  }),
+
+  'POST /arr/cycles/{cycleId}/dates': arrOnly(async (context) => {
+    const cycleId = pathParameter(context.event, 'cycleId');
+    const values = { deadline: fieldText(context.form, 'deadline'), meetingDate: fieldText(context.form, 'meetingDate') };
+    try {
+      await rescheduleCycle(context.deps.app, {
+        cycleId,
+        body: { ...(values.deadline ? { deadline: values.deadline } : {}), ...(values.meetingDate ? { meetingDate: values.meetingDate } : {}) },
+      });
+      return redirect(cyclePath(cycleId, '?hotovo=terminy#terminy'));
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.kind !== 'validation') throw error;
+      const errors = { ...error.details };
+      if (Object.keys(errors).length === 0) errors.deadline = error.message;
+      const { html: page } = renderDashboard(await dashboardView(context, cycleId, { values, errors }));
+      return html(422, page);
+    }
+  }),
+
+  'POST /arr/cycles/{cycleId}/contacts/{contactPersonId}/link': arrOnly(async (context) => {
+    const cycleId = pathParameter(context.event, 'cycleId');
+    await reissueContactLink(context.deps.app, {
+      cycleId,
+      contactPersonId: pathParameter(context.event, 'contactPersonId'),
+      correlationId: correlationIdOf(context.event),
+    });
+    return redirect(cyclePath(cycleId, '?hotovo=odkaz'));
+  }),
+
+  'POST /arr/cycles/{cycleId}/contacts/{contactPersonId}/revoke': arrOnly(async (context) => {
+    const cycleId = pathParameter(context.event, 'cycleId');
+    await revokeContactLinks(context.deps.app, { cycleId, contactPersonId: pathParameter(context.event, 'contactPersonId') });
+    return redirect(cyclePath(cycleId, '?hotovo=zruseno'));
+  }),
+
+  'GET /arr/cycles/{cycleId}/close': arrOnly(async (context) => {
+    const overview = await getCycleOverview(context.deps.app, pathParameter(context.event, 'cycleId'));
+    return html(
+      200,
+      renderCloseConfirmation({
+        user: frameUser(context),
+        cycleId: overview.cycle.id,
+        periodLabel: parsePeriodId(overview.cycle.id).label,
+        submitted: overview.completeness.totals.submitted,
+        total: overview.completeness.totals.projects,
+      }),
+    );
+  }),
+
+  'POST /arr/cycles/{cycleId}/close': arrOnly(async (context) => {
+    const cycleId = pathParameter(context.event, 'cycleId');
+    await closeCycle(context.deps.app, { cycleId, reason: 'manual', correlationId: correlationIdOf(context.event) });
+    return redirect(cyclePath(cycleId, '?hotovo=uzavreno'));
+  }),
+
+  'GET /arr/cycles/{cycleId}/projects/{projectId}': member(async (context) =>
+    html(200, renderProjectPage(await projectView(context, pathParameter(context.event, 'cycleId'), pathParameter(context.event, 'projectId')))),
+  ),
+
+  'GET /arr/cycles/{cycleId}/report': member(async (context) => {
+    const cycleId = pathParameter(context.event, 'cycleId');
+    const cycle = await context.deps.app.cycles.getCycle(cycleId);
+    if (!cycle) throw new NotFoundError(`Cyklus ${cycleId} neexistuje.`);
+    const report = await context.deps.app.reports.getReport(cycleId);
+    const label = parsePeriodId(cycleId).label;
+    return html(
+      200,
+      renderReportPage({
+        user: frameUser(context),
+        title: `Monitorovací zpráva za ${label}`,
+        breadcrumbs: [{ href: '/arr', label: 'Cykly' }, { href: cyclePath(cycleId), label }, { label: 'Monitorovací zpráva' }],
+        downloadBase: cyclePath(cycleId, '/report'),
+        previewHtml: report ? reportBody(renderMonitoringReportHtml(report)) : null,
+        missingMessage:
+          'Zpráva se sestaví, jakmile odevzdají všechny kontaktní osoby, nebo po uzavření cyklu. Kapitoly ARR lze psát už teď.',
+      }),
+    );
+  }),
+
+  'GET /arr/cycles/{cycleId}/report/{format}': member(async (context) =>
+    monitoringReportDocument(context.deps.app, pathParameter(context.event, 'cycleId'), formatParameter(context, REPORT_FORMATS)),
+  ),
+
+  'GET /arr/years/{year}/report': member(async (context) => {
+    const year = pathParameter(context.event, 'year');
+    let preview: string | null = null;
+    let missing = '';
+    try {
+      preview = reportBody(renderAnnualReportHtml(await getAnnualReport(context.deps.app, { year, planId: context.deps.app.config.planId })));
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.kind !== 'not-found') throw error;
+      missing = error.message;
+    }
+    return html(
+      200,
+      renderReportPage({
+        user: frameUser(context),
+        title: `Výroční zpráva za rok ${year}`,
+        breadcrumbs: [{ href: '/arr', label: 'Cykly' }, { href: '/arr/indicators', label: 'Indikátory a otevřená data' }, { label: `Výroční zpráva ${year}` }],
+        downloadBase: `/arr/years/${encodeURIComponent(year)}/report`,
+        previewHtml: preview,
+        missingMessage: missing,
+      }),
+    );
+  }),
+
+  'GET /arr/years/{year}/report/{format}': member(async (context) =>
+    annualReportDocument(context.deps.app, pathParameter(context.event, 'year'), formatParameter(context, REPORT_FORMATS)),
+  ),
+
+  'GET /arr/indicators': member(async (context) => {
+    const cycles = (await listCycles(context.deps.app)).filter((cycle) => cycle.source === 'system');
+    const reported = new Set<string>();
+    for (const cycle of cycles) if (cycle.reportAssembledAt) reported.add(cycle.id);
+    const years = [...new Set(cycles.map((cycle) => cycle.id.slice(0, 4)))].filter((year) => reported.has(`${year}-H1`) && reported.has(`${year}-H2`));
+    return html(
+      200,
+      renderIndicatorsPage({
+        user: frameUser(context),
+        cycles: cycles.filter((cycle) => reported.has(cycle.id)).map((cycle) => ({ id: cycle.id, label: parsePeriodId(cycle.id).label })),
+        years,
+      }),
+    );
+  }),
+
+  'GET /arr/indicators/{format}': member(async (context) => openDataDocument(context.deps.app, formatParameter(context, INDICATOR_FORMATS))),
 };
