@@ -13,7 +13,6 @@ import { consoleRoutes } from './console/routes';
 import { signInRoutes } from './console/sign-in-routes';
 import { csrfMatches, CSRF_FIELD, safeReturnTo } from './console/session';
 import { awsConsoleDependencies } from './composition/aws-console';
-import { parseForm } from './http/body';
 import { httpHandler } from './http/middleware';
 import { redirect, type HttpResponse } from './http/responses';
 
@@ -43,9 +42,10 @@ async function runProtected(
   }
   const { user } = authentication;
   requireAccess(user.role, route.access);
-  let form: Record<string, unknown> = {};
+  let form: Record<string, string> = {};
   if (event.requestContext.http.method === 'POST') {
-    form = parseForm(rawBody(event));
+    // Field names stay whole (`monthlyPayments.0.count`): each form reads its own names.
+    form = Object.fromEntries(new URLSearchParams(rawBody(event)));
     if (!csrfMatches(user.csrf, form[CSRF_FIELD])) throw new ForbiddenError(CSRF_MESSAGE);
   }
   const response = await route.handle({ event, deps, user, session: authentication.session, form, now });

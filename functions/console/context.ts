@@ -21,7 +21,7 @@ export interface SignedInContext extends PublicContext {
   user: ConsoleUser;
   session: SessionContent;
   /** A form post's fields (its CSRF token already checked); empty for a GET. */
-  form: Record<string, unknown>;
+  form: Record<string, string>;
 }
 
 export type ConsoleRoute =

@@ -23,4 +23,6 @@ export const CONSOLE_ROUTE_KEYS = [
   'GET /arr/years/{year}/report/{format}',
   'GET /arr/indicators',
   'GET /arr/indicators/{format}',
+  'GET /arr/cycles/{cycleId}/chapters/{section}',
+  'POST /arr/cycles/{cycleId}/chapters/{section}',
 ] as const;
