@@ -44,6 +44,9 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
     table: stateful.table,
     configurationSet: stateful.configurationSet,
     emailIdentity: stateful.emailIdentity,
+    userPool: stateful.userPool,
+    loginDomain: stateful.loginDomain,
+    consoleSessionSecret: stateful.consoleSessionSecret,
     description: 'Chytřejší Liberecký kraj monitoring – functions, queues, API, schedules (stateless)',
   });
 

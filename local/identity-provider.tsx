@@ -26,8 +26,8 @@ export interface LocalAccount {
 
 /** Printed by `npm start`; local only, on a provider that listens on the loopback interface. */
 export const LOCAL_ACCOUNTS: readonly LocalAccount[] = [
-  { email: 'arr@example.org', password: 'arr-konzole-2026', name: 'Jana Novotná (ARR)', groups: [ARR_GROUP] },
-  { email: 'clen.rs@example.org', password: 'rs-cteni-2026', name: 'Petr Svoboda (Řídící skupina)', groups: [STEERING_GROUP] },
+  { email: 'arr@example.org', password: 'arr-konzole-2026', name: 'Jana Novotná', groups: [ARR_GROUP] },
+  { email: 'clen.rs@example.org', password: 'rs-cteni-2026', name: 'Petr Svoboda', groups: [STEERING_GROUP] },
 ];
 
 export const LOCAL_CLIENT_ID = 'arr-console';

@@ -304,7 +304,8 @@ async function chapterPage(
       user: frameUser(context),
       cycleId,
       periodLabel: parsePeriodId(cycleId).label,
-      chapters: agencySectionIds.map((id) => ({ id, title: CHAPTER_TITLES[id] })),
+      // In the report's order: the titles start with the chapter number.
+      chapters: agencySectionIds.map((id) => ({ id, title: CHAPTER_TITLES[id] })).sort((a, b) => a.title.localeCompare(b.title, 'cs')),
       form: chapterForm(sectionId, plan, sections, posted),
       saved: status === 200 && context.event.queryStringParameters?.ulozeno === '1',
     }),
