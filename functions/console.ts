@@ -53,6 +53,16 @@ async function runProtected(
   return response;
 }
 
+/**
+ * Browsers apply a page's `form-action` to the redirects that follow a form post too, and the
+ * sign-out form ends at the issuer's logout: every console page allows that one origin.
+ */
+function allowSignOutTarget(response: HttpResponse, origin: string): HttpResponse {
+  const policy = response.headers['content-security-policy'];
+  if (policy === undefined) return response;
+  return { ...response, headers: { ...response.headers, 'content-security-policy': policy.replace("form-action 'self'", `form-action 'self' ${origin}`) } };
+}
+
 export function createConsoleHandler(deps: () => ConsoleDependencies) {
   const routes: Record<string, ConsoleRoute> = { ...signInRoutes, ...consoleRoutes };
   return httpHandler(
@@ -60,8 +70,11 @@ export function createConsoleHandler(deps: () => ConsoleDependencies) {
       const route = routes[event.routeKey];
       if (route === undefined) throw new NotFoundError('Tato stránka konzole neexistuje.');
       const resolved = deps();
-      if (route.access === 'anyone') return route.handle({ event, deps: resolved, now: resolved.app.clock.now() });
-      return runProtected(event, resolved, route);
+      const response =
+        route.access === 'anyone'
+          ? await route.handle({ event, deps: resolved, now: resolved.app.clock.now() })
+          : await runProtected(event, resolved, route);
+      return allowSignOutTarget(response, resolved.auth.signIn.signOutOrigin);
     },
     { format: 'console' },
   );

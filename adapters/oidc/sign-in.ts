@@ -76,6 +76,11 @@ export class OidcSignIn {
     return this.settings.redirectUri;
   }
 
+  /** Where the sign-out form's redirect goes: the pages' CSP must allow that form target. */
+  get signOutOrigin(): string {
+    return new URL(this.settings.logoutUrl ?? this.settings.issuer).origin;
+  }
+
   /** Discovery once per warm function; a failed discovery is retried on the next request. */
   private config(): Promise<oidc.Configuration> {
     if (this.configuration === undefined) {

@@ -126,6 +126,9 @@ export const consoleRoutes: Record<string, ConsoleRoute> = {
       if (!(error instanceof DomainError) || (error.kind !== 'validation' && error.kind !== 'conflict')) throw error;
       const errors: Record<string, string> = {};
       for (const [path, message] of Object.entries(error.details)) errors[openCycleFieldOf(path)] ??= message;
+      // The API's message explains every accepted format; a person who left a date out needs less.
+      if (values.deadline === '' && errors.deadline) errors.deadline = 'Zadejte termín odevzdání.';
+      if (values.meetingDate === '' && errors.meetingDate) errors.meetingDate = 'Zadejte datum jednání Řídící skupiny.';
       if (Object.keys(errors).length === 0) errors.form = error.message;
       return cyclesPage(context, 422, { values, errors });
     }

@@ -172,7 +172,7 @@ describe('ARR’s console in Chromium', () => {
       const afterSignOut = await page.goto(`${system.consoleUrl}/cycles/2026-H1`);
 
       // Assess
-      expect(formError).toContain('Zadejte termín odevzdání');
+      expect(formError).toContain('Zadejte termín odevzdání.');
       expect(opened).toContain('Pololetí je otevřené');
       expect(projectStatus).toBe(1);
       expect(personProgress).toMatch(/^1 z \d+/);
@@ -239,4 +239,29 @@ describe('ARR’s console in Chromium', () => {
     },
     120_000,
   );
+
+  it.skipIf(chromiumMissing)(browserTestTitle('signs in and out under the pages’ own content security policy'), async () => {
+    // Prepare
+    const strict = await browser.newContext({ locale: 'cs-CZ' });
+    strict.setDefaultTimeout(10_000);
+    const page = await strict.newPage();
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') blocked.push(message.text());
+    });
+    await signIn(page, account('ridici-skupina'));
+
+    // Act
+    const policy = (await page.reload())?.headers()['content-security-policy'] ?? '';
+    await page.getByRole('button', { name: 'Odhlásit se' }).click();
+    await page.getByRole('button', { name: 'Odhlásit se' }).click();
+    await page.waitForURL(/\/arr\/signed-out/);
+    const heading = await page.getByRole('heading', { level: 1 }).textContent();
+
+    // Assess
+    expect(policy).toContain(`form-action 'self' ${system.identity.issuer}`);
+    expect(heading).toBe('Jste odhlášeni');
+    expect(blocked).toEqual([]);
+    await strict.close();
+  });
 });
