@@ -156,28 +156,43 @@ export const otherActivitiesSchema = record({
   ),
 });
 
+/**
+ * Chapter 3's own words: free paragraphs ARR writes under an activity area, after its projects
+ * (the seed's EDIH paragraph, the list of Digitální kavárny). Paragraphs are separated by an empty
+ * line; lines starting with „- “ are a bulleted list.
+ */
+export const areaNarrativesSchema = record({
+  areas: list(record({ activityAreaId: requiredText(SHORT_TEXT_MAX), text: requiredText(LONG_TEXT_MAX) })).refine(
+    (areas) => new Set(areas.map((area) => area.activityAreaId)).size === areas.length,
+    'Každou oblast aktivit uveďte jen jednou.',
+  ),
+});
+
 export type TrendsSection = z.infer<typeof trendsSchema>;
 export type CommunicationSection = z.infer<typeof communicationSchema>;
 export type PaymentPortalSection = z.infer<typeof paymentPortalSchema>;
 export type OtherActivitiesSection = z.infer<typeof otherActivitiesSchema>;
+export type AreaNarrativesSection = z.infer<typeof areaNarrativesSchema>;
 
 const schemas = {
   trends: trendsSchema,
   communication: communicationSchema,
   'payment-portal': paymentPortalSchema,
   'other-activities': otherActivitiesSchema,
+  'area-narratives': areaNarrativesSchema,
 } as const;
 
 export type AgencySectionId = keyof typeof schemas;
 
-/** Report order: chapters 1, 2, 4 and 5. */
-export const agencySectionIds: readonly AgencySectionId[] = ['trends', 'communication', 'payment-portal', 'other-activities'];
+/** Report order: chapters 1, 2, 4 and 5, then ARR's paragraphs inside chapter 3. */
+export const agencySectionIds: readonly AgencySectionId[] = ['trends', 'communication', 'payment-portal', 'other-activities', 'area-narratives'];
 
 export interface AgencySectionData {
   trends: TrendsSection;
   communication: CommunicationSection;
   'payment-portal': PaymentPortalSection;
   'other-activities': OtherActivitiesSection;
+  'area-narratives': AreaNarrativesSection;
 }
 
 /** ARR's chapters of one report; a missing key is a chapter ARR has not filled yet. */

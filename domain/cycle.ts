@@ -56,7 +56,7 @@ const DEADLINE_MESSAGE =
   'Zadejte termín odevzdání jako datum RRRR-MM-DD nebo jako datum a čas s časovou zónou, např. 2026-07-15T12:00:00+02:00.';
 
 /** A bare date means the whole Prague day: the deadline is its last second, 23:59:59. */
-const deadlineSchema = z.union(
+export const deadlineSchema = z.union(
   [
     isoDateSchema.transform((date) => new Date(pragueInstant(addDays(date, 1)).getTime() - 1000)),
     z.iso.datetime({ offset: true }).transform((value) => new Date(value)),

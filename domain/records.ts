@@ -41,6 +41,13 @@ export interface CycleRecord {
    * the plan. Set once: a project ARR reactivates afterwards stays active.
    */
   projectsSettledAt?: string;
+  /**
+   * Raised each time ARR moves the deadline: reminders are recorded per round, so the ladder
+   * starts again from the new deadline instead of counting the stages sent before the move.
+   */
+  scheduleRound?: number;
+  /** When ARR last moved the deadline or the meeting date. */
+  rescheduledAt?: string;
 }
 
 /** Žádost o podklady: one project asked for in one cycle. */
@@ -114,6 +121,8 @@ export interface ReminderRecord {
   audience: ReminderAudience;
   projectIds: string[];
   queuedAt: string;
+  /** The cycle's schedule round when it was sent (absent: the first, 0). */
+  round?: number;
 }
 
 /** The running indicator values of a cycle, with which submission versions they include. */

@@ -47,6 +47,7 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 export const REPORT_FORMATS = ['html', 'md', 'docx', 'json'] as const;
 export const INDICATOR_FORMATS = ['json', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** `?format=`, one of `formats`; absent means the first. */
 function formatOf<F extends string>(event: APIGatewayProxyEventV2, formats: readonly F[]): F {
@@ -65,9 +66,9 @@ interface Renderers<R> {
   docx: (report: R) => Promise<Buffer>;
 }
 
-async function documentResponse<R>(
+export async function documentResponse<R>(
   report: R,
-  format: (typeof REPORT_FORMATS)[number],
+  format: ReportFormat,
   renderers: Renderers<R>,
   filenameStem: string,
 ): Promise<HttpResponse> {
@@ -84,7 +85,7 @@ async function documentResponse<R>(
 }
 
 /** The open-data rows of indicator values, each labelled with its own half-year. */
-async function openDataRows(deps: Dependencies, rows: IndicatorRow[]): Promise<IndicatorOpenDataRow[]> {
+export async function openDataRows(deps: Dependencies, rows: IndicatorRow[]): Promise<IndicatorOpenDataRow[]> {
   const plan = await deps.plans.getPlan(deps.config.planId);
   const areaNames = new Map(plan.activityAreas.map((area) => [area.id, area.name]));
   return rows.map((row) => {
@@ -100,6 +101,36 @@ async function openDataRows(deps: Dependencies, rows: IndicatorRow[]): Promise<I
       asOf: period.lastDay,
     };
   });
+}
+
+/** A cycle's monitoring report as a file of the format; shared with the console's downloads. */
+export async function monitoringReportDocument(deps: Dependencies, cycleId: string, format: ReportFormat): Promise<HttpResponse> {
+  return documentResponse(
+    await getMonitoringReport(deps, cycleId),
+    format,
+    { html: renderMonitoringReportHtml, md: renderMonitoringReportMarkdown, docx: renderMonitoringReportDocx },
+    `monitorovaci-zprava-${cycleId}`,
+  );
+}
+
+/** A year's annual report as a file of the format; shared with the console's downloads. */
+export async function annualReportDocument(deps: Dependencies, year: string, format: ReportFormat): Promise<HttpResponse> {
+  return documentResponse(
+    await getAnnualReport(deps, { year, planId: deps.config.planId }),
+    format,
+    { html: renderAnnualReportHtml, md: renderAnnualReportMarkdown, docx: renderAnnualReportDocx },
+    `vyrocni-zprava-${year}`,
+  );
+}
+
+/** Every cycle's indicators as the open-data CSV or JSON; shared with the console's downloads. */
+export async function openDataDocument(deps: Dependencies, format: (typeof INDICATOR_FORMATS)[number]): Promise<HttpResponse> {
+  const rows = await openDataRows(deps, await getAllIndicators(deps));
+  if (format === 'csv') {
+    return file(renderIndicatorsCsv(rows), { contentType: 'text/csv; charset=utf-8', filename: 'indikatory.csv' });
+  }
+  const document = renderIndicatorsJson(rows, { contact: deps.config.arr, modified: deps.clock.now().toISOString() });
+  return file(document, { contentType: 'application/json; charset=utf-8', filename: 'indikatory.json' });
 }
 
 type Route = (event: APIGatewayProxyEventV2, deps: Dependencies) => Promise<HttpResponse>;
@@ -131,15 +162,7 @@ const routes: Record<string, Route> = {
   },
 
   // Open data: every cycle's indicators, with the metadata a regional open-data portal needs.
-  'GET /indicators': async (event, deps) => {
-    const format = formatOf(event, INDICATOR_FORMATS);
-    const rows = await openDataRows(deps, await getAllIndicators(deps));
-    if (format === 'csv') {
-      return file(renderIndicatorsCsv(rows), { contentType: 'text/csv; charset=utf-8', filename: 'indikatory.csv' });
-    }
-    const document = renderIndicatorsJson(rows, { contact: deps.config.arr, modified: deps.clock.now().toISOString() });
-    return file(document, { contentType: 'application/json; charset=utf-8', filename: 'indikatory.json' });
-  },
+  'GET /indicators': async (event, deps) => openDataDocument(deps, formatOf(event, INDICATOR_FORMATS)),
 
   'PUT /cycles/{cycleId}/agency/{section}': async (event, deps) =>
     json(
@@ -152,29 +175,10 @@ const routes: Record<string, Route> = {
       }),
     ),
 
-  'GET /cycles/{cycleId}/report': async (event, deps) => {
-    const format = formatOf(event, REPORT_FORMATS);
-    const cycleId = pathParameter(event, 'cycleId');
-    const report = await getMonitoringReport(deps, cycleId);
-    return documentResponse(
-      report,
-      format,
-      { html: renderMonitoringReportHtml, md: renderMonitoringReportMarkdown, docx: renderMonitoringReportDocx },
-      `monitorovaci-zprava-${cycleId}`,
-    );
-  },
+  'GET /cycles/{cycleId}/report': async (event, deps) =>
+    monitoringReportDocument(deps, pathParameter(event, 'cycleId'), formatOf(event, REPORT_FORMATS)),
 
-  'GET /years/{year}/report': async (event, deps) => {
-    const format = formatOf(event, REPORT_FORMATS);
-    const year = pathParameter(event, 'year');
-    const report = await getAnnualReport(deps, { year, planId: deps.config.planId });
-    return documentResponse(
-      report,
-      format,
-      { html: renderAnnualReportHtml, md: renderAnnualReportMarkdown, docx: renderAnnualReportDocx },
-      `vyrocni-zprava-${year}`,
-    );
-  },
+  'GET /years/{year}/report': async (event, deps) => annualReportDocument(deps, pathParameter(event, 'year'), formatOf(event, REPORT_FORMATS)),
 
   // 202: the new link goes out in an email that is only queued here.
   'POST /cycles/{cycleId}/contacts/{contactPersonId}/token': async (event, deps) =>

@@ -45,6 +45,9 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
     configurationSet: stateful.configurationSet,
     emailIdentity: stateful.emailIdentity,
     sesEventsTopic: stateful.sesEventsTopic,
+    userPool: stateful.userPool,
+    loginDomain: stateful.loginDomain,
+    consoleSessionSecret: stateful.consoleSessionSecret,
     description: 'Chytřejší Liberecký kraj monitoring – functions, queues, API, schedules (stateless)',
   });
 

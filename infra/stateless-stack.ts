@@ -2,7 +2,10 @@ import { Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations 
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { CfnManagedLoginBranding, OAuthScope, UserPoolClient, UserPoolClientIdentityProvider, type UserPool, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { CONSOLE_ROUTE_KEYS } from '../functions/console/route-keys';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -28,6 +31,9 @@ export interface StatelessStackProps extends StackProps {
   readonly configurationSet: IConfigurationSet;
   readonly emailIdentity: IEmailIdentity;
   readonly sesEventsTopic: ITopic;
+  readonly userPool: UserPool;
+  readonly loginDomain: UserPoolDomain;
+  readonly consoleSessionSecret: ISecret;
 }
 
 export const FUNCTION_NAMES = [
@@ -45,6 +51,7 @@ export const FUNCTION_NAMES = [
   'arr-api',
   'bootstrap',
   'ses-events',
+  'console',
 ] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
@@ -117,6 +124,7 @@ export class StatelessStack extends Stack {
   public readonly api: HttpApi;
   public readonly functions: Readonly<Record<FunctionName, MonitoringFunction>>;
   public readonly queues: Readonly<Record<QueueName, WorkQueue>>;
+  public readonly consoleClient: UserPoolClient;
 
   public constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -167,12 +175,53 @@ export class StatelessStack extends Stack {
       STEERING_GROUP_NOTICE_DAYS: String(config.steeringGroupNoticeDays),
     };
 
+    // ARR's console signs in at the user pool: a public client (no secret to keep) with the code
+    // grant; Cognito enforces PKCE when the request carries a code challenge, which the console
+    // always sends. Short ID tokens, refreshed by the console; refresh tokens revocable on sign-out.
+    const consoleUrl = `${this.api.apiEndpoint}/arr`;
+    this.consoleClient = new UserPoolClient(this, 'ConsoleClient', {
+      userPool: props.userPool,
+      generateSecret: false,
+      authFlows: {},
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${consoleUrl}/auth/callback`],
+        logoutUrls: [`${consoleUrl}/signed-out`],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      idTokenValidity: Duration.minutes(15),
+      accessTokenValidity: Duration.minutes(15),
+      refreshTokenValidity: Duration.hours(8),
+      enableTokenRevocation: true,
+      preventUserExistenceErrors: true,
+    });
+    // The newer managed login shows a client's pages only once the client has a branding.
+    new CfnManagedLoginBranding(this, 'ConsoleLoginBranding', {
+      userPoolId: props.userPool.userPoolId,
+      clientId: this.consoleClient.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
+    const consoleEnvironment: Record<string, string> = {
+      OIDC_ISSUER: props.userPool.userPoolProviderUrl,
+      OIDC_CLIENT_ID: this.consoleClient.userPoolClientId,
+      OIDC_LOGOUT_URL: `${props.loginDomain.baseUrl()}/logout`,
+      SESSION_SECRET_ARN: props.consoleSessionSecret.secretArn,
+    };
+
     const define = (
       name: FunctionName,
       description: string,
-      options: { timeout?: Duration; memorySize?: number; copyIntoBundle?: { from: string; to: string } } = {},
-    ): MonitoringFunction =>
-      new MonitoringFunction(this, `${toConstructId(name)}Function`, { functionFile: name, description, environment, ...options });
+      options: { timeout?: Duration; memorySize?: number; copyIntoBundle?: { from: string; to: string }; extraEnvironment?: Record<string, string> } = {},
+    ): MonitoringFunction => {
+      const { extraEnvironment, ...rest } = options;
+      return new MonitoringFunction(this, `${toConstructId(name)}Function`, {
+        functionFile: name,
+        description,
+        environment: { ...environment, ...extraEnvironment },
+        ...rest,
+      });
+    };
 
     const fns: Record<FunctionName, MonitoringFunction> = {
       'open-cycle': define('open-cycle', 'ARR opens a half-year cycle and queues the invitations'),
@@ -204,6 +253,10 @@ export class StatelessStack extends Stack {
       'ses-events': define('ses-events', 'Records SES bounces, complaints and deliveries against the contact persons', {
         timeout: SES_EVENTS_TIMEOUT,
       }),
+      console: define('console', 'ARR web console: signed-in pages for ARR and the steering group', {
+        memorySize: 1024,
+        extraEnvironment: consoleEnvironment,
+      }),
     };
     this.functions = fns;
 
@@ -223,9 +276,9 @@ export class StatelessStack extends Stack {
 
     // Queue sends: only the publishers, each only to the queues it feeds.
     const publishers: Record<QueueName, readonly FunctionName[]> = {
-      MailQueue: ['open-cycle', 'reminder-sweep', 'arr-api'],
+      MailQueue: ['open-cycle', 'reminder-sweep', 'arr-api', 'console'],
       SubmissionsQueue: ['submission-intake', 'reminder-sweep'],
-      ReportQueue: ['recompute-indicators', 'close-cycle', 'auto-close'],
+      ReportQueue: ['recompute-indicators', 'close-cycle', 'auto-close', 'arr-api', 'console'],
       NotifyQueue: ['assemble-report'],
       // Only SES writes here, through the topic subscription below.
       SesEventsQueue: [],
@@ -315,7 +368,11 @@ export class StatelessStack extends Stack {
       }
       return integration;
     };
-    const route = (path: string, method: HttpMethod, fn: FunctionName, isPublic: boolean): void => {
+    const CONTACT_ROUTE_REASON =
+      'Contact persons have no AWS identity: the unguessable token in the path is the credential, checked by the handler, and the stage throttle bounds guessing.';
+    const CONSOLE_ROUTE_REASON =
+      'Console pages are opened by browsers: the console checks its Cognito session (ID token verified against the pool’s JWKS), the group and the CSRF token on every request.';
+    const route = (path: string, method: HttpMethod, fn: FunctionName, isPublic: boolean, reason = CONTACT_ROUTE_REASON): void => {
       const routes = this.api.addRoutes({
         path,
         methods: [method],
@@ -323,12 +380,7 @@ export class StatelessStack extends Stack {
         ...(isPublic ? {} : { authorizer: iam }),
       });
       if (isPublic) {
-        for (const publicRoute of routes) {
-          Validations.of(publicRoute).acknowledge({
-            id: 'AwsSolutions-APIG4',
-            reason: 'Contact persons have no AWS identity: the unguessable token in the path is the credential, checked by the handler, and the stage throttle bounds guessing.',
-          });
-        }
+        for (const publicRoute of routes) Validations.of(publicRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason });
       }
     };
 
@@ -346,6 +398,11 @@ export class StatelessStack extends Stack {
     route('/cycles/{cycleId}/contacts/{contactPersonId}/token', HttpMethod.POST, 'arr-api', false);
     route('/cycles/{cycleId}/contacts/{contactPersonId}/token', HttpMethod.DELETE, 'arr-api', false);
     for (const [path, method] of PLAN_ROUTES) route(path, method, 'arr-api', false);
+    for (const routeKey of CONSOLE_ROUTE_KEYS) {
+      const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];
+      route(path, HttpMethod[method], 'console', true, CONSOLE_ROUTE_REASON);
+    }
+    props.consoleSessionSecret.grantRead(fns.console);
 
     // Schedules: EventBridge Scheduler, because it evaluates cron in Prague time across DST changes.
     // https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html#cron-based

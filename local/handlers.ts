@@ -8,6 +8,8 @@ import { createArrApiHandler } from '../functions/arr-api';
 import { createAssembleReportHandler } from '../functions/assemble-report';
 import { createAutoCloseHandler } from '../functions/auto-close';
 import { createCloseCycleHandler } from '../functions/close-cycle';
+import { createConsoleHandler } from '../functions/console';
+import type { ConsoleDependencies } from '../functions/console/context';
 import { createMailerHandler, MAILER_FUNCTION } from '../functions/mailer';
 import { createNotifySteeringGroupHandler } from '../functions/notify-steering-group';
 import { createOpenCycleHandler } from '../functions/open-cycle';
@@ -29,6 +31,7 @@ export type LocalHandlers = Record<Exclude<HttpFunctionName, LocalOnlyFunctionNa
 export function createLocalHandlers(
   deps: () => Dependencies,
   idempotency: (functionName: string) => BasePersistenceLayer,
+  consoleDeps: () => ConsoleDependencies,
 ): LocalHandlers {
   return {
     'open-cycle': createOpenCycleHandler(deps),
@@ -36,6 +39,7 @@ export function createLocalHandlers(
     'submission-intake': createSubmissionIntakeHandler(deps),
     'close-cycle': createCloseCycleHandler(deps),
     'arr-api': createArrApiHandler(deps),
+    console: createConsoleHandler(consoleDeps),
     mailer: createMailerHandler(deps, () => idempotency(MAILER_FUNCTION)),
     'recompute-indicators': createRecomputeIndicatorsHandler(deps),
     'assemble-report': createAssembleReportHandler(deps),

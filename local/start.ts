@@ -9,11 +9,12 @@ import { periodOf, previousPeriod } from '../domain/period';
 import { addDays, pragueDate } from '../domain/time';
 import { PortInUseError } from './emulators';
 import { ApiPortInUseError } from './http-server';
+import { IdentityProviderPortInUseError } from './identity-provider';
 import { startLocalSystem } from './system';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const DEFAULT_PORTS = { api: 3000, dynamodb: 8000, sqs: 9324, ses: 8005 } as const;
+const DEFAULT_PORTS = { api: 3000, dynamodb: 8000, sqs: 9324, ses: 8005, oidc: 3001 } as const;
 
 function port(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     dynamodb: port('DYNAMODB_PORT', DEFAULT_PORTS.dynamodb),
     sqs: port('SQS_PORT', DEFAULT_PORTS.sqs),
     ses: port('SES_PORT', DEFAULT_PORTS.ses),
+    oidc: port('OIDC_PORT', DEFAULT_PORTS.oidc),
   };
   const system = await startLocalSystem({
     dataDir,
@@ -73,6 +75,11 @@ async function main(): Promise<void> {
       '',
       'Chytřejší Liberecký kraj – půlroční monitoring běží lokálně.',
       '',
+      `  Konzole ARR:         ${system.consoleUrl}`,
+      ...system.identity.accounts.map(
+        (account) => `    přihlášení ${account.groups.includes('arr') ? 'ARR:           ' : 'Řídící skupina:'} ${account.email} / ${account.password}`,
+      ),
+      `  Přihlašovací služba: ${system.identity.issuer} (místní náhrada za Cognito)`,
       `  API:                 ${system.apiUrl}`,
       `  Odeslané e-maily:    ${system.sesUrl}`,
       `  Klíč ARR:            ${system.arrKey}`,
@@ -118,7 +125,7 @@ async function main(): Promise<void> {
 try {
   await main();
 } catch (error) {
-  if (error instanceof PortInUseError || error instanceof ApiPortInUseError || error instanceof UsageError) {
+  if (error instanceof PortInUseError || error instanceof ApiPortInUseError || error instanceof IdentityProviderPortInUseError || error instanceof UsageError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }

@@ -4,17 +4,24 @@
  * tests and the demo all start it through `startLocalSystem`.
  */
 import './function-environment';
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAwsClients } from '../adapters/aws-clients';
 import type { DynamoStoreOptions } from '../adapters/dynamodb/monitoring-store';
+import type { JWK } from 'jose';
+import { OidcSignIn } from '../adapters/oidc/sign-in';
 import type { Dependencies, MonitoringConfig } from '../domain/ports';
 import { DEFAULT_ARR_NAME } from '../functions/composition/aws';
+import { consoleUrls } from '../functions/composition/aws-console';
+import type { ConsoleDependencies } from '../functions/console/context';
+import { SessionCookies } from '../functions/console/session';
 import { ensureArrKey } from './arr-key';
 import { createLocalIdempotency, createLocalRuntime, localAwsEndpoints, MovableClock } from './composition';
 import { startEmulators, type RunningEmulators } from './emulators';
 import { createLocalHandlers, type LocalHandlers } from './handlers';
 import { startHttpServer, type HttpHandler, type RunningHttpServer } from './http-server';
+import { startLocalIdentityProvider, type LocalAccount, type RunningIdentityProvider } from './identity-provider';
 import { QueuePoller, type DrainOptions } from './queue-poller';
 import { restoreQueues, spoolQueues } from './queue-spool';
 import { Scheduler } from './scheduler';
@@ -27,6 +34,8 @@ export interface LocalPorts {
   dynamodb: number;
   sqs: number;
   ses: number;
+  /** The local OpenID provider (Cognito's stand-in). */
+  oidc: number;
 }
 
 export interface LocalLogger {
@@ -59,6 +68,11 @@ export interface LocalSystemOptions {
 
 export interface LocalSystem {
   apiUrl: string;
+  /** ARR's web console. */
+  consoleUrl: string;
+  /** The local OpenID provider and its accounts (one ARR, one steering-group member). */
+  identity: { issuer: string; clientId: string; accounts: readonly LocalAccount[]; signingKey: JWK };
+  consoleDeps: ConsoleDependencies;
   /** The SES emulator's inbox page. */
   sesUrl: string;
   endpoints: { dynamodb: string; sqs: string; ses: string };
@@ -107,7 +121,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   });
 
   let emulators: RunningEmulators | undefined;
+  let identityProvider: RunningIdentityProvider | undefined;
   try {
+    identityProvider = await startLocalIdentityProvider({ port: options.ports?.oidc ?? 0, host, consoleBaseUrl: server.url });
     emulators = await startEmulators({
       dataDir: join(options.dataDir, 'dynamodb'),
       ports: { dynamodb: options.ports?.dynamodb ?? 0, sqs: options.ports?.sqs ?? 0, ses: options.ports?.ses ?? 0 },
@@ -139,8 +155,24 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       config: { ...LOCAL_CONFIG, publicBaseUrl: server.url, ...options.config },
       ...(options.storeOptions === undefined ? {} : { storeOptions: options.storeOptions }),
     });
+    const urls = consoleUrls(server.url);
+    const consoleDeps: ConsoleDependencies = {
+      app: deps,
+      auth: {
+        // The same sign-in code as on AWS; only the issuer, the client and plain HTTP differ.
+        signIn: new OidcSignIn({
+          issuer: identityProvider.issuer,
+          clientId: identityProvider.clientId,
+          redirectUri: urls.callback,
+          postLogoutRedirectUri: urls.signedOut,
+          allowInsecureHttp: true,
+        }),
+        // A key per run: a restart signs everybody out, as the provider's keys are new too.
+        cookies: new SessionCookies({ key: new Uint8Array(randomBytes(32)), secure: false }),
+      },
+    };
     const ready = {
-      ...createLocalHandlers(() => deps, createLocalIdempotency({ endpoints, tableName })),
+      ...createLocalHandlers(() => deps, createLocalIdempotency({ endpoints, tableName }), () => consoleDeps),
       'ses-event-inbox': createSesEventInbox(sqs, infrastructure.queues.SesEventsQueue.url),
       ...options.handlerOverrides,
     };
@@ -169,11 +201,13 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     }
 
     const running = emulators;
+    const idp = identityProvider;
     let stopping: Promise<void> | undefined;
     const stop = async (): Promise<void> => {
       await scheduler.stop();
       await poller.stop();
       await server.close();
+      await idp.close();
       await poller.releaseFailed();
       const spooled = await spoolQueues(sqs, allQueues, options.dataDir);
       if (spooled > 0) logger.info('Queued messages kept for the next run', { count: spooled });
@@ -182,6 +216,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
     return {
       apiUrl: server.url,
+      consoleUrl: `${server.url}/arr`,
+      identity: { issuer: idp.issuer, clientId: idp.clientId, accounts: idp.accounts, signingKey: idp.signingKey },
+      consoleDeps,
       sesUrl: emulators.sesInboxUrl,
       endpoints,
       arrKey,
@@ -195,6 +232,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     };
   } catch (error) {
     await server.close().catch(() => undefined);
+    await identityProvider?.close().catch(() => undefined);
     await emulators?.stop().catch(() => undefined);
     throw error;
   }

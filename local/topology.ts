@@ -3,6 +3,7 @@
  * the schedules. It is restated rather than imported because loading aws-cdk-lib would add seconds
  * to every local start; tests/integration/local/topology.test.ts keeps the two in step.
  */
+import { CONSOLE_ROUTE_KEYS } from '../functions/console/route-keys';
 
 export type FunctionName =
   | 'open-cycle'
@@ -17,9 +18,10 @@ export type FunctionName =
   | 'notify-steering-group'
   | 'steering-group-schedule'
   | 'arr-api'
-  | 'ses-events';
+  | 'ses-events'
+  | 'console';
 
-export type HttpFunctionName = 'open-cycle' | 'submission-page' | 'submission-intake' | 'close-cycle' | 'arr-api' | LocalOnlyFunctionName;
+export type HttpFunctionName = 'open-cycle' | 'submission-page' | 'submission-intake' | 'close-cycle' | 'arr-api' | 'console' | LocalOnlyFunctionName;
 /** Stands in locally for what AWS does itself: SES publishing its events into the SES events queue. */
 export type LocalOnlyFunctionName = 'ses-event-inbox';
 export type QueueFunctionName = 'mailer' | 'recompute-indicators' | 'assemble-report' | 'notify-steering-group' | 'ses-events';
@@ -30,8 +32,11 @@ export interface RouteDefinition {
   /** API Gateway's path template, e.g. `/cycles/{cycleId}`. */
   path: string;
   fn: HttpFunctionName;
-  /** ARR routes sit behind IAM on AWS; locally they take the ARR key instead. */
-  access: 'arr' | 'public';
+  /**
+   * ARR routes sit behind IAM on AWS; locally they take the ARR key instead. Console routes have
+   * no authorizer: the console checks its own session on every request.
+   */
+  access: 'arr' | 'public' | 'console';
 }
 
 export const ROUTES: readonly RouteDefinition[] = [
@@ -59,6 +64,10 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'PATCH', path: '/plan/projects/{projectId}', fn: 'arr-api', access: 'arr' },
   { method: 'PATCH', path: '/plan/indicators/{code}', fn: 'arr-api', access: 'arr' },
   { method: 'POST', path: '/history', fn: 'arr-api', access: 'arr' },
+  ...CONSOLE_ROUTE_KEYS.map((routeKey): RouteDefinition => {
+    const [method, path] = routeKey.split(' ') as [RouteDefinition['method'], string];
+    return { method, path, fn: 'console', access: 'console' };
+  }),
 ];
 
 /**

@@ -81,9 +81,10 @@ export const keys = {
     PK: cyclePk(cycleId),
     SK: `${sortKeyPrefix.contact}${contactPersonId}`,
   }),
-  reminder: (cycleId: string, audience: ReminderAudience, stage: string): TableKey => ({
+  // Round 0 keeps the key it always had; a moved deadline's round adds `#r<round>`.
+  reminder: (cycleId: string, audience: ReminderAudience, stage: string, round = 0): TableKey => ({
     PK: cyclePk(cycleId),
-    SK: `${sortKeyPrefix.reminder}${audienceKey(audience)}#${stage}`,
+    SK: `${sortKeyPrefix.reminder}${audienceKey(audience)}#${stage}${round > 0 ? `#r${round}` : ''}`,
   }),
   agency: (cycleId: string, sectionId: string): TableKey => ({
     PK: cyclePk(cycleId),

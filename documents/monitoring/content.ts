@@ -152,6 +152,20 @@ function communicationChapter(section: CommunicationSection | undefined): Block[
   return blocks;
 }
 
+/** ARR's own text under an area: paragraphs split by empty lines, `- ` lines as a bulleted list. */
+export function narrativeBlocks(source: string): Block[] {
+  return source
+    .split(/\n\s*\n/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .flatMap((part): Block[] => {
+      const lines = part.split('\n').map((line) => line.trim());
+      const items = lines.filter((line) => line.startsWith('- ')).map((line) => line.slice(2).trim());
+      const prose = lines.filter((line) => !line.startsWith('- ')).join(' ');
+      return [...(prose ? [paragraph(text(prose))] : []), ...(items.length > 0 ? [bulletList(items.map((item) => [text(item)]))] : [])];
+    });
+}
+
 function projectsChapter(report: MonitoringReport): Block[] {
   const blocks: Block[] = [heading(2, CHAPTER_TITLES.projects, { chapter: true })];
   for (const area of report.areas) {
@@ -173,6 +187,8 @@ function projectsChapter(report: MonitoringReport): Block[] {
       );
       for (const project of activity.projects) blocks.push(...projectBlocks(project, report));
     }
+    const narrative = report.agency['area-narratives']?.areas.find((entry) => entry.activityAreaId === area.id);
+    if (narrative) blocks.push(...narrativeBlocks(narrative.text));
   }
   blocks.push(heading(3, upper(OUTSIDE_PLAN_NAME), { tocText: OUTSIDE_PLAN_NAME }));
   if (report.outsidePlan.length > 0) {

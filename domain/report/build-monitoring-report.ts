@@ -65,6 +65,7 @@ export function buildMonitoringReport(sources: MonitoringReportSources): Monitor
     areas: [...plan.activityAreas]
       .sort((a, b) => a.order - b.order)
       .map((area) => ({
+        id: area.id,
         name: area.name,
         ...(area.description ? { description: area.description } : {}),
         activities: area.activities.map((activity) => ({

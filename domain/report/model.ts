@@ -41,6 +41,8 @@ export interface MonitoringReport {
   attachmentNumber: 1 | 2;
   agency: AgencySections;
   areas: Array<{
+    /** The activity area's id (absent in reports assembled before ARR's narratives existed). */
+    id?: string;
     name: string;
     description?: string;
     activities: Array<{ number: number; name: string; projects: ReportProject[] }>;

@@ -77,7 +77,8 @@ async function steeringGroupMail(deps: NotifyDeps, cycle: CycleRecord, report: M
   const projects = allProjects(report);
   const plan = await deps.plans.getPlan(cycle.planId);
   const previous = await previousIndicatorValues(deps, cycle.id, plan.indicators);
-  const base = `${deps.config.publicBaseUrl.replace(/\/$/, '')}/cycles/${cycle.id}/report?format=`;
+  // Every link lands on ARR's console (members sign in there), never on the IAM-only JSON API.
+  const reportPage = `${deps.config.publicBaseUrl.replace(/\/$/, '')}/arr/cycles/${encodeURIComponent(cycle.id)}/report`;
   const email = renderSteeringGroupNotice({
     periodLabel: report.period.label,
     meetingDate: cycle.meetingDate,
@@ -97,7 +98,7 @@ async function steeringGroupMail(deps: NotifyDeps, cycle: CycleRecord, report: M
     flaggedProjects: projects.flatMap((project) =>
       project.status === 'delayed' || project.status === 'cancelled' ? [{ name: project.name, status: project.status }] : [],
     ),
-    links: { html: `${base}html`, md: `${base}md`, docx: `${base}docx` },
+    links: { html: reportPage, md: `${reportPage}/md`, docx: `${reportPage}/docx` },
   });
   const docx = await renderMonitoringReportDocx(report);
   return {

@@ -28,6 +28,7 @@ export async function runReminderSweep(
   const result: SweepResult = { cycles: openCycles.length, remindersQueued: 0, escalationsQueued: 0, staleSubmissionsRepublished: 0 };
   for (const cycle of openCycles) {
     const events: AnyEvent[] = [];
+    const round = cycle.scheduleRound ?? 0;
     const queue = async (stage: string, audience: ReminderAudience, projectIds: string[]): Promise<boolean> => {
       const recorded = await deps.reminders.recordReminder({
         cycleId: cycle.id,
@@ -35,6 +36,7 @@ export async function runReminderSweep(
         audience,
         projectIds,
         queuedAt: now.toISOString(),
+        ...(round > 0 ? { round } : {}),
       });
       if (recorded) events.push(createEvent(reminderDueV1, { cycleId: cycle.id, stage, audience }, { correlationId, now }));
       return recorded;
@@ -59,6 +61,7 @@ export async function runReminderSweep(
           audience: { kind: 'contact', contactPersonId: reminder.contactPersonId },
           projectIds: reminder.projectIds,
           queuedAt: now.toISOString(),
+          ...(round > 0 ? { round } : {}),
         });
       }
       const plan = await deps.plans.getPlan(cycle.planId);
@@ -109,8 +112,11 @@ async function remindersDue(
       contactPersonId: contact.contactPersonId,
       pendingProjectIds: contact.projectIds.filter((projectId) => !submitted.has(projectId)),
     })),
+    // Only this schedule round's reminders count: after a moved deadline the ladder starts again.
     alreadySent: sent.flatMap((reminder) =>
-      reminder.audience.kind === 'contact' ? [{ stage: reminder.stage, contactPersonId: reminder.audience.contactPersonId }] : [],
+      reminder.audience.kind === 'contact' && (reminder.round ?? 0) === (cycle.scheduleRound ?? 0)
+        ? [{ stage: reminder.stage, contactPersonId: reminder.audience.contactPersonId }]
+        : [],
     ),
   });
   return { due, undeliverable };

@@ -258,7 +258,7 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
       async recordReminder(reminder) {
         const audience =
           reminder.audience.kind === 'contact' ? `contact#${reminder.audience.contactPersonId}` : `guarantor#${reminder.audience.activityAreaId}`;
-        const key = `${reminder.cycleId}/${audience}/${reminder.stage}`;
+        const key = `${reminder.cycleId}/${audience}/${reminder.stage}/${reminder.round ?? 0}`;
         if (reminders.has(key)) return false;
         reminders.set(key, clone(reminder));
         return true;

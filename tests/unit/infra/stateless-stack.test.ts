@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CONSOLE_ROUTE_KEYS } from '../../../functions/console/route-keys';
 import { FUNCTION_NAMES, type FunctionName, QUEUE_NAMES, type QueueName } from '../../../infra/stateless-stack';
 import { actionsOf, allowStatementsOfRole, logicalId, type Synthesized, synthesize } from './synth-helper';
 
@@ -209,6 +210,8 @@ describe('StatelessStack', () => {
         'assemble-report': { MemorySize: 1024, Timeout: 60 },
         bootstrap: { MemorySize: 512, Timeout: 120 },
         'ses-events': { MemorySize: 512, Timeout: 30 },
+        // The console renders the report preview in the page, as assemble-report does.
+        console: { MemorySize: 1024, Timeout: 10 },
       };
 
       // Act
@@ -232,7 +235,10 @@ describe('StatelessStack', () => {
       const variables = (functionProps(name).Environment as { Variables: Record<string, unknown> }).Variables;
 
       // Assess
-      expect(variables).toEqual({
+      // The console alone also gets its sign-in settings (tests/unit/infra/console-sign-in.test.ts).
+      const { OIDC_ISSUER: _issuer, OIDC_CLIENT_ID: _client, OIDC_LOGOUT_URL: _logout, SESSION_SECRET_ARN: _secret, ...shared } = variables;
+      expect(name === 'console' || _issuer === undefined).toBe(true);
+      expect(shared).toEqual({
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'chytrejsi-kraj-monitoring',
         TABLE_NAME: { 'Fn::ImportValue': expect.stringMatching(/^ChytrejsiKrajStateful:ExportsOutputRefTable/) },
@@ -302,6 +308,7 @@ describe('StatelessStack', () => {
       { key: 'PATCH /plan/projects/{projectId}', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'PATCH /plan/indicators/{code}', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'POST /history', fn: 'arr-api', auth: 'AWS_IAM' },
+      ...CONSOLE_ROUTE_KEYS.map((key) => ({ key, fn: 'console' as const, auth: 'NONE' as const })),
     ];
 
     it('exposes exactly the listed routes', () => {
@@ -394,9 +401,9 @@ describe('StatelessStack', () => {
       ).sort();
 
     it.each([
-      { queue: 'MailQueue' as const, publishers: ['arr-api', 'open-cycle', 'reminder-sweep'] },
+      { queue: 'MailQueue' as const, publishers: ['arr-api', 'console', 'open-cycle', 'reminder-sweep'] },
       { queue: 'SubmissionsQueue' as const, publishers: ['reminder-sweep', 'submission-intake'] },
-      { queue: 'ReportQueue' as const, publishers: ['auto-close', 'close-cycle', 'recompute-indicators'] },
+      { queue: 'ReportQueue' as const, publishers: ['auto-close', 'close-cycle', 'console', 'recompute-indicators'] },
       { queue: 'NotifyQueue' as const, publishers: ['assemble-report'] },
     ])('only $publishers may send to $queue', ({ queue, publishers }) => {
       // Prepare

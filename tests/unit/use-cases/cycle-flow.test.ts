@@ -302,6 +302,13 @@ describe('closing, report and steering group', () => {
     const notices = world.sentMail.filter((mail) => mail.to.includes('rizeni@example.org'));
     expect(notices).toHaveLength(1);
     expect(notices[0]!.attachments?.[0]?.filename).toBe('monitorovaci-zprava-2026-H1.docx');
+    // Every link lands on the console's report page (members sign in there), none on the IAM-only API.
+    const links = [...notices[0]!.html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]);
+    expect(links).toEqual([
+      'https://monitoring.example.org/arr/cycles/2026-H1/report',
+      'https://monitoring.example.org/arr/cycles/2026-H1/report/md',
+      'https://monitoring.example.org/arr/cycles/2026-H1/report/docx',
+    ]);
     expect(again).toBe('already-sent');
     expect((await world.deps.cycles.getCycle('2026-H1'))?.state).toBe('steering-group-notified');
   });
