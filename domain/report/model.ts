@@ -5,6 +5,7 @@
 import type { AgencySections } from '../agency';
 import { ValidationError } from '../errors';
 import type { ActionPlan, Project } from '../plan';
+import type { SlipAppendix } from '../slips/report';
 
 /** One project as a monitoring report prints it. */
 export interface ReportProject {
@@ -47,6 +48,11 @@ export interface MonitoringReport {
   }>;
   outsidePlan: ReportProject[];
   indicators: Array<{ areaName: string; code: string; name: string; periodValue: number; cumulativeValue: number }>;
+  /**
+   * The appendix „Projekty se skluzem“ for the steering group. Absent from reports assembled
+   * before slip detection existed (still stored locally and read back as they were).
+   */
+  slips?: SlipAppendix;
   /** ISO timestamp. */
   generatedAt: string;
 }

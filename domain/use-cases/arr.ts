@@ -8,6 +8,8 @@ import type { IndicatorDefinition } from '../plan';
 import type { Dependencies } from '../ports';
 import type { CycleRecord, ReminderRecord } from '../records';
 import { assembleAnnualReport, type AnnualReport, type MonitoringReport } from '../report/model';
+import { buildSlipAppendix, type SlipAppendixRow } from '../slips/report';
+import { detectCycleSlips } from './detect-slips';
 import { previousIndicatorValues } from './recompute-indicators';
 
 type ReadDeps = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'reports'>;
@@ -51,16 +53,27 @@ export interface CycleOverview {
   cycle: CycleRecord & { stateLabel: string };
   completeness: Completeness;
   reminders: ReminderRecord[];
+  /**
+   * The projects slipping in this period, with their reasons, in the report's order: computed
+   * from the history of periods at every read, so it follows each new submission.
+   */
+  slips: SlipAppendixRow[];
 }
 
-/** `GET /cycles/{id}`: state, completeness per project and person, and the reminder history. */
+/** `GET /cycles/{id}`: state, completeness per project and person, the reminder history and the slips. */
 export async function getCycleOverview(deps: ReadDeps, cycleId: string): Promise<CycleOverview> {
   const cycle = await requireCycle(deps, cycleId);
-  const [completeness, reminders] = await Promise.all([completenessOf(deps, cycle), deps.reminders.listReminders(cycle.id)]);
+  const [completeness, reminders, findings, plan] = await Promise.all([
+    completenessOf(deps, cycle),
+    deps.reminders.listReminders(cycle.id),
+    detectCycleSlips(deps, cycle.id),
+    deps.plans.getPlan(cycle.planId),
+  ]);
   return {
     cycle: { ...cycle, stateLabel: cycleStateLabels[cycle.state] },
     completeness,
     reminders: reminders.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt)),
+    slips: buildSlipAppendix(plan, cycle.id, findings).rows,
   };
 }
 

@@ -4,10 +4,15 @@ import { renderSteeringGroupNotice } from '../../templates/email/steering-group'
 import type { Dependencies } from '../ports';
 import type { CycleRecord } from '../records';
 import type { MonitoringReport, ReportProject } from '../report/model';
+import { buildSlipAppendix, slipSummaryLine } from '../slips/report';
 import { addDays, pragueDate } from '../time';
+import { detectCycleSlips } from './detect-slips';
 import { previousIndicatorValues } from './recompute-indicators';
 
-type NotifyDeps = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'indicators' | 'reports' | 'events' | 'mail'>;
+type NotifyDeps = Pick<
+  Dependencies,
+  'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'reports' | 'events' | 'mail'
+>;
 
 export type NotifyOutcome = 'sent' | 'not-ready' | 'too-early' | 'already-sent';
 
@@ -77,6 +82,9 @@ async function steeringGroupMail(deps: NotifyDeps, cycle: CycleRecord, report: M
   const projects = allProjects(report);
   const plan = await deps.plans.getPlan(cycle.planId);
   const previous = await previousIndicatorValues(deps, cycle.id, plan.indicators);
+  // The report's own appendix, so the email and the attachment name the same projects; a report
+  // assembled before slip detection existed has none, and the history gives it now.
+  const slips = report.slips ?? buildSlipAppendix(plan, cycle.id, await detectCycleSlips(deps, cycle.id));
   const base = `${deps.config.publicBaseUrl.replace(/\/$/, '')}/cycles/${cycle.id}/report?format=`;
   const email = renderSteeringGroupNotice({
     periodLabel: report.period.label,
@@ -97,6 +105,7 @@ async function steeringGroupMail(deps: NotifyDeps, cycle: CycleRecord, report: M
     flaggedProjects: projects.flatMap((project) =>
       project.status === 'delayed' || project.status === 'cancelled' ? [{ name: project.name, status: project.status }] : [],
     ),
+    slipLine: slipSummaryLine(slips),
     links: { html: `${base}html`, md: `${base}md`, docx: `${base}docx` },
   });
   const docx = await renderMonitoringReportDocx(report);

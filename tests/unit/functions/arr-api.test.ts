@@ -33,6 +33,7 @@ async function seedReport(cycleId: string): Promise<void> {
     ],
     previous: [],
     agency: {},
+    slips: [],
     indicators: [],
     generatedAt: new Date(`${period.lastDay}T12:00:00.000Z`),
   });
