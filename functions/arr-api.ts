@@ -15,7 +15,6 @@ import { parsePeriodId } from '../domain/period';
 import type { Dependencies } from '../domain/ports';
 import {
   getAllIndicators,
-  getAnnualReport,
   getCycleIndicators,
   getCycleOverview,
   getMonitoringReport,
@@ -25,6 +24,7 @@ import {
   revokeContactLinks,
   type IndicatorRow,
 } from '../domain/use-cases/arr';
+import { getAnnualReport, getAnnualTexts, putAnnualTexts } from '../domain/use-cases/annual-report';
 import { awsDependencies } from './composition/aws';
 import { correlationIdOf, parseBody, pathParameter, queryParameter } from './http/body';
 import { httpHandler } from './http/middleware';
@@ -152,6 +152,12 @@ const routes: Record<string, Route> = {
       `vyrocni-zprava-${year}`,
     );
   },
+
+  'GET /years/{year}/texts': async (event, deps) =>
+    json(200, await getAnnualTexts(deps, { year: pathParameter(event, 'year'), planId: deps.config.planId })),
+
+  'PUT /years/{year}/texts': async (event, deps) =>
+    json(200, await putAnnualTexts(deps, { year: pathParameter(event, 'year'), planId: deps.config.planId, body: parseBody(event) })),
 
   // 202: the new link goes out in an email that is only queued here.
   'POST /cycles/{cycleId}/contacts/{contactPersonId}/token': async (event, deps) =>

@@ -7,7 +7,7 @@ import { computeIndicators, type IndicatorValue } from '../indicators';
 import type { IndicatorDefinition } from '../plan';
 import type { Dependencies } from '../ports';
 import type { CycleRecord, ReminderRecord } from '../records';
-import { assembleAnnualReport, type AnnualReport, type MonitoringReport } from '../report/model';
+import type { MonitoringReport } from '../report/model';
 import { buildSlipAppendix, type SlipAppendixRow } from '../slips/report';
 import { detectCycleSlips } from './detect-slips';
 import { previousIndicatorValues } from './recompute-indicators';
@@ -143,24 +143,6 @@ export async function getMonitoringReport(deps: Pick<Dependencies, 'cycles' | 'r
   const report = await deps.reports.getReport(cycleId);
   if (!report) throw new NotFoundError(`Monitorovací zpráva za cyklus ${cycleId} ještě nebyla sestavena.`);
   return report;
-}
-
-/** The annual report of a year, from the monitoring reports of its two half-years. */
-export async function getAnnualReport(
-  deps: Pick<Dependencies, 'plans' | 'cycles' | 'reports'>,
-  input: { year: string; planId: string },
-): Promise<AnnualReport> {
-  if (!/^\d{4}$/.test(input.year)) {
-    throw new ValidationError('Rok není platný.', { year: 'Zadejte rok čtyřmi číslicemi, např. 2026.' });
-  }
-  const [first, second] = await Promise.all(
-    [1, 2].map((half) => deps.reports.getReport(`${input.year}-H${half}`)),
-  );
-  if (!first || !second) {
-    const missing = [!first ? '1.' : null, !second ? '2.' : null].filter(Boolean).join(' a ');
-    throw new NotFoundError(`Výroční zprávu za rok ${input.year} nelze sestavit: chybí monitorovací zpráva za ${missing} pololetí.`);
-  }
-  return assembleAnnualReport(first, second, await deps.plans.getPlan(input.planId));
 }
 
 /** Revokes every personal link of a contact person in a cycle. */
