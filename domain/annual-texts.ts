@@ -72,25 +72,29 @@ const bodySchema = z.object(
  */
 export function parseAnnualTextsEdit(plan: ActionPlan, body: unknown): Map<string, string | null> {
   const result = bodySchema.safeParse(body);
-  if (!result.success) {
-    const details: Record<string, string> = {};
-    for (const issue of result.error.issues) {
-      const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
-      details[field] ??= issue.message;
-    }
+  const details: Record<string, string> = {};
+  for (const issue of result.success ? [] : result.error.issues) {
+    const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
+    details[field] ??= issue.message;
+  }
+  // Unknown keys are named together with the other mistakes, so one correction is enough.
+  const known = new Set(annualTextSlots(plan).map((slot) => slot.key));
+  const sent = result.success ? result.data.texts : textsOf(body);
+  for (const key of Object.keys(sent)) {
+    if (!known.has(key)) details[`texts.${key}`] = `Aktivita „${key}“ v akčním plánu není.`;
+  }
+  if (!result.success || Object.keys(details).length > 0) {
     throw new ValidationError('Texty výroční zprávy obsahují chybně vyplněná pole.', details);
   }
-  const known = new Set(annualTextSlots(plan).map((slot) => slot.key));
   const entries = Object.entries(result.data.texts);
   if (entries.length === 0) {
     throw new ValidationError('Není co uložit.', { texts: 'Pošlete alespoň jeden text.' });
   }
-  const unknown = entries.filter(([key]) => !known.has(key));
-  if (unknown.length > 0) {
-    throw new ValidationError(
-      'Texty výroční zprávy obsahují neznámou aktivitu.',
-      Object.fromEntries(unknown.map(([key]) => [`texts.${key}`, `Aktivita „${key}“ v akčním plánu není.`])),
-    );
-  }
   return new Map(entries);
+}
+
+/** The `texts` object of a body that failed to parse, for naming its unknown keys. */
+function textsOf(body: unknown): Record<string, unknown> {
+  const texts = typeof body === 'object' && body !== null ? (body as { texts?: unknown }).texts : undefined;
+  return typeof texts === 'object' && texts !== null && !Array.isArray(texts) ? (texts as Record<string, unknown>) : {};
 }
