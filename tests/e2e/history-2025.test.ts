@@ -1,9 +1,9 @@
 /**
- * Slip detection on the real 2025 history, end to end on the local stack: the 2nd half-year 2025
- * report loaded as the local setup loads it, the 1st half-year through the same use case, then a
- * 2026-H1 cycle where one project repeats its plan once more and another is delayed. The slips
- * must show in ARR's overview, in the report's appendix (HTML, Markdown, DOCX) and in the
- * steering group's email.
+ * The real 2025 history, end to end on the local stack: the 2nd half-year 2025 report loaded as
+ * the local setup loads it, the 1st half-year through the same use case. Slip detection on it,
+ * then a 2026-H1 cycle where one project repeats its plan once more and another is delayed: the
+ * slips must show in ARR's overview, in the report's appendix (HTML, Markdown, DOCX) and in the
+ * steering group's email. And the 2025 annual report produced from it, with ARR's text.
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +32,7 @@ const answer = (thisPeriod: string, nextPeriodPlan: string, status: ProjectRepor
   indicatorContributions: {},
 });
 
-describe('slip detection on the real 2025 history, end to end', () => {
+describe('the real 2025 history on the local stack: slips and the annual report', () => {
   let stack: E2eStack;
 
   beforeAll(async () => {
@@ -58,6 +58,36 @@ describe('slip detection on the real 2025 history, end to end', () => {
     expect(overview.body.slips.find((row) => row.projectId === FRYDLANT)?.reasons[0]?.message).toContain(
       '„Zahájení výběrového řízení na stavbu“ je v plánu na 2. pololetí 2025 i na 1. pololetí 2026',
     );
+  });
+
+  it('produces the 2025 annual report from the imported history, with ARR’s text and both monitoring reports as annexes', async () => {
+    // Prepare
+    const key = 'kulturni-dedictvi-a2';
+    const text = 'Zavedena elektronická návštěvnická karta ZOO Liberec.\n\n- Galerie Lázně Liberec – příprava nového osvětlení';
+
+    // Act
+    const prefilled = await stack.arr.request<{ texts: Array<{ key: string; text: string; edited: boolean }> }>('GET', '/years/2025/texts');
+    const saved = await stack.arr.request('PUT', '/years/2025/texts', { texts: { [key]: text } });
+    const refused = await stack.arr.request<{ details: Record<string, string> }>('PUT', '/years/2025/texts', { texts: { [key]: '' } });
+    const html = await stack.arr.request<string>('GET', '/years/2025/report?format=html');
+    const docx = await stack.arr.download('/years/2025/report?format=docx');
+
+    // Assess
+    expect(prefilled.status).toBe(200);
+    expect(prefilled.body.texts.find((entry) => entry.key === key)?.text).toContain('- Karta přítele ZOO – ');
+    expect(saved.status).toBe(200);
+    expect(refused.status).toBe(400);
+    expect(refused.body.details[`texts.${key}`]).toBe('Text nesmí být prázdný. Pro návrat k předvyplněnému textu pošlete null.');
+    expect(htmlText(html.body)).toContain('Zavedena elektronická návštěvnická karta ZOO Liberec. Galerie Lázně Liberec – příprava nového osvětlení');
+    expect(html.body).toContain('<a href="#priloha-2">Příloha č. 2: Monitorovací zpráva za naplňování akčního plánu 2024-2026 ve 2. pololetí 2025</a>');
+    expect(html.body).toContain('<section class="annex" aria-labelledby="priloha-1">');
+    const headings = docxParagraphs(readZipEntry(docx.bytes, 'word/document.xml'))
+      .filter((p) => p.style === 'Heading1')
+      .map((p) => p.text);
+    expect(headings.filter((heading) => heading.startsWith('Příloha č.'))).toEqual([
+      'Příloha č. 1: Monitorovací zpráva za naplňování akčního plánu 2024-2026 v 1. pololetí 2025',
+      'Příloha č. 2: Monitorovací zpráva za naplňování akčního plánu 2024-2026 ve 2. pololetí 2025',
+    ]);
   });
 
   it('flags a plan repeated a third time and a delayed project of 2026-H1 in the overview, the report and the email', async () => {
