@@ -12,6 +12,8 @@ export interface Inline {
   italic?: boolean;
   /** Printed as a link only when it is an http(s) address. */
   href?: string;
+  /** A link to an annex of the same document (AnnexBlock.anchor), where the format has one. */
+  anchor?: string;
 }
 
 export interface TitleBlock {
@@ -78,7 +80,21 @@ export interface TocBlock {
   kind: 'toc';
 }
 
-export type Block = TitleBlock | HeadingBlock | ParagraphBlock | FieldsBlock | ListBlock | TableBlock | TocBlock;
+/**
+ * A whole document appended to this one (the annual report's two monitoring reports): it starts
+ * on a new page under its own heading, and keeps its own title and table of contents, which list
+ * only its own headings.
+ */
+export interface AnnexBlock {
+  kind: 'annex';
+  /** „Příloha č. 1: …“ */
+  heading: string;
+  /** Letters, digits and hyphens: the HTML id and (hyphens as underscores) the Word bookmark. */
+  anchor: string;
+  document: DocumentModel;
+}
+
+export type Block = TitleBlock | HeadingBlock | ParagraphBlock | FieldsBlock | ListBlock | TableBlock | TocBlock | AnnexBlock;
 
 export interface DocumentModel {
   /** Document title for metadata (HTML <title>, DOCX properties). */
@@ -97,6 +113,37 @@ export const heading = (level: HeadingBlock['level'], value: string, extra: Part
   ...extra,
 });
 export const bulletList = (items: Inline[][]): ListBlock => ({ kind: 'list', items });
+
+/**
+ * Plain text as ARR types it into a form, as blocks: paragraphs separated by blank lines, lines
+ * starting with „- “ (or „• “) as list items; other lines of a paragraph keep their line breaks.
+ */
+export function plainTextBlocks(value: string): Block[] {
+  const blocks: Block[] = [];
+  let paragraphLines: string[] = [];
+  let items: Inline[][] = [];
+  const flush = () => {
+    if (paragraphLines.length > 0) blocks.push(paragraph(text(paragraphLines.join('\n'))));
+    if (items.length > 0) blocks.push(bulletList(items));
+    paragraphLines = [];
+    items = [];
+  };
+  for (const line of value.replace(/\r\n?/g, '\n').split('\n')) {
+    const trimmed = line.trim();
+    const item = /^[-•]\s+(.*)$/.exec(trimmed);
+    if (trimmed === '') {
+      flush();
+    } else if (item) {
+      if (paragraphLines.length > 0) flush();
+      items.push([text(item[1] ?? '')]);
+    } else {
+      if (items.length > 0) flush();
+      paragraphLines.push(trimmed);
+    }
+  }
+  flush();
+  return blocks;
+}
 
 /** The headings listed in the table of contents, in document order. */
 export function tocEntries(blocks: readonly Block[]): HeadingBlock[] {

@@ -3,6 +3,7 @@
  * local emulators); unit tests implement them in memory. Nothing here knows about AWS.
  */
 import type { AgencySections } from './agency';
+import type { AnnualTextRecord } from './annual-texts';
 import type { AnyEvent } from '../events';
 import type { ActionPlan } from './plan';
 import type { PlanRevision, PlanRevisionSummary } from './plan-history';
@@ -138,6 +139,14 @@ export interface AgencyStore {
   getAgencySections(cycleId: string): Promise<AgencySections>;
 }
 
+/** ARR's texts of the annual report, one item per year and key (last write of a text wins). */
+export interface AnnualTextStore {
+  listAnnualTexts(year: number): Promise<AnnualTextRecord[]>;
+  putAnnualText(record: AnnualTextRecord): Promise<void>;
+  /** Back to the pre-filled text; deleting a text that is not stored does nothing. */
+  deleteAnnualText(year: number, key: string): Promise<void>;
+}
+
 export interface ReportStore {
   saveReport(cycleId: string, report: MonitoringReport): Promise<void>;
   getReport(cycleId: string): Promise<MonitoringReport | null>;
@@ -189,6 +198,7 @@ export interface Dependencies {
   indicators: IndicatorStore;
   agency: AgencyStore;
   reports: ReportStore;
+  annualTexts: AnnualTextStore;
   events: EventPublisher;
   mail: MailSender;
   tokenIssuer: TokenIssuer;

@@ -15,7 +15,6 @@ import { parsePeriodId } from '../domain/period';
 import type { Dependencies } from '../domain/ports';
 import {
   getAllIndicators,
-  getAnnualReport,
   getCycleIndicators,
   getCycleOverview,
   getMonitoringReport,
@@ -38,6 +37,7 @@ import {
   updateProject,
 } from '../domain/use-cases/manage-plan';
 import { importPastReport } from '../domain/use-cases/load-history';
+import { getAnnualReport, getAnnualTexts, putAnnualTexts } from '../domain/use-cases/annual-report';
 import { awsDependencies } from './composition/aws';
 import { actorOf, correlationIdOf, parseBody, pathParameter, queryParameter } from './http/body';
 import { httpHandler } from './http/middleware';
@@ -179,6 +179,12 @@ const routes: Record<string, Route> = {
     monitoringReportDocument(deps, pathParameter(event, 'cycleId'), formatOf(event, REPORT_FORMATS)),
 
   'GET /years/{year}/report': async (event, deps) => annualReportDocument(deps, pathParameter(event, 'year'), formatOf(event, REPORT_FORMATS)),
+
+  'GET /years/{year}/texts': async (event, deps) =>
+    json(200, await getAnnualTexts(deps, { year: pathParameter(event, 'year'), planId: deps.config.planId })),
+
+  'PUT /years/{year}/texts': async (event, deps) =>
+    json(200, await putAnnualTexts(deps, { year: pathParameter(event, 'year'), planId: deps.config.planId, body: parseBody(event) })),
 
   // 202: the new link goes out in an email that is only queued here.
   'POST /cycles/{cycleId}/contacts/{contactPersonId}/token': async (event, deps) =>

@@ -395,6 +395,8 @@ export class StatelessStack extends Stack {
     route('/cycles/{cycleId}/agency/{section}', HttpMethod.PUT, 'arr-api', false);
     route('/cycles/{cycleId}/report', HttpMethod.GET, 'arr-api', false);
     route('/years/{year}/report', HttpMethod.GET, 'arr-api', false);
+    route('/years/{year}/texts', HttpMethod.GET, 'arr-api', false);
+    route('/years/{year}/texts', HttpMethod.PUT, 'arr-api', false);
     route('/cycles/{cycleId}/contacts/{contactPersonId}/token', HttpMethod.POST, 'arr-api', false);
     route('/cycles/{cycleId}/contacts/{contactPersonId}/token', HttpMethod.DELETE, 'arr-api', false);
     for (const [path, method] of PLAN_ROUTES) route(path, method, 'arr-api', false);

@@ -51,6 +51,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'PUT', path: '/cycles/{cycleId}/agency/{section}', fn: 'arr-api', access: 'arr' },
   { method: 'GET', path: '/cycles/{cycleId}/report', fn: 'arr-api', access: 'arr' },
   { method: 'GET', path: '/years/{year}/report', fn: 'arr-api', access: 'arr' },
+  { method: 'GET', path: '/years/{year}/texts', fn: 'arr-api', access: 'arr' },
+  { method: 'PUT', path: '/years/{year}/texts', fn: 'arr-api', access: 'arr' },
   { method: 'POST', path: '/cycles/{cycleId}/contacts/{contactPersonId}/token', fn: 'arr-api', access: 'arr' },
   { method: 'DELETE', path: '/cycles/{cycleId}/contacts/{contactPersonId}/token', fn: 'arr-api', access: 'arr' },
   { method: 'GET', path: '/plan', fn: 'arr-api', access: 'arr' },

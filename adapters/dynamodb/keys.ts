@@ -23,6 +23,7 @@ export const sortKeyPrefix = {
   agency: 'AGENCY#',
   delivery: 'DELIVERY#',
   version: 'V#',
+  annualText: 'TEXT#',
 } as const;
 
 const planPk = (planId: string): string => `PLAN#${planId}`;
@@ -112,6 +113,9 @@ export const keys = {
     GSI1PK: `${cyclePk(cycleId)}#SUBMISSIONS`,
     GSI1SK: `${projectId}#${versionSortKey(version)}`,
   }),
+
+  yearPartition: (year: number): string => `YEAR#${year}`,
+  annualText: (year: number, key: string): TableKey => ({ PK: `YEAR#${year}`, SK: `${sortKeyPrefix.annualText}${key}` }),
 
   token: (tokenHash: string): TableKey => ({ PK: `TOKEN#${tokenHash}`, SK: 'TOKEN' }),
   tokensIndexPartition: (cycleId: string, contactPersonId: string): string =>

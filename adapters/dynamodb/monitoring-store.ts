@@ -5,6 +5,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Dependencies, PlanCatalog } from '../../domain/ports';
 import { DynamoAgencyStore } from './agency-store';
+import { DynamoAnnualTextStore } from './annual-text-store';
 import { DynamoCycleStore } from './cycle-store';
 import { DynamoIndicatorStore } from './indicator-store';
 import { DynamoPlanCatalog } from './plan-catalog';
@@ -20,7 +21,7 @@ export { VERSION_CONFLICT_MESSAGE } from './submission-store';
 
 export type StorePorts = Pick<
   Dependencies,
-  'plans' | 'cycles' | 'submissions' | 'tokens' | 'reminders' | 'indicators' | 'agency' | 'reports'
+  'plans' | 'cycles' | 'submissions' | 'tokens' | 'reminders' | 'indicators' | 'agency' | 'reports' | 'annualTexts'
 >;
 
 export class DynamoMonitoringStore implements StorePorts {
@@ -32,6 +33,7 @@ export class DynamoMonitoringStore implements StorePorts {
   readonly indicators: DynamoIndicatorStore;
   readonly agency: DynamoAgencyStore;
   readonly reports: DynamoReportStore;
+  readonly annualTexts: DynamoAnnualTextStore;
 
   constructor(documentClient: DynamoDBDocumentClient, tableName: string, options: DynamoStoreOptions = {}) {
     const table = new DynamoTable(documentClient, tableName, options);
@@ -43,5 +45,6 @@ export class DynamoMonitoringStore implements StorePorts {
     this.indicators = new DynamoIndicatorStore(table);
     this.agency = new DynamoAgencyStore(table);
     this.reports = new DynamoReportStore(table);
+    this.annualTexts = new DynamoAnnualTextStore(table);
   }
 }

@@ -5,9 +5,10 @@
 import type { CommunicationSection, OtherActivitiesSection, PaymentPortalSection, TrendsSection } from '../../domain/agency';
 import { OUTSIDE_PLAN_NAME } from '../../domain/plan';
 import type { MonitoringReport, ReportProject } from '../../domain/report/model';
+import type { SlipAppendix } from '../../domain/slips/report';
 import { projectStatusLabels, type ProjectStatus } from '../../domain/submission';
 import { bold, bulletList, heading, inStoredOrder, paragraph, text } from '../blocks';
-import type { Block, DocumentModel, FieldsBlock } from '../blocks';
+import type { Block, DocumentModel, FieldsBlock, TableBlock } from '../blocks';
 import { formatCount, formatCzk, formatDate, formatLongDate, formatMonth, formatMonthCapitalised, sumCzk } from '../format';
 
 /** Printed wherever someone should have delivered data for the period and did not. */
@@ -278,6 +279,40 @@ function otherActivitiesChapter(section: OtherActivitiesSection | undefined): Bl
   return blocks;
 }
 
+/**
+ * The appendix for the steering group: every slipping project under its activity area, with
+ * each reason as one sentence. The reasons are computed from the history of periods.
+ */
+function slipAppendix(appendix: SlipAppendix, report: MonitoringReport): Block[] {
+  const blocks: Block[] = [
+    heading(2, appendix.title, { chapter: true }),
+    paragraph(
+      text(
+        `Projekty, u nichž porovnání plánu se skutečností ukazuje za ${report.period.label} skluz: plán opakovaný beze změny ve dvou a více pololetích, stav „zpožděno“ nebo „zrušeno“, nic neuděláno, ačkoli byl plán, nebo žádná odpověď ve dvou cyklech po sobě. Přehled se sestavuje z historie pololetí, nikdo jej nezadává ručně.`,
+      ),
+    ),
+  ];
+  if (appendix.rows.length === 0) {
+    return [...blocks, paragraph(text('Ve sledovaném období nebyl zjištěn žádný projekt se skluzem.'))];
+  }
+  const rows: TableBlock['rows'] = [];
+  let area: string | null = null;
+  for (const row of appendix.rows) {
+    if (row.activityAreaName !== area) {
+      area = row.activityAreaName;
+      rows.push({ cells: [area], group: true });
+    }
+    rows.push({ cells: [row.projectName, row.reasons.map((reason) => reason.message).join('\n')] });
+  }
+  blocks.push({
+    kind: 'table',
+    caption: `${appendix.title} za ${report.period.label} (${appendix.rows.length})`,
+    columns: [{ label: 'Oblast aktivit / projekt' }, { label: 'Důvod' }],
+    rows,
+  });
+  return blocks;
+}
+
 export function monitoringReportTitle(report: MonitoringReport): string {
   return `Monitorovací zpráva za ${report.period.label}`;
 }
@@ -310,6 +345,7 @@ export function monitoringReportDocument(report: MonitoringReport): DocumentMode
       ...projectsChapter(report),
       ...paymentPortalChapter(report.agency['payment-portal'], report),
       ...otherActivitiesChapter(report.agency['other-activities']),
+      ...(report.slips ? slipAppendix(report.slips, report) : []),
     ],
   });
 }

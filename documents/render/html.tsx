@@ -6,7 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { slugify } from '../../domain/slug';
 import { renderPage, styleSheet } from '../../templates/jsx/render';
 import { isWebLink, tocEntries } from '../blocks';
-import type { Block, DocumentModel, FieldsBlock, HeadingBlock, Inline, ListBlock, ParagraphBlock, TableBlock, TitleBlock } from '../blocks';
+import type { AnnexBlock, Block, DocumentModel, FieldsBlock, HeadingBlock, Inline, ListBlock, ParagraphBlock, TableBlock, TitleBlock } from '../blocks';
 
 /** Keeps the author's line breaks (spaces are kept: the text may be part of a sentence). */
 function multiline(value: string): ComponentChildren {
@@ -24,7 +24,8 @@ const STYLES = `
 body { font-family: Calibri, "Segoe UI", Arial, sans-serif; font-size: 11pt; line-height: 1.45; color: #1a1a1a; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; }
 header.title-block { text-align: center; margin: 4rem 0; }
 header.title-block .kicker { font-weight: bold; font-size: 1.6rem; letter-spacing: 0.05em; }
-header.title-block h1 { font-style: italic; font-weight: normal; font-size: 1.5rem; }
+header.title-block h1, header.title-block .title { font-style: italic; font-weight: normal; font-size: 1.5rem; }
+section.annex { margin-top: 4rem; border-top: 2px solid #00457e; }
 header.title-block .subtitle { font-style: italic; }
 h2 { font-size: 1.35rem; margin-top: 2.5rem; color: #00457e; }
 h3 { font-size: 1.15rem; margin-top: 1.8rem; color: #00457e; }
@@ -49,6 +50,7 @@ tfoot th, tfoot td { font-weight: bold; }
   body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
   @page { size: A4; margin: 2cm; }
   header.title-block { margin: 8cm 0 0; break-after: page; }
+  section.annex { border-top: none; break-before: page; }
   h2.chapter { break-before: page; }
   h2, h3, h4 { break-after: avoid; }
   table, dl.fields, li { break-inside: avoid; }
@@ -58,13 +60,26 @@ tfoot th, tfoot td { font-weight: bold; }
 `;
 
 class Anchors {
-  private readonly used = new Set<string>();
+  private readonly used: Set<string>;
   private readonly byHeading = new Map<HeadingBlock, string>();
+
+  /** An annex's anchors start with its own anchor and share the page's set of used ids. */
+  constructor(
+    private readonly prefix = '',
+    used = new Set<string>(),
+  ) {
+    this.used = used;
+  }
+
+  within(anchor: string): Anchors {
+    this.used.add(anchor);
+    return new Anchors(`${anchor}-`, this.used);
+  }
 
   of(block: HeadingBlock): string {
     const known = this.byHeading.get(block);
     if (known) return known;
-    const base = slugify(block.tocText ?? block.text) || 'kapitola';
+    const base = `${this.prefix}${slugify(block.tocText ?? block.text) || 'kapitola'}`;
     let id = base;
     for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
     this.used.add(id);
@@ -79,6 +94,7 @@ function InlineText(props: { part: Inline }) {
   if (part.bold) content = <strong>{content}</strong>;
   if (part.italic) content = <em>{content}</em>;
   if (part.href && isWebLink(part.href)) content = <a href={part.href}>{content}</a>;
+  else if (part.anchor) content = <a href={`#${part.anchor}`}>{content}</a>;
   return <>{content}</>;
 }
 
@@ -86,12 +102,13 @@ function inlines(parts: Inline[]): ComponentChildren {
   return parts.map((part) => <InlineText part={part} />);
 }
 
-function Title(props: { block: TitleBlock }) {
+/** An annex's title is not the page's: it is printed as large, but the page keeps one h1. */
+function Title(props: { block: TitleBlock; annex: boolean }) {
   const { block } = props;
   return (
     <header class="title-block">
       {block.kicker ? <p class="kicker">{block.kicker}</p> : null}
-      <h1>{block.title}</h1>
+      {props.annex ? <p class="title">{block.title}</p> : <h1>{block.title}</h1>}
       {block.subtitle ? <p class="subtitle">{block.subtitle}</p> : null}
     </header>
   );
@@ -172,7 +189,7 @@ function Table(props: { block: TableBlock }) {
   );
 }
 
-function TableOfContents(props: { blocks: readonly Block[]; anchors: Anchors }) {
+function TableOfContents(props: { blocks: readonly Block[]; anchors: Anchors; label: string }) {
   const { anchors } = props;
   const entries = tocEntries(props.blocks);
   const link = (h: HeadingBlock) => <a href={`#${anchors.of(h)}`}>{h.tocText ?? h.text}</a>;
@@ -192,17 +209,41 @@ function TableOfContents(props: { blocks: readonly Block[]; anchors: Anchors }) 
     );
   }
   return (
-    <nav class="toc" aria-label="Obsah">
+    <nav class="toc" aria-label={props.label}>
       <ol>{items}</ol>
     </nav>
   );
 }
 
-function DocumentBlock(props: { block: Block; model: DocumentModel; anchors: Anchors }) {
-  const { block, anchors } = props;
+/** Where a block is rendered: the page itself, or one of its annexes. */
+interface Scope {
+  model: DocumentModel;
+  anchors: Anchors;
+  /** The annex's heading, or null on the page itself. */
+  annex: string | null;
+}
+
+function Annex(props: { block: AnnexBlock; scope: Scope }) {
+  const { block, scope } = props;
+  const inner: Scope = { model: block.document, anchors: scope.anchors.within(block.anchor), annex: block.heading };
+  return (
+    <section class="annex" aria-labelledby={block.anchor}>
+      <h2 id={block.anchor} class="chapter">
+        {block.heading}
+      </h2>
+      {block.document.blocks.map((child) => (
+        <DocumentBlock block={child} scope={inner} />
+      ))}
+    </section>
+  );
+}
+
+function DocumentBlock(props: { block: Block; scope: Scope }) {
+  const { block, scope } = props;
+  const { anchors } = scope;
   switch (block.kind) {
     case 'title':
-      return <Title block={block} />;
+      return <Title block={block} annex={scope.annex !== null} />;
     case 'heading':
       return <Heading block={block} anchors={anchors} />;
     case 'paragraph':
@@ -214,12 +255,16 @@ function DocumentBlock(props: { block: Block; model: DocumentModel; anchors: Anc
     case 'table':
       return <Table block={block} />;
     case 'toc':
-      return <TableOfContents blocks={props.model.blocks} anchors={anchors} />;
+      return (
+        <TableOfContents blocks={scope.model.blocks} anchors={anchors} label={scope.annex === null ? 'Obsah' : `Obsah – ${scope.annex}`} />
+      );
+    case 'annex':
+      return <Annex block={block} scope={scope} />;
   }
 }
 
 export function renderHtmlDocument(model: DocumentModel, meta: { generatedAt?: string } = {}): string {
-  const anchors = new Anchors();
+  const scope: Scope = { model, anchors: new Anchors(), annex: null };
   return renderPage(
     <html lang="cs">
       <head>
@@ -232,7 +277,7 @@ export function renderHtmlDocument(model: DocumentModel, meta: { generatedAt?: s
       <body>
         <main>
           {model.blocks.map((block) => (
-            <DocumentBlock block={block} model={model} anchors={anchors} />
+            <DocumentBlock block={block} scope={scope} />
           ))}
         </main>
       </body>

@@ -131,6 +131,8 @@ export function renderMarkdownDocument(model: DocumentModel): string {
         return table(block);
       case 'toc':
         return toc(model.blocks);
+      case 'annex':
+        return `## ${escapeHeading(block.heading)}\n\n${renderMarkdownDocument(block.document).trimEnd()}`;
     }
   });
   return `${parts.filter((p) => p !== '').join('\n\n')}\n`;

@@ -8,7 +8,9 @@ import type { IndicatorDefinition, Project } from '../plan';
 import type { Dependencies } from '../ports';
 import type { CycleRecord, DeliveryEventRecord, ReminderRecord, UndeliverableAddress } from '../records';
 import type { SubmissionVersion } from '../submission';
-import { assembleAnnualReport, type AnnualReport, type MonitoringReport } from '../report/model';
+import type { MonitoringReport } from '../report/model';
+import { buildSlipAppendix, type SlipAppendixRow } from '../slips/report';
+import { detectCycleSlips } from './detect-slips';
 import { previousIndicatorValues } from './recompute-indicators';
 
 type ReadDeps = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'reports'>;
@@ -54,16 +56,23 @@ export interface CycleOverview {
   reminders: ReminderRecord[];
   /** Per contact person: what SES said about their emails, newest first; `undeliverable` flags the dashboard. */
   delivery: Array<{ contactPersonId: string; undeliverable: UndeliverableAddress | null; events: DeliveryEventRecord[] }>;
+  /**
+   * The projects slipping in this period, with their reasons, in the report's order: computed
+   * from the history of periods at every read, so it follows each new submission.
+   */
+  slips: SlipAppendixRow[];
 }
 
-/** `GET /cycles/{id}`: state, completeness per project and person, and the reminder history. */
+/** `GET /cycles/{id}`: state, completeness per project and person, the reminder history and the slips. */
 export async function getCycleOverview(deps: ReadDeps, cycleId: string): Promise<CycleOverview> {
   const cycle = await requireCycle(deps, cycleId);
-  const [completeness, reminders, contacts, events] = await Promise.all([
+  const [completeness, reminders, contacts, events, findings, plan] = await Promise.all([
     completenessOf(deps, cycle),
     deps.reminders.listReminders(cycle.id),
     deps.cycles.listContacts(cycle.id),
     deps.cycles.listDeliveryEvents(cycle.id),
+    detectCycleSlips(deps, cycle.id),
+    deps.plans.getPlan(cycle.planId),
   ]);
   const delivery = contacts
     .map((contact) => ({
@@ -79,6 +88,7 @@ export async function getCycleOverview(deps: ReadDeps, cycleId: string): Promise
     completeness,
     reminders: reminders.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt)),
     delivery,
+    slips: buildSlipAppendix(plan, cycle.id, findings).rows,
   };
 }
 
@@ -148,24 +158,6 @@ export async function getMonitoringReport(deps: Pick<Dependencies, 'cycles' | 'r
   const report = await deps.reports.getReport(cycleId);
   if (!report) throw new NotFoundError(`Monitorovací zpráva za cyklus ${cycleId} ještě nebyla sestavena.`);
   return report;
-}
-
-/** The annual report of a year, from the monitoring reports of its two half-years. */
-export async function getAnnualReport(
-  deps: Pick<Dependencies, 'plans' | 'cycles' | 'reports'>,
-  input: { year: string; planId: string },
-): Promise<AnnualReport> {
-  if (!/^\d{4}$/.test(input.year)) {
-    throw new ValidationError('Rok není platný.', { year: 'Zadejte rok čtyřmi číslicemi, např. 2026.' });
-  }
-  const [first, second] = await Promise.all(
-    [1, 2].map((half) => deps.reports.getReport(`${input.year}-H${half}`)),
-  );
-  if (!first || !second) {
-    const missing = [!first ? '1.' : null, !second ? '2.' : null].filter(Boolean).join(' a ');
-    throw new NotFoundError(`Výroční zprávu za rok ${input.year} nelze sestavit: chybí monitorovací zpráva za ${missing} pololetí.`);
-  }
-  return assembleAnnualReport(first, second, await deps.plans.getPlan(input.planId));
 }
 
 /** Revokes every personal link of a contact person in a cycle. */

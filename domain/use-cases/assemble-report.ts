@@ -4,6 +4,7 @@ import { parsePeriodId, previousPeriod } from '../period';
 import type { Dependencies } from '../ports';
 import { buildMonitoringReport } from '../report/build-monitoring-report';
 import type { MonitoringReport } from '../report/model';
+import { detectCycleSlips } from './detect-slips';
 import { previousIndicatorValues } from './recompute-indicators';
 
 /**
@@ -22,12 +23,13 @@ export async function assembleReport(
   if (!cycle || cycle.source === 'import' || cycle.state === 'draft') return null;
   const plan = await deps.plans.getPlan(cycle.planId);
   const period = parsePeriodId(cycle.id);
-  const [requests, current, previous, agency, previousValues] = await Promise.all([
+  const [requests, current, previous, agency, previousValues, slips] = await Promise.all([
     deps.cycles.listRequests(cycle.id),
     deps.submissions.latestVersions(cycle.id),
     deps.submissions.latestVersions(previousPeriod(period).id),
     deps.agency.getAgencySections(cycle.id),
     previousIndicatorValues(deps, cycle.id, plan.indicators),
+    detectCycleSlips(deps, cycle.id),
   ]);
   const now = deps.clock.now();
   const indicators = computeIndicators(
@@ -43,6 +45,7 @@ export async function assembleReport(
     previous,
     agency,
     indicators,
+    slips,
     generatedAt: now,
   });
   await deps.reports.saveReport(cycle.id, report);

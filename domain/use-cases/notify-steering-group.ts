@@ -4,10 +4,15 @@ import { renderSteeringGroupNotice } from '../../templates/email/steering-group'
 import type { Dependencies } from '../ports';
 import type { CycleRecord } from '../records';
 import type { MonitoringReport, ReportProject } from '../report/model';
+import { buildSlipAppendix, slipSummaryLine } from '../slips/report';
 import { addDays, pragueDate } from '../time';
+import { detectCycleSlips } from './detect-slips';
 import { previousIndicatorValues } from './recompute-indicators';
 
-type NotifyDeps = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'indicators' | 'reports' | 'events' | 'mail'>;
+type NotifyDeps = Pick<
+  Dependencies,
+  'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'reports' | 'events' | 'mail'
+>;
 
 export type NotifyOutcome = 'sent' | 'not-ready' | 'too-early' | 'already-sent';
 
@@ -79,6 +84,9 @@ async function steeringGroupMail(deps: NotifyDeps, cycle: CycleRecord, report: M
   const previous = await previousIndicatorValues(deps, cycle.id, plan.indicators);
   // Every link lands on ARR's console (members sign in there), never on the IAM-only JSON API.
   const reportPage = `${deps.config.publicBaseUrl.replace(/\/$/, '')}/arr/cycles/${encodeURIComponent(cycle.id)}/report`;
+  // The report's own appendix, so the email and the attachment name the same projects; a report
+  // assembled before slip detection existed has none, and the history gives it now.
+  const slips = report.slips ?? buildSlipAppendix(plan, cycle.id, await detectCycleSlips(deps, cycle.id));
   const email = renderSteeringGroupNotice({
     periodLabel: report.period.label,
     meetingDate: cycle.meetingDate,
@@ -98,6 +106,7 @@ async function steeringGroupMail(deps: NotifyDeps, cycle: CycleRecord, report: M
     flaggedProjects: projects.flatMap((project) =>
       project.status === 'delayed' || project.status === 'cancelled' ? [{ name: project.name, status: project.status }] : [],
     ),
+    slipLine: slipSummaryLine(slips),
     links: { html: reportPage, md: `${reportPage}/md`, docx: `${reportPage}/docx` },
   });
   const docx = await renderMonitoringReportDocx(report);

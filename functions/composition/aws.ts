@@ -111,6 +111,7 @@ export function awsDependencies(): Dependencies {
       indicators: store.indicators,
       agency: store.agency,
       reports: store.reports,
+      annualTexts: store.annualTexts,
       events: new SqsEventPublisher(
         clients.sqs,
         eventRoutes({

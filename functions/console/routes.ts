@@ -22,7 +22,7 @@ import { renderChapterPage } from '../../templates/console/chapters';
 import { annualReportDocument, monitoringReportDocument, openDataDocument, REPORT_FORMATS, INDICATOR_FORMATS, type ReportFormat } from '../arr-api';
 import { renderAnnualReportHtml } from '../../documents/annual/html';
 import { renderMonitoringReportHtml } from '../../documents/monitoring/html';
-import { getAnnualReport } from '../../domain/use-cases/arr';
+import { getAnnualReport } from '../../domain/use-cases/annual-report';
 import { NotFoundError } from '../../domain/errors';
 import { renderIndicatorsPage, renderReportPage, reportBody } from '../../templates/console/report';
 import { renderProjectPage } from '../../templates/console/project';

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { AnyEvent } from '../../events';
 import type { AgencySections } from '../../domain/agency';
+import type { AnnualTextRecord } from '../../domain/annual-texts';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { ActionPlan } from '../../domain/plan';
 import type { Dependencies, MonitoringConfig, OutgoingMail } from '../../domain/ports';
@@ -62,6 +63,7 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
   const indicatorStates = new Map<string, IndicatorState>();
   const agency = new Map<string, AgencySections>();
   const reports = new Map<string, MonitoringReport>();
+  const annualTexts = new Map<string, AnnualTextRecord>();
   const published: AnyEvent[] = [];
   const sentMail: OutgoingMail[] = [];
   const issuedTokens: string[] = [];
@@ -294,6 +296,17 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
       async getReport(cycleId) {
         const found = reports.get(cycleId);
         return found ? clone(found) : null;
+      },
+    },
+    annualTexts: {
+      async listAnnualTexts(year) {
+        return [...annualTexts.values()].filter((record) => record.year === year).map(clone);
+      },
+      async putAnnualText(record) {
+        annualTexts.set(`${record.year}#${record.key}`, clone(record));
+      },
+      async deleteAnnualText(year, key) {
+        annualTexts.delete(`${year}#${key}`);
       },
     },
     events: {

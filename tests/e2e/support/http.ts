@@ -25,6 +25,12 @@ export interface CycleOverviewBody {
     complete: boolean;
   };
   reminders: Array<{ stage: string; audience: { kind: 'contact'; contactPersonId: string } | { kind: 'guarantor'; activityAreaId: string } }>;
+  slips: Array<{
+    projectId: string;
+    projectName: string;
+    activityAreaName: string;
+    reasons: Array<{ code: string; message: string; periods: string[] }>;
+  }>;
 }
 
 export interface IndicatorsBody {
@@ -67,6 +73,12 @@ export class ArrApi {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     return { status: response.status, headers: response.headers, body: (await readBody(response)) as T };
+  }
+
+  /** A binary answer (a DOCX), as bytes. */
+  async download(path: string): Promise<{ status: number; bytes: Buffer }> {
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: { authorization: `Bearer ${this.key}` } });
+    return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
   }
 
   openCycle(body: { period: string; deadline: string; meetingDate: string }) {

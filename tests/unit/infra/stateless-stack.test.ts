@@ -295,6 +295,8 @@ describe('StatelessStack', () => {
       { key: 'PUT /cycles/{cycleId}/agency/{section}', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'GET /cycles/{cycleId}/report', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'GET /years/{year}/report', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'GET /years/{year}/texts', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'PUT /years/{year}/texts', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'POST /cycles/{cycleId}/contacts/{contactPersonId}/token', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'DELETE /cycles/{cycleId}/contacts/{contactPersonId}/token', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'GET /plan', fn: 'arr-api', auth: 'AWS_IAM' },

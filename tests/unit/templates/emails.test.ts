@@ -250,6 +250,7 @@ describe('renderSteeringGroupNotice', () => {
       { name: 'Energetický management', status: 'delayed' },
       { name: 'Sdílená kola', status: 'cancelled' },
     ],
+    slipLine: `2 projekty se skluzem: Karta přítele ZOO ${XSS} (opakovaný plán), Taxibusy (bez odpovědi) (podrobnosti v příloze Projekty se skluzem).`,
     links: {
       html: 'https://monitoring.example.cz/zprava/2026-1.html',
       md: 'https://monitoring.example.cz/zprava/2026-1.md',
@@ -276,6 +277,9 @@ describe('renderSteeringGroupNotice', () => {
       expect(part).toContain('1\u00a0200 → 1\u00a0150 (−50)');
       expect(part).toMatch(/Energetický management(<\/strong>)? – zpožděno/);
       expect(part).toMatch(/Sdílená kola(<\/strong>)? – zrušeno/);
+      expect(part).toContain('Projekty se skluzem');
+      expect(part).toContain('2 projekty se skluzem: Karta přítele ZOO');
+      expect(part).toContain('Taxibusy (bez odpovědi)');
       expect(part).toContain(view.links.html);
       expect(part).toContain(view.links.md);
       expect(part).toContain(view.links.docx);
