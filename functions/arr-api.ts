@@ -25,8 +25,9 @@ import {
   revokeContactLinks,
   type IndicatorRow,
 } from '../domain/use-cases/arr';
+import { getProjectDetail, putEditorialVersion, returnProject } from '../domain/use-cases/editorial';
 import { awsDependencies } from './composition/aws';
-import { correlationIdOf, parseBody, pathParameter, queryParameter } from './http/body';
+import { arrActorOf, correlationIdOf, parseBody, pathParameter, queryParameter } from './http/body';
 import { httpHandler } from './http/middleware';
 import { file, html, json, type HttpResponse } from './http/responses';
 
@@ -152,6 +153,34 @@ const routes: Record<string, Route> = {
       `vyrocni-zprava-${year}`,
     );
   },
+
+  'GET /cycles/{cycleId}/projects/{projectId}': async (event, deps) =>
+    json(200, await getProjectDetail(deps, { cycleId: pathParameter(event, 'cycleId'), projectId: pathParameter(event, 'projectId') })),
+
+  // 201: the return is a new record in the project's history; its emails are only queued here.
+  'POST /cycles/{cycleId}/projects/{projectId}/return': async (event, deps) =>
+    json(
+      201,
+      await returnProject(deps, {
+        cycleId: pathParameter(event, 'cycleId'),
+        projectId: pathParameter(event, 'projectId'),
+        body: parseBody(event),
+        returnedBy: arrActorOf(event),
+        correlationId: correlationIdOf(event),
+      }),
+    ),
+
+  'PUT /cycles/{cycleId}/projects/{projectId}/editorial': async (event, deps) =>
+    json(
+      200,
+      await putEditorialVersion(deps, {
+        cycleId: pathParameter(event, 'cycleId'),
+        projectId: pathParameter(event, 'projectId'),
+        body: parseBody(event),
+        editedBy: arrActorOf(event),
+        correlationId: correlationIdOf(event),
+      }),
+    ),
 
   // 202: the new link goes out in an email that is only queued here.
   'POST /cycles/{cycleId}/contacts/{contactPersonId}/token': async (event, deps) =>

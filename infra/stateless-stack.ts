@@ -250,6 +250,7 @@ export class StatelessStack extends Stack {
 
     route('/cycles', HttpMethod.POST, 'open-cycle', false);
     route('/s/{token}', HttpMethod.GET, 'submission-page', true);
+    route('/s/{token}', HttpMethod.POST, 'submission-intake', true);
     route('/s/{token}/projects/{projectId}', HttpMethod.POST, 'submission-intake', true);
     route('/cycles/{cycleId}/close', HttpMethod.POST, 'close-cycle', false);
     route('/cycles', HttpMethod.GET, 'arr-api', false);
@@ -259,6 +260,9 @@ export class StatelessStack extends Stack {
     route('/cycles/{cycleId}/agency/{section}', HttpMethod.PUT, 'arr-api', false);
     route('/cycles/{cycleId}/report', HttpMethod.GET, 'arr-api', false);
     route('/years/{year}/report', HttpMethod.GET, 'arr-api', false);
+    route('/cycles/{cycleId}/projects/{projectId}', HttpMethod.GET, 'arr-api', false);
+    route('/cycles/{cycleId}/projects/{projectId}/return', HttpMethod.POST, 'arr-api', false);
+    route('/cycles/{cycleId}/projects/{projectId}/editorial', HttpMethod.PUT, 'arr-api', false);
     route('/cycles/{cycleId}/contacts/{contactPersonId}/token', HttpMethod.POST, 'arr-api', false);
     route('/cycles/{cycleId}/contacts/{contactPersonId}/token', HttpMethod.DELETE, 'arr-api', false);
 

@@ -20,6 +20,8 @@ export const sortKeyPrefix = {
   contact: 'CONTACT#',
   reminder: 'REMINDER#',
   agency: 'AGENCY#',
+  projectReturn: 'RETURN#',
+  editorial: 'EDITORIAL#',
   version: 'V#',
 } as const;
 
@@ -79,6 +81,15 @@ export const keys = {
   agency: (cycleId: string, sectionId: string): TableKey => ({
     PK: cyclePk(cycleId),
     SK: `${sortKeyPrefix.agency}${sectionId}`,
+  }),
+  projectReturn: (cycleId: string, projectId: string, version: number): TableKey => ({
+    PK: cyclePk(cycleId),
+    SK: `${sortKeyPrefix.projectReturn}${projectId}#${versionSortKey(version)}`,
+  }),
+  projectReturnsPrefix: (projectId: string): string => `${sortKeyPrefix.projectReturn}${projectId}#`,
+  editorial: (cycleId: string, projectId: string): TableKey => ({
+    PK: cyclePk(cycleId),
+    SK: `${sortKeyPrefix.editorial}${projectId}`,
   }),
   indicators: (cycleId: string): TableKey => ({ PK: cyclePk(cycleId), SK: 'INDICATORS' }),
   reportHeader: (cycleId: string): TableKey => ({ PK: cyclePk(cycleId), SK: 'REPORT' }),

@@ -3,7 +3,7 @@
  * correlation id that ties the request to the events it causes.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { ValidationError } from '../../domain/errors';
+import { UnauthorizedError, ValidationError } from '../../domain/errors';
 import { normalizeInput } from '../../domain/text';
 
 export type BodyKind = 'json' | 'form' | 'none';
@@ -113,4 +113,25 @@ export function queryParameter(event: APIGatewayProxyEventV2, name: string): str
 /** API Gateway's request id: logged with every line and carried by every event the request causes. */
 export function correlationIdOf(event: APIGatewayProxyEventV2): string {
   return event.requestContext.requestId;
+}
+
+/** The identities API Gateway's authorizers put in the request context (IAM on AWS, a JWT on a console). */
+interface AuthorizerContext {
+  iam?: { userArn?: string | null; userId?: string | null };
+  jwt?: { claims?: Record<string, unknown> };
+}
+
+/**
+ * Who at ARR made the request, as the authorizer verified it: the IAM principal's ARN (SigV4 on
+ * AWS, a fixed local principal for the local ARR key), or a JWT's e-mail or subject. Stored with
+ * ARR's edits and returns.
+ * @throws UnauthorizedError when the request carries no verified identity.
+ */
+export function arrActorOf(event: APIGatewayProxyEventV2): string {
+  const authorizer = (event.requestContext as { authorizer?: AuthorizerContext }).authorizer;
+  const claims = authorizer?.jwt?.claims ?? {};
+  const candidates = [authorizer?.iam?.userArn, authorizer?.iam?.userId, claims['email'], claims['sub']];
+  const actor = candidates.find((candidate): candidate is string => typeof candidate === 'string' && candidate !== '');
+  if (actor === undefined) throw new UnauthorizedError('Požadavek nenese ověřenou identitu pracovníka ARR.');
+  return actor;
 }
