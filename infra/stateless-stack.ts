@@ -173,7 +173,8 @@ export class StatelessStack extends Stack {
     const publishers: Record<QueueName, readonly FunctionName[]> = {
       MailQueue: ['open-cycle', 'reminder-sweep', 'arr-api'],
       SubmissionsQueue: ['submission-intake', 'reminder-sweep'],
-      ReportQueue: ['recompute-indicators', 'close-cycle', 'auto-close'],
+      // arr-api: a saved chapter or editorial text asks for an assembled report again.
+      ReportQueue: ['recompute-indicators', 'close-cycle', 'auto-close', 'arr-api'],
       NotifyQueue: ['assemble-report'],
     };
     for (const queueName of QUEUE_NAMES) {

@@ -240,6 +240,7 @@ describe('StatelessStack', () => {
     const routes: { key: string; fn: FunctionName; auth: 'AWS_IAM' | 'NONE' }[] = [
       { key: 'POST /cycles', fn: 'open-cycle', auth: 'AWS_IAM' },
       { key: 'GET /s/{token}', fn: 'submission-page', auth: 'NONE' },
+      { key: 'POST /s/{token}', fn: 'submission-intake', auth: 'NONE' },
       { key: 'POST /s/{token}/projects/{projectId}', fn: 'submission-intake', auth: 'NONE' },
       { key: 'POST /cycles/{cycleId}/close', fn: 'close-cycle', auth: 'AWS_IAM' },
       { key: 'GET /cycles', fn: 'arr-api', auth: 'AWS_IAM' },
@@ -249,6 +250,9 @@ describe('StatelessStack', () => {
       { key: 'PUT /cycles/{cycleId}/agency/{section}', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'GET /cycles/{cycleId}/report', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'GET /years/{year}/report', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'GET /cycles/{cycleId}/projects/{projectId}', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'POST /cycles/{cycleId}/projects/{projectId}/return', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'PUT /cycles/{cycleId}/projects/{projectId}/editorial', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'POST /cycles/{cycleId}/contacts/{contactPersonId}/token', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'DELETE /cycles/{cycleId}/contacts/{contactPersonId}/token', fn: 'arr-api', auth: 'AWS_IAM' },
     ];
@@ -345,7 +349,7 @@ describe('StatelessStack', () => {
     it.each([
       { queue: 'MailQueue' as const, publishers: ['arr-api', 'open-cycle', 'reminder-sweep'] },
       { queue: 'SubmissionsQueue' as const, publishers: ['reminder-sweep', 'submission-intake'] },
-      { queue: 'ReportQueue' as const, publishers: ['auto-close', 'close-cycle', 'recompute-indicators'] },
+      { queue: 'ReportQueue' as const, publishers: ['arr-api', 'auto-close', 'close-cycle', 'recompute-indicators'] },
       { queue: 'NotifyQueue' as const, publishers: ['assemble-report'] },
     ])('only $publishers may send to $queue', ({ queue, publishers }) => {
       // Prepare
