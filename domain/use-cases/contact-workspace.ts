@@ -1,3 +1,4 @@
+import { standingReturn, type ReturnRecord } from '../editorial';
 import { NotFoundError } from '../errors';
 import { previousPeriod, parsePeriodId, type Period } from '../period';
 import { activityAreaOfProject, type Activity, type ActivityArea, type ActionPlan, type ContactPerson, type IndicatorDefinition, type Project } from '../plan';
@@ -35,6 +36,8 @@ export interface ProjectWorkspace {
   /** What they planned last period: the starting point of this report. */
   previousPlan: string;
   latest: SubmissionVersion | null;
+  /** ARR returned the latest version for revision and no new one came yet: the comment to show. */
+  standingReturn: ReturnRecord | null;
   indicators: IndicatorDefinition[];
 }
 
@@ -74,11 +77,12 @@ export function indicatorsForProject(plan: ActionPlan, project: Project): Indica
 
 /** Everything the contact person's page shows, for every project of theirs in the cycle. */
 export async function loadContactWorkspace(
-  deps: Pick<Dependencies, 'plans' | 'cycles' | 'tokens' | 'tokenIssuer' | 'submissions'>,
+  deps: Pick<Dependencies, 'plans' | 'cycles' | 'tokens' | 'tokenIssuer' | 'submissions' | 'editorial'>,
   access: ContactAccess,
 ): Promise<ContactWorkspace> {
   const period = parsePeriodId(access.cycle.id);
   const previousCycleId = previousPeriod(period).id;
+  const returns = await deps.editorial.listReturns(access.cycle.id);
   const projects = await Promise.all(
     access.contact.projectIds.map(async (projectId): Promise<ProjectWorkspace> => {
       const project = access.plan.projects.find((candidate) => candidate.id === projectId);
@@ -99,6 +103,12 @@ export async function loadContactWorkspace(
         activity,
         previousPlan: previous?.nextPeriodPlan ?? '',
         latest,
+        standingReturn: latest
+          ? standingReturn(
+              returns.filter((record) => record.projectId === projectId),
+              latest.version,
+            )
+          : null,
         indicators: indicatorsForProject(access.plan, project),
       };
     }),
