@@ -31,7 +31,7 @@ describe('GET /s/{token}', () => {
     expect(response.body).toContain('Elektronický podpis na úřadě');
     expect(response.body).not.toContain('Taxibusy');
     expect(response.body).toContain(`<form method="post" action="/s/${token}">`);
-    expect(response.body.match(/<form\b/g)).toHaveLength(1);
+    expect(response.body?.match(/<form\b/g)).toHaveLength(1);
     expect(response.body).toContain('Podklady za 1. pololetí 2026');
   });
 
