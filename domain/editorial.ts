@@ -39,7 +39,7 @@ export const CHANGED_SINCE_EDIT_LABEL = 'změněno po úpravě ARR';
 
 export const editorialMessages = {
   commentRequired: 'Napište komentář: co má kontaktní osoba doplnit nebo opravit.',
-  commentTooLong: `Komentář může mít nejvýše ${RETURN_COMMENT_MAX_LENGTH.toLocaleString('cs-CZ')} znaků.`,
+  commentTooLong: 'Komentář může mít nejvýše 5 000 znaků.',
   versionMissing: 'Uveďte číslo verze, ke které se úprava vztahuje (nejnovější uložená verze, 0 když žádná není).',
   thisPeriodRequired: 'Vyplňte, co se v projektu v období udělalo (text do zprávy).',
   thisPeriodTooLong: `Text o tom, co se udělalo, může mít nejvýše ${TEXT_MAX_LENGTH} znaků.`,
