@@ -382,4 +382,32 @@ describe('the contact person’s page in Chromium', () => {
     expect(violations, describeViolations(violations)).toEqual([]);
     await page.close();
   });
+  // Last: it closes the cycle the tests above fill in.
+  it.skipIf(chromiumMissing)(browserTestTitle('shows the link a read-only summary once the cycle has closed, on a desktop and a 390 px phone, and passes WCAG 2.1 AA'), async () => {
+    // Prepare
+    const closed = await fetch(`${system.apiUrl}/cycles/2026-H1/close`, { method: 'POST', headers: { authorization: `Bearer ${system.arrKey}` } });
+    await system.drainQueues();
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1024, height: 900 });
+
+    // Act
+    const response = await page.goto(personalLink);
+    const violations = await axeViolations(page);
+    await screenshot(page, '7-closed-summary-desktop');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, '7-closed-summary-phone');
+    const phoneViolations = await axeViolations(page);
+
+    // Assess
+    expect(closed.status).toBe(200);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('form, textarea, input, button').count()).resolves.toBe(0);
+    await expect(page.locator('.closed-note').textContent()).resolves.toContain('byl uzavřen');
+    const sent = projectSection(page, INVALID_PROJECT.name);
+    await expect(sent.locator('.status-line').textContent()).resolves.toBe('Odesláno 1. 6. 2026 (verze 1)');
+    await expect(sent.locator('dd').allTextContents()).resolves.toContain('Proběhla příprava realizace FVE.');
+    expect(violations, describeViolations(violations)).toEqual([]);
+    expect(phoneViolations, describeViolations(phoneViolations)).toEqual([]);
+    await page.close();
+  });
 });
