@@ -21,7 +21,7 @@ export interface CycleOverviewBody {
   completeness: {
     projects: Array<{ projectId: string; status: 'invited' | 'submitted' | 'late'; submittedAfterDeadline: boolean }>;
     contacts: Array<{ contactPersonId: string; invited: number; submitted: number; late: number; status: string }>;
-    totals: { projects: number; submitted: number; invited: number; late: number; percentSubmitted: number };
+    totals: { projects: number; submitted: number; invited: number; late: number; returned: number; percentSubmitted: number };
     complete: boolean;
   };
   reminders: Array<{ stage: string; audience: { kind: 'contact'; contactPersonId: string } | { kind: 'guarantor'; activityAreaId: string } }>;
