@@ -45,6 +45,20 @@ export function acceptsSubmissions(state: CycleState): boolean {
   return state === 'open';
 }
 
+/**
+ * ARR's edits of what contact persons sent (returns for revision, texts for the report) belong
+ * to the open cycle: once it closes, the report is assembled from what was stored by then.
+ * @throws IllegalTransitionError (409) naming the cycle's state, e.g. „Cyklus ve stavu „uzavřený“ nelze upravovat: …“.
+ */
+export function requireEditableCycle(state: CycleState): void {
+  if (state !== 'open') {
+    throw new IllegalTransitionError(
+      cycleStateLabels[state],
+      'upravovat: vracet projekty k doplnění a upravovat jejich texty do zprávy lze jen v otevřeném cyklu',
+    );
+  }
+}
+
 export interface OpenCycleRequest {
   period: PeriodId;
   deadline: Date;

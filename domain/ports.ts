@@ -4,6 +4,7 @@
  */
 import type { AgencySections } from './agency';
 import type { AnnualTextRecord } from './annual-texts';
+import type { EditorialVersion, ReturnRecord } from './editorial';
 import type { AnyEvent } from '../events';
 import type { ActionPlan } from './plan';
 import type { PlanRevision, PlanRevisionSummary } from './plan-history';
@@ -147,6 +148,20 @@ export interface AnnualTextStore {
   deleteAnnualText(year: number, key: string): Promise<void>;
 }
 
+/** ARR's returns (vráceno k doplnění) and editorial versions of projects' reports. */
+export interface EditorialStore {
+  /** Stores a return. @returns false when that version was returned already (nothing changed). */
+  recordReturn(record: ReturnRecord): Promise<boolean>;
+  /** Every return of a cycle, oldest version first per project. */
+  listReturns(cycleId: string): Promise<ReturnRecord[]>;
+  /** One project's returns, oldest first. */
+  listProjectReturns(cycleId: string, projectId: string): Promise<ReturnRecord[]>;
+  /** Stores ARR's version of a project's texts, replacing the previous one (last write wins). */
+  putEditorialVersion(editorial: EditorialVersion): Promise<void>;
+  getEditorialVersion(cycleId: string, projectId: string): Promise<EditorialVersion | null>;
+  listEditorialVersions(cycleId: string): Promise<EditorialVersion[]>;
+}
+
 export interface ReportStore {
   saveReport(cycleId: string, report: MonitoringReport): Promise<void>;
   getReport(cycleId: string): Promise<MonitoringReport | null>;
@@ -197,6 +212,7 @@ export interface Dependencies {
   reminders: ReminderLog;
   indicators: IndicatorStore;
   agency: AgencyStore;
+  editorial: EditorialStore;
   reports: ReportStore;
   annualTexts: AnnualTextStore;
   events: EventPublisher;

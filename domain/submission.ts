@@ -187,3 +187,46 @@ export function parseSubmissionContent(input: unknown, allowedIndicatorCodes: re
   if (!result.success) throw new ValidationError('Formulář obsahuje chyby.', zodErrorDetails(result.error));
   return result.data;
 }
+
+/** A field of a posted body, read as text the way the form shows it. */
+function postedText(input: unknown, name: string): string {
+  const value = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[name] : undefined;
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return '';
+}
+
+function postedContributions(input: unknown): Record<string, string> | null {
+  const raw = typeof input === 'object' && input !== null ? (input as Record<string, unknown>).indicatorContributions : undefined;
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object') return null;
+  const contributions: Record<string, string> = {};
+  for (const [code, value] of Object.entries(raw)) {
+    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.replace(/[\s\u00a0]/g, '') : null;
+    if (text === null) return null;
+    if (text !== '') contributions[code] = text;
+  }
+  return contributions;
+}
+
+/**
+ * True when a posted project says exactly what `stored` says (nothing stored: every field
+ * blank). Saving a whole page posts every project; only those the person changed become versions.
+ */
+export function isUnchangedInput(input: unknown, stored: SubmissionContent | null): boolean {
+  const contributions = postedContributions(input);
+  if (contributions === null) return false;
+  const storedContributions = Object.fromEntries(
+    Object.entries(stored?.indicatorContributions ?? {}).map(([code, value]) => [code, String(value)]),
+  );
+  const sameContributions =
+    Object.keys(contributions).length === Object.keys(storedContributions).length &&
+    Object.entries(contributions).every(([code, value]) => storedContributions[code] === value);
+  return (
+    sameContributions &&
+    postedText(input, 'thisPeriod') === (stored?.thisPeriod ?? '') &&
+    postedText(input, 'nextPeriodPlan') === (stored?.nextPeriodPlan ?? '') &&
+    postedText(input, 'status') === (stored?.status ?? '') &&
+    postedText(input, 'noteToArr') === (stored?.noteToArr ?? '')
+  );
+}

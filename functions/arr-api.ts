@@ -38,6 +38,7 @@ import {
 } from '../domain/use-cases/manage-plan';
 import { importPastReport } from '../domain/use-cases/load-history';
 import { getAnnualReport, getAnnualTexts, putAnnualTexts } from '../domain/use-cases/annual-report';
+import { getProjectDetail, putEditorialVersion, returnProject } from '../domain/use-cases/editorial';
 import { awsDependencies } from './composition/aws';
 import { actorOf, correlationIdOf, parseBody, pathParameter, queryParameter } from './http/body';
 import { httpHandler } from './http/middleware';
@@ -185,6 +186,34 @@ const routes: Record<string, Route> = {
 
   'PUT /years/{year}/texts': async (event, deps) =>
     json(200, await putAnnualTexts(deps, { year: pathParameter(event, 'year'), planId: deps.config.planId, body: parseBody(event) })),
+
+  'GET /cycles/{cycleId}/projects/{projectId}': async (event, deps) =>
+    json(200, await getProjectDetail(deps, { cycleId: pathParameter(event, 'cycleId'), projectId: pathParameter(event, 'projectId') })),
+
+  // 201: the return is a new record in the project's history; its emails are only queued here.
+  'POST /cycles/{cycleId}/projects/{projectId}/return': async (event, deps) =>
+    json(
+      201,
+      await returnProject(deps, {
+        cycleId: pathParameter(event, 'cycleId'),
+        projectId: pathParameter(event, 'projectId'),
+        body: parseBody(event),
+        returnedBy: actorOf(event),
+        correlationId: correlationIdOf(event),
+      }),
+    ),
+
+  'PUT /cycles/{cycleId}/projects/{projectId}/editorial': async (event, deps) =>
+    json(
+      200,
+      await putEditorialVersion(deps, {
+        cycleId: pathParameter(event, 'cycleId'),
+        projectId: pathParameter(event, 'projectId'),
+        body: parseBody(event),
+        editedBy: actorOf(event),
+        correlationId: correlationIdOf(event),
+      }),
+    ),
 
   // 202: the new link goes out in an email that is only queued here.
   'POST /cycles/{cycleId}/contacts/{contactPersonId}/token': async (event, deps) =>

@@ -37,7 +37,7 @@ export function createMailerHandler(deps: () => Dependencies, persistence: () =>
   };
 
   return sqsConsumer({
-    accepts: ['invitation-requested', 'reminder-due'],
+    accepts: ['invitation-requested', 'reminder-due', 'project-returned'],
     // The remaining time bounds how long an in-progress record blocks a concurrent duplicate.
     beforeBatch: (context) => idempotentDelivery().config.registerLambdaContext(context),
     handle: async (event) => ({ ...(await idempotentDelivery().deliver(event)) }),

@@ -278,6 +278,7 @@ export class StatelessStack extends Stack {
     const publishers: Record<QueueName, readonly FunctionName[]> = {
       MailQueue: ['open-cycle', 'reminder-sweep', 'arr-api', 'console'],
       SubmissionsQueue: ['submission-intake', 'reminder-sweep'],
+      // arr-api and console: a saved chapter or editorial text asks for an assembled report again.
       ReportQueue: ['recompute-indicators', 'close-cycle', 'auto-close', 'arr-api', 'console'],
       NotifyQueue: ['assemble-report'],
       // Only SES writes here, through the topic subscription below.
@@ -386,6 +387,7 @@ export class StatelessStack extends Stack {
 
     route('/cycles', HttpMethod.POST, 'open-cycle', false);
     route('/s/{token}', HttpMethod.GET, 'submission-page', true);
+    route('/s/{token}', HttpMethod.POST, 'submission-intake', true);
     route('/s/{token}/projects/{projectId}', HttpMethod.POST, 'submission-intake', true);
     route('/cycles/{cycleId}/close', HttpMethod.POST, 'close-cycle', false);
     route('/cycles', HttpMethod.GET, 'arr-api', false);
@@ -397,6 +399,9 @@ export class StatelessStack extends Stack {
     route('/years/{year}/report', HttpMethod.GET, 'arr-api', false);
     route('/years/{year}/texts', HttpMethod.GET, 'arr-api', false);
     route('/years/{year}/texts', HttpMethod.PUT, 'arr-api', false);
+    route('/cycles/{cycleId}/projects/{projectId}', HttpMethod.GET, 'arr-api', false);
+    route('/cycles/{cycleId}/projects/{projectId}/return', HttpMethod.POST, 'arr-api', false);
+    route('/cycles/{cycleId}/projects/{projectId}/editorial', HttpMethod.PUT, 'arr-api', false);
     route('/cycles/{cycleId}/contacts/{contactPersonId}/token', HttpMethod.POST, 'arr-api', false);
     route('/cycles/{cycleId}/contacts/{contactPersonId}/token', HttpMethod.DELETE, 'arr-api', false);
     for (const [path, method] of PLAN_ROUTES) route(path, method, 'arr-api', false);

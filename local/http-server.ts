@@ -32,6 +32,17 @@ export interface RunningHttpServer {
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
+/** Who ARR's requests come from locally: the holder of the printed ARR key. */
+export const LOCAL_ARR_PRINCIPAL = {
+  accessKey: 'local',
+  accountId: '123456789012',
+  callerId: 'arr-local',
+  principalOrgId: null,
+  userArn: 'arn:aws:iam::123456789012:user/arr-local',
+  userId: 'arr-local',
+  cognitoIdentity: null,
+} as const;
+
 export class ApiPortInUseError extends Error {
   override readonly name = 'PortInUseError';
 
@@ -57,17 +68,6 @@ interface MatchedRoute {
   route: RouteDefinition;
   pathParameters: Record<string, string>;
 }
-
-/** The identity the local ARR key stands for: what the plan history names as the author of a change. */
-const LOCAL_ARR_IDENTITY = {
-  accessKey: 'local',
-  accountId: '123456789012',
-  callerId: 'arr-local',
-  cognitoIdentity: null,
-  principalOrgId: null,
-  userArn: 'arn:aws:iam::123456789012:user/arr-local',
-  userId: 'arr-local',
-};
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const host = options.host ?? '127.0.0.1';
@@ -223,8 +223,6 @@ function toEvent(req: IncomingMessage, url: URL, matched: MatchedRoute, body: Bu
     ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
     ...(Object.keys(matched.pathParameters).length > 0 ? { pathParameters: matched.pathParameters } : {}),
     requestContext: {
-      // ARR routes stand in for API Gateway's IAM authorizer, which names the signing identity.
-      ...(matched.route.access === 'arr' ? { authorizer: { iam: LOCAL_ARR_IDENTITY } } : {}),
       accountId: '123456789012',
       apiId: 'local',
       domainName: headers.host ?? 'localhost',
@@ -238,6 +236,8 @@ function toEvent(req: IncomingMessage, url: URL, matched: MatchedRoute, body: Bu
       },
       requestId,
       routeKey,
+      // The principal API Gateway's IAM authorizer would name; locally, the one holder of the ARR key.
+      ...(matched.route.access === 'arr' ? { authorizer: { iam: LOCAL_ARR_PRINCIPAL } } : {}),
       stage: '$default',
       time: now.toISOString(),
       timeEpoch: now.getTime(),

@@ -42,6 +42,7 @@ export interface RouteDefinition {
 export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/cycles', fn: 'open-cycle', access: 'arr' },
   { method: 'GET', path: '/s/{token}', fn: 'submission-page', access: 'public' },
+  { method: 'POST', path: '/s/{token}', fn: 'submission-intake', access: 'public' },
   { method: 'POST', path: '/s/{token}/projects/{projectId}', fn: 'submission-intake', access: 'public' },
   { method: 'POST', path: '/cycles/{cycleId}/close', fn: 'close-cycle', access: 'arr' },
   { method: 'GET', path: '/cycles', fn: 'arr-api', access: 'arr' },
@@ -53,6 +54,9 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/years/{year}/report', fn: 'arr-api', access: 'arr' },
   { method: 'GET', path: '/years/{year}/texts', fn: 'arr-api', access: 'arr' },
   { method: 'PUT', path: '/years/{year}/texts', fn: 'arr-api', access: 'arr' },
+  { method: 'GET', path: '/cycles/{cycleId}/projects/{projectId}', fn: 'arr-api', access: 'arr' },
+  { method: 'POST', path: '/cycles/{cycleId}/projects/{projectId}/return', fn: 'arr-api', access: 'arr' },
+  { method: 'PUT', path: '/cycles/{cycleId}/projects/{projectId}/editorial', fn: 'arr-api', access: 'arr' },
   { method: 'POST', path: '/cycles/{cycleId}/contacts/{contactPersonId}/token', fn: 'arr-api', access: 'arr' },
   { method: 'DELETE', path: '/cycles/{cycleId}/contacts/{contactPersonId}/token', fn: 'arr-api', access: 'arr' },
   { method: 'GET', path: '/plan', fn: 'arr-api', access: 'arr' },

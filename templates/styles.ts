@@ -41,6 +41,10 @@ h3 { font-size: 1.125rem; margin: 1.25rem 0 0.5rem; }
 .project dd { margin: 0.25rem 0 0; white-space: pre-line; }
 .status-line { display: inline-block; padding: 0.125rem 0.5rem; border-radius: 4px; background: #e5e7eb; color: #1a1a1a; font-weight: 600; margin: 0 0 1rem; }
 .status-line.submitted { background: #dcfce7; color: #14532d; }
+.status-line.returned { background: #fef3c7; color: #713f12; }
+.returned-note { border-left: 6px solid #b45309; background: #fffbeb; padding: 0.75rem 1rem; margin: 0 0 1rem; }
+.returned-note h3 { margin-top: 0; }
+.comment { margin: 0.5rem 0; padding: 0.5rem 0.75rem; background: #ffffff; border: 1px solid #d1d5db; white-space: pre-line; }
 .field { margin: 0 0 1.25rem; }
 label, legend { display: block; font-weight: 700; margin: 0 0 0.25rem; }
 fieldset { border: 0; padding: 0; margin: 0 0 1.25rem; min-width: 0; }

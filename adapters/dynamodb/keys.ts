@@ -22,6 +22,8 @@ export const sortKeyPrefix = {
   reminder: 'REMINDER#',
   agency: 'AGENCY#',
   delivery: 'DELIVERY#',
+  projectReturn: 'RETURN#',
+  editorial: 'EDITORIAL#',
   version: 'V#',
   annualText: 'TEXT#',
 } as const;
@@ -94,6 +96,15 @@ export const keys = {
   delivery: (cycleId: string, contactPersonId: string, eventId: string): TableKey => ({
     PK: cyclePk(cycleId),
     SK: `${sortKeyPrefix.delivery}${contactPersonId}#${eventId}`,
+  }),
+  projectReturn: (cycleId: string, projectId: string, version: number): TableKey => ({
+    PK: cyclePk(cycleId),
+    SK: `${sortKeyPrefix.projectReturn}${projectId}#${versionSortKey(version)}`,
+  }),
+  projectReturnsPrefix: (projectId: string): string => `${sortKeyPrefix.projectReturn}${projectId}#`,
+  editorial: (cycleId: string, projectId: string): TableKey => ({
+    PK: cyclePk(cycleId),
+    SK: `${sortKeyPrefix.editorial}${projectId}`,
   }),
   indicators: (cycleId: string): TableKey => ({ PK: cyclePk(cycleId), SK: 'INDICATORS' }),
   reportHeader: (cycleId: string): TableKey => ({ PK: cyclePk(cycleId), SK: 'REPORT' }),

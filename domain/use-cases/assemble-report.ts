@@ -1,4 +1,5 @@
 import { createEvent, reportReadyV1 } from '../../events';
+import { reportVersions } from '../editorial';
 import { computeIndicators } from '../indicators';
 import { parsePeriodId, previousPeriod } from '../period';
 import type { Dependencies } from '../ports';
@@ -16,16 +17,17 @@ import { previousIndicatorValues } from './recompute-indicators';
  * on whether every incremental update arrived.
  */
 export async function assembleReport(
-  deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'agency' | 'reports' | 'events'>,
+  deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'agency' | 'editorial' | 'reports' | 'events'>,
   input: { cycleId: string; correlationId: string },
 ): Promise<MonitoringReport | null> {
   const cycle = await deps.cycles.getCycle(input.cycleId);
   if (!cycle || cycle.source === 'import' || cycle.state === 'draft') return null;
   const plan = await deps.plans.getPlan(cycle.planId);
   const period = parsePeriodId(cycle.id);
-  const [requests, current, previous, agency, previousValues, slips] = await Promise.all([
+  const [requests, current, editorials, previous, agency, previousValues, slips] = await Promise.all([
     deps.cycles.listRequests(cycle.id),
     deps.submissions.latestVersions(cycle.id),
+    deps.editorial.listEditorialVersions(cycle.id),
     deps.submissions.latestVersions(previousPeriod(period).id),
     deps.agency.getAgencySections(cycle.id),
     previousIndicatorValues(deps, cycle.id, plan.indicators),
@@ -41,7 +43,8 @@ export async function assembleReport(
     plan,
     period,
     requestedProjectIds: requests.map((request) => request.projectId),
-    current,
+    // ARR's texts where ARR edited them; the person's versions stay stored as they sent them.
+    current: reportVersions(current, editorials),
     previous,
     agency,
     indicators,

@@ -1,3 +1,4 @@
+import { standingReturn, type ReturnRecord } from '../editorial';
 import { NotFoundError } from '../errors';
 import { parsePeriodId, type Period } from '../period';
 import { activityAreaOfProject, type Activity, type ActivityArea, type ActionPlan, type ContactPerson, type IndicatorDefinition, type Project } from '../plan';
@@ -37,6 +38,8 @@ export interface ProjectWorkspace {
   /** The most recent earlier half-year with a plan for the project, or null when none has one. */
   previousPlanPeriod: Period | null;
   latest: SubmissionVersion | null;
+  /** ARR returned the latest version for revision and no new one came yet: the comment to show. */
+  standingReturn: ReturnRecord | null;
   indicators: IndicatorDefinition[];
 }
 
@@ -101,13 +104,14 @@ export async function latestPlanBefore(
 
 /** Everything the contact person's page shows, for every project of theirs in the cycle. */
 export async function loadContactWorkspace(
-  deps: Pick<Dependencies, 'plans' | 'cycles' | 'tokens' | 'tokenIssuer' | 'submissions'>,
+  deps: Pick<Dependencies, 'plans' | 'cycles' | 'tokens' | 'tokenIssuer' | 'submissions' | 'editorial'>,
   access: ContactAccess,
 ): Promise<ContactWorkspace> {
   const period = parsePeriodId(access.cycle.id);
   const earlierCycleIds = await earlierPeriodsNewestFirst(deps, access.cycle.id);
   // A project ARR removed from the plan during the cycle is no longer shown.
   const projectIds = access.contact.projectIds.filter((id) => access.plan.projects.some((project) => project.id === id));
+  const returns = await deps.editorial.listReturns(access.cycle.id);
   const projects = await Promise.all(
     projectIds.map(async (projectId): Promise<ProjectWorkspace> => {
       const project = access.plan.projects.find((candidate) => candidate.id === projectId) as Project;
@@ -128,6 +132,12 @@ export async function loadContactWorkspace(
         previousPlan: previous?.version.nextPeriodPlan ?? '',
         previousPlanPeriod: previous ? parsePeriodId(previous.version.cycleId) : null,
         latest,
+        standingReturn: latest
+          ? standingReturn(
+              returns.filter((record) => record.projectId === projectId),
+              latest.version,
+            )
+          : null,
         indicators: indicatorsForProject(access.plan, project),
       };
     }),

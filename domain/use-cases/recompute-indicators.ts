@@ -1,4 +1,5 @@
 import { createEvent, indicatorsRecomputedV1, reportRequestedV1, type AnyEvent } from '../../events';
+import { pendingProjectIds } from '../editorial';
 import { ConflictError } from '../errors';
 import { applySubmission, baselineValues, type PreviousIndicatorValues } from '../indicators';
 import { previousPeriod, parsePeriodId } from '../period';
@@ -8,9 +9,13 @@ import type { IndicatorState } from '../records';
 /** Optimistic-concurrency retries before the message goes back to the queue. */
 const MAX_ATTEMPTS = 8;
 
-/** The full check behind the counter, made only when the counter says the cycle is complete. */
-async function everyRequestAnswered(deps: Pick<Dependencies, 'cycles'>, cycleId: string): Promise<boolean> {
-  return (await deps.cycles.listRequests(cycleId)).every((request) => request.firstSubmittedAt !== undefined);
+/**
+ * The full check behind the counter, made only when the counter says the cycle is complete: the
+ * counter counts first answers, so a project returned for revision is caught only here.
+ */
+async function everyRequestAnswered(deps: Pick<Dependencies, 'cycles' | 'editorial'>, cycleId: string): Promise<boolean> {
+  const [requests, returns] = await Promise.all([deps.cycles.listRequests(cycleId), deps.editorial.listReturns(cycleId)]);
+  return pendingProjectIds(requests, returns).size === 0;
 }
 
 /** The previous cycle's values, or the plan's baseline before the first cycle. */
@@ -36,7 +41,7 @@ export async function previousIndicatorValues(
  * applied.
  */
 export async function recomputeIndicators(
-  deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'events'>,
+  deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'editorial' | 'events'>,
   input: { cycleId: string; projectId: string; correlationId: string },
 ): Promise<{ applied: boolean }> {
   const cycle = await deps.cycles.getCycle(input.cycleId);

@@ -1,4 +1,5 @@
 import { createEvent, reminderDueV1, submissionReceivedV1, type AnyEvent } from '../../events';
+import { pendingProjectIds } from '../editorial';
 import { escalationAreaIdOf, OUTSIDE_PLAN_AUDIENCE_ID } from '../plan';
 import type { Dependencies } from '../ports';
 import type { CycleRecord, ReminderAudience } from '../records';
@@ -20,7 +21,7 @@ export interface SweepResult {
  * submission and publishing its event.
  */
 export async function runReminderSweep(
-  deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'events'>,
+  deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'editorial' | 'events'>,
   correlationId: string,
 ): Promise<SweepResult> {
   const now = deps.clock.now();
@@ -93,16 +94,18 @@ export async function runReminderSweep(
 }
 
 async function remindersDue(
-  deps: Pick<Dependencies, 'cycles' | 'reminders'>,
+  deps: Pick<Dependencies, 'cycles' | 'reminders' | 'editorial'>,
   cycle: CycleRecord,
   now: Date,
 ) {
-  const [contacts, requests, sent] = await Promise.all([
+  const [contacts, requests, returns, sent] = await Promise.all([
     deps.cycles.listContacts(cycle.id),
     deps.cycles.listRequests(cycle.id),
+    deps.editorial.listReturns(cycle.id),
     deps.reminders.listReminders(cycle.id),
   ]);
-  const submitted = new Set(requests.filter((request) => request.firstSubmittedAt).map((request) => request.projectId));
+  // A project returned for revision is awaited again, like one never answered.
+  const pending = pendingProjectIds(requests, returns);
   const undeliverable = new Set(contacts.filter((contact) => contact.undeliverable).map((contact) => contact.contactPersonId));
   const due = dueReminders({
     deadline: new Date(cycle.deadline),
@@ -110,7 +113,7 @@ async function remindersDue(
     ladder: cycle.reminderLadder,
     candidates: contacts.map((contact) => ({
       contactPersonId: contact.contactPersonId,
-      pendingProjectIds: contact.projectIds.filter((projectId) => !submitted.has(projectId)),
+      pendingProjectIds: contact.projectIds.filter((projectId) => pending.has(projectId)),
     })),
     // Only this schedule round's reminders count: after a moved deadline the ladder starts again.
     alreadySent: sent.flatMap((reminder) =>

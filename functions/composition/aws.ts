@@ -110,6 +110,7 @@ export function awsDependencies(): Dependencies {
       reminders: store.reminders,
       indicators: store.indicators,
       agency: store.agency,
+      editorial: store.editorial,
       reports: store.reports,
       annualTexts: store.annualTexts,
       events: new SqsEventPublisher(

@@ -3,7 +3,7 @@
  * correlation id that ties the request to the events it causes.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { ValidationError } from '../../domain/errors';
+import { UnauthorizedError, ValidationError } from '../../domain/errors';
 import { normalizeInput } from '../../domain/text';
 
 export type BodyKind = 'json' | 'form' | 'none';
@@ -115,17 +115,24 @@ export function correlationIdOf(event: APIGatewayProxyEventV2): string {
   return event.requestContext.requestId;
 }
 
+/** The identities API Gateway's authorizers put in the request context (IAM on AWS, a JWT on a console). */
+interface AuthorizerContext {
+  iam?: { userArn?: string | null; userId?: string | null };
+  jwt?: { claims?: Record<string, unknown> };
+}
+
 /**
- * Who made an ARR request, for the plan's history: the IAM identity that signed it (API
- * Gateway's IAM authorizer), or the signed-in user's email once the console sends a JWT.
- * Only ARR routes reach this; they are all authorized before the handler runs.
+ * Who at ARR made the request, as the authorizer verified it, for the plan's history and ARR's
+ * edits and returns: a JWT's e-mail (or user name), else the IAM principal that signed it (SigV4 on
+ * AWS, a fixed local principal for the local ARR key) without its account prefix.
+ * @throws UnauthorizedError when the request carries no verified identity.
  */
 export function actorOf(event: APIGatewayProxyEventV2): string {
-  const authorizer = (event.requestContext as { authorizer?: { iam?: { userArn?: string; userId?: string }; jwt?: { claims?: Record<string, unknown> } } }).authorizer;
-  const claims = authorizer?.jwt?.claims;
-  const email = claims?.['email'] ?? claims?.['cognito:username'];
-  if (typeof email === 'string' && email !== '') return email;
+  const authorizer = (event.requestContext as { authorizer?: AuthorizerContext }).authorizer;
+  const claims = authorizer?.jwt?.claims ?? {};
   const arn = authorizer?.iam?.userArn;
-  if (arn) return arn.slice(arn.lastIndexOf(':') + 1);
-  return 'ARR';
+  const candidates = [claims['email'], claims['cognito:username'], arn ? arn.slice(arn.lastIndexOf(':') + 1) : null, authorizer?.iam?.userId, claims['sub']];
+  const actor = candidates.find((candidate): candidate is string => typeof candidate === 'string' && candidate !== '');
+  if (actor === undefined) throw new UnauthorizedError('Požadavek nenese ověřenou identitu pracovníka ARR.');
+  return actor;
 }

@@ -11,7 +11,7 @@ import { isNormalizedText } from '../../domain/text';
 import { getCycleIndicators } from '../../domain/use-cases/arr';
 import type { FuzzWorld } from './requests';
 
-export type StoreView = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'reports' | 'agency'>;
+export type StoreView = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'reports' | 'agency' | 'editorial'>;
 
 export interface Violations {
   invalidStored: string[];

@@ -21,8 +21,6 @@ export interface ProjectFormView {
   previousPlan: string;
   /** The half-year that plan is from, e.g. `2. pololetí 2025`; absent when there is none. */
   previousPlanPeriodLabel?: string;
-  /** POST url of this project's form. */
-  formAction: string;
   /** 0 when no version exists yet; sent back as a hidden field for conflict detection. */
   expectedVersion: number;
   values: {
@@ -40,8 +38,10 @@ export interface ProjectFormView {
   errors: Record<string, string>;
   lastSubmittedAt?: Date;
   version?: number;
-  /** True right after this project was saved: the confirmation shows in its own section. */
-  justSaved?: boolean;
+  /** ARR returned the latest version for revision with this comment, and no new version came yet. */
+  returned?: { version: number; returnedAt: Date; comment: string };
+  /** A confirmation shown in this project's section right after a save (where the person was working). */
+  notice?: string;
 }
 
 export interface SubmissionPageView {
@@ -51,12 +51,15 @@ export interface SubmissionPageView {
   nextPeriodLabel: string;
   deadline: Date;
   now: Date;
-  /** false once the cycle is closed. */
-  editable: boolean;
+  /** POST url of the one form that holds every project. */
+  formAction: string;
   projects: ProjectFormView[];
 }
 
 const FORM_ERROR = '_form';
+/** The name of the save buttons; the value says which project's button was pressed. */
+export const SAVE_BUTTON_NAME = 'ulozit';
+const SAVE_HINT_ID = 'napoveda-ulozeni';
 const STATUS_ORDER: ProjectStatus[] = ['on-track', 'delayed', 'completed', 'cancelled', 'not-started'];
 
 /**
@@ -85,6 +88,14 @@ const ids = {
 
 const indicatorPath = (code: string): string => `indicatorContributions.${code}`;
 
+/**
+ * A field's name in the page's one form: the project id, a dot, and the field's own name
+ * (`digitalni-kavarny.thisPeriod`, `digitalni-kavarny.indicatorContributions.VZ-1`).
+ */
+export function projectFieldName(projectId: string, path: string): string {
+  return `${projectId}.${path}`;
+}
+
 function fieldPaths(project: ProjectFormView): string[] {
   return [
     'thisPeriod',
@@ -105,14 +116,21 @@ function formLevelErrors(project: ProjectFormView): string[] {
   return formMessage === undefined ? stray : [formMessage, ...stray];
 }
 
+/** Answered, and not returned for revision since. */
 function isSubmitted(project: ProjectFormView): boolean {
-  return project.lastSubmittedAt !== undefined;
+  return project.lastSubmittedAt !== undefined && project.returned === undefined;
 }
 
 function submissionStatus(project: ProjectFormView): string {
   if (!project.lastSubmittedAt) return 'Zatím neodesláno';
   const version = project.version === undefined ? '' : ` (verze ${project.version})`;
+  if (project.returned) return `Vráceno k doplnění${version}`;
   return `Odesláno ${formatDate(project.lastSubmittedAt)}${version}`;
+}
+
+function statusLineClass(project: ProjectFormView): string {
+  if (project.returned) return 'status-line returned';
+  return isSubmitted(project) ? 'status-line submitted' : 'status-line';
 }
 
 /** The value of `aria-describedby`, or no attribute when nothing describes the control. */
@@ -133,12 +151,11 @@ function ErrorMessage(props: { id: string; message: string }) {
 interface FieldContext {
   project: ProjectFormView;
   index: number;
-  editable: boolean;
 }
 
 function TextareaField(props: { context: FieldContext; path: 'thisPeriod' | 'nextPeriodPlan' | 'noteToArr'; label: string; hint: string }) {
   const { context, path } = props;
-  const { project, index, editable } = context;
+  const { project, index } = context;
   const id = ids.field(index, path);
   const hintId = ids.hint(index, path);
   const error = project.errors[path];
@@ -152,11 +169,10 @@ function TextareaField(props: { context: FieldContext; path: 'thisPeriod' | 'nex
       {errorId === null ? null : <ErrorMessage id={errorId} message={error ?? ''} />}
       <textarea
         id={id}
-        name={path}
+        name={projectFieldName(project.projectId, path)}
         rows={6}
         aria-describedby={describedBy(hintId, errorId)}
         aria-invalid={errorId === null ? undefined : 'true'}
-        readOnly={!editable}
       >
         {/* The newline after the start tag is eaten by the HTML parser, so a value starting with one keeps it. */}
         {`\n${project.values[path]}`}
@@ -166,7 +182,7 @@ function TextareaField(props: { context: FieldContext; path: 'thisPeriod' | 'nex
 }
 
 function StatusField(props: { context: FieldContext }) {
-  const { project, index, editable } = props.context;
+  const { project, index } = props.context;
   const error = project.errors.status;
   const errorId = error === undefined ? null : ids.error(index, 'status');
   return (
@@ -181,11 +197,10 @@ function StatusField(props: { context: FieldContext }) {
             <input
               type="radio"
               id={id}
-              name="status"
+              name={projectFieldName(project.projectId, 'status')}
               value={status}
               checked={project.values.status === status}
               aria-invalid={errorId === null ? undefined : 'true'}
-              disabled={!editable}
             />
             <label for={id}>{PROJECT_STATUS_LABELS[status]}</label>
           </div>
@@ -196,7 +211,7 @@ function StatusField(props: { context: FieldContext }) {
 }
 
 function IndicatorFields(props: { context: FieldContext; periodLabel: string }) {
-  const { project, index, editable } = props.context;
+  const { project, index } = props.context;
   if (project.indicators.length === 0) return null;
   const hintId = ids.hint(index, 'indicatorContributions');
   return (
@@ -219,13 +234,12 @@ function IndicatorFields(props: { context: FieldContext; periodLabel: string }) 
             <input
               type="text"
               id={id}
-              name={path}
+              name={projectFieldName(project.projectId, path)}
               inputmode="numeric"
               autocomplete="off"
               value={project.values.indicatorContributions[indicator.code] ?? ''}
               aria-describedby={describedBy(errorId)}
               aria-invalid={errorId === null ? undefined : 'true'}
-              readonly={!editable}
             />
           </div>
         );
@@ -234,37 +248,38 @@ function IndicatorFields(props: { context: FieldContext; periodLabel: string }) 
   );
 }
 
+/** ARR's request to revise the project, where the person edits it. */
+function ReturnedNote(props: { returned: NonNullable<ProjectFormView['returned']>; index: number }) {
+  const { returned, index } = props;
+  return (
+    <div class="returned-note" aria-labelledby={`vraceno-${index}`}>
+      <h3 id={`vraceno-${index}`}>Vráceno k doplnění</h3>
+      <p>
+        ARR Vám {formatDate(returned.returnedAt)} vrátila podklady (verze {returned.version}) s tímto komentářem:
+      </p>
+      <blockquote class="comment">{returned.comment}</blockquote>
+      <p>Upravte prosím podklady níže a uložte je znovu. Do té doby vedeme projekt jako nedodaný.</p>
+    </div>
+  );
+}
+
 function ProjectSection(props: { project: ProjectFormView; index: number; view: SubmissionPageView }) {
   const { project, index, view } = props;
-  const context: FieldContext = { project, index, editable: view.editable };
+  const context: FieldContext = { project, index };
   const formErrors = formLevelErrors(project);
   const previousPlan = project.previousPlan.trim() === '' ? 'Plán z minulého období není k dispozici.' : project.previousPlan;
-
-  const fields = (
-    <>
-      <TextareaField
-        context={context}
-        path="thisPeriod"
-        label={`Co se v projektu udělalo v období ${view.periodLabel}`}
-        hint="Stručně popište hlavní činnosti a výsledky. Vyjít můžete z plánu z minulého období uvedeného výše."
-      />
-      <TextareaField context={context} path="nextPeriodPlan" label={`Plán na období ${view.nextPeriodLabel}`} hint="Co plánujete v dalším pololetí." />
-      <StatusField context={context} />
-      <IndicatorFields context={context} periodLabel={view.periodLabel} />
-      <TextareaField context={context} path="noteToArr" label="Poznámka pro ARR (nepovinné)" hint="Poznámka slouží jen pro ARR, do zprávy se nepřebírá." />
-    </>
-  );
 
   return (
     <section class="panel project" id={projectSectionId(project.projectId)} aria-labelledby={ids.heading(index)}>
       <h2 id={ids.heading(index)}>{project.name}</h2>
-      <p class={isSubmitted(project) ? 'status-line submitted' : 'status-line'}>{submissionStatus(project)}</p>
+      <p class={statusLineClass(project)}>{submissionStatus(project)}</p>
       {/* Inside the section the redirect scrolls to, so the person sees it where they were working. */}
-      {project.justSaved ? (
+      {project.notice === undefined ? null : (
         <div class="notice" role="status">
-          <p>Podklady k projektu „{project.name}“ byly uloženy. Děkujeme!</p>
+          <p>{project.notice}</p>
         </div>
-      ) : null}
+      )}
+      {project.returned ? <ReturnedNote returned={project.returned} index={index} /> : null}
       <dl>
         <dt>Oblast aktivit</dt>
         <dd>{project.activityAreaName}</dd>
@@ -289,21 +304,22 @@ function ProjectSection(props: { project: ProjectFormView; index: number; view: 
           ))}
         </div>
       )}
-      {view.editable ? (
-        <form method="post" action={project.formAction}>
-          <input type="hidden" name="expectedVersion" value={String(project.expectedVersion)} />
-          {fields}
-          <button type="submit">
-            {isSubmitted(project) ? 'Uložit změny' : 'Odeslat podklady'}
-            <span class="visually-hidden"> k projektu {project.name}</span>
-          </button>
-        </form>
-      ) : (
-        <>
-          <p class="muted">Sběr podkladů je uzavřen, údaje už nelze měnit.</p>
-          <div class="readonly-form">{fields}</div>
-        </>
-      )}
+      <input type="hidden" name={projectFieldName(project.projectId, 'expectedVersion')} value={String(project.expectedVersion)} />
+      <TextareaField
+        context={context}
+        path="thisPeriod"
+        label={`Co se v projektu udělalo v období ${view.periodLabel}`}
+        hint="Stručně popište hlavní činnosti a výsledky. Vyjít můžete z plánu z minulého období uvedeného výše."
+      />
+      <TextareaField context={context} path="nextPeriodPlan" label={`Plán na období ${view.nextPeriodLabel}`} hint="Co plánujete v dalším pololetí." />
+      <StatusField context={context} />
+      <IndicatorFields context={context} periodLabel={view.periodLabel} />
+      <TextareaField context={context} path="noteToArr" label="Poznámka pro ARR (nepovinné)" hint="Poznámka slouží jen pro ARR, do zprávy se nepřebírá." />
+      {/* Every button posts the whole page; its value only says where the person was, to come back there. */}
+      <button type="submit" name={SAVE_BUTTON_NAME} value={project.projectId} aria-describedby={SAVE_HINT_ID}>
+        Uložit vše
+        <span class="visually-hidden"> (jsem u projektu {project.name})</span>
+      </button>
     </section>
   );
 }
@@ -364,7 +380,7 @@ function ProjectNav(props: { projects: ProjectFormView[] }) {
   );
 }
 
-/** The page behind a contact person's personal link: one form per project, all on one page. */
+/** The page behind a contact person's personal link: every project in one form, saved at once. */
 export function renderSubmissionPage(view: SubmissionPageView): string {
   const title = `Podklady za ${view.periodLabel}`;
   const hasErrors = errorSummaryItems(view).length > 0;
@@ -373,38 +389,25 @@ export function renderSubmissionPage(view: SubmissionPageView): string {
     <PageLayout title={hasErrors ? `Chyba: ${title}` : title}>
       <h1>{title}</h1>
       <ErrorSummary view={view} />
-      {view.editable ? null : (
-        <div class="closed-note">
-          <p>
-            Sběr podkladů za {view.periodLabel} byl uzavřen. Odeslané podklady si můžete prohlédnout, ale už je nelze měnit. Pokud potřebujete
-            něco opravit, obraťte se prosím na ARR.
-          </p>
-        </div>
-      )}
       <div class="panel">
         <p>
           Kontaktní osoba: <strong>{view.personName}</strong>
         </p>
-        {view.editable ? (
-          <p>
-            Termín odevzdání: <strong>{deadline}</strong> ({describeDeadlineStatus(deadlineStatus(view.deadline, view.now))})
-          </p>
-        ) : (
-          <p>
-            Termín odevzdání byl <strong>{deadline}</strong>.
-          </p>
-        )}
+        <p>
+          Termín odevzdání: <strong>{deadline}</strong> ({describeDeadlineStatus(deadlineStatus(view.deadline, view.now))})
+        </p>
         <p class="summary-status">{progressLine(view.projects)}</p>
-        {view.editable ? (
-          <p class="muted">
-            Každý projekt odešlete zvlášť tlačítkem pod jeho formulářem. Odeslané podklady můžete až do uzavření sběru opravit.
-          </p>
-        ) : null}
+        <p class="muted" id={SAVE_HINT_ID}>
+          Všechny projekty jsou v jednom formuláři. Tlačítko „Uložit vše“ pod kterýmkoli projektem uloží každý projekt, který jste
+          vyplnili nebo změnili; nic rozepsaného se neztratí. Odeslané podklady můžete až do uzavření sběru opravit.
+        </p>
       </div>
       <ProjectNav projects={view.projects} />
-      {view.projects.map((project, index) => (
-        <ProjectSection project={project} index={index} view={view} />
-      ))}
+      <form method="post" action={view.formAction}>
+        {view.projects.map((project, index) => (
+          <ProjectSection project={project} index={index} view={view} />
+        ))}
+      </form>
     </PageLayout>,
   );
 }

@@ -267,6 +267,7 @@ describe('a half-year cycle on the Liberec catalog, end to end', () => {
       submitted: submitted.size,
       invited: activeProjects.length - submitted.size,
       late: 0,
+      returned: 0,
       percentSubmitted: Math.floor((submitted.size * 100) / activeProjects.length),
     });
     expect(

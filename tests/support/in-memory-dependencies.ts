@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { AnyEvent } from '../../events';
 import type { AgencySections } from '../../domain/agency';
 import type { AnnualTextRecord } from '../../domain/annual-texts';
+import type { EditorialVersion, ReturnRecord } from '../../domain/editorial';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { ActionPlan } from '../../domain/plan';
 import type { Dependencies, MonitoringConfig, OutgoingMail } from '../../domain/ports';
@@ -64,6 +65,8 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
   const agency = new Map<string, AgencySections>();
   const reports = new Map<string, MonitoringReport>();
   const annualTexts = new Map<string, AnnualTextRecord>();
+  const returns = new Map<string, ReturnRecord>();
+  const editorials = new Map<string, EditorialVersion>();
   const published: AnyEvent[] = [];
   const sentMail: OutgoingMail[] = [];
   const issuedTokens: string[] = [];
@@ -287,6 +290,30 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
       },
       async getAgencySections(cycleId) {
         return clone(agency.get(cycleId) ?? {});
+      },
+    },
+    editorial: {
+      async recordReturn(record) {
+        const key = `${record.cycleId}/${record.projectId}/${record.version}`;
+        if (returns.has(key)) return false;
+        returns.set(key, clone(record));
+        return true;
+      },
+      async listReturns(cycleId) {
+        return [...returns.values()].filter((record) => record.cycleId === cycleId).sort((a, b) => a.version - b.version).map(clone);
+      },
+      async listProjectReturns(cycleId, projectId) {
+        return (await this.listReturns(cycleId)).filter((record) => record.projectId === projectId);
+      },
+      async putEditorialVersion(editorial) {
+        editorials.set(`${editorial.cycleId}/${editorial.projectId}`, clone(editorial));
+      },
+      async getEditorialVersion(cycleId, projectId) {
+        const found = editorials.get(`${cycleId}/${projectId}`);
+        return found ? clone(found) : null;
+      },
+      async listEditorialVersions(cycleId) {
+        return [...editorials.values()].filter((editorial) => editorial.cycleId === cycleId).map(clone);
       },
     },
     reports: {

@@ -9,7 +9,7 @@ export interface PageProject {
   previousPlan: string;
   /** The heading above it: `Plán z 2. pololetí 2025`, or `Plán z minulého období` when there is none. */
   previousPlanHeading: string;
-  /** The version the form is based on (hidden field); absent when the page is read-only. */
+  /** The version the form is based on (hidden field, `<projectId>.expectedVersion`); absent when the page is read-only. */
   expectedVersion: number | null;
   thisPeriod: string;
 }
@@ -37,9 +37,9 @@ export function parsePersonalPage(html: string): PageProject[] {
       if (projectId === null || name === null || previousPlan === null) {
         throw new Error(`A project section of the page could not be read: ${section.slice(0, 200)}`);
       }
-      const expectedVersion = capture(section, /<input type="hidden" name="expectedVersion" value="(\d+)"\/?>/);
+      const expectedVersion = capture(section, /<input type="hidden" name="[^"]*\.expectedVersion" value="(\d+)"\/?>/);
       // The template puts a newline after the start tag, which the HTML parser drops.
-      const thisPeriod = capture(section, /<textarea[^>]*name="thisPeriod"[^>]*>\n?([^<]*)<\/textarea>/) ?? '';
+      const thisPeriod = capture(section, /<textarea[^>]*name="[^"]*\.thisPeriod"[^>]*>\n?([^<]*)<\/textarea>/) ?? '';
       return {
         projectId,
         name,

@@ -45,7 +45,7 @@ describe('POST /s/{token}/projects/{projectId}', () => {
 
     // Assess
     expect(response.statusCode).toBe(303);
-    expect(response.headers?.location).toBe(`/s/${token}?ulozeno=digitalizace-sbirek#projekt-digitalizace-sbirek`);
+    expect(response.headers?.location).toBe(`/s/${token}?ulozeno=digitalizace-sbirek&u=digitalizace-sbirek#projekt-digitalizace-sbirek`);
     const stored = await aws.store.submissions.latestVersion(CYCLE_ID, 'digitalizace-sbirek');
     expect(stored).toMatchObject({ version: 1, status: 'on-track', indicatorContributions: { 'KD-1': 3 }, submittedBy: 'k-simonova' });
     expect(aws.published()).toEqual([
@@ -141,7 +141,7 @@ describe('POST /s/{token}/projects/{projectId}', () => {
     expect(response.statusCode).toBe(409);
     expect(response.body).toContain('Projekt mezitím upravil někdo jiný.');
     expect(response.body).toContain('Můj starší text, který nesmí přepsat novější verzi.');
-    expect(response.body).toContain('name="expectedVersion" value="1"');
+    expect(response.body).toContain('name="digitalizace-sbirek.expectedVersion" value="1"');
     const versions = await aws.store.submissions.listVersions(CYCLE_ID, 'digitalizace-sbirek');
     expect(versions.map((version) => version.thisPeriod)).toEqual([validFields.thisPeriod]);
   });
@@ -225,7 +225,7 @@ describe('POST /s/{token}/projects/{projectId}', () => {
     expect(ahead.statusCode).toBe(409);
     expect(JSON.parse(ahead.body ?? '').message).toContain('mezitím upravil někdo jiný');
     expect(aheadForm.statusCode).toBe(409);
-    expect(aheadForm.body).toContain('name="expectedVersion" value="1"');
+    expect(aheadForm.body).toContain('name="digitalizace-sbirek.expectedVersion" value="1"');
     const versions = await aws.store.submissions.listVersions(CYCLE_ID, 'digitalizace-sbirek');
     expect(versions.map((version) => version.version)).toEqual([1]);
   });
@@ -363,11 +363,157 @@ describe('a project with a long history', () => {
     // Assess
     expect([first.statusCode, second.statusCode]).toEqual([201, 201]);
     expect(JSON.parse(second.body ?? '')).toEqual({ version: stored + 2 });
-    expect(page.body).toContain(`name="expectedVersion" value="${stored + 2}"`);
+    expect(page.body).toContain(`name="digitalizace-sbirek.expectedVersion" value="${stored + 2}"`);
     const incremental = await aws.store.indicators.getIndicatorState(CYCLE_ID);
     expect(incremental?.appliedVersions).toEqual({ 'digitalizace-sbirek': stored + 2 });
     const kd1 = JSON.parse(full.body ?? '').indicators.find((row: { code: string }) => row.code === 'KD-1');
     expect(kd1).toMatchObject({ periodValue: 7 });
     expect(incremental?.values.find((value) => value.code === 'KD-1')).toMatchObject({ periodValue: kd1.periodValue, cumulativeValue: kd1.cumulativeValue });
+  });
+});
+
+describe('POST /s/{token} (the whole page)', () => {
+  const PAGE_ROUTE = 'POST /s/{token}';
+  const prefixed = (projectId: string, fields: Record<string, string>) =>
+    Object.fromEntries(Object.entries(fields).map(([name, value]) => [`${projectId}.${name}`, value]));
+  const blank = { expectedVersion: '0', thisPeriod: '', nextPeriodPlan: '', noteToArr: '' };
+  const { 'indicatorContributions.KD-1': _kd1, ...withoutIndicator } = validFields;
+  const pagePost = (token: string, fields: Record<string, string>) =>
+    formRequest({ routeKey: PAGE_ROUTE, pathParameters: { token }, fields });
+
+  beforeEach(() => {
+    stubAwsEnvironment();
+    aws.reset();
+  });
+
+  it('stores the changed project, leaves the untouched one alone and redirects to the pressed button’s section', async () => {
+    // Prepare
+    await seedOpenCycle(aws);
+    const token = await seedToken(aws);
+
+    // Act
+    const response = await handler(
+      pagePost(token, { ...prefixed('digitalizace-sbirek', validFields), ...prefixed('elektronicky-podpis', blank), ulozit: 'elektronicky-podpis' }),
+      lambdaContext(),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(303);
+    expect(response.headers?.location).toBe(`/s/${token}?ulozeno=digitalizace-sbirek&u=elektronicky-podpis#projekt-elektronicky-podpis`);
+    expect((await aws.store.submissions.latestVersion(CYCLE_ID, 'digitalizace-sbirek'))?.thisPeriod).toBe(validFields.thisPeriod);
+    expect(await aws.store.submissions.latestVersion(CYCLE_ID, 'elektronicky-podpis')).toBeNull();
+  });
+
+  it('stores the valid project and shows the invalid one again with its text and errors, 422', async () => {
+    // Prepare
+    await seedOpenCycle(aws);
+    const token = await seedToken(aws);
+    const halfTyped = 'Rozepsaný text, který se nesmí ztratit.';
+
+    // Act
+    const response = await handler(
+      pagePost(token, {
+        ...prefixed('digitalizace-sbirek', validFields),
+        ...prefixed('elektronicky-podpis', { ...blank, nextPeriodPlan: halfTyped }),
+        ulozit: 'digitalizace-sbirek',
+      }),
+      lambdaContext(),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain(halfTyped);
+    expect(response.body).toContain('Popište, co se v tomto období na projektu udělalo.');
+    expect(response.body).toContain('Podklady k projektu „Digitalizace sbírek muzea“ byly uloženy.');
+    expect((await aws.store.submissions.latestVersion(CYCLE_ID, 'digitalizace-sbirek'))?.version).toBe(1);
+    expect(await aws.store.submissions.latestVersion(CYCLE_ID, 'elektronicky-podpis')).toBeNull();
+  });
+
+  it('reports a stale version at its project with 409, keeps its text and still stores the other project', async () => {
+    // Prepare
+    await seedOpenCycle(aws);
+    const token = await seedToken(aws);
+    await handler(pagePost(token, prefixed('elektronicky-podpis', withoutIndicator)), lambdaContext());
+    const mine = 'Můj text napsaný nad starou verzí.';
+
+    // Act
+    const response = await handler(
+      pagePost(token, {
+        ...prefixed('digitalizace-sbirek', validFields),
+        ...prefixed('elektronicky-podpis', { ...withoutIndicator, thisPeriod: mine }),
+      }),
+      lambdaContext(),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(409);
+    expect(response.body).toContain(mine);
+    expect(response.body).toContain('Projekt mezitím upravil někdo jiný.');
+    expect(response.body).toContain('name="elektronicky-podpis.expectedVersion" value="1"');
+    expect((await aws.store.submissions.latestVersion(CYCLE_ID, 'digitalizace-sbirek'))?.version).toBe(1);
+    expect((await aws.store.submissions.listVersions(CYCLE_ID, 'elektronicky-podpis')).map((version) => version.thisPeriod)).toEqual([
+      validFields.thisPeriod,
+    ]);
+  });
+
+  it('answers JSON with every project’s outcome', async () => {
+    // Prepare
+    await seedOpenCycle(aws);
+    const token = await seedToken(aws);
+
+    // Act
+    const response = await handler(
+      jsonRequest({
+        routeKey: PAGE_ROUTE,
+        pathParameters: { token },
+        body: {
+          'digitalizace-sbirek': { ...withoutIndicator, expectedVersion: 0, indicatorContributions: { 'KD-1': 3 } },
+          'elektronicky-podpis': { expectedVersion: 0, thisPeriod: '', nextPeriodPlan: '' },
+        },
+      }),
+      lambdaContext(),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body ?? '{}')).toEqual({
+      projects: [
+        { projectId: 'digitalizace-sbirek', outcome: 'saved', version: 1 },
+        { projectId: 'elektronicky-podpis', outcome: 'unchanged' },
+      ],
+    });
+  });
+
+  it('refuses a project that is not the person’s with 403 and stores nothing', async () => {
+    // Prepare
+    await seedOpenCycle(aws);
+    const token = await seedToken(aws);
+
+    // Act
+    const response = await handler(
+      pagePost(token, { ...prefixed('digitalizace-sbirek', validFields), ...prefixed('taxibusy', validFields) }),
+      lambdaContext(),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(403);
+    expect(await aws.store.submissions.latestVersion(CYCLE_ID, 'digitalizace-sbirek')).toBeNull();
+  });
+
+  it('answers a closed cycle’s link like one never issued: the uniform 404', async () => {
+    // Prepare
+    await seedOpenCycle(aws, { state: 'closed', closedAt: '2026-07-05T10:00:00.000Z' });
+    const token = await seedToken(aws);
+
+    // Act
+    const [closed, unknown] = await Promise.all([
+      handler(pagePost(token, prefixed('digitalizace-sbirek', validFields)), lambdaContext()),
+      handler(pagePost('A'.repeat(43), prefixed('digitalizace-sbirek', validFields)), lambdaContext()),
+    ]);
+
+    // Assess
+    expect(closed.statusCode).toBe(404);
+    expect(closed.body).toBe(unknown.body);
+    expect(await aws.store.submissions.latestVersion(CYCLE_ID, 'digitalizace-sbirek')).toBeNull();
   });
 });

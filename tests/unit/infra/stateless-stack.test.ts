@@ -286,6 +286,7 @@ describe('StatelessStack', () => {
     const routes: { key: string; fn: FunctionName; auth: 'AWS_IAM' | 'NONE' }[] = [
       { key: 'POST /cycles', fn: 'open-cycle', auth: 'AWS_IAM' },
       { key: 'GET /s/{token}', fn: 'submission-page', auth: 'NONE' },
+      { key: 'POST /s/{token}', fn: 'submission-intake', auth: 'NONE' },
       { key: 'POST /s/{token}/projects/{projectId}', fn: 'submission-intake', auth: 'NONE' },
       { key: 'POST /cycles/{cycleId}/close', fn: 'close-cycle', auth: 'AWS_IAM' },
       { key: 'GET /cycles', fn: 'arr-api', auth: 'AWS_IAM' },
@@ -297,6 +298,9 @@ describe('StatelessStack', () => {
       { key: 'GET /years/{year}/report', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'GET /years/{year}/texts', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'PUT /years/{year}/texts', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'GET /cycles/{cycleId}/projects/{projectId}', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'POST /cycles/{cycleId}/projects/{projectId}/return', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'PUT /cycles/{cycleId}/projects/{projectId}/editorial', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'POST /cycles/{cycleId}/contacts/{contactPersonId}/token', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'DELETE /cycles/{cycleId}/contacts/{contactPersonId}/token', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'GET /plan', fn: 'arr-api', auth: 'AWS_IAM' },

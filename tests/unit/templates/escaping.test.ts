@@ -64,7 +64,7 @@ describe.each(PAYLOADS)('user text %s', (payload) => {
       nextPeriodLabel: '02/2026',
       deadline: new Date('2026-07-15T21:59:00Z'),
       now: new Date('2026-07-12T08:00:00Z'),
-      editable: true,
+      formAction: `/s/token/${payload}`,
       projects: [
         {
           projectId: 'digitalni-kavarny',
@@ -73,7 +73,6 @@ describe.each(PAYLOADS)('user text %s', (payload) => {
           activityName: null,
           goal: payload,
           previousPlan: payload,
-          formAction: `/s/token/projects/${payload}`,
           expectedVersion: 0,
           values: { thisPeriod: payload, nextPeriodPlan: '', status: '', indicatorContributions: { 'VZ-1': payload }, noteToArr: '' },
           indicators: [{ code: 'VZ-1', name: 'Počet zapojených škol' }],
@@ -88,8 +87,8 @@ describe.each(PAYLOADS)('user text %s', (payload) => {
     // Assess
     expectOnlyOurMarkup(html);
     const tags = tagsOf(html);
-    expect(tags.find((tag) => tag.name === 'form')?.attributes.get('action')).toBe(`/s/token/projects/${payload}`);
-    expect(tags.find((tag) => tag.attributes.get('name') === 'indicatorContributions.VZ-1')?.attributes.get('value')).toBe(payload);
+    expect(tags.find((tag) => tag.name === 'form')?.attributes.get('action')).toBe(`/s/token/${payload}`);
+    expect(tags.find((tag) => tag.attributes.get('name') === 'digitalni-kavarny.indicatorContributions.VZ-1')?.attributes.get('value')).toBe(payload);
     const texts = textsOf(html);
     expect(texts).toContain(payload);
     expect(texts).toContain(`\n${payload}`); // the textarea, whose first newline the parser drops
