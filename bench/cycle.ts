@@ -203,7 +203,7 @@ export async function benchmarkCycle(options: CycleBenchmarkOptions): Promise<Cy
       background: false,
       config: { planId: plan.id },
       // Only the Liberec catalog has a history to pre-fill from.
-      ...(options.loadPlan ? { historyFile: null } : {}),
+      ...(options.loadPlan ? { historyDir: null } : {}),
       // A queue message that failed comes back after the visibility timeout; the stack's 60 s
       // would measure waiting, not work. The retries themselves are counted (sdkErrors).
       visibilityTimeoutSeconds: 5,

@@ -1,3 +1,5 @@
+import { withoutBidiControls } from '../domain/text';
+
 /**
  * A small format-neutral document tree. Each report is written once as blocks and rendered to
  * HTML, Markdown and DOCX, so the three formats cannot drift apart in chapters or wording, and
@@ -10,6 +12,8 @@ export interface Inline {
   italic?: boolean;
   /** Printed as a link only when it is an http(s) address. */
   href?: string;
+  /** A link to an annex of the same document (AnnexBlock.anchor), where the format has one. */
+  anchor?: string;
 }
 
 export interface TitleBlock {
@@ -76,7 +80,21 @@ export interface TocBlock {
   kind: 'toc';
 }
 
-export type Block = TitleBlock | HeadingBlock | ParagraphBlock | FieldsBlock | ListBlock | TableBlock | TocBlock;
+/**
+ * A whole document appended to this one (the annual report's two monitoring reports): it starts
+ * on a new page under its own heading, and keeps its own title and table of contents, which list
+ * only its own headings.
+ */
+export interface AnnexBlock {
+  kind: 'annex';
+  /** „Příloha č. 1: …“ */
+  heading: string;
+  /** Letters, digits and hyphens: the HTML id and (hyphens as underscores) the Word bookmark. */
+  anchor: string;
+  document: DocumentModel;
+}
+
+export type Block = TitleBlock | HeadingBlock | ParagraphBlock | FieldsBlock | ListBlock | TableBlock | TocBlock | AnnexBlock;
 
 export interface DocumentModel {
   /** Document title for metadata (HTML <title>, DOCX properties). */
@@ -96,6 +114,37 @@ export const heading = (level: HeadingBlock['level'], value: string, extra: Part
 });
 export const bulletList = (items: Inline[][]): ListBlock => ({ kind: 'list', items });
 
+/**
+ * Plain text as ARR types it into a form, as blocks: paragraphs separated by blank lines, lines
+ * starting with „- “ (or „• “) as list items; other lines of a paragraph keep their line breaks.
+ */
+export function plainTextBlocks(value: string): Block[] {
+  const blocks: Block[] = [];
+  let paragraphLines: string[] = [];
+  let items: Inline[][] = [];
+  const flush = () => {
+    if (paragraphLines.length > 0) blocks.push(paragraph(text(paragraphLines.join('\n'))));
+    if (items.length > 0) blocks.push(bulletList(items));
+    paragraphLines = [];
+    items = [];
+  };
+  for (const line of value.replace(/\r\n?/g, '\n').split('\n')) {
+    const trimmed = line.trim();
+    const item = /^[-•]\s+(.*)$/.exec(trimmed);
+    if (trimmed === '') {
+      flush();
+    } else if (item) {
+      if (paragraphLines.length > 0) flush();
+      items.push([text(item[1] ?? '')]);
+    } else {
+      if (items.length > 0) flush();
+      paragraphLines.push(trimmed);
+    }
+  }
+  flush();
+  return blocks;
+}
+
 /** The headings listed in the table of contents, in document order. */
 export function tocEntries(blocks: readonly Block[]): HeadingBlock[] {
   return blocks.filter((b): b is HeadingBlock => b.kind === 'heading' && b.level <= 3);
@@ -104,4 +153,22 @@ export function tocEntries(blocks: readonly Block[]): HeadingBlock[] {
 /** Only web links become links; anything else (javascript:, data:) stays plain text. */
 export function isWebLink(href: string): boolean {
   return /^https?:\/\/[^\s]+$/i.test(href);
+}
+
+function mapTexts<T>(value: T, map: (text: string) => string): T {
+  if (typeof value === 'string') return map(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => mapTexts(item, map)) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapTexts(item, map)])) as T;
+  }
+  return value;
+}
+
+/**
+ * The document with every bidirectional embedding, override and isolate removed from its texts.
+ * A report is a legal document: it must read in the order its texts were stored, so a right-to-
+ * left override in someone's text cannot make HTML, Markdown or Word show it otherwise.
+ */
+export function inStoredOrder(model: DocumentModel): DocumentModel {
+  return mapTexts(model, withoutBidiControls);
 }

@@ -53,10 +53,52 @@ const isoMonth = z
   .string({ error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Zadejte měsíc.') })
   .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Zadejte měsíc ve tvaru RRRR-MM.'));
 
-// Only web links: the reports print them as clickable links, so other schemes (javascript:, data:) must not pass.
-const webLink = z
-  .url({ protocol: /^https?$/, error: 'Zadejte platnou webovou adresu (http:// nebo https://).' })
-  .check(z.maxLength(2000, 'Adresa může mít nejvýše 2000 znaků.'));
+const WEB_LINK_MAX = 2000;
+const webLinkMessage = 'Zadejte platnou webovou adresu (http:// nebo https://).';
+
+/**
+ * Characters a written URL never holds: whitespace, quotes, angle brackets and the other ASCII
+ * characters RFC 3986 leaves out, and invisible ones (controls, format and bidi characters).
+ * Letters beyond ASCII (`článek`, `liberecký-kraj.cz`) pass, and the URL parser encodes them.
+ */
+const NOT_IN_A_URL = /[\s"<>\\^`{|}]|\p{C}/u;
+const BROKEN_PERCENT_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
+
+/**
+ * A public web address as the URL parser reads it, stored in its canonical form (`URL.href`).
+ * Only http(s) with a dotted host name and no user name or password: the reports print these as
+ * clickable links, so other schemes (javascript:, data:) and deceptive `https://kraj.cz@jinde.cz`
+ * addresses must not pass.
+ */
+function parseWebLink(value: string): string | null {
+  const written = value.trim();
+  if (!/^https?:\/\//i.test(written) || NOT_IN_A_URL.test(written) || BROKEN_PERCENT_ESCAPE.test(written)) return null;
+  let url: URL;
+  try {
+    url = new URL(written);
+  } catch {
+    return null;
+  }
+  const hostOk = url.hostname.includes('.') && !url.hostname.startsWith('.') && !url.hostname.endsWith('.');
+  if (!hostOk || url.username !== '' || url.password !== '') return null;
+  return url.href;
+}
+
+const webLink = z.pipe(
+  z.string({ error: webLinkMessage }),
+  z.transform((value: string, ctx) => {
+    const href = parseWebLink(value);
+    if (href === null) {
+      ctx.issues.push({ code: 'custom', message: webLinkMessage, input: value });
+      return z.NEVER;
+    }
+    if (href.length > WEB_LINK_MAX) {
+      ctx.issues.push({ code: 'custom', message: `Adresa může mít nejvýše ${WEB_LINK_MAX} znaků.`, input: value });
+      return z.NEVER;
+    }
+    return href;
+  }),
+);
 
 export const trendsSchema = record({
   events: list(record({ month: isoMonth, name: requiredText(SHORT_TEXT_MAX) })),
@@ -110,28 +152,45 @@ export const otherActivitiesSchema = record({
   ),
 });
 
+/**
+ * Chapter 3's own words: free paragraphs ARR writes under an activity area, after its projects
+ * (the seed's EDIH paragraph, the list of Digitální kavárny). Paragraphs are separated by an empty
+ * line; lines starting with „- “ are a bulleted list.
+ */
+export const areaNarrativesSchema = record({
+  areas: list(record({ activityAreaId: requiredText(SHORT_TEXT_MAX), text: requiredText(LONG_TEXT_MAX) })).check(
+    z.refine(
+      (areas: Array<{ activityAreaId: string }>) => new Set(areas.map((area) => area.activityAreaId)).size === areas.length,
+      'Každou oblast aktivit uveďte jen jednou.',
+    ),
+  ),
+});
+
 export type TrendsSection = z.infer<typeof trendsSchema>;
 export type CommunicationSection = z.infer<typeof communicationSchema>;
 export type PaymentPortalSection = z.infer<typeof paymentPortalSchema>;
 export type OtherActivitiesSection = z.infer<typeof otherActivitiesSchema>;
+export type AreaNarrativesSection = z.infer<typeof areaNarrativesSchema>;
 
 const schemas = {
   trends: trendsSchema,
   communication: communicationSchema,
   'payment-portal': paymentPortalSchema,
   'other-activities': otherActivitiesSchema,
+  'area-narratives': areaNarrativesSchema,
 } as const;
 
 export type AgencySectionId = keyof typeof schemas;
 
-/** Report order: chapters 1, 2, 4 and 5. */
-export const agencySectionIds: readonly AgencySectionId[] = ['trends', 'communication', 'payment-portal', 'other-activities'];
+/** Report order: chapters 1, 2, 4 and 5, then ARR's paragraphs inside chapter 3. */
+export const agencySectionIds: readonly AgencySectionId[] = ['trends', 'communication', 'payment-portal', 'other-activities', 'area-narratives'];
 
 export interface AgencySectionData {
   trends: TrendsSection;
   communication: CommunicationSection;
   'payment-portal': PaymentPortalSection;
   'other-activities': OtherActivitiesSection;
+  'area-narratives': AreaNarrativesSection;
 }
 
 /** ARR's chapters of one report; a missing key is a chapter ARR has not filled yet. */

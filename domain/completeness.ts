@@ -8,16 +8,35 @@ export interface SubmissionRequest {
 /** `late` = not submitted while the deadline has passed. */
 export type RequestStatus = 'invited' | 'submitted' | 'late';
 
+/** A return that still stands: ARR sent the project's newest version back for revision. */
+export interface StandingReturn {
+  version: number;
+  returnedAt: string;
+}
+
+export interface ProjectCompleteness {
+  projectId: string;
+  /** A returned project is awaited again: `invited` before the deadline, `late` after it. */
+  status: RequestStatus;
+  submittedAt?: string;
+  submittedAfterDeadline: boolean;
+  /** Set while the project is returned for revision (vráceno k doplnění) and no new version came. */
+  returned?: StandingReturn;
+}
+
 export interface Completeness {
-  projects: Array<{ projectId: string; status: RequestStatus; submittedAt?: string; submittedAfterDeadline: boolean }>;
+  projects: ProjectCompleteness[];
   /**
    * In order of first appearance in the requests. `invited`, `submitted` and `late` count the
    * contact's projects in each status (they add up to the contact's number of projects).
    * `status` is submitted when all are submitted, late when any is late, else invited.
    */
   contacts: Array<{ contactPersonId: string; invited: number; submitted: number; late: number; status: RequestStatus }>;
-  /** `invited` counts projects still awaited before the deadline, `late` those awaited after it. */
-  totals: { projects: number; submitted: number; invited: number; late: number; percentSubmitted: number };
+  /**
+   * `invited` counts projects still awaited before the deadline, `late` those awaited after it;
+   * `returned` how many of those two are awaited again after a return.
+   */
+  totals: { projects: number; submitted: number; invited: number; late: number; returned: number; percentSubmitted: number };
   /** Every requested project has been submitted (vacuously true for no requests). */
   complete: boolean;
 }
@@ -26,16 +45,22 @@ export function computeCompleteness(input: {
   requests: SubmissionRequest[];
   /** projectId → the ISO instant of its first submission. */
   submittedAt: Record<string, string>;
+  /** projectId → its standing return; such a project counts as not done. */
+  returned?: Record<string, StandingReturn>;
   deadline: Date;
   now: Date;
 }): Completeness {
   const deadlinePassed = input.now.getTime() > input.deadline.getTime();
+  const pendingStatus: RequestStatus = deadlinePassed ? 'late' : 'invited';
 
-  const projects = input.requests.map((request) => {
+  const projects = input.requests.map((request): ProjectCompleteness => {
     const submittedAt = input.submittedAt[request.projectId];
+    const returned = input.returned?.[request.projectId];
     if (submittedAt === undefined) {
-      const status: RequestStatus = deadlinePassed ? 'late' : 'invited';
-      return { projectId: request.projectId, status, submittedAfterDeadline: false };
+      return { projectId: request.projectId, status: pendingStatus, submittedAfterDeadline: false };
+    }
+    if (returned !== undefined) {
+      return { projectId: request.projectId, status: pendingStatus, submittedAt, submittedAfterDeadline: false, returned };
     }
     return {
       projectId: request.projectId,
@@ -71,6 +96,7 @@ export function computeCompleteness(input: {
       submitted,
       invited: count('invited'),
       late: count('late'),
+      returned: projects.filter((project) => project.returned !== undefined).length,
       // Rounded down, so 100 % means everything is in.
       percentSubmitted: total === 0 ? 100 : Math.floor((submitted * 100) / total),
     },

@@ -45,6 +45,20 @@ export function acceptsSubmissions(state: CycleState): boolean {
   return state === 'open';
 }
 
+/**
+ * ARR's edits of what contact persons sent (returns for revision, texts for the report) belong
+ * to the open cycle: once it closes, the report is assembled from what was stored by then.
+ * @throws IllegalTransitionError (409) naming the cycle's state, e.g. „Cyklus ve stavu „uzavřený“ nelze upravovat: …“.
+ */
+export function requireEditableCycle(state: CycleState): void {
+  if (state !== 'open') {
+    throw new IllegalTransitionError(
+      cycleStateLabels[state],
+      'upravovat: vracet projekty k doplnění a upravovat jejich texty do zprávy lze jen v otevřeném cyklu',
+    );
+  }
+}
+
 export interface OpenCycleRequest {
   period: PeriodId;
   deadline: Date;
@@ -55,25 +69,36 @@ export interface OpenCycleRequest {
 const DEADLINE_MESSAGE =
   'Zadejte termín odevzdání jako datum RRRR-MM-DD nebo jako datum a čas s časovou zónou, např. 2026-07-15T12:00:00+02:00.';
 
-/**
- * Built on the first request to open a cycle, not when the module loads: most functions import
- * this module only for the state machine, and a cold start should not pay for building schemas.
- */
-function buildOpenCycleRequestSchema() {
-  /** A bare date means the whole Prague day: the deadline is its last second, 23:59:59. */
-  const deadlineSchema = z.union(
+/** A bare date means the whole Prague day: the deadline is its last second, 23:59:59. */
+function buildDeadlineSchema() {
+  return z.union(
     [
       z.pipe(isoDateSchema, z.transform((date: string) => new Date(pragueInstant(addDays(date, 1)).getTime() - 1000))),
       z.pipe(z.iso.datetime({ offset: true }), z.transform((value: string) => new Date(value))),
     ],
     { error: DEADLINE_MESSAGE },
   );
+}
+
+let deadline: ReturnType<typeof buildDeadlineSchema> | undefined;
+
+/**
+ * The deadline of an open or a rescheduled cycle. Built on first use, not when the module loads:
+ * most functions import this module only for the state machine, and a cold start should not pay
+ * for building schemas.
+ */
+export function deadlineSchema(): ReturnType<typeof buildDeadlineSchema> {
+  deadline ??= buildDeadlineSchema();
+  return deadline;
+}
+
+function buildOpenCycleRequestSchema() {
 
   return z.pipe(
     z.object(
       {
         period: periodIdSchema,
-        deadline: deadlineSchema,
+        deadline: deadlineSchema(),
         meetingDate: isoDateSchema,
         reminderLadder: z.optional(z.partial(reminderLadderShape)),
       },

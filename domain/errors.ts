@@ -9,7 +9,6 @@ export type DomainErrorKind =
   | 'unauthorized'
   | 'forbidden'
   | 'conflict'
-  | 'gone'
   | 'illegal-transition';
 
 export class DomainError extends Error {
@@ -39,12 +38,6 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(message: string, details: Record<string, string> = {}) {
     super('conflict', message, details);
-  }
-}
-
-export class GoneError extends DomainError {
-  constructor(message: string) {
-    super('gone', message);
   }
 }
 

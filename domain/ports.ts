@@ -3,18 +3,23 @@
  * local emulators); unit tests implement them in memory. Nothing here knows about AWS.
  */
 import type { AgencySections } from './agency';
+import type { AnnualTextRecord } from './annual-texts';
+import type { EditorialVersion, ReturnRecord } from './editorial';
 import type { AnyEvent } from '../events';
 import type { ActionPlan } from './plan';
+import type { PlanRevision, PlanRevisionSummary } from './plan-history';
 import type {
   CycleContactRecord,
   CycleRecord,
   AppliedContribution,
   IndicatorTotalsRecord,
+  DeliveryEventRecord,
+  UndeliverableAddress,
   ReminderRecord,
   RequestRecord,
   TokenRecord,
 } from './records';
-import type { MonitoringReport } from './report/model';
+import type { AnnualReport, MonitoringReport } from './report/model';
 import type { SubmissionVersion } from './submission';
 import type { CycleState } from './cycle';
 
@@ -22,11 +27,35 @@ export interface Clock {
   now(): Date;
 }
 
+export interface StoredPlan {
+  plan: ActionPlan;
+  /** The revision the stored plan is at; 0 for a plan stored without history (bench, tests). */
+  revision: number;
+}
+
+/**
+ * The action plan and its versions. A change is two steps: `appendRevision` claims the next
+ * revision number with the whole new plan (only one writer can), then `savePlan` makes it the
+ * current plan. A crash in between leaves a claimed revision that the next writer rolls forward.
+ */
 export interface PlanCatalog {
   /** @throws NotFoundError when the plan was never loaded. */
   getPlan(planId: string): Promise<ActionPlan>;
-  savePlan(plan: ActionPlan): Promise<void>;
+  /** The current plan with its revision, or null when none was ever stored. */
+  getStoredPlan(planId: string): Promise<StoredPlan | null>;
+  /** The revision of the current plan (0 when none): a cheap read to tell whether a copy is stale. */
+  currentRevision(planId: string): Promise<number>;
+  /** Writes the plan as the current one, at `revision` (default 0: no history). */
+  savePlan(plan: ActionPlan, revision?: number): Promise<void>;
+  /** Records a revision. @returns false when that revision number exists already. */
+  appendRevision(revision: PlanRevision): Promise<boolean>;
+  getRevision(planId: string, revision: number): Promise<PlanRevision | null>;
+  /** Every revision, oldest first, without the plans. */
+  listRevisions(planId: string): Promise<PlanRevisionSummary[]>;
 }
+
+/** Cycle attributes set once: the steering group's notice, and the plan settled after the cycle. */
+export type CycleClaim = 'steeringGroupNotificationClaimedAt' | 'projectsSettledAt';
 
 export interface CycleStore {
   getCycle(cycleId: string): Promise<CycleRecord | null>;
@@ -39,8 +68,8 @@ export interface CycleStore {
    */
   transitionCycle(cycleId: string, from: CycleState, to: CycleState, changes: Partial<CycleRecord>): Promise<boolean>;
   /** Sets attributes that are claimed once: succeeds only if `attribute` is not set yet. */
-  claimOnce(cycleId: string, attribute: 'steeringGroupNotificationClaimedAt', at: string): Promise<boolean>;
-  releaseClaim(cycleId: string, attribute: 'steeringGroupNotificationClaimedAt'): Promise<void>;
+  claimOnce(cycleId: string, attribute: CycleClaim, at: string): Promise<boolean>;
+  releaseClaim(cycleId: string, attribute: CycleClaim): Promise<void>;
   setReportAssembledAt(cycleId: string, at: string): Promise<void>;
   /** Sets `reportStaleSince` unless it is set already (the earliest unassembled edit counts). */
   markReportStale(cycleId: string, at: string): Promise<void>;
@@ -62,6 +91,25 @@ export interface CycleStore {
   putContacts(contacts: CycleContactRecord[]): Promise<void>;
   listContacts(cycleId: string): Promise<CycleContactRecord[]>;
   getContact(cycleId: string, contactPersonId: string): Promise<CycleContactRecord | null>;
+
+  /** A project asked for in a cycle already open. @returns false when it was asked for already. */
+  addRequest(request: RequestRecord): Promise<boolean>;
+  /** Drops a project from a cycle (ARR removed it from the plan). @returns false when it was not there. */
+  removeRequest(cycleId: string, projectId: string): Promise<boolean>;
+  /** Adds a project to a person's part of an open cycle; `created` when the person was new to the cycle. */
+  addContactProject(cycleId: string, contactPersonId: string, projectId: string): Promise<'created' | 'added' | 'present'>;
+
+  /** @returns false when this SES event was recorded before (a redelivery): nothing else is to be done. */
+  recordDeliveryEvent(event: DeliveryEventRecord): Promise<boolean>;
+  listDeliveryEvents(cycleId: string): Promise<DeliveryEventRecord[]>;
+  /** Flags the person's address in the cycle; the first flag is kept. */
+  markUndeliverable(cycleId: string, contactPersonId: string, address: UndeliverableAddress): Promise<void>;
+  /** Removes the flag and the notice claim (a new address). */
+  clearContactDelivery(cycleId: string, contactPersonId: string): Promise<void>;
+  /** Claims the one notice to ARR about this person in this cycle. @returns false when claimed before. */
+  claimUndeliverableNotice(cycleId: string, contactPersonId: string, at: string): Promise<boolean>;
+  /** Gives the claim back when the notice could not be sent, so a retry sends it. */
+  releaseUndeliverableNotice(cycleId: string, contactPersonId: string): Promise<void>;
 }
 
 export interface SubmissionStore {
@@ -121,6 +169,28 @@ export interface AgencyStore {
   getAgencySections(cycleId: string): Promise<AgencySections>;
 }
 
+/** ARR's texts of the annual report, one item per year and key (last write of a text wins). */
+export interface AnnualTextStore {
+  listAnnualTexts(year: number): Promise<AnnualTextRecord[]>;
+  putAnnualText(record: AnnualTextRecord): Promise<void>;
+  /** Back to the pre-filled text; deleting a text that is not stored does nothing. */
+  deleteAnnualText(year: number, key: string): Promise<void>;
+}
+
+/** ARR's returns (vráceno k doplnění) and editorial versions of projects' reports. */
+export interface EditorialStore {
+  /** Stores a return. @returns false when that version was returned already (nothing changed). */
+  recordReturn(record: ReturnRecord): Promise<boolean>;
+  /** Every return of a cycle, oldest version first per project. */
+  listReturns(cycleId: string): Promise<ReturnRecord[]>;
+  /** One project's returns, oldest first. */
+  listProjectReturns(cycleId: string, projectId: string): Promise<ReturnRecord[]>;
+  /** Stores ARR's version of a project's texts, replacing the previous one (last write wins). */
+  putEditorialVersion(editorial: EditorialVersion): Promise<void>;
+  getEditorialVersion(cycleId: string, projectId: string): Promise<EditorialVersion | null>;
+  listEditorialVersions(cycleId: string): Promise<EditorialVersion[]>;
+}
+
 export interface ReportStore {
   saveReport(cycleId: string, report: MonitoringReport): Promise<void>;
   getReport(cycleId: string): Promise<MonitoringReport | null>;
@@ -137,11 +207,15 @@ export interface OutgoingMail {
   html: string;
   text: string;
   attachments?: Array<{ filename: string; contentType: string; content: Uint8Array }>;
+  /** Which cycle and contact person an email is for: SES hands them back with a bounce or complaint. */
+  tags?: { cycleId: string; contactPersonId: string };
 }
 
-/** The report as a document to attach: rendering belongs to documents/, not to the domain. */
+/** The reports as Word documents: rendering belongs to documents/, not to the domain. */
 export interface ReportDocuments {
   monitoringReportDocx(report: MonitoringReport): Promise<Uint8Array>;
+  /** The annual report with the half-years' monitoring reports as its annexes. */
+  annualReportDocx(report: AnnualReport): Promise<Uint8Array>;
 }
 
 export interface MailSender {
@@ -174,7 +248,9 @@ export interface Dependencies {
   reminders: ReminderLog;
   indicators: IndicatorStore;
   agency: AgencyStore;
+  editorial: EditorialStore;
   reports: ReportStore;
+  annualTexts: AnnualTextStore;
   events: EventPublisher;
   mail: MailSender;
   documents: ReportDocuments;

@@ -41,6 +41,18 @@ export interface CycleRecord {
   steeringGroupNotifiedAt?: string;
   /** Set while a notification email is being sent, so two runs never both send it. */
   steeringGroupNotificationClaimedAt?: string;
+  /**
+   * When the projects reported completed or cancelled in this (closed) cycle were retired from
+   * the plan. Set once: a project ARR reactivates afterwards stays active.
+   */
+  projectsSettledAt?: string;
+  /**
+   * Raised each time ARR moves the deadline: reminders are recorded per round, so the ladder
+   * starts again from the new deadline instead of counting the stages sent before the move.
+   */
+  scheduleRound?: number;
+  /** When ARR last moved the deadline or the meeting date. */
+  rescheduledAt?: string;
 }
 
 /** Žádost o podklady: one project asked for in one cycle. */
@@ -59,6 +71,39 @@ export interface CycleContactRecord {
   contactPersonId: string;
   projectIds: string[];
   invitedAt?: string;
+  /**
+   * Set when SES reported a hard bounce or a complaint for the person's address in this cycle:
+   * no more reminders go there, the dashboard flags it, the escalation names it. Cleared when
+   * ARR changes the person's email.
+   */
+  undeliverable?: UndeliverableAddress;
+  /** ARR is told once per person and cycle that the invitation did not arrive. */
+  undeliverableNoticeClaimedAt?: string;
+}
+
+/** What SES said about one email to a contact person. */
+export type DeliveryOutcome = 'delivered' | 'soft-bounce' | 'hard-bounce' | 'complaint';
+
+export interface UndeliverableAddress {
+  outcome: 'hard-bounce' | 'complaint';
+  email: string;
+  /** SES's reason, e.g. `smtp; 550 5.1.1 user unknown` or the complaint's feedback type. */
+  reason: string;
+  at: string;
+}
+
+/** One SES event (bounce, complaint, delivery) recorded against a contact person in a cycle. */
+export interface DeliveryEventRecord {
+  cycleId: PeriodId;
+  contactPersonId: string;
+  /** Unique per SES event (its feedback id, or the message id for a delivery): recorded once. */
+  eventId: string;
+  outcome: DeliveryOutcome;
+  email: string;
+  reason: string;
+  occurredAt: string;
+  sesMessageId: string;
+  recordedAt: string;
 }
 
 /** A personal link's token, stored only as its SHA-256 hash. */
@@ -81,6 +126,8 @@ export interface ReminderRecord {
   audience: ReminderAudience;
   projectIds: string[];
   queuedAt: string;
+  /** The cycle's schedule round when it was sent (absent: the first, 0). */
+  round?: number;
 }
 
 /**

@@ -37,6 +37,12 @@ export interface SubmissionVersion extends SubmissionContent {
 export const TEXT_MAX_LENGTH = 4000;
 export const NOTE_MAX_LENGTH = 2000;
 export const CONTRIBUTION_MAX = 1_000_000;
+/**
+ * The highest version a project's history may reach. Versions count up by one from 1, so this is
+ * never reached in practice; the bound keeps every version an exact number wherever it travels
+ * (JSON, DynamoDB, the sort key).
+ */
+export const MAX_VERSION = Number.MAX_SAFE_INTEGER;
 
 export const submissionMessages = {
   thisPeriodRequired: 'Popište, co se v tomto období na projektu udělalo.',
@@ -49,7 +55,38 @@ export const submissionMessages = {
   noteTooLong: `Poznámka pro ARR může mít nejvýše ${NOTE_MAX_LENGTH} znaků.`,
   form: 'Formulář musí obsahovat pole thisPeriod, nextPeriodPlan a status.',
   unknownIndicator: (code: string) => `Indikátor „${code}“ se u tohoto projektu nevykazuje.`,
+  expectedVersionMissing:
+    'Chybí verze, ze které formulář vychází. Načtěte stránku znovu a odešlete formulář ještě jednou.',
+  expectedVersionInvalid:
+    'Verze, ze které formulář vychází, není platná (musí to být číslo uložené verze, nebo 0). Načtěte stránku znovu a odešlete formulář ještě jednou.',
+  versionConflict: 'Projekt mezitím upravil někdo jiný. Načtěte stránku znovu, zkontrolujte údaje a odešlete je znovu.',
 } as const;
+
+export type ExpectedVersion = { valid: true; version: number } | { valid: false; message: string };
+
+/**
+ * Reads `expectedVersion`: the stored version the form was based on (0 when there was none). A
+ * form sends it as text, JSON as a number; either way only a whole number below MAX_VERSION is
+ * one, so a value beyond 2^53 (which JavaScript cannot hold exactly) never reaches the store.
+ */
+export function readExpectedVersion(body: unknown): ExpectedVersion {
+  const raw = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).expectedVersion : undefined;
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+    return { valid: false, message: submissionMessages.expectedVersionMissing };
+  }
+  const value = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value >= MAX_VERSION) {
+    return { valid: false, message: submissionMessages.expectedVersionInvalid };
+  }
+  return { valid: true, version: value };
+}
+
+/** @throws ValidationError when the body carries no usable `expectedVersion`. */
+export function parseExpectedVersion(body: unknown): number {
+  const read = readExpectedVersion(body);
+  if (!read.valid) throw new ValidationError('Formulář obsahuje chyby.', { _form: read.message });
+  return read.version;
+}
 
 /** Statuses for which there is nothing left to plan. */
 const FINISHED_STATUSES: ReadonlySet<ProjectStatus> = new Set(['completed', 'cancelled']);
@@ -160,4 +197,47 @@ export function parseSubmissionContent(input: unknown, allowedIndicatorCodes: re
   const result = submissionContentSchema(allowedIndicatorCodes).safeParse(input);
   if (!result.success) throw new ValidationError('Formulář obsahuje chyby.', zodErrorDetails(result.error));
   return result.data;
+}
+
+/** A field of a posted body, read as text the way the form shows it. */
+function postedText(input: unknown, name: string): string {
+  const value = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[name] : undefined;
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return '';
+}
+
+function postedContributions(input: unknown): Record<string, string> | null {
+  const raw = typeof input === 'object' && input !== null ? (input as Record<string, unknown>).indicatorContributions : undefined;
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object') return null;
+  const contributions: Record<string, string> = {};
+  for (const [code, value] of Object.entries(raw)) {
+    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.replace(/[\s\u00a0]/g, '') : null;
+    if (text === null) return null;
+    if (text !== '') contributions[code] = text;
+  }
+  return contributions;
+}
+
+/**
+ * True when a posted project says exactly what `stored` says (nothing stored: every field
+ * blank). Saving a whole page posts every project; only those the person changed become versions.
+ */
+export function isUnchangedInput(input: unknown, stored: SubmissionContent | null): boolean {
+  const contributions = postedContributions(input);
+  if (contributions === null) return false;
+  const storedContributions = Object.fromEntries(
+    Object.entries(stored?.indicatorContributions ?? {}).map(([code, value]) => [code, String(value)]),
+  );
+  const sameContributions =
+    Object.keys(contributions).length === Object.keys(storedContributions).length &&
+    Object.entries(contributions).every(([code, value]) => storedContributions[code] === value);
+  return (
+    sameContributions &&
+    postedText(input, 'thisPeriod') === (stored?.thisPeriod ?? '') &&
+    postedText(input, 'nextPeriodPlan') === (stored?.nextPeriodPlan ?? '') &&
+    postedText(input, 'status') === (stored?.status ?? '') &&
+    postedText(input, 'noteToArr') === (stored?.noteToArr ?? '')
+  );
 }

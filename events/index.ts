@@ -3,6 +3,7 @@ import { cycleOpenedV1 } from './cycle-opened';
 import type { EventOf } from './envelope';
 import { indicatorsRecomputedV1 } from './indicators-recomputed';
 import { invitationRequestedV1 } from './invitation-requested';
+import { projectReturnedV1 } from './project-returned';
 import { createEventParser } from './registry';
 import { reminderDueV1 } from './reminder-due';
 import { reportReadyV1 } from './report-ready';
@@ -18,6 +19,7 @@ export { cycleClosedV1, type CycleClosedV1Data } from './cycle-closed';
 export { cycleOpenedV1, type CycleOpenedV1Data } from './cycle-opened';
 export { indicatorsRecomputedV1, type IndicatorsRecomputedV1Data } from './indicators-recomputed';
 export { invitationRequestedV1, type InvitationRequestedV1Data } from './invitation-requested';
+export { projectReturnedV1, type ProjectReturnedV1Data } from './project-returned';
 export { reminderDueV1, type ReminderDueV1Data } from './reminder-due';
 export { reportReadyV1, type ReportReadyV1Data } from './report-ready';
 export { reportRequestedV1, type ReportRequestedV1Data } from './report-requested';
@@ -35,6 +37,7 @@ export const eventContracts = [
   reportRequestedV1,
   reportReadyV1,
   steeringGroupNotifiedV1,
+  projectReturnedV1,
 ] as const;
 
 export type AnyEventContract = (typeof eventContracts)[number];

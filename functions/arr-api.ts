@@ -3,7 +3,6 @@
  * so every route shares one warm execution environment. All routes are IAM-signed.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { AnnualReport, MonitoringReport } from '../domain/report/model';
 import { renderAnnualReportHtml } from '../documents/annual/html';
 import { renderAnnualReportMarkdown } from '../documents/annual/markdown';
 import { renderMonitoringReportHtml } from '../documents/monitoring/html';
@@ -14,7 +13,6 @@ import { parsePeriodId } from '../domain/period';
 import type { Dependencies } from '../domain/ports';
 import {
   getAllIndicators,
-  getAnnualReport,
   getCycleIndicators,
   getCycleOverview,
   getMonitoringReport,
@@ -24,18 +22,51 @@ import {
   revokeContactLinks,
   type IndicatorRow,
 } from '../domain/use-cases/arr';
+import {
+  addContactPerson,
+  addProject,
+  exportPlan,
+  getPlanRevision,
+  importPlan,
+  listPlanHistory,
+  updateContactPerson,
+  updateGuarantor,
+  updateIndicator,
+  updateProject,
+} from '../domain/use-cases/manage-plan';
+import { importPastReport } from '../domain/use-cases/load-history';
+import { getAnnualReport, getAnnualTexts, putAnnualTexts } from '../domain/use-cases/annual-report';
+import { getProjectDetail, putEditorialVersion, returnProject } from '../domain/use-cases/editorial';
 import { awsClock, awsConfig, awsEvents, awsStore } from './composition/aws';
-import { correlationIdOf, parseBody, pathParameter, queryParameter } from './http/body';
+import { lazyReportDocuments } from './composition/documents';
+import { actorOf, correlationIdOf, parseBody, pathParameter, queryParameter } from './http/body';
 import { httpHandler } from './http/middleware';
 import { file, html, json, type HttpResponse } from './http/responses';
 
 /** The ports this function's use cases read: all it composes (bottom of the file). */
-export type ArrApiDependencies = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'tokens' | 'reminders' | 'indicators' | 'agency' | 'reports' | 'events'>;
+export type ArrApiDependencies = Pick<
+  Dependencies,
+  | 'clock'
+  | 'config'
+  | 'plans'
+  | 'cycles'
+  | 'submissions'
+  | 'tokens'
+  | 'reminders'
+  | 'indicators'
+  | 'agency'
+  | 'editorial'
+  | 'reports'
+  | 'annualTexts'
+  | 'events'
+  | 'documents'
+>;
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export const REPORT_FORMATS = ['html', 'md', 'docx', 'json'] as const;
 export const INDICATOR_FORMATS = ['json', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** `?format=`, one of `formats`; absent means the first. */
 function formatOf<F extends string>(event: APIGatewayProxyEventV2, formats: readonly F[]): F {
@@ -51,12 +82,12 @@ function formatOf<F extends string>(event: APIGatewayProxyEventV2, formats: read
 interface Renderers<R> {
   html: (report: R) => string;
   md: (report: R) => string;
-  docx: (report: R) => Promise<Buffer>;
+  docx: (report: R) => Promise<Uint8Array>;
 }
 
-async function documentResponse<R>(
+export async function documentResponse<R>(
   report: R,
-  format: (typeof REPORT_FORMATS)[number],
+  format: ReportFormat,
   renderers: Renderers<R>,
   filenameStem: string,
 ): Promise<HttpResponse> {
@@ -68,12 +99,12 @@ async function documentResponse<R>(
     case 'md':
       return file(renderers.md(report), { contentType: 'text/markdown; charset=utf-8', filename: `${filenameStem}.md` });
     case 'docx':
-      return file(new Uint8Array(await renderers.docx(report)), { contentType: DOCX_TYPE, filename: `${filenameStem}.docx` });
+      return file(await renderers.docx(report), { contentType: DOCX_TYPE, filename: `${filenameStem}.docx` });
   }
 }
 
 /** The open-data rows of indicator values, each labelled with its own half-year. */
-async function openDataRows(deps: ArrApiDependencies, rows: IndicatorRow[]): Promise<IndicatorOpenDataRow[]> {
+export async function openDataRows(deps: Pick<Dependencies, 'plans' | 'config'>, rows: IndicatorRow[]): Promise<IndicatorOpenDataRow[]> {
   const plan = await deps.plans.getPlan(deps.config.planId);
   const areaNames = new Map(plan.activityAreas.map((area) => [area.id, area.name]));
   return rows.map((row) => {
@@ -91,15 +122,52 @@ async function openDataRows(deps: ArrApiDependencies, rows: IndicatorRow[]): Pro
   });
 }
 
-/**
- * DOCX (the docx library, a third of this bundle) is loaded by the first request that asks for
- * it, not on every cold start of ARR's API: most routes never render a document.
- */
-const renderMonitoringReportDocx = async (report: MonitoringReport) =>
-  (await import('../documents/monitoring/docx')).renderMonitoringReportDocx(report);
-const renderAnnualReportDocx = async (report: AnnualReport) => (await import('../documents/annual/docx')).renderAnnualReportDocx(report);
+/** A cycle's monitoring report as a file of the format; shared with the console's downloads. */
+export async function monitoringReportDocument(
+  deps: ArrApiDependencies,
+  input: { cycleId: string; correlationId: string },
+  format: ReportFormat,
+): Promise<HttpResponse> {
+  const { cycleId } = input;
+  return documentResponse(
+    await getMonitoringReport(deps, input),
+    format,
+    { html: renderMonitoringReportHtml, md: renderMonitoringReportMarkdown, docx: (report) => deps.documents.monitoringReportDocx(report) },
+    `monitorovaci-zprava-${cycleId}`,
+  );
+}
+
+/** A year's annual report as a file of the format; shared with the console's downloads. */
+export async function annualReportDocument(deps: ArrApiDependencies, year: string, format: ReportFormat): Promise<HttpResponse> {
+  return documentResponse(
+    await getAnnualReport(deps, { year, planId: deps.config.planId }),
+    format,
+    { html: renderAnnualReportHtml, md: renderAnnualReportMarkdown, docx: (report) => deps.documents.annualReportDocx(report) },
+    `vyrocni-zprava-${year}`,
+  );
+}
+
+/** Every cycle's indicators as the open-data CSV or JSON; shared with the console's downloads. */
+export async function openDataDocument(deps: ArrApiDependencies, format: (typeof INDICATOR_FORMATS)[number]): Promise<HttpResponse> {
+  const rows = await openDataRows(deps, await getAllIndicators(deps));
+  if (format === 'csv') {
+    return file(renderIndicatorsCsv(rows), { contentType: 'text/csv; charset=utf-8', filename: 'indikatory.csv' });
+  }
+  const document = renderIndicatorsJson(rows, { contact: deps.config.arr, modified: deps.clock.now().toISOString() });
+  return file(document, { contentType: 'application/json; charset=utf-8', filename: 'indikatory.json' });
+}
 
 type Route = (event: APIGatewayProxyEventV2, deps: ArrApiDependencies) => Promise<HttpResponse>;
+
+/** What every plan change needs from the request: who, the body, and ARR's confirmation. */
+function changeOf(event: APIGatewayProxyEventV2) {
+  return {
+    actor: actorOf(event),
+    correlationId: correlationIdOf(event),
+    body: parseBody(event),
+    confirmRemovals: queryParameter(event, 'confirm') === 'true',
+  };
+}
 
 const routes: Record<string, Route> = {
   'GET /cycles': async (_event, deps) => json(200, { cycles: await listCycles(deps) }),
@@ -118,15 +186,7 @@ const routes: Record<string, Route> = {
   },
 
   // Open data: every cycle's indicators, with the metadata a regional open-data portal needs.
-  'GET /indicators': async (event, deps) => {
-    const format = formatOf(event, INDICATOR_FORMATS);
-    const rows = await openDataRows(deps, await getAllIndicators(deps));
-    if (format === 'csv') {
-      return file(renderIndicatorsCsv(rows), { contentType: 'text/csv; charset=utf-8', filename: 'indikatory.csv' });
-    }
-    const document = renderIndicatorsJson(rows, { contact: deps.config.arr, modified: deps.clock.now().toISOString() });
-    return file(document, { contentType: 'application/json; charset=utf-8', filename: 'indikatory.json' });
-  },
+  'GET /indicators': async (event, deps) => openDataDocument(deps, formatOf(event, INDICATOR_FORMATS)),
 
   'PUT /cycles/{cycleId}/agency/{section}': async (event, deps) =>
     json(
@@ -139,29 +199,48 @@ const routes: Record<string, Route> = {
       }),
     ),
 
-  'GET /cycles/{cycleId}/report': async (event, deps) => {
-    const format = formatOf(event, REPORT_FORMATS);
-    const cycleId = pathParameter(event, 'cycleId');
-    const report = await getMonitoringReport(deps, { cycleId, correlationId: correlationIdOf(event) });
-    return documentResponse(
-      report,
-      format,
-      { html: renderMonitoringReportHtml, md: renderMonitoringReportMarkdown, docx: renderMonitoringReportDocx },
-      `monitorovaci-zprava-${cycleId}`,
-    );
-  },
+  'GET /cycles/{cycleId}/report': async (event, deps) =>
+    monitoringReportDocument(
+      deps,
+      { cycleId: pathParameter(event, 'cycleId'), correlationId: correlationIdOf(event) },
+      formatOf(event, REPORT_FORMATS),
+    ),
 
-  'GET /years/{year}/report': async (event, deps) => {
-    const format = formatOf(event, REPORT_FORMATS);
-    const year = pathParameter(event, 'year');
-    const report = await getAnnualReport(deps, { year, planId: deps.config.planId });
-    return documentResponse(
-      report,
-      format,
-      { html: renderAnnualReportHtml, md: renderAnnualReportMarkdown, docx: renderAnnualReportDocx },
-      `vyrocni-zprava-${year}`,
-    );
-  },
+  'GET /years/{year}/report': async (event, deps) => annualReportDocument(deps, pathParameter(event, 'year'), formatOf(event, REPORT_FORMATS)),
+
+  'GET /years/{year}/texts': async (event, deps) =>
+    json(200, await getAnnualTexts(deps, { year: pathParameter(event, 'year'), planId: deps.config.planId })),
+
+  'PUT /years/{year}/texts': async (event, deps) =>
+    json(200, await putAnnualTexts(deps, { year: pathParameter(event, 'year'), planId: deps.config.planId, body: parseBody(event) })),
+
+  'GET /cycles/{cycleId}/projects/{projectId}': async (event, deps) =>
+    json(200, await getProjectDetail(deps, { cycleId: pathParameter(event, 'cycleId'), projectId: pathParameter(event, 'projectId') })),
+
+  // 201: the return is a new record in the project's history; its emails are only queued here.
+  'POST /cycles/{cycleId}/projects/{projectId}/return': async (event, deps) =>
+    json(
+      201,
+      await returnProject(deps, {
+        cycleId: pathParameter(event, 'cycleId'),
+        projectId: pathParameter(event, 'projectId'),
+        body: parseBody(event),
+        returnedBy: actorOf(event),
+        correlationId: correlationIdOf(event),
+      }),
+    ),
+
+  'PUT /cycles/{cycleId}/projects/{projectId}/editorial': async (event, deps) =>
+    json(
+      200,
+      await putEditorialVersion(deps, {
+        cycleId: pathParameter(event, 'cycleId'),
+        projectId: pathParameter(event, 'projectId'),
+        body: parseBody(event),
+        editedBy: actorOf(event),
+        correlationId: correlationIdOf(event),
+      }),
+    ),
 
   // 202: the new link goes out in an email that is only queued here.
   'POST /cycles/{cycleId}/contacts/{contactPersonId}/token': async (event, deps) =>
@@ -182,6 +261,31 @@ const routes: Record<string, Route> = {
         contactPersonId: pathParameter(event, 'contactPersonId'),
       }),
     ),
+
+  // The action plan: export, import (`?confirm=true` removes projects that have reports in an open cycle), history.
+  'GET /plan': async (_event, deps) => {
+    const { revision, plan } = await exportPlan(deps);
+    return file(`${JSON.stringify(plan, null, 2)}\n`, {
+      contentType: 'application/json; charset=utf-8',
+      filename: `akcni-plan-${plan.id}-verze-${revision}.json`,
+    });
+  },
+  'PUT /plan': async (event, deps) => json(200, await importPlan(deps, changeOf(event))),
+  'GET /plan/history': async (_event, deps) => json(200, { revisions: await listPlanHistory(deps) }),
+  'GET /plan/history/{revision}': async (event, deps) => json(200, await getPlanRevision(deps, pathParameter(event, 'revision'))),
+  'POST /plan/contacts': async (event, deps) => json(201, await addContactPerson(deps, changeOf(event))),
+  'PATCH /plan/contacts/{contactPersonId}': async (event, deps) =>
+    json(200, await updateContactPerson(deps, { ...changeOf(event), contactPersonId: pathParameter(event, 'contactPersonId') })),
+  'PATCH /plan/areas/{activityAreaId}/guarantor': async (event, deps) =>
+    json(200, await updateGuarantor(deps, { ...changeOf(event), activityAreaId: pathParameter(event, 'activityAreaId') })),
+  'POST /plan/projects': async (event, deps) => json(201, await addProject(deps, changeOf(event))),
+  'PATCH /plan/projects/{projectId}': async (event, deps) =>
+    json(200, await updateProject(deps, { ...changeOf(event), projectId: pathParameter(event, 'projectId') })),
+  'PATCH /plan/indicators/{code}': async (event, deps) =>
+    json(200, await updateIndicator(deps, { ...changeOf(event), code: pathParameter(event, 'code') })),
+
+  // A past monitoring report (Markdown or text) becomes history that pre-fills later cycles.
+  'POST /history': async (event, deps) => json(201, await importPastReport(deps, parseBody(event))),
 };
 
 export const ARR_ROUTE_KEYS = Object.keys(routes);
@@ -202,4 +306,5 @@ export const handler = createArrApiHandler(() => ({
   clock: awsClock,
   config: awsConfig(),
   events: awsEvents(),
+  documents: lazyReportDocuments,
 }));

@@ -5,7 +5,7 @@ import { awsClock, awsEvents, awsStore } from './composition/aws';
 import { sqsConsumer } from './sqs/consumer';
 
 /** The ports this function's use cases read: all it composes (bottom of the file). */
-export type AssembleReportDependencies = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'agency' | 'reports' | 'events'>;
+export type AssembleReportDependencies = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'agency' | 'editorial' | 'reports' | 'events'>;
 
 export function createAssembleReportHandler(deps: () => AssembleReportDependencies) {
   return sqsConsumer({

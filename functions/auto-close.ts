@@ -5,7 +5,7 @@ import { awsClock, awsConfig, awsEvents, awsStore } from './composition/aws';
 import { scheduledHandler } from './scheduled';
 
 /** The ports this function's use cases read: all it composes (bottom of the file). */
-export type AutoCloseDependencies = Pick<Dependencies, 'clock' | 'config' | 'cycles' | 'events'>;
+export type AutoCloseDependencies = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'tokens' | 'events'>;
 
 export function createAutoCloseHandler(deps: () => AutoCloseDependencies) {
   return scheduledHandler('Auto-close', async (correlationId) => ({

@@ -1,13 +1,13 @@
 /** `POST /cycles/{cycleId}/close`: ARR closes a cycle by hand; the report is requested. */
 import type { Dependencies } from '../domain/ports';
 import { closeCycle } from '../domain/use-cases/close-cycle';
-import { awsClock, awsEvents, awsStore } from './composition/aws';
+import { awsClock, awsConfig, awsEvents, awsStore } from './composition/aws';
 import { correlationIdOf, pathParameter } from './http/body';
 import { httpHandler } from './http/middleware';
 import { json } from './http/responses';
 
 /** The ports this function's use cases read: all it composes (bottom of the file). */
-export type CloseCycleDependencies = Pick<Dependencies, 'clock' | 'cycles' | 'events'>;
+export type CloseCycleDependencies = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'tokens' | 'events'>;
 
 export function createCloseCycleHandler(deps: () => CloseCycleDependencies) {
   return httpHandler(
@@ -23,4 +23,4 @@ export function createCloseCycleHandler(deps: () => CloseCycleDependencies) {
   );
 }
 
-export const handler = createCloseCycleHandler(() => ({ ...awsStore(), clock: awsClock, events: awsEvents() }));
+export const handler = createCloseCycleHandler(() => ({ ...awsStore(), clock: awsClock, config: awsConfig(), events: awsEvents() }));

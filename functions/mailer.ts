@@ -20,7 +20,7 @@ export const MAILER_FUNCTION = 'mailer';
 const REMEMBER_SECONDS = 5 * 24 * 60 * 60;
 
 /** The ports this function's use cases read: all it composes (bottom of the file). */
-export type MailerDependencies = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'tokens' | 'tokenIssuer' | 'mail'>;
+export type MailerDependencies = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'tokens' | 'tokenIssuer' | 'editorial' | 'mail'>;
 
 export function createMailerHandler(deps: () => MailerDependencies, persistence: () => BasePersistenceLayer) {
   let idempotent: { config: IdempotencyConfig; deliver: (request: MailRequest) => Promise<MailOutcome> } | undefined;
@@ -41,7 +41,7 @@ export function createMailerHandler(deps: () => MailerDependencies, persistence:
   };
 
   return sqsConsumer({
-    accepts: ['invitation-requested', 'reminder-due'],
+    accepts: ['invitation-requested', 'reminder-due', 'project-returned'],
     // The remaining time bounds how long an in-progress record blocks a concurrent duplicate.
     beforeBatch: (context) => idempotentDelivery().config.registerLambdaContext(context),
     handle: async (event) => ({ ...(await idempotentDelivery().deliver(event)) }),

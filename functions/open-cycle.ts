@@ -7,7 +7,7 @@ import { httpHandler } from './http/middleware';
 import { json } from './http/responses';
 
 /** The ports this function's use cases read: all it composes (bottom of the file). */
-export type OpenCycleDependencies = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'events'>;
+export type OpenCycleDependencies = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'tokens' | 'events'>;
 
 export function createOpenCycleHandler(deps: () => OpenCycleDependencies) {
   return httpHandler(

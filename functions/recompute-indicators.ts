@@ -5,7 +5,7 @@ import { awsClock, awsEvents, awsStore } from './composition/aws';
 import { sqsConsumer } from './sqs/consumer';
 
 /** The ports this function's use cases read: all it composes (bottom of the file). */
-export type RecomputeIndicatorsDependencies = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'events'>;
+export type RecomputeIndicatorsDependencies = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'editorial' | 'events'>;
 
 export function createRecomputeIndicatorsHandler(deps: () => RecomputeIndicatorsDependencies) {
   return sqsConsumer({

@@ -5,7 +5,7 @@ import { awsClock, awsEvents, awsStore } from './composition/aws';
 import { scheduledHandler } from './scheduled';
 
 /** The ports this function's use cases read: all it composes (bottom of the file). */
-export type ReminderSweepDependencies = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'events'>;
+export type ReminderSweepDependencies = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'editorial' | 'events'>;
 
 export function createReminderSweepHandler(deps: () => ReminderSweepDependencies) {
   return scheduledHandler('Reminder sweep', (correlationId) => runReminderSweep(deps(), correlationId));

@@ -44,6 +44,10 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
     table: stateful.table,
     configurationSet: stateful.configurationSet,
     emailIdentity: stateful.emailIdentity,
+    sesEventsTopic: stateful.sesEventsTopic,
+    userPool: stateful.userPool,
+    loginDomain: stateful.loginDomain,
+    consoleSessionSecret: stateful.consoleSessionSecret,
     description: 'Chytřejší Liberecký kraj monitoring – functions, queues, API, schedules (stateless)',
   });
 

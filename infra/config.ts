@@ -16,6 +16,11 @@ export interface MonitoringConfig {
   readonly steeringGroupNoticeDays: number;
   /** Identifier of the action plan the cycles belong to. */
   readonly planId: string;
+  /**
+   * Prefix of the Cognito managed login domain (`<prefix>.auth.<region>.amazoncognito.com`);
+   * it must be unique in the region, so each deployment names its own.
+   */
+  readonly loginDomainPrefix: string;
   /** Optional target account and region; without them the stacks stay environment-agnostic. */
   readonly account?: string;
   readonly region?: string;
@@ -29,6 +34,7 @@ export const DEFAULT_CONFIG: MonitoringConfig = {
   autoCloseGraceDays: 3,
   steeringGroupNoticeDays: 7,
   planId: '2024-2026',
+  loginDomainPrefix: 'chytrejsi-kraj-monitoring',
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -73,6 +79,17 @@ function readDayCount(node: Node, key: string, fallback: number): number {
   return value;
 }
 
+// Cognito's rule for domain prefixes: lower-case letters, digits and hyphens, not starting or ending with a hyphen.
+const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+function readLoginDomainPrefix(node: Node): string {
+  const value = readString(node, 'loginDomainPrefix') ?? DEFAULT_CONFIG.loginDomainPrefix;
+  if (!DOMAIN_PREFIX.test(value) || value.includes('aws') || value.includes('cognito')) {
+    throw new Error(`Context "loginDomainPrefix" must be lower-case letters, digits and hyphens without "aws" or "cognito", got "${value}"`);
+  }
+  return value;
+}
+
 /** Reads and validates the deployment settings, failing the synth early on a malformed value. */
 export function readConfig(node: Node): MonitoringConfig {
   const senderDomain = readString(node, 'senderDomain');
@@ -93,6 +110,7 @@ export function readConfig(node: Node): MonitoringConfig {
     autoCloseGraceDays: readDayCount(node, 'autoCloseGraceDays', DEFAULT_CONFIG.autoCloseGraceDays),
     steeringGroupNoticeDays: readDayCount(node, 'steeringGroupNoticeDays', DEFAULT_CONFIG.steeringGroupNoticeDays),
     planId: readString(node, 'planId') ?? DEFAULT_CONFIG.planId,
+    loginDomainPrefix: readLoginDomainPrefix(node),
     ...(account === undefined ? {} : { account }),
     ...(region === undefined ? {} : { region }),
   };

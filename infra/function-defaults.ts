@@ -21,6 +21,8 @@ export interface MonitoringFunctionProps {
   readonly timeout?: Duration;
   /** @default 512 MB */
   readonly memorySize?: number;
+  /** Data files the function reads at run time: `from` (relative to the project root) is copied to `to` in the bundle. */
+  readonly copyIntoBundle?: { readonly from: string; readonly to: string };
 }
 
 export const DEFAULT_TIMEOUT = Duration.seconds(10);
@@ -81,6 +83,7 @@ export class MonitoringFunction extends NodejsFunction {
         // CommonJS dependencies call require(), which does not exist in an ESM bundle.
         // https://docs.aws.amazon.com/lambda/latest/dg/typescript-package.html
         banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        ...(props.copyIntoBundle === undefined ? {} : { commandHooks: copyHooks(props.copyIntoBundle) }),
       },
     });
 
@@ -104,4 +107,16 @@ export class MonitoringFunction extends NodejsFunction {
       );
     }
   }
+}
+
+/** Bundling hooks that copy a folder of data files into the function's asset. */
+function copyHooks(copy: { from: string; to: string }) {
+  return {
+    beforeBundling: (): string[] => [],
+    beforeInstall: (): string[] => [],
+    afterBundling: (inputDir: string, outputDir: string): string[] => [
+      `mkdir -p "${outputDir}/${copy.to}"`,
+      `cp -R "${inputDir}/${copy.from}/." "${outputDir}/${copy.to}/"`,
+    ],
+  };
 }

@@ -8,26 +8,30 @@ import { createArrApiHandler } from '../functions/arr-api';
 import { createAssembleReportHandler } from '../functions/assemble-report';
 import { createAutoCloseHandler } from '../functions/auto-close';
 import { createCloseCycleHandler } from '../functions/close-cycle';
+import { createConsoleHandler } from '../functions/console';
+import type { ConsoleDependencies } from '../functions/console/context';
 import { createMailerHandler, MAILER_FUNCTION } from '../functions/mailer';
 import { createNotifySteeringGroupHandler } from '../functions/notify-steering-group';
 import { createOpenCycleHandler } from '../functions/open-cycle';
 import { createRecomputeIndicatorsHandler } from '../functions/recompute-indicators';
 import { createReminderSweepHandler } from '../functions/reminder-sweep';
+import { createSesEventsHandler } from '../functions/ses-events';
 import { createSteeringGroupScheduleHandler } from '../functions/steering-group-schedule';
 import { createSubmissionIntakeHandler } from '../functions/submission-intake';
 import { createSubmissionPageHandler } from '../functions/submission-page';
 import type { HttpHandler } from './http-server';
 import type { SqsHandler } from './queue-poller';
 import type { ScheduledHandler } from './scheduler';
-import type { HttpFunctionName, QueueFunctionName, ScheduledFunctionName } from './topology';
+import type { HttpFunctionName, LocalOnlyFunctionName, QueueFunctionName, ScheduledFunctionName } from './topology';
 
-export type LocalHandlers = Record<HttpFunctionName, HttpHandler> &
+export type LocalHandlers = Record<Exclude<HttpFunctionName, LocalOnlyFunctionName>, HttpHandler> &
   Record<QueueFunctionName, SqsHandler> &
   Record<ScheduledFunctionName, ScheduledHandler>;
 
 export function createLocalHandlers(
   deps: () => Dependencies,
   idempotency: (functionName: string) => BasePersistenceLayer,
+  consoleDeps: () => ConsoleDependencies,
 ): LocalHandlers {
   return {
     'open-cycle': createOpenCycleHandler(deps),
@@ -35,6 +39,7 @@ export function createLocalHandlers(
     'submission-intake': createSubmissionIntakeHandler(deps),
     'close-cycle': createCloseCycleHandler(deps),
     'arr-api': createArrApiHandler(deps),
+    console: createConsoleHandler(consoleDeps),
     mailer: createMailerHandler(deps, () => idempotency(MAILER_FUNCTION)),
     'recompute-indicators': createRecomputeIndicatorsHandler(deps),
     'assemble-report': createAssembleReportHandler(deps),
@@ -42,5 +47,6 @@ export function createLocalHandlers(
     'reminder-sweep': createReminderSweepHandler(deps),
     'auto-close': createAutoCloseHandler(deps),
     'steering-group-schedule': createSteeringGroupScheduleHandler(deps),
+    'ses-events': createSesEventsHandler(deps),
   };
 }

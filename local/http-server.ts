@@ -32,6 +32,17 @@ export interface RunningHttpServer {
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
+/** Who ARR's requests come from locally: the holder of the printed ARR key. */
+export const LOCAL_ARR_PRINCIPAL = {
+  accessKey: 'local',
+  accountId: '123456789012',
+  callerId: 'arr-local',
+  principalOrgId: null,
+  userArn: 'arn:aws:iam::123456789012:user/arr-local',
+  userId: 'arr-local',
+  cognitoIdentity: null,
+} as const;
+
 export class ApiPortInUseError extends Error {
   override readonly name = 'PortInUseError';
 
@@ -225,6 +236,8 @@ function toEvent(req: IncomingMessage, url: URL, matched: MatchedRoute, body: Bu
       },
       requestId,
       routeKey,
+      // The principal API Gateway's IAM authorizer would name; locally, the one holder of the ARR key.
+      ...(matched.route.access === 'arr' ? { authorizer: { iam: LOCAL_ARR_PRINCIPAL } } : {}),
       stage: '$default',
       time: now.toISOString(),
       timeEpoch: now.getTime(),

@@ -8,6 +8,7 @@
  * The demo, the benchmark and the scenario test drive the system through this module.
  */
 import type { ReminderLadder } from '../domain/reminders';
+import { sesHardBounce } from './scenario/ses';
 import { reminderSchedule } from '../domain/reminders';
 import type { ActionPlan, IndicatorDefinition, Project } from '../domain/plan';
 import { activityAreaOfProject } from '../domain/plan';
@@ -52,6 +53,8 @@ export interface CycleScript {
   seed: number;
   /** Contact persons who never answer. */
   silentContacts: number;
+  /** How many of the silent ones never got the invitation: SES reports a hard bounce of their address. */
+  bouncedContacts?: number;
   /** Share of the others who answer only after the overdue notice. */
   lateShare: number;
   /** Share of the others who answer after one of the reminders before the deadline. */
@@ -321,6 +324,13 @@ export async function runCycleScenario(system: ScenarioSystem, plan: ActionPlan,
         project.contactPersonIds.some((id) => plan.contactPersons.find((contact) => contact.id === id)?.email.toLowerCase() === person.email),
     ).length;
     say(openDay, `${person.name} na pozvánku nikdy neodpoví (${countOf(person.outcome.projects, PROJECT_FORMS)}).`);
+  }
+  for (const person of people.filter((candidate) => candidate.persona === 'silent').slice(0, script.bouncedContacts ?? 0)) {
+    const contact = plan.contactPersons.find((candidate) => candidate.email.toLowerCase() === person.email);
+    if (!contact) continue;
+    await arr.json('POST', '/local/ses-events', sesHardBounce({ email: person.email, cycleId: cycle.id, contactPersonId: contact.id, at: system.clock.now() }));
+    await system.drainQueues();
+    say(openDay, `Pozvánka pro ${person.name} se nedoručila (SES: 550 5.1.1 user unknown): ARR dostala upozornění, připomínky na tuto adresu nepůjdou a eskalace to uvede.`);
   }
 
   const submitted = new Map<string, { text: ProjectReportText; contributions: Record<string, number> }>();

@@ -1,10 +1,13 @@
 /**
  * What CloudFormation creates on AWS, created locally on every start: the table, the queues with
- * their dead-letter queues, and on first start the Liberec catalog and the 2025-H2 history the
- * first cycle is pre-filled from. Every step leaves existing things as they are.
+ * their dead-letter queues, and then what the deploy's bootstrap does: the very bootstrap
+ * function AWS runs as a custom resource, given a CloudFormation "Create" event, seeds the
+ * Liberec plan into an empty table and loads the past reports of `data/history/` that pre-fill
+ * the first cycle. Every step leaves existing things as they are.
  */
-import { readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import type { CloudFormationCustomResourceCreateEvent } from 'aws-lambda';
 import {
   CreateQueueCommand,
   GetQueueAttributesCommand,
@@ -15,11 +18,10 @@ import {
 import { createAwsClients } from '../adapters/aws-clients';
 import { ensureTable } from '../adapters/dynamodb/create-table';
 import { DynamoMonitoringStore } from '../adapters/dynamodb/monitoring-store';
-import { liberecActionPlan } from '../domain/catalog/liberec';
-import { NotFoundError } from '../domain/errors';
-import { parseMonitoringReport } from '../domain/importer/parse-monitoring-report';
+import { readBootstrapSource } from '../adapters/bootstrap-source';
 import type { Clock } from '../domain/ports';
-import { loadHistory } from '../domain/use-cases/load-history';
+import { createBootstrapHandler, type BootstrapResponse } from '../functions/bootstrap';
+import { createLambdaContext } from './lambda-context';
 import { localAwsEndpoints, type LocalEndpoints, type LocalQueueUrls } from './composition';
 import {
   deadLetterQueueName,
@@ -30,7 +32,8 @@ import {
   type QueueName,
 } from './topology';
 
-export const DEFAULT_HISTORY_FILE = fileURLToPath(new URL('../data/history/monitoring-2025-H2.md', import.meta.url));
+/** The past monitoring reports (2025-H1 and 2025-H2) that pre-fill the first cycle. */
+export const DEFAULT_HISTORY_DIR = fileURLToPath(new URL('../data/history/', import.meta.url));
 
 export interface QueueInfo {
   name: QueueName;
@@ -45,8 +48,8 @@ export interface InfrastructureOptions {
   endpoints: LocalEndpoints;
   tableName: string;
   clock: Clock;
-  /** The monitoring report whose projects pre-fill the first cycle; `null` skips it. */
-  historyFile?: string | null;
+  /** The folder of past monitoring reports that pre-fill the first cycle; `null` loads none. */
+  historyDir?: string | null;
   /** Tests shorten the visibility timeouts so that five failed receives take seconds, not minutes. */
   visibilityTimeoutSeconds?: number;
 }
@@ -54,8 +57,8 @@ export interface InfrastructureOptions {
 export interface Infrastructure {
   queues: Record<QueueName, QueueInfo>;
   queueUrls: LocalQueueUrls;
-  catalogLoaded: boolean;
-  history: { cycleId: string; imported: number; unmatched: string[]; alreadyLoaded: boolean } | null;
+  /** The bootstrap's answer, as CloudFormation would get it. */
+  bootstrap: BootstrapResponse;
 }
 
 export async function ensureInfrastructure(options: InfrastructureOptions): Promise<Infrastructure> {
@@ -86,18 +89,15 @@ export async function ensureInfrastructure(options: InfrastructureOptions): Prom
   }
 
   const store = new DynamoMonitoringStore(clients.documents, options.tableName);
-  const catalogLoaded = await ensureCatalog(store);
-  const historyFile = options.historyFile === undefined ? DEFAULT_HISTORY_FILE : options.historyFile;
-  // Run on every start, not only the first: loadHistory skips what is stored, so a start that died
-  // half-way through the import completes it next time.
-  const history =
-    historyFile === null
-      ? null
-      : await loadHistory(
-          { clock: options.clock, cycles: store.cycles, submissions: store.submissions },
-          liberecActionPlan,
-          parseMonitoringReport(await readFile(historyFile, 'utf8')),
-        );
+  const historyDir = options.historyDir === undefined ? DEFAULT_HISTORY_DIR : options.historyDir;
+  // On every start, not only the first: the bootstrap skips what is stored, so a start that died
+  // half-way through completes it next time, and a plan ARR edited is never replaced.
+  const bootstrap = createBootstrapHandler(
+    () => ({ clock: options.clock, plans: store.plans, cycles: store.cycles, submissions: store.submissions }),
+    () => readBootstrapSource(historyDir),
+  );
+  const requestId = randomUUID();
+  const answer = await bootstrap(cloudFormationCreate(requestId), createLambdaContext('bootstrap', BOOTSTRAP_TIMEOUT_SECONDS, requestId));
 
   return {
     queues,
@@ -107,21 +107,25 @@ export async function ensureInfrastructure(options: InfrastructureOptions): Prom
       report: queues.ReportQueue.url,
       notify: queues.NotifyQueue.url,
     },
-    catalogLoaded,
-    history,
+    bootstrap: answer,
   };
 }
 
-/** @returns true when the catalog was loaded now, false when it was there already. */
-async function ensureCatalog(store: DynamoMonitoringStore): Promise<boolean> {
-  try {
-    await store.plans.getPlan(liberecActionPlan.id);
-    return false;
-  } catch (error) {
-    if (!(error instanceof NotFoundError)) throw error;
-    await store.plans.savePlan(liberecActionPlan);
-    return true;
-  }
+/** The stack's bootstrap timeout (infra/stateless-stack.ts). */
+const BOOTSTRAP_TIMEOUT_SECONDS = 120;
+
+/** The event the Provider framework hands the bootstrap function when the stack is created. */
+function cloudFormationCreate(requestId: string): CloudFormationCustomResourceCreateEvent {
+  return {
+    RequestType: 'Create',
+    ServiceToken: 'local',
+    ResponseURL: 'http://localhost/unused',
+    StackId: 'arn:aws:cloudformation:eu-central-1:123456789012:stack/local/local',
+    RequestId: requestId,
+    LogicalResourceId: 'Bootstrap',
+    ResourceType: 'Custom::Bootstrap',
+    ResourceProperties: { ServiceToken: 'local' },
+  };
 }
 
 async function ensureQueue(sqs: SQSClient, name: string, attributes: Record<string, string>): Promise<{ url: string; arn: string }> {

@@ -9,11 +9,12 @@ import { periodOf, previousPeriod } from '../domain/period';
 import { addDays, pragueDate } from '../domain/time';
 import { PortInUseError } from './emulators';
 import { ApiPortInUseError } from './http-server';
+import { IdentityProviderPortInUseError } from './identity-provider';
 import { startLocalSystem } from './system';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const DEFAULT_PORTS = { api: 3000, dynamodb: 8000, sqs: 9324, ses: 8005 } as const;
+const DEFAULT_PORTS = { api: 3000, dynamodb: 8000, sqs: 9324, ses: 8005, oidc: 3001 } as const;
 
 function port(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     dynamodb: port('DYNAMODB_PORT', DEFAULT_PORTS.dynamodb),
     sqs: port('SQS_PORT', DEFAULT_PORTS.sqs),
     ses: port('SES_PORT', DEFAULT_PORTS.ses),
+    oidc: port('OIDC_PORT', DEFAULT_PORTS.oidc),
   };
   const system = await startLocalSystem({
     dataDir,
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
 
   const fromHere = relative(process.cwd(), dataDir);
   const shownDir = fromHere === '' ? '.' : fromHere.startsWith('..') ? dataDir : fromHere;
-  const history = system.infrastructure.history;
+  const bootstrap = system.infrastructure.bootstrap.Data;
   const example = suggestedCycle(system.clock.now());
   const body = JSON.stringify(example);
   process.stdout.write(
@@ -73,13 +75,18 @@ async function main(): Promise<void> {
       '',
       'Chytřejší Liberecký kraj – půlroční monitoring běží lokálně.',
       '',
+      `  Konzole ARR:         ${system.consoleUrl}`,
+      ...system.identity.accounts.map(
+        (account) => `    přihlášení ${account.groups.includes('arr') ? 'ARR:           ' : 'Řídící skupina:'} ${account.email} / ${account.password}`,
+      ),
+      `  Přihlašovací služba: ${system.identity.issuer} (místní náhrada za Cognito)`,
       `  API:                 ${system.apiUrl}`,
       `  Odeslané e-maily:    ${system.sesUrl}`,
       `  Klíč ARR:            ${system.arrKey}`,
       `  Data:                ${shownDir}/ (klíč v ${shownDir}/arr-key)`,
-      ...(system.infrastructure.catalogLoaded ? ['  Katalog:             akční plán Libereckého kraje nahrán'] : []),
-      ...(history && !history.alreadyLoaded
-        ? [`  Historie:            ${history.cycleId}, ${history.imported} projektů z monitorovací zprávy`]
+      ...(bootstrap?.PlanSeeded === 'true' ? ['  Akční plán:          výchozí plán Libereckého kraje nahrán (verze 1)'] : []),
+      ...(bootstrap && bootstrap.HistoryImported > 0
+        ? [`  Historie:            ${bootstrap.HistoryPeriods}, ${bootstrap.HistoryImported} hlášení projektů z monitorovacích zpráv`]
         : []),
       '',
       'Otevření pololetí (pozvánky odejdou kontaktním osobám do schránky výše):',
@@ -118,7 +125,7 @@ async function main(): Promise<void> {
 try {
   await main();
 } catch (error) {
-  if (error instanceof PortInUseError || error instanceof ApiPortInUseError || error instanceof UsageError) {
+  if (error instanceof PortInUseError || error instanceof ApiPortInUseError || error instanceof IdentityProviderPortInUseError || error instanceof UsageError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }

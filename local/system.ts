@@ -4,28 +4,38 @@
  * tests and the demo all start it through `startLocalSystem`.
  */
 import './function-environment';
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAwsClients } from '../adapters/aws-clients';
 import type { DynamoStoreOptions } from '../adapters/dynamodb/monitoring-store';
+import type { JWK } from 'jose';
+import { OidcSignIn } from '../adapters/oidc/sign-in';
 import type { Dependencies, MonitoringConfig } from '../domain/ports';
 import { DEFAULT_ARR_NAME } from '../functions/composition/aws';
+import { consoleUrls } from '../functions/composition/aws-console';
+import type { ConsoleDependencies } from '../functions/console/context';
+import { SessionCookies } from '../functions/console/session';
 import { ensureArrKey } from './arr-key';
 import { createLocalIdempotency, createLocalRuntime, localAwsEndpoints, MovableClock } from './composition';
 import { startEmulators, type RunningEmulators } from './emulators';
 import { createLocalHandlers, type LocalHandlers } from './handlers';
-import { startHttpServer, type RunningHttpServer } from './http-server';
+import { startHttpServer, type HttpHandler, type RunningHttpServer } from './http-server';
+import { startLocalIdentityProvider, type LocalAccount, type RunningIdentityProvider } from './identity-provider';
 import { QueuePoller, type DrainOptions } from './queue-poller';
 import { restoreQueues, spoolQueues } from './queue-spool';
 import { Scheduler } from './scheduler';
 import { ensureInfrastructure, type Infrastructure } from './setup';
-import { deadLetterQueueName, QUEUES, SCHEDULE_DEFINITIONS, type ScheduleName } from './topology';
+import { createSesEventInbox } from './ses-event-inbox';
+import { deadLetterQueueName, LOCAL_ONLY_ROUTES, QUEUES, ROUTES, SCHEDULE_DEFINITIONS, type ScheduleName } from './topology';
 
 export interface LocalPorts {
   api: number;
   dynamodb: number;
   sqs: number;
   ses: number;
+  /** The local OpenID provider (Cognito's stand-in). */
+  oidc: number;
 }
 
 export interface LocalLogger {
@@ -43,8 +53,8 @@ export interface LocalSystemOptions {
   clock?: MovableClock;
   config?: Partial<MonitoringConfig>;
   tableName?: string;
-  /** The report that pre-fills the first cycle; `null` loads none. */
-  historyFile?: string | null;
+  /** The folder of past reports that pre-fill the first cycle (default `data/history/`); `null` loads none. */
+  historyDir?: string | null;
   /** Shorter than the stack's, for tests of retries and dead-letter queues. */
   visibilityTimeoutSeconds?: number;
   /** Replaces single functions, e.g. a consumer that fails on purpose. */
@@ -58,6 +68,11 @@ export interface LocalSystemOptions {
 
 export interface LocalSystem {
   apiUrl: string;
+  /** ARR's web console. */
+  consoleUrl: string;
+  /** The local OpenID provider and its accounts (one ARR, one steering-group member). */
+  identity: { issuer: string; clientId: string; accounts: readonly LocalAccount[]; signingKey: JWK };
+  consoleDeps: ConsoleDependencies;
   /** The SES emulator's inbox page. */
   sesUrl: string;
   endpoints: { dynamodb: string; sqs: string; ses: string };
@@ -95,17 +110,20 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
   // The API listens first: its URL goes into every personal link, and a taken port fails before
   // the emulators (and dynalite's lock on the data folder) are started.
-  let handlers: LocalHandlers | null = null;
+  let handlers: (LocalHandlers & { 'ses-event-inbox': HttpHandler }) | null = null;
   const server: RunningHttpServer = await startHttpServer({
     port: options.ports?.api ?? 0,
     host,
     arrKey,
+    routes: [...ROUTES, ...LOCAL_ONLY_ROUTES],
     handlerFor: (fn) => handlers?.[fn] ?? null,
     onError: (message, extra) => logger.error(message, extra),
   });
 
   let emulators: RunningEmulators | undefined;
+  let identityProvider: RunningIdentityProvider | undefined;
   try {
+    identityProvider = await startLocalIdentityProvider({ port: options.ports?.oidc ?? 0, host, consoleBaseUrl: server.url });
     emulators = await startEmulators({
       dataDir: join(options.dataDir, 'dynamodb'),
       ports: { dynamodb: options.ports?.dynamodb ?? 0, sqs: options.ports?.sqs ?? 0, ses: options.ports?.ses ?? 0 },
@@ -116,7 +134,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       endpoints,
       tableName,
       clock,
-      ...(options.historyFile === undefined ? {} : { historyFile: options.historyFile }),
+      ...(options.historyDir === undefined ? {} : { historyDir: options.historyDir }),
       ...(options.visibilityTimeoutSeconds === undefined ? {} : { visibilityTimeoutSeconds: options.visibilityTimeoutSeconds }),
     });
     const { sqs } = createAwsClients(localAwsEndpoints(endpoints));
@@ -137,8 +155,25 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       config: { ...LOCAL_CONFIG, publicBaseUrl: server.url, ...options.config },
       ...(options.storeOptions === undefined ? {} : { storeOptions: options.storeOptions }),
     });
-    const ready: LocalHandlers = {
-      ...createLocalHandlers(() => deps, createLocalIdempotency({ endpoints, tableName })),
+    const urls = consoleUrls(server.url);
+    const consoleDeps: ConsoleDependencies = {
+      app: deps,
+      auth: {
+        // The same sign-in code as on AWS; only the issuer, the client and plain HTTP differ.
+        signIn: new OidcSignIn({
+          issuer: identityProvider.issuer,
+          clientId: identityProvider.clientId,
+          redirectUri: urls.callback,
+          postLogoutRedirectUri: urls.signedOut,
+          allowInsecureHttp: true,
+        }),
+        // A key per run: a restart signs everybody out, as the provider's keys are new too.
+        cookies: new SessionCookies({ key: new Uint8Array(randomBytes(32)), secure: false }),
+      },
+    };
+    const ready = {
+      ...createLocalHandlers(() => deps, createLocalIdempotency({ endpoints, tableName }), () => consoleDeps),
+      'ses-event-inbox': createSesEventInbox(sqs, infrastructure.queues.SesEventsQueue.url),
       ...options.handlerOverrides,
     };
 
@@ -166,11 +201,13 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     }
 
     const running = emulators;
+    const idp = identityProvider;
     let stopping: Promise<void> | undefined;
     const stop = async (): Promise<void> => {
       await scheduler.stop();
       await poller.stop();
       await server.close();
+      await idp.close();
       await poller.releaseFailed();
       const spooled = await spoolQueues(sqs, allQueues, options.dataDir);
       if (spooled > 0) logger.info('Queued messages kept for the next run', { count: spooled });
@@ -179,6 +216,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
     return {
       apiUrl: server.url,
+      consoleUrl: `${server.url}/arr`,
+      identity: { issuer: idp.issuer, clientId: idp.clientId, accounts: idp.accounts, signingKey: idp.signingKey },
+      consoleDeps,
       sesUrl: emulators.sesInboxUrl,
       endpoints,
       arrKey,
@@ -192,6 +232,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     };
   } catch (error) {
     await server.close().catch(() => undefined);
+    await identityProvider?.close().catch(() => undefined);
     await emulators?.stop().catch(() => undefined);
     throw error;
   }

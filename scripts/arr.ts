@@ -7,10 +7,15 @@
  *   status <cyklus>
  *   close <cyklus>
  *   report <cyklus> --format html|md|docx [--out SOUBOR]
+ *   plan-export [--out SOUBOR]
+ *   plan-import SOUBOR [--confirm]
+ *   plan-history
+ *   history-import SOUBOR
+ *   ses-event SOUBOR       (local only: plays an SES bounce, complaint or delivery notification)
  *
  * Every command takes `--api URL` (default http://127.0.0.1:$API_PORT, port 3000).
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -25,6 +30,12 @@ const USAGE = `Použití: npm run arr -- <příkaz> [volby]
   status <cyklus>                                            stav a úplnost cyklu
   close <cyklus>                                             uzavře sběr podkladů
   report <cyklus> --format html|md|docx [--out SOUBOR]       stáhne monitorovací zprávu
+  plan-export [--out SOUBOR]                                 stáhne akční plán (JSON)
+  plan-import SOUBOR [--confirm]                             nahraje upravený akční plán (JSON)
+  plan-history                                               kdo a kdy plán měnil
+  history-import SOUBOR                                      nahraje starší monitorovací zprávu (Markdown)
+  ses-event SOUBOR                                           přehraje oznámení SES (nedoručení, stížnost,
+                                                             doručení; jen lokálně, viz tests/fixtures/ses/)
 
 Volby: --api URL (výchozí http://127.0.0.1:3000 nebo API_PORT)`;
 
@@ -70,6 +81,7 @@ async function main(argv: string[]): Promise<void> {
       meeting: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      confirm: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -149,8 +161,60 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(`Monitorovací zpráva ${cycleId} (${format}) uložena do ${values.out} (${content.length} B).\n`);
       return;
     }
+    case 'plan-export': {
+      const content = await api.bytes('/plan', 'application/json');
+      if (values.out === undefined) process.stdout.write(content);
+      else {
+        await writeFile(values.out, content);
+        process.stdout.write(`Akční plán uložen do ${values.out}.\n`);
+      }
+      return;
+    }
+    case 'plan-import': {
+      const plan = await readJson(required(argument, 'soubor s plánem (JSON)'));
+      const result = (await api.json('PUT', `/plan${values.confirm ? '?confirm=true' : ''}`, plan)) as { revision: number; changes: Array<{ description: string }> };
+      process.stdout.write(result.changes.length === 0 ? 'Plán se nezměnil.\n' : `Uložena verze ${result.revision} plánu:\n${result.changes.map((entry) => `  ${entry.description}`).join('\n')}\n`);
+      return;
+    }
+    case 'plan-history': {
+      const { revisions } = (await api.json('GET', '/plan/history')) as { revisions: Array<{ revision: number; author: string; at: string; reason: string; changes: Array<{ description: string }> }> };
+      for (const revision of revisions) {
+        process.stdout.write(`verze ${revision.revision}  ${formatCzechDateTime(new Date(revision.at))}  ${revision.author}: ${revision.reason}\n`);
+        for (const entry of revision.changes) process.stdout.write(`    ${entry.description}\n`);
+      }
+      return;
+    }
+    case 'history-import': {
+      const report = await readText(required(argument, 'soubor se zprávou'));
+      const result = (await api.json('POST', '/history', { report })) as { periodLabel: string; imported: number; unmatched: string[] };
+      process.stdout.write(`${result.periodLabel}: nahráno ${result.imported} projektů${result.unmatched.length > 0 ? `; bez shody v plánu: ${result.unmatched.join('; ')}` : ''}.\n`);
+      return;
+    }
+    case 'ses-event': {
+      const notification = await readJson(required(argument, 'soubor s oznámením SES (JSON)'));
+      const result = (await api.json('POST', '/local/ses-events', notification)) as { outcome: string; contactPersonId: string | null };
+      process.stdout.write(`Oznámení SES (${result.outcome}) pro ${result.contactPersonId ?? '–'} zařazeno; zpracuje ho stejná funkce jako na AWS.\n`);
+      return;
+    }
     default:
       throw new CliError(`Neznámý příkaz „${command}“.\n\n${USAGE}`);
+  }
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    throw new CliError(`Soubor ${file} nelze přečíst.`);
+  }
+}
+
+async function readJson(file: string): Promise<unknown> {
+  const text = await readText(file);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new CliError(`Soubor ${file} není platný JSON.`);
   }
 }
 

@@ -105,8 +105,8 @@ async function main(): Promise<void> {
       // make the demo wait a minute for every retried indicator update.
       visibilityTimeoutSeconds: 5,
     });
-    const history = system.infrastructure.history;
-    write(`API ${system.apiUrl}; historie ${history?.cycleId ?? '–'} (${history?.imported ?? 0} projektů) nahrána pro předvyplnění.`);
+    const bootstrap = system.infrastructure.bootstrap.Data;
+    write(`API ${system.apiUrl}; historie ${bootstrap?.HistoryPeriods || '–'} (${bootstrap?.HistoryImported ?? 0} hlášení projektů) nahrána pro předvyplnění.`);
     const log = (line: string) => write(`  ${line}`);
 
     write('\n-- 1. pololetí 2026 --');
@@ -117,6 +117,8 @@ async function main(): Promise<void> {
       openAt: pragueInstant('2026-06-01', 8, 0),
       seed: 20_261,
       silentContacts: 1,
+      // The silent one never got the invitation: their address bounces.
+      bouncedContacts: 1,
       lateShare: 0.15,
       remindedShare: 0.35,
       editShare: 0.25,

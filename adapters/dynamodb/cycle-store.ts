@@ -1,11 +1,11 @@
 import { NotFoundError } from '../../domain/errors';
 import type { CycleState } from '../../domain/cycle';
-import type { CycleStore } from '../../domain/ports';
-import type { CycleContactRecord, CycleRecord, RequestRecord } from '../../domain/records';
+import type { CycleClaim, CycleStore } from '../../domain/ports';
+import type { CycleContactRecord, CycleRecord, DeliveryEventRecord, RequestRecord, UndeliverableAddress } from '../../domain/records';
 import { GSI1, keys, sortKeyPrefix, withoutKeys } from './keys';
 import type { DynamoTable } from './table';
 
-type ClaimAttribute = 'steeringGroupNotificationClaimedAt';
+type ClaimAttribute = CycleClaim;
 
 /** Cycles, their requests (žádosti o podklady) and their contact persons: all in the cycle's partition. */
 export class DynamoCycleStore implements CycleStore {
@@ -157,6 +157,88 @@ export class DynamoCycleStore implements CycleStore {
   async getContact(cycleId: string, contactPersonId: string): Promise<CycleContactRecord | null> {
     const item = await this.table.get(keys.contact(cycleId, contactPersonId));
     return item ? withoutKeys<CycleContactRecord>(item) : null;
+  }
+
+  async addRequest(request: RequestRecord): Promise<boolean> {
+    const added = await this.table.put(
+      { ...keys.request(request.cycleId, request.projectId), ...request },
+      { ConditionExpression: 'attribute_not_exists(PK)' },
+    );
+    if (added) await this.addToCount(request.cycleId, 'requestCount', 1);
+    return added;
+  }
+
+  /** Read, then a conditional delete: only the caller whose delete removed the item corrects the counts. */
+  async removeRequest(cycleId: string, projectId: string): Promise<boolean> {
+    const key = keys.request(cycleId, projectId);
+    const item = await this.table.get(key);
+    if (item === null) return false;
+    if (!(await this.table.deleteIf(key, { ConditionExpression: 'attribute_exists(PK)' }))) return false;
+    await this.addToCount(cycleId, 'requestCount', -1);
+    if (item['firstSubmittedAt'] !== undefined) await this.addToCount(cycleId, 'submittedCount', -1);
+    return true;
+  }
+
+  async addContactProject(cycleId: string, contactPersonId: string, projectId: string): Promise<'created' | 'added' | 'present'> {
+    const key = keys.contact(cycleId, contactPersonId);
+    const record: CycleContactRecord = { cycleId, contactPersonId, projectIds: [projectId] };
+    if (await this.table.put({ ...key, ...record }, { ConditionExpression: 'attribute_not_exists(PK)' })) return 'created';
+    const appended = await this.table.update(key, {
+      UpdateExpression: 'SET projectIds = list_append(projectIds, :list)',
+      ConditionExpression: 'attribute_exists(PK) AND NOT contains(projectIds, :projectId)',
+      ExpressionAttributeValues: { ':list': [projectId], ':projectId': projectId },
+    });
+    return appended ? 'added' : 'present';
+  }
+
+  async recordDeliveryEvent(event: DeliveryEventRecord): Promise<boolean> {
+    return this.table.put(
+      { ...keys.delivery(event.cycleId, event.contactPersonId, event.eventId), ...event },
+      { ConditionExpression: 'attribute_not_exists(PK)' },
+    );
+  }
+
+  listDeliveryEvents(cycleId: string): Promise<DeliveryEventRecord[]> {
+    return this.listInCycle<DeliveryEventRecord>(cycleId, sortKeyPrefix.delivery);
+  }
+
+  async markUndeliverable(cycleId: string, contactPersonId: string, address: UndeliverableAddress): Promise<void> {
+    await this.table.update(keys.contact(cycleId, contactPersonId), {
+      UpdateExpression: 'SET undeliverable = if_not_exists(undeliverable, :address)',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':address': address },
+    });
+  }
+
+  async clearContactDelivery(cycleId: string, contactPersonId: string): Promise<void> {
+    await this.table.update(keys.contact(cycleId, contactPersonId), {
+      UpdateExpression: 'REMOVE undeliverable, undeliverableNoticeClaimedAt',
+      ConditionExpression: 'attribute_exists(PK)',
+    });
+  }
+
+  claimUndeliverableNotice(cycleId: string, contactPersonId: string, at: string): Promise<boolean> {
+    return this.table.update(keys.contact(cycleId, contactPersonId), {
+      UpdateExpression: 'SET undeliverableNoticeClaimedAt = :at',
+      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(undeliverableNoticeClaimedAt)',
+      ExpressionAttributeValues: { ':at': at },
+    });
+  }
+
+  async releaseUndeliverableNotice(cycleId: string, contactPersonId: string): Promise<void> {
+    await this.table.update(keys.contact(cycleId, contactPersonId), {
+      UpdateExpression: 'REMOVE undeliverableNoticeClaimedAt',
+      ConditionExpression: 'attribute_exists(PK)',
+    });
+  }
+
+  private async addToCount(cycleId: string, attribute: 'requestCount' | 'submittedCount', by: number): Promise<void> {
+    await this.table.update(keys.cycle(cycleId), {
+      UpdateExpression: 'ADD #count :by',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#count': attribute },
+      ExpressionAttributeValues: { ':by': by },
+    });
   }
 
   private async listInCycle<T>(cycleId: string, prefix: string): Promise<T[]> {

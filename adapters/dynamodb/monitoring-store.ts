@@ -5,7 +5,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Dependencies, PlanCatalog } from '../../domain/ports';
 import { DynamoAgencyStore } from './agency-store';
+import { DynamoAnnualTextStore } from './annual-text-store';
 import { DynamoCycleStore } from './cycle-store';
+import { DynamoEditorialStore } from './editorial-store';
 import { DynamoIndicatorStore } from './indicator-store';
 import { DynamoPlanCatalog } from './plan-catalog';
 import { DynamoReminderLog } from './reminder-log';
@@ -20,7 +22,7 @@ export { VERSION_CONFLICT_MESSAGE } from './submission-store';
 
 export type StorePorts = Pick<
   Dependencies,
-  'plans' | 'cycles' | 'submissions' | 'tokens' | 'reminders' | 'indicators' | 'agency' | 'reports'
+  'plans' | 'cycles' | 'submissions' | 'tokens' | 'reminders' | 'indicators' | 'agency' | 'editorial' | 'reports' | 'annualTexts'
 >;
 
 export class DynamoMonitoringStore implements StorePorts {
@@ -31,7 +33,9 @@ export class DynamoMonitoringStore implements StorePorts {
   readonly reminders: DynamoReminderLog;
   readonly indicators: DynamoIndicatorStore;
   readonly agency: DynamoAgencyStore;
+  readonly editorial: DynamoEditorialStore;
   readonly reports: DynamoReportStore;
+  readonly annualTexts: DynamoAnnualTextStore;
 
   constructor(documentClient: DynamoDBDocumentClient, tableName: string, options: DynamoStoreOptions = {}) {
     const table = new DynamoTable(documentClient, tableName, options);
@@ -42,6 +46,8 @@ export class DynamoMonitoringStore implements StorePorts {
     this.reminders = new DynamoReminderLog(table);
     this.indicators = new DynamoIndicatorStore(table);
     this.agency = new DynamoAgencyStore(table);
+    this.editorial = new DynamoEditorialStore(table);
     this.reports = new DynamoReportStore(table);
+    this.annualTexts = new DynamoAnnualTextStore(table);
   }
 }

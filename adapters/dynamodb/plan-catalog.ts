@@ -1,6 +1,8 @@
 import { NotFoundError } from '../../domain/errors';
 import type { ActionPlan, ContactPerson, Project } from '../../domain/plan';
-import type { PlanCatalog } from '../../domain/ports';
+import type { PlanRevision, PlanRevisionSummary } from '../../domain/plan-history';
+import type { PlanCatalog, StoredPlan } from '../../domain/ports';
+import { compressJson, decompressJson } from './compression';
 import { keys, sortKeyPrefix, withoutKeys, type TableKey } from './keys';
 import type { DynamoTable, Item } from './table';
 
@@ -18,18 +20,26 @@ interface PlanMetaItem {
   indicators: ActionPlan['indicators'];
   projectIds: string[];
   contactPersonIds: string[];
+  /** Absent on plans stored before plans had revisions: read as 0. */
+  revision?: number;
 }
 
 export class DynamoPlanCatalog implements PlanCatalog {
   constructor(private readonly table: DynamoTable) {}
 
   async getPlan(planId: string): Promise<ActionPlan> {
+    const stored = await this.getStoredPlan(planId);
+    if (stored === null) throw new NotFoundError(`Akční plán „${planId}“ nebyl nahrán.`);
+    return stored.plan;
+  }
+
+  async getStoredPlan(planId: string): Promise<StoredPlan | null> {
     const items = await this.table.queryAll({
       KeyConditionExpression: 'PK = :pk',
       ExpressionAttributeValues: { ':pk': keys.planPartition(planId) },
     });
     const metaItem = items.find((item) => item['SK'] === keys.planMeta(planId).SK);
-    if (metaItem === undefined) throw new NotFoundError(`Akční plán „${planId}“ nebyl nahrán.`);
+    if (metaItem === undefined) return null;
     const meta = withoutKeys<PlanMetaItem>(metaItem);
 
     const projects = new Map<string, Project>();
@@ -45,7 +55,7 @@ export class DynamoPlanCatalog implements PlanCatalog {
       }
     }
 
-    return {
+    const plan: ActionPlan = {
       id: meta.id,
       name: meta.name,
       years: meta.years,
@@ -55,13 +65,19 @@ export class DynamoPlanCatalog implements PlanCatalog {
       contactPersons: meta.contactPersonIds.map((id) => required(contacts, id, planId, 'contact person')),
       indicators: meta.indicators,
     };
+    return { plan, revision: meta.revision ?? 0 };
+  }
+
+  async currentRevision(planId: string): Promise<number> {
+    const item = await this.table.get(keys.planCurrentRevision(planId));
+    return typeof item?.['revision'] === 'number' ? item['revision'] : 0;
   }
 
   /**
    * Projects and contacts first, META last: a reader never sees a META naming an item not yet
    * written. Items of projects and contacts the new plan dropped are deleted after the switch.
    */
-  async savePlan(plan: ActionPlan): Promise<void> {
+  async savePlan(plan: ActionPlan, revision = 0): Promise<void> {
     const stored = await this.table.queryAll({
       KeyConditionExpression: 'PK = :pk',
       ExpressionAttributeValues: { ':pk': keys.planPartition(plan.id) },
@@ -83,14 +99,41 @@ export class DynamoPlanCatalog implements PlanCatalog {
       indicators: plan.indicators,
       projectIds: plan.projects.map((project) => project.id),
       contactPersonIds: plan.contactPersons.map((contact) => contact.id),
+      revision,
     };
     await this.table.put({ ...keys.planMeta(plan.id), ...meta });
+    // After META: a reader that sees the new number finds the new plan.
+    await this.table.put({ ...keys.planCurrentRevision(plan.id), revision });
 
     const current = new Set(items.map((item) => `${item['SK']}`));
     const stale = stored
       .map((item) => ({ PK: String(item['PK']), SK: String(item['SK']) }) satisfies TableKey)
       .filter((key) => key.SK !== keys.planMeta(plan.id).SK && !current.has(key.SK));
     if (stale.length > 0) await this.table.writeBatch([], stale);
+  }
+
+  /** The whole plan is kept gzip-compressed: the revision's summary stays readable, the plan stays small. */
+  async appendRevision(revision: PlanRevision): Promise<boolean> {
+    const { plan, ...summary } = revision;
+    return this.table.put(
+      { ...keys.planRevision(revision.planId, revision.revision), ...summary, plan: await compressJson(plan) },
+      { ConditionExpression: 'attribute_not_exists(PK)' },
+    );
+  }
+
+  async getRevision(planId: string, revision: number): Promise<PlanRevision | null> {
+    const item = await this.table.get(keys.planRevision(planId, revision));
+    if (item === null) return null;
+    const summary = withoutKeys<PlanRevisionSummary>(item, ['plan']);
+    return { ...summary, plan: await decompressJson<ActionPlan>(item['plan'] as Uint8Array) };
+  }
+
+  async listRevisions(planId: string): Promise<PlanRevisionSummary[]> {
+    const items = await this.table.queryAll({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :rev)',
+      ExpressionAttributeValues: { ':pk': keys.planRevisionsPartition(planId), ':rev': sortKeyPrefix.planRevision },
+    });
+    return items.map((item) => withoutKeys<PlanRevisionSummary>(item, ['plan']));
   }
 }
 

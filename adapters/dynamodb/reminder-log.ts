@@ -3,13 +3,13 @@ import type { ReminderRecord } from '../../domain/records';
 import { keys, sortKeyPrefix, withoutKeys } from './keys';
 import type { DynamoTable } from './table';
 
-/** One item per (audience, stage): its key is the "sent once" guarantee. */
+/** One item per (audience, stage, schedule round): its key is the "sent once" guarantee. */
 export class DynamoReminderLog implements ReminderLog {
   constructor(private readonly table: DynamoTable) {}
 
   recordReminder(reminder: ReminderRecord): Promise<boolean> {
     return this.table.put(
-      { ...keys.reminder(reminder.cycleId, reminder.audience, reminder.stage), ...reminder },
+      { ...keys.reminder(reminder.cycleId, reminder.audience, reminder.stage, reminder.round), ...reminder },
       { ConditionExpression: 'attribute_not_exists(PK)' },
     );
   }

@@ -1,11 +1,10 @@
 import { ConflictError } from '../../domain/errors';
 import type { SubmissionStore } from '../../domain/ports';
-import type { SubmissionVersion } from '../../domain/submission';
+import { submissionMessages, type SubmissionVersion } from '../../domain/submission';
 import { GSI1, keys, sortKeyPrefix, withoutKeys } from './keys';
 import type { DynamoTable } from './table';
 
-export const VERSION_CONFLICT_MESSAGE =
-  'Projekt mezitím upravil někdo jiný. Načtěte stránku znovu, zkontrolujte údaje a odešlete je znovu.';
+export const VERSION_CONFLICT_MESSAGE = submissionMessages.versionConflict;
 
 /**
  * Versions are immutable items in the project's own partition; GSI1 gathers every version of a

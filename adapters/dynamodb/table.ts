@@ -90,6 +90,13 @@ export class DynamoTable {
     this.report('DeleteItem', output.ConsumedCapacity);
   }
 
+  /** @returns false when `condition` did not hold; nothing was deleted then. */
+  async deleteIf(key: TableKey, condition: Condition): Promise<boolean> {
+    return this.conditional('DeleteItem', () =>
+      this.client.send(new DeleteCommand({ TableName: this.name, Key: key, ...condition, ReturnConsumedCapacity: 'TOTAL' })),
+    );
+  }
+
   /** Every page of a query. Base-table queries read consistently unless the request says otherwise. */
   async queryAll(request: QueryRequest): Promise<Item[]> {
     const items: Item[] = [];

@@ -1,6 +1,7 @@
 import { SendEmailCommand, type SendEmailCommandInput, type SESv2Client } from '@aws-sdk/client-sesv2';
 import type { MailSender, OutgoingMail } from '../../domain/ports';
 import { backoffDelay, sleep } from '../retry';
+import { MAIL_TAGS } from './event-notification';
 import { buildRawMessage, encodeAddress } from './mime';
 
 export interface SesMailSenderOptions {
@@ -62,6 +63,14 @@ export class SesMailSender implements MailSender {
       FromEmailAddress: this.from,
       Destination: destination,
       ...(this.options.configurationSet ? { ConfigurationSetName: this.options.configurationSet } : {}),
+      ...(mail.tags
+        ? {
+            EmailTags: [
+              { Name: MAIL_TAGS.cycleId, Value: mail.tags.cycleId },
+              { Name: MAIL_TAGS.contactPersonId, Value: mail.tags.contactPersonId },
+            ],
+          }
+        : {}),
     };
     if (mail.attachments && mail.attachments.length > 0) {
       return { ...common, Content: { Raw: { Data: buildRawMessage(this.options.from, mail) } } };

@@ -24,6 +24,7 @@ export function eventRoutes(queues: { mail: string; submissions: string; report:
   return {
     'invitation-requested': queues.mail,
     'reminder-due': queues.mail,
+    'project-returned': queues.mail,
     'submission-received': queues.submissions,
     'report-requested': queues.report,
     'report-ready': queues.notify,

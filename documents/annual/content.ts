@@ -4,12 +4,18 @@
  * indicators, the plan for the next year and the two monitoring reports as attachments.
  */
 import type { AnnualReport } from '../../domain/report/model';
-import { bulletList, heading, italic, paragraph, text } from '../blocks';
-import type { Block, DocumentModel } from '../blocks';
+import { bulletList, heading, inStoredOrder, italic, paragraph, plainTextBlocks, text } from '../blocks';
+import type { AnnexBlock, Block, DocumentModel } from '../blocks';
+import { monitoringReportDocument } from '../monitoring/content';
 import { formatCount, formatDate } from '../format';
 import { OUTSIDE_PLAN_NAME } from '../../domain/plan';
 
 const upper = (value: string) => value.toLocaleUpperCase('cs');
+
+type Attachment = AnnualReport['attachments'][number];
+
+const attachmentHeading = (a: Attachment) => `Příloha č. ${a.number}: ${a.title}`;
+const attachmentAnchor = (a: Attachment) => `priloha-${a.number}`;
 
 export function annualReportTitle(report: AnnualReport): string {
   return `Výroční zpráva akčního plánu koncepce Chytřejší Liberecký kraj za rok ${report.year}`;
@@ -65,30 +71,10 @@ function fulfilment(report: AnnualReport): Block[] {
   for (const area of report.areas) {
     blocks.push(heading(3, upper(area.name), { tocText: area.name }), paragraph(italic(`Garant: ${area.guarantor}`)));
     for (const activity of area.activities) {
-      blocks.push(heading(4, `Aktivita ${activity.number} – ${activity.name}`));
-      if (activity.summary.length === 0) {
-        blocks.push(paragraph(text('V rámci této aktivity nebyl dosud realizován žádný projekt.')));
-      } else {
-        blocks.push(
-          paragraph(text(`V roce ${report.year} byly realizovány tyto projekty a činnosti:`)),
-          bulletList(activity.summary.map((line) => [text(line)])),
-        );
-      }
+      blocks.push(heading(4, `Aktivita ${activity.number} – ${activity.name}`), ...plainTextBlocks(activity.text.text));
     }
   }
-  blocks.push(heading(3, upper(OUTSIDE_PLAN_NAME), { tocText: OUTSIDE_PLAN_NAME }));
-  if (report.outsidePlan.length === 0) {
-    blocks.push(paragraph(text(`V roce ${report.year} nebyly evidovány žádné další projekty mimo oblasti aktivit akčního plánu.`)));
-  } else {
-    blocks.push(
-      paragraph(
-        text(
-          'Dále jsou realizovány projekty, které sice nepatří do oblastí aktivit nastavených v akčním plánu, ale svým charakterem přispívají k naplňování cílů koncepce Chytřejší kraj pro Liberecký kraj.',
-        ),
-      ),
-      bulletList(report.outsidePlan.map((p) => [{ text: p.name, bold: true }, text(` – ${p.summary}`)])),
-    );
-  }
+  blocks.push(heading(3, upper(OUTSIDE_PLAN_NAME), { tocText: OUTSIDE_PLAN_NAME }), ...plainTextBlocks(report.outsidePlan.text));
   return blocks;
 }
 
@@ -151,7 +137,7 @@ function nextYear(report: AnnualReport): Block[] {
 
 export function annualReportDocument(report: AnnualReport): DocumentModel {
   const titles = annualChapterTitles(report);
-  return {
+  return inStoredOrder({
     title: annualReportTitle(report),
     blocks: [
       { kind: 'title', title: annualReportTitle(report) },
@@ -175,7 +161,15 @@ export function annualReportDocument(report: AnnualReport): DocumentModel {
       heading(2, titles.nextYear, { chapter: true }),
       ...nextYear(report),
       heading(2, titles.attachments),
-      ...report.attachments.map((a) => paragraph(text(`Příloha č. ${a.number}: ${a.title}`))),
+      ...report.attachments.map((a) => paragraph({ text: attachmentHeading(a), anchor: attachmentAnchor(a) })),
+      ...report.attachments.map(
+        (a): AnnexBlock => ({
+          kind: 'annex',
+          heading: attachmentHeading(a),
+          anchor: attachmentAnchor(a),
+          document: monitoringReportDocument(a.report),
+        }),
+      ),
     ],
-  };
+  });
 }

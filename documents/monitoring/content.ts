@@ -5,9 +5,10 @@
 import type { CommunicationSection, OtherActivitiesSection, PaymentPortalSection, TrendsSection } from '../../domain/agency';
 import { OUTSIDE_PLAN_NAME } from '../../domain/plan';
 import type { MonitoringReport, ReportProject } from '../../domain/report/model';
+import type { SlipAppendix } from '../../domain/slips/report';
 import { projectStatusLabels, type ProjectStatus } from '../../domain/submission';
-import { bold, bulletList, heading, paragraph, text } from '../blocks';
-import type { Block, DocumentModel, FieldsBlock } from '../blocks';
+import { bold, bulletList, heading, inStoredOrder, paragraph, text } from '../blocks';
+import type { Block, DocumentModel, FieldsBlock, TableBlock } from '../blocks';
 import { formatCount, formatCzk, formatDate, formatLongDate, formatMonth, formatMonthCapitalised, sumCzk } from '../format';
 
 /** Printed wherever someone should have delivered data for the period and did not. */
@@ -152,6 +153,20 @@ function communicationChapter(section: CommunicationSection | undefined): Block[
   return blocks;
 }
 
+/** ARR's own text under an area: paragraphs split by empty lines, `- ` lines as a bulleted list. */
+export function narrativeBlocks(source: string): Block[] {
+  return source
+    .split(/\n\s*\n/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .flatMap((part): Block[] => {
+      const lines = part.split('\n').map((line) => line.trim());
+      const items = lines.filter((line) => line.startsWith('- ')).map((line) => line.slice(2).trim());
+      const prose = lines.filter((line) => !line.startsWith('- ')).join(' ');
+      return [...(prose ? [paragraph(text(prose))] : []), ...(items.length > 0 ? [bulletList(items.map((item) => [text(item)]))] : [])];
+    });
+}
+
 function projectsChapter(report: MonitoringReport): Block[] {
   const blocks: Block[] = [heading(2, CHAPTER_TITLES.projects, { chapter: true })];
   for (const area of report.areas) {
@@ -173,6 +188,8 @@ function projectsChapter(report: MonitoringReport): Block[] {
       );
       for (const project of activity.projects) blocks.push(...projectBlocks(project, report));
     }
+    const narrative = report.agency['area-narratives']?.areas.find((entry) => entry.activityAreaId === area.id);
+    if (narrative) blocks.push(...narrativeBlocks(narrative.text));
   }
   blocks.push(heading(3, upper(OUTSIDE_PLAN_NAME), { tocText: OUTSIDE_PLAN_NAME }));
   if (report.outsidePlan.length > 0) {
@@ -262,13 +279,47 @@ function otherActivitiesChapter(section: OtherActivitiesSection | undefined): Bl
   return blocks;
 }
 
+/**
+ * The appendix for the steering group: every slipping project under its activity area, with
+ * each reason as one sentence. The reasons are computed from the history of periods.
+ */
+function slipAppendix(appendix: SlipAppendix, report: MonitoringReport): Block[] {
+  const blocks: Block[] = [
+    heading(2, appendix.title, { chapter: true }),
+    paragraph(
+      text(
+        `Projekty, u nichž porovnání plánu se skutečností ukazuje za ${report.period.label} skluz: plán opakovaný beze změny ve dvou a více pololetích, stav „zpožděno“ nebo „zrušeno“, nic neuděláno, ačkoli byl plán, nebo žádná odpověď ve dvou cyklech po sobě. Přehled se sestavuje z historie pololetí, nikdo jej nezadává ručně.`,
+      ),
+    ),
+  ];
+  if (appendix.rows.length === 0) {
+    return [...blocks, paragraph(text('Ve sledovaném období nebyl zjištěn žádný projekt se skluzem.'))];
+  }
+  const rows: TableBlock['rows'] = [];
+  let area: string | null = null;
+  for (const row of appendix.rows) {
+    if (row.activityAreaName !== area) {
+      area = row.activityAreaName;
+      rows.push({ cells: [area], group: true });
+    }
+    rows.push({ cells: [row.projectName, row.reasons.map((reason) => reason.message).join('\n')] });
+  }
+  blocks.push({
+    kind: 'table',
+    caption: `${appendix.title} za ${report.period.label} (${appendix.rows.length})`,
+    columns: [{ label: 'Oblast aktivit / projekt' }, { label: 'Důvod' }],
+    rows,
+  });
+  return blocks;
+}
+
 export function monitoringReportTitle(report: MonitoringReport): string {
   return `Monitorovací zpráva za ${report.period.label}`;
 }
 
 export function monitoringReportDocument(report: MonitoringReport): DocumentModel {
   const title = monitoringReportTitle(report);
-  return {
+  return inStoredOrder({
     title,
     blocks: [
       {
@@ -294,6 +345,7 @@ export function monitoringReportDocument(report: MonitoringReport): DocumentMode
       ...projectsChapter(report),
       ...paymentPortalChapter(report.agency['payment-portal'], report),
       ...otherActivitiesChapter(report.agency['other-activities']),
+      ...(report.slips ? slipAppendix(report.slips, report) : []),
     ],
-  };
+  });
 }

@@ -1,5 +1,6 @@
 import type { ReportDocuments } from '../../domain/ports';
 import type { MonitoringReport } from '../../domain/report/model';
+import { renderAnnualReportDocx } from '../annual/docx';
 import { renderDocxDocument } from '../render/docx';
 import { monitoringReportDocument } from './content';
 
@@ -8,7 +9,8 @@ export function renderMonitoringReportDocx(report: MonitoringReport): Promise<Bu
   return renderDocxDocument(monitoringReportDocument(report));
 }
 
-/** The `ReportDocuments` port: the attachment the steering group gets. */
+/** The `ReportDocuments` port: the steering group's attachment and ARR's downloads. */
 export const reportDocuments: ReportDocuments = {
   monitoringReportDocx: async (report) => new Uint8Array(await renderMonitoringReportDocx(report)),
+  annualReportDocx: async (report) => new Uint8Array(await renderAnnualReportDocx(report)),
 };

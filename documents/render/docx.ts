@@ -4,9 +4,13 @@
  */
 import {
   AlignmentType,
+  BookmarkEnd,
+  BookmarkStart,
+  bookmarkUniqueNumericId,
   Document,
   ExternalHyperlink,
   HeadingLevel,
+  InternalHyperlink,
   Packer,
   Paragraph,
   ShadingType,
@@ -35,12 +39,38 @@ function runs(value: string, style: { bold?: boolean; italics?: boolean; color?:
   return lines.map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : 0, ...style }));
 }
 
+/** Word bookmark names allow letters, digits and underscores only. */
+function bookmarkName(anchor: string): string {
+  return anchor.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+/** The bookmark around the document's own part, when annexes follow it. */
+const MAIN_BOOKMARK = 'dokument';
+
 function inlineChildren(part: Inline): ParagraphChild[] {
   const style = { bold: part.bold, italics: part.italic };
   if (part.href && isWebLink(part.href)) {
     return [new ExternalHyperlink({ link: part.href, children: runs(part.text, { ...style, color: '0563C1' }) })];
   }
+  if (part.anchor) {
+    return [new InternalHyperlink({ anchor: bookmarkName(part.anchor), children: runs(part.text, { ...style, color: '0563C1' }) })];
+  }
   return runs(part.text, style);
+}
+
+type BodyChild = Paragraph | Table | TableOfContents;
+
+/**
+ * The paragraphs between a bookmark's start and end: a table of contents limited to the bookmark
+ * (Word's `\b` switch) lists only the headings of its own part.
+ */
+function bookmarked(name: string, children: BodyChild[]): BodyChild[] {
+  const id = bookmarkUniqueNumericId();
+  // docx documents BookmarkStart and BookmarkEnd as paragraph children (a bookmark across
+  // paragraphs), but its ParagraphChild type does not list them.
+  const start = new BookmarkStart(name, id) as unknown as ParagraphChild;
+  const end = new BookmarkEnd(id) as unknown as ParagraphChild;
+  return [new Paragraph({ children: [start] }), ...children, new Paragraph({ children: [end] })];
 }
 
 function cellParagraph(value: string, options: { bold?: boolean; numeric?: boolean }): Paragraph {
@@ -91,7 +121,8 @@ function table(block: TableBlock): Array<Paragraph | Table> {
   ];
 }
 
-function render(block: Block): Array<Paragraph | Table | TableOfContents> {
+/** `bookmark`: the part the block belongs to, when the document has annexes. */
+function render(block: Block, bookmark: string | null): BodyChild[] {
   switch (block.kind) {
     case 'title':
       return [
@@ -142,8 +173,31 @@ function render(block: Block): Array<Paragraph | Table | TableOfContents> {
     case 'table':
       return table(block);
     case 'toc':
-      return [new TableOfContents('Obsah', { hyperlink: true, headingStyleRange: '1-2' })];
+      return [
+        new TableOfContents('Obsah', {
+          hyperlink: true,
+          headingStyleRange: '1-2',
+          ...(bookmark === null ? {} : { entriesFromBookmark: bookmark }),
+        }),
+      ];
+    case 'annex': {
+      const name = bookmarkName(block.anchor);
+      return [
+        new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun({ text: block.heading })] }),
+        ...bookmarked(name, block.document.blocks.flatMap((child) => render(child, name))),
+      ];
+    }
   }
+}
+
+function body(model: DocumentModel): BodyChild[] {
+  const own = model.blocks.filter((block) => block.kind !== 'annex');
+  const annexes = model.blocks.filter((block) => block.kind === 'annex');
+  if (annexes.length === 0) return own.flatMap((block) => render(block, null));
+  return [
+    ...bookmarked(MAIN_BOOKMARK, own.flatMap((block) => render(block, MAIN_BOOKMARK))),
+    ...annexes.flatMap((block) => render(block, null)),
+  ];
 }
 
 export async function renderDocxDocument(model: DocumentModel): Promise<Buffer> {
@@ -160,7 +214,7 @@ export async function renderDocxDocument(model: DocumentModel): Promise<Buffer> 
         heading3: { run: { font: 'Calibri', size: 22, bold: true, italics: true }, paragraph: { spacing: { before: 200, after: 80 } } },
       },
     },
-    sections: [{ children: model.blocks.flatMap(render) }],
+    sections: [{ children: body(model) }],
   });
   return Packer.toBuffer(document);
 }

@@ -9,9 +9,11 @@ import type { Block, DocumentModel, FieldsBlock, Inline, TableBlock, TitleBlock 
 
 /**
  * Characters that open inline markup anywhere in a line: code, emphasis (an underscore only at a
- * word boundary, so `snake_case` stays readable), links and raw HTML.
+ * word boundary, so `snake_case` stays readable), GFM strikethrough, links and raw HTML; and the
+ * pipe, because a GFM table needs no pipe at the line's start (`a | b` over `:--- | ---` is one)
+ * nor a blank line before it: a text's own lines could otherwise become a table.
  */
-const INLINE_SPECIAL = /[\\`*[<]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+const INLINE_SPECIAL = /[\\`*[<|~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
 /** Line starts that would open a heading, quote, list, setext underline or fence. */
 const BLOCK_START = /^(\s*)([#>+=~-]|\d+[.)])/;
 
@@ -60,10 +62,6 @@ function escapeHeading(value: string): string {
     .replace(/#+$/, (run) => run.replace(/#/g, '\\#'));
 }
 
-function escapeCell(value: string): string {
-  return escapeSingleLine(value).replace(/\|/g, '\\|');
-}
-
 function inline(part: Inline): string {
   // Emphasis markers must touch the text, so emphasised pieces lose their outer spaces.
   let md = escapeMarkdown(part.bold || part.italic ? part.text.trim() : part.text);
@@ -94,17 +92,17 @@ function fields(block: FieldsBlock): string {
 }
 
 function table(block: TableBlock): string {
-  const row = (cells: readonly string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
+  const row = (cells: readonly string[]) => `| ${cells.map(escapeSingleLine).join(' | ')} |`;
   const lines = [
     row(block.columns.map((c) => c.label)),
     `| ${block.columns.map((c) => (c.numeric ? '---:' : '---')).join(' | ')} |`,
     ...block.rows.map((r) =>
       r.group
-        ? `| **${escapeCell(r.cells[0] ?? '')}** |${' |'.repeat(block.columns.length - 1)}`
+        ? `| **${escapeSingleLine(r.cells[0] ?? '')}** |${' |'.repeat(block.columns.length - 1)}`
         : row(r.cells),
     ),
   ];
-  if (block.total) lines.push(`| ${block.total.map((c) => `**${escapeCell(c)}**`).join(' | ')} |`);
+  if (block.total) lines.push(`| ${block.total.map((c) => `**${escapeSingleLine(c)}**`).join(' | ')} |`);
   return lines.join('\n');
 }
 
@@ -133,6 +131,8 @@ export function renderMarkdownDocument(model: DocumentModel): string {
         return table(block);
       case 'toc':
         return toc(model.blocks);
+      case 'annex':
+        return `## ${escapeHeading(block.heading)}\n\n${renderMarkdownDocument(block.document).trimEnd()}`;
     }
   });
   return `${parts.filter((p) => p !== '').join('\n\n')}\n`;

@@ -2,6 +2,8 @@ import type { AgencySections } from '../agency';
 import type { IndicatorValue } from '../indicators';
 import { nextPeriod, previousPeriod, type Period } from '../period';
 import { contactDisplayName, type ActionPlan, type Project } from '../plan';
+import type { SlipFinding } from '../slips/detect';
+import { buildSlipAppendix } from '../slips/report';
 import type { SubmissionVersion } from '../submission';
 import type { MonitoringReport, ReportProject } from './model';
 
@@ -15,6 +17,8 @@ export interface MonitoringReportSources {
   previous: SubmissionVersion[];
   agency: AgencySections;
   indicators: IndicatorValue[];
+  /** The period's slipping projects (domain/slips), for the appendix „Projekty se skluzem“. */
+  slips: readonly SlipFinding[];
   generatedAt: Date;
 }
 
@@ -65,6 +69,7 @@ export function buildMonitoringReport(sources: MonitoringReportSources): Monitor
     areas: [...plan.activityAreas]
       .sort((a, b) => a.order - b.order)
       .map((area) => ({
+        id: area.id,
         name: area.name,
         ...(area.description ? { description: area.description } : {}),
         activities: area.activities.map((activity) => ({
@@ -90,6 +95,7 @@ export function buildMonitoringReport(sources: MonitoringReportSources): Monitor
         cumulativeValue: value?.cumulativeValue ?? definition.baseline.value,
       };
     }),
+    slips: buildSlipAppendix(plan, period.id, sources.slips),
     generatedAt: sources.generatedAt.toISOString(),
   };
 }

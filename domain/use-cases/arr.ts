@@ -2,16 +2,27 @@ import { createEvent, invitationRequestedV1, reportRequestedV1 } from '../../eve
 import { parseAgencySection, type AgencySectionId } from '../agency';
 import { computeCompleteness, type Completeness } from '../completeness';
 import { cycleStateLabels } from '../cycle';
+import {
+  CHANGED_SINCE_EDIT_LABEL,
+  changedSinceEditorial,
+  PROJECT_RETURNED_LABEL,
+  standingReturns,
+  type EditorialVersion,
+  type ReturnRecord,
+} from '../editorial';
 import { NotFoundError, ValidationError } from '../errors';
 import { computeIndicators, type IndicatorValue } from '../indicators';
-import type { IndicatorDefinition } from '../plan';
+import type { IndicatorDefinition, Project } from '../plan';
 import type { Dependencies } from '../ports';
-import type { CycleRecord, ReminderRecord } from '../records';
-import { assembleAnnualReport, type AnnualReport, type MonitoringReport } from '../report/model';
-import { assembleReport } from './assemble-report';
+import type { CycleRecord, DeliveryEventRecord, ReminderRecord, RequestRecord, UndeliverableAddress } from '../records';
+import type { SubmissionVersion } from '../submission';
+import type { MonitoringReport } from '../report/model';
+import { buildSlipAppendix, type SlipAppendixRow } from '../slips/report';
+import { currentReport } from './assemble-report';
+import { detectCycleSlips } from './detect-slips';
 import { previousIndicatorValues } from './recompute-indicators';
 
-type ReadDeps = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'reports'>;
+type ReadDeps = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'editorial' | 'reports'>;
 
 async function requireCycle(deps: Pick<Dependencies, 'cycles'>, cycleId: string): Promise<CycleRecord> {
   const cycle = await deps.cycles.getCycle(cycleId);
@@ -19,12 +30,23 @@ async function requireCycle(deps: Pick<Dependencies, 'cycles'>, cycleId: string)
   return cycle;
 }
 
-async function completenessOf(deps: Pick<Dependencies, 'clock' | 'cycles'>, cycle: CycleRecord): Promise<Completeness> {
-  const requests = await deps.cycles.listRequests(cycle.id);
+async function completenessOf(
+  deps: Pick<Dependencies, 'clock' | 'cycles' | 'editorial'>,
+  cycle: CycleRecord,
+  read?: { requests: RequestRecord[]; returns: ReturnRecord[] },
+): Promise<Completeness> {
+  const { requests, returns } = read ?? {
+    requests: await deps.cycles.listRequests(cycle.id),
+    returns: await deps.editorial.listReturns(cycle.id),
+  };
+  const standing = standingReturns(requests, returns);
   return computeCompleteness({
     requests: requests.map((request) => ({ projectId: request.projectId, contactPersonIds: request.contactPersonIds })),
     submittedAt: Object.fromEntries(
       requests.flatMap((request) => (request.firstSubmittedAt ? [[request.projectId, request.firstSubmittedAt]] : [])),
+    ),
+    returned: Object.fromEntries(
+      [...standing].map(([projectId, record]) => [projectId, { version: record.version, returnedAt: record.returnedAt }]),
     ),
     deadline: new Date(cycle.deadline),
     now: deps.clock.now(),
@@ -37,7 +59,7 @@ export interface CycleSummary extends CycleRecord {
 }
 
 /** `GET /cycles`: every cycle, newest first, with its completeness totals. */
-export async function listCycles(deps: Pick<Dependencies, 'clock' | 'cycles'>): Promise<CycleSummary[]> {
+export async function listCycles(deps: Pick<Dependencies, 'clock' | 'cycles' | 'editorial'>): Promise<CycleSummary[]> {
   const cycles = (await deps.cycles.listCycles()).sort((a, b) => b.id.localeCompare(a.id));
   return Promise.all(
     cycles.map(async (cycle) => ({
@@ -48,20 +70,87 @@ export async function listCycles(deps: Pick<Dependencies, 'clock' | 'cycles'>): 
   );
 }
 
+export type ProjectFlagCode = 'returned' | 'arr-edited' | 'changed-since-arr-edit';
+
+/** What the dashboard marks at a project besides its completeness status. */
+export interface ProjectFlag {
+  code: ProjectFlagCode;
+  /** Czech, as the dashboard shows it. */
+  label: string;
+  at: string;
+}
+
+export const projectFlagLabels: Record<ProjectFlagCode, string> = {
+  returned: PROJECT_RETURNED_LABEL,
+  'arr-edited': 'text do zprávy upravila ARR',
+  'changed-since-arr-edit': CHANGED_SINCE_EDIT_LABEL,
+};
+
 export interface CycleOverview {
   cycle: CycleRecord & { stateLabel: string };
   completeness: Completeness;
+  /** Only projects with at least one flag, in the order of the requests. */
+  projectFlags: Array<{ projectId: string; flags: ProjectFlag[] }>;
   reminders: ReminderRecord[];
+  /** Per contact person: what SES said about their emails, newest first; `undeliverable` flags the dashboard. */
+  delivery: Array<{ contactPersonId: string; undeliverable: UndeliverableAddress | null; events: DeliveryEventRecord[] }>;
+  /**
+   * The projects slipping in this period, with their reasons, in the report's order: computed
+   * from the history of periods at every read, so it follows each new submission.
+   */
+  slips: SlipAppendixRow[];
 }
 
-/** `GET /cycles/{id}`: state, completeness per project and person, and the reminder history. */
+/**
+ * The dashboard's flags: a standing return, ARR's edit of the texts, and a version the person
+ * sent after that edit (which the report does not print until ARR looks at it again).
+ */
+function projectFlagsOf(requests: RequestRecord[], completeness: Completeness, editorials: EditorialVersion[]): CycleOverview['projectFlags'] {
+  const editorialByProject = new Map(editorials.map((editorial) => [editorial.projectId, editorial]));
+  const returnedByProject = new Map(completeness.projects.flatMap((project) => (project.returned ? [[project.projectId, project.returned]] : [])));
+  return requests.flatMap((request) => {
+    const flags: ProjectFlag[] = [];
+    const returned = returnedByProject.get(request.projectId);
+    if (returned) flags.push({ code: 'returned', label: projectFlagLabels.returned, at: returned.returnedAt });
+    const editorial = editorialByProject.get(request.projectId) ?? null;
+    if (editorial) flags.push({ code: 'arr-edited', label: projectFlagLabels['arr-edited'], at: editorial.editedAt });
+    if (changedSinceEditorial(editorial, request.latestVersion ?? 0)) {
+      flags.push({ code: 'changed-since-arr-edit', label: projectFlagLabels['changed-since-arr-edit'], at: editorial?.editedAt ?? '' });
+    }
+    return flags.length > 0 ? [{ projectId: request.projectId, flags }] : [];
+  });
+}
+
+/** `GET /cycles/{id}`: state, completeness per project and person, the projects' flags, the reminder history, delivery problems and the slips. */
 export async function getCycleOverview(deps: ReadDeps, cycleId: string): Promise<CycleOverview> {
   const cycle = await requireCycle(deps, cycleId);
-  const [completeness, reminders] = await Promise.all([completenessOf(deps, cycle), deps.reminders.listReminders(cycle.id)]);
+  const [requests, returns, editorials, reminders, contacts, events, findings, plan] = await Promise.all([
+    deps.cycles.listRequests(cycle.id),
+    deps.editorial.listReturns(cycle.id),
+    deps.editorial.listEditorialVersions(cycle.id),
+    deps.reminders.listReminders(cycle.id),
+    deps.cycles.listContacts(cycle.id),
+    deps.cycles.listDeliveryEvents(cycle.id),
+    detectCycleSlips(deps, cycle.id),
+    deps.plans.getPlan(cycle.planId),
+  ]);
+  const completeness = await completenessOf(deps, cycle, { requests, returns });
+  const delivery = contacts
+    .map((contact) => ({
+      contactPersonId: contact.contactPersonId,
+      undeliverable: contact.undeliverable ?? null,
+      events: events
+        .filter((event) => event.contactPersonId === contact.contactPersonId)
+        .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt)),
+    }))
+    .filter((entry) => entry.undeliverable !== null || entry.events.length > 0);
   return {
     cycle: { ...cycle, stateLabel: cycleStateLabels[cycle.state] },
     completeness,
+    projectFlags: projectFlagsOf(requests, completeness, editorials),
     reminders: reminders.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt)),
+    delivery,
+    slips: buildSlipAppendix(plan, cycle.id, findings).rows,
   };
 }
 
@@ -129,36 +218,13 @@ export async function putAgencySection(
  * was assembled, the report assembled again now (once: the next read finds it fresh).
  */
 export async function getMonitoringReport(
-  deps: Parameters<typeof assembleReport>[0],
+  deps: Parameters<typeof currentReport>[0],
   input: { cycleId: string; correlationId: string },
 ): Promise<MonitoringReport> {
   const cycle = await requireCycle(deps, input.cycleId);
-  const cycleId = cycle.id;
-  if (cycle.reportStaleSince) {
-    const assembled = await assembleReport(deps, input);
-    if (assembled) return assembled;
-  }
-  const report = await deps.reports.getReport(cycleId);
-  if (!report) throw new NotFoundError(`Monitorovací zpráva za cyklus ${cycleId} ještě nebyla sestavena.`);
+  const report = await currentReport(deps, { cycleId: cycle.id, correlationId: input.correlationId });
+  if (!report) throw new NotFoundError(`Monitorovací zpráva za cyklus ${cycle.id} ještě nebyla sestavena.`);
   return report;
-}
-
-/** The annual report of a year, from the monitoring reports of its two half-years. */
-export async function getAnnualReport(
-  deps: Pick<Dependencies, 'plans' | 'cycles' | 'reports'>,
-  input: { year: string; planId: string },
-): Promise<AnnualReport> {
-  if (!/^\d{4}$/.test(input.year)) {
-    throw new ValidationError('Rok není platný.', { year: 'Zadejte rok čtyřmi číslicemi, např. 2026.' });
-  }
-  const [first, second] = await Promise.all(
-    [1, 2].map((half) => deps.reports.getReport(`${input.year}-H${half}`)),
-  );
-  if (!first || !second) {
-    const missing = [!first ? '1.' : null, !second ? '2.' : null].filter(Boolean).join(' a ');
-    throw new NotFoundError(`Výroční zprávu za rok ${input.year} nelze sestavit: chybí monitorovací zpráva za ${missing} pololetí.`);
-  }
-  return assembleAnnualReport(first, second, await deps.plans.getPlan(input.planId));
 }
 
 /** Revokes every personal link of a contact person in a cycle. */
@@ -191,4 +257,24 @@ export async function reissueContactLink(
     ),
   ]);
   return result;
+}
+
+export interface ProjectHistory {
+  cycle: CycleRecord;
+  project: Project;
+  /** Oldest first: every version the contact persons sent. */
+  versions: SubmissionVersion[];
+}
+
+/** Every version of one project's report in a cycle, for ARR's review. */
+export async function getProjectHistory(
+  deps: Pick<Dependencies, 'plans' | 'cycles' | 'submissions'>,
+  input: { cycleId: string; projectId: string },
+): Promise<ProjectHistory> {
+  const cycle = await requireCycle(deps, input.cycleId);
+  const [requests, plan] = await Promise.all([deps.cycles.getRequests(cycle.id, [input.projectId]), deps.plans.getPlan(cycle.planId)]);
+  const project = plan.projects.find((candidate) => candidate.id === input.projectId);
+  if (requests.length === 0 || !project) throw new NotFoundError(`Projekt ${input.projectId} v cyklu ${cycle.id} není.`);
+  const versions = (await deps.submissions.listVersions(cycle.id, project.id)).sort((a, b) => a.version - b.version);
+  return { cycle, project, versions };
 }

@@ -1,9 +1,11 @@
 import { createEvent, reportReadyV1 } from '../../events';
+import { reportVersions } from '../editorial';
 import { computeIndicators } from '../indicators';
 import { parsePeriodId, previousPeriod } from '../period';
 import type { Dependencies } from '../ports';
 import { buildMonitoringReport } from '../report/build-monitoring-report';
 import type { MonitoringReport } from '../report/model';
+import { detectCycleSlips } from './detect-slips';
 import { previousIndicatorValues } from './recompute-indicators';
 
 /**
@@ -15,7 +17,7 @@ import { previousIndicatorValues } from './recompute-indicators';
  * on whether every incremental update arrived.
  */
 export async function assembleReport(
-  deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'agency' | 'reports' | 'events'>,
+  deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'agency' | 'editorial' | 'reports' | 'events'>,
   input: { cycleId: string; correlationId: string },
 ): Promise<MonitoringReport | null> {
   const cycle = await deps.cycles.getCycle(input.cycleId);
@@ -24,12 +26,14 @@ export async function assembleReport(
   if (cycle.reportStaleSince) await deps.cycles.clearReportStale(cycle.id, cycle.reportStaleSince);
   const plan = await deps.plans.getPlan(cycle.planId);
   const period = parsePeriodId(cycle.id);
-  const [requests, current, previous, agency, previousValues] = await Promise.all([
+  const [requests, current, editorials, previous, agency, previousValues, slips] = await Promise.all([
     deps.cycles.listRequests(cycle.id),
     deps.submissions.latestVersions(cycle.id),
+    deps.editorial.listEditorialVersions(cycle.id),
     deps.submissions.latestVersions(previousPeriod(period).id),
     deps.agency.getAgencySections(cycle.id),
     previousIndicatorValues(deps, cycle.id, plan.indicators),
+    detectCycleSlips(deps, cycle.id),
   ]);
   const now = deps.clock.now();
   const indicators = computeIndicators(
@@ -41,10 +45,12 @@ export async function assembleReport(
     plan,
     period,
     requestedProjectIds: requests.map((request) => request.projectId),
-    current,
+    // ARR's texts where ARR edited them; the person's versions stay stored as they sent them.
+    current: reportVersions(current, editorials),
     previous,
     agency,
     indicators,
+    slips,
     generatedAt: now,
   });
   await deps.reports.saveReport(cycle.id, report);
@@ -59,4 +65,21 @@ export async function assembleReport(
     }
   }
   return report;
+}
+
+/**
+ * A cycle's report as it should read now: the stored one, or, when the cycle was edited since its
+ * report was assembled (`reportStaleSince`), the report assembled again now, once (the next read
+ * finds it fresh). Null when no report was assembled yet: a stale mark alone never makes one.
+ */
+export async function currentReport(
+  deps: Parameters<typeof assembleReport>[0],
+  input: { cycleId: string; correlationId: string },
+): Promise<MonitoringReport | null> {
+  const cycle = await deps.cycles.getCycle(input.cycleId);
+  if (cycle?.reportStaleSince && cycle.reportAssembledAt) {
+    const assembled = await assembleReport(deps, input);
+    if (assembled) return assembled;
+  }
+  return deps.reports.getReport(input.cycleId);
 }

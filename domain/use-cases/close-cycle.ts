@@ -2,11 +2,12 @@ import { createEvent, cycleClosedV1, reportRequestedV1 } from '../../events';
 import { nextCycleState } from '../cycle';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Dependencies } from '../ports';
+import { settleFinishedProjects, type SettleDeps } from './settle-finished-projects';
 import type { CycleRecord } from '../records';
 import { reminderSchedule } from '../reminders';
 import { addDays, pragueDate } from '../time';
 
-type CloseDeps = Pick<Dependencies, 'clock' | 'cycles' | 'events'>;
+type CloseDeps = SettleDeps;
 
 /**
  * Closes a cycle: submissions are frozen and the report is requested. Closing a cycle twice is
@@ -28,7 +29,10 @@ export async function closeCycle(
     createEvent(cycleClosedV1, { cycleId: cycle.id, closedAt, reason: input.reason }, { correlationId: input.correlationId, now }),
     createEvent(reportRequestedV1, { cycleId: cycle.id, reason: 'closed' }, { correlationId: input.correlationId, now }),
   ]);
-  return { ...cycle, state: to, closedAt, closeReason: input.reason };
+  const closed: CycleRecord = { ...cycle, state: to, closedAt, closeReason: input.reason };
+  // The cycle is closed whatever happens here; a failure is made up by the next openCycle.
+  await settleFinishedProjects(deps, closed, input.correlationId).catch(() => undefined);
+  return closed;
 }
 
 /**

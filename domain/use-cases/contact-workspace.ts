@@ -1,5 +1,6 @@
+import { standingReturn, type ReturnRecord } from '../editorial';
 import { NotFoundError } from '../errors';
-import { previousPeriod, parsePeriodId, type Period } from '../period';
+import { parsePeriodId, type Period } from '../period';
 import { activityAreaOfProject, type Activity, type ActivityArea, type ActionPlan, type ContactPerson, type IndicatorDefinition, type Project } from '../plan';
 import type { Dependencies } from '../ports';
 import type { CycleContactRecord, CycleRecord, TokenRecord } from '../records';
@@ -34,7 +35,11 @@ export interface ProjectWorkspace {
   activity: Activity | null;
   /** What they planned last period: the starting point of this report. */
   previousPlan: string;
+  /** The most recent earlier half-year with a plan for the project, or null when none has one. */
+  previousPlanPeriod: Period | null;
   latest: SubmissionVersion | null;
+  /** ARR returned the latest version for revision and no new one came yet: the comment to show. */
+  standingReturn: ReturnRecord | null;
   indicators: IndicatorDefinition[];
 }
 
@@ -72,20 +77,47 @@ export function indicatorsForProject(plan: ActionPlan, project: Project): Indica
   return area ? plan.indicators.filter((indicator) => indicator.activityAreaId === area.id) : [];
 }
 
+/** The periods before `cycleId` that hold reports (run by the system or imported), newest first. */
+async function earlierPeriodsNewestFirst(deps: Pick<Dependencies, 'cycles'>, cycleId: string): Promise<string[]> {
+  return (await deps.cycles.listCycles())
+    .filter((cycle) => cycle.id < cycleId && cycle.state !== 'draft')
+    .map((cycle) => cycle.id)
+    .sort((a, b) => b.localeCompare(a));
+}
+
+/**
+ * The newest report before this cycle that has a plan for the project: usually the half-year
+ * just before, but a project skipped for a period (or a gap in the imported history) still
+ * gets the plan it last had.
+ */
+export async function latestPlanBefore(
+  deps: Pick<Dependencies, 'submissions'>,
+  earlierCycleIds: string[],
+  projectId: string,
+): Promise<{ version: SubmissionVersion } | null> {
+  for (const cycleId of earlierCycleIds) {
+    const version = await deps.submissions.latestVersion(cycleId, projectId);
+    if (version && version.nextPeriodPlan.trim() !== '') return { version };
+  }
+  return null;
+}
+
 /** Everything the contact person's page shows, for every project of theirs in the cycle. */
 export async function loadContactWorkspace(
-  deps: Pick<Dependencies, 'plans' | 'cycles' | 'tokens' | 'tokenIssuer' | 'submissions'>,
+  deps: Pick<Dependencies, 'plans' | 'cycles' | 'tokens' | 'tokenIssuer' | 'submissions' | 'editorial'>,
   access: ContactAccess,
 ): Promise<ContactWorkspace> {
   const period = parsePeriodId(access.cycle.id);
-  const previousCycleId = previousPeriod(period).id;
+  const earlierCycleIds = await earlierPeriodsNewestFirst(deps, access.cycle.id);
+  // A project ARR removed from the plan during the cycle is no longer shown.
+  const projectIds = access.contact.projectIds.filter((id) => access.plan.projects.some((project) => project.id === id));
+  const returns = await deps.editorial.listReturns(access.cycle.id);
   const projects = await Promise.all(
-    access.contact.projectIds.map(async (projectId): Promise<ProjectWorkspace> => {
-      const project = access.plan.projects.find((candidate) => candidate.id === projectId);
-      if (!project) throw new NotFoundError(`Projekt ${projectId} v plánu není.`);
+    projectIds.map(async (projectId): Promise<ProjectWorkspace> => {
+      const project = access.plan.projects.find((candidate) => candidate.id === projectId) as Project;
       const [latest, previous] = await Promise.all([
         deps.submissions.latestVersion(access.cycle.id, projectId),
-        deps.submissions.latestVersion(previousCycleId, projectId),
+        latestPlanBefore(deps, earlierCycleIds, projectId),
       ]);
       const area = activityAreaOfProject(access.plan, project);
       const { placement } = project;
@@ -97,8 +129,15 @@ export async function loadContactWorkspace(
         project,
         area,
         activity,
-        previousPlan: previous?.nextPeriodPlan ?? '',
+        previousPlan: previous?.version.nextPeriodPlan ?? '',
+        previousPlanPeriod: previous ? parsePeriodId(previous.version.cycleId) : null,
         latest,
+        standingReturn: latest
+          ? standingReturn(
+              returns.filter((record) => record.projectId === projectId),
+              latest.version,
+            )
+          : null,
         indicators: indicatorsForProject(access.plan, project),
       };
     }),

@@ -2,19 +2,21 @@ import type { EventOfType } from '../../events';
 import { renderEscalation } from '../../templates/email/escalation';
 import { renderInvitation } from '../../templates/email/invitation';
 import { renderReminder } from '../../templates/email/reminder';
+import { renderProjectReturned } from '../../templates/email/returned';
+import { pendingProjectIds } from '../editorial';
 import { NotFoundError } from '../errors';
 import { parsePeriodId } from '../period';
 import { activityAreaOfProject, contactDisplayName, escalationAreaIdOf, OUTSIDE_PLAN_NAME, type ActionPlan, type Project } from '../plan';
 import type { Dependencies } from '../ports';
-import type { CycleRecord, RequestRecord } from '../records';
+import type { CycleRecord } from '../records';
 
-export type MailRequest = EventOfType<'invitation-requested'> | EventOfType<'reminder-due'>;
+export type MailRequest = EventOfType<'invitation-requested'> | EventOfType<'reminder-due'> | EventOfType<'project-returned'>;
 
 export type MailOutcome =
   | { sent: true; messageId: string; to: string[] }
-  | { sent: false; reason: 'cycle-not-open' | 'nothing-pending' };
+  | { sent: false; reason: 'cycle-not-open' | 'nothing-pending' | 'return-answered' };
 
-type MailDeps = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'tokens' | 'tokenIssuer' | 'mail'>;
+type MailDeps = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'tokens' | 'tokenIssuer' | 'editorial' | 'mail'>;
 
 /**
  * Sends one queued email. Content is rendered now, not when it was queued: the projects still
@@ -29,9 +31,10 @@ export async function deliverMail(deps: MailDeps, request: MailRequest): Promise
   const plan = await deps.plans.getPlan(cycle.planId);
 
   if (request.type === 'reminder-due' && request.data.audience.kind === 'guarantor') {
-    const pending = pendingOf(await deps.cycles.listRequests(cycle.id));
-    return sendEscalation(deps, cycle, plan, request.data.audience.activityAreaId, pending);
+    const [requests, returns] = await Promise.all([deps.cycles.listRequests(cycle.id), deps.editorial.listReturns(cycle.id)]);
+    return sendEscalation(deps, cycle, plan, request.data.audience.activityAreaId, pendingProjectIds(requests, returns));
   }
+  if (request.type === 'project-returned') return sendReturn(deps, cycle, plan, request.data);
   const contactPersonId =
     request.type === 'invitation-requested'
       ? request.data.contactPersonId
@@ -42,31 +45,73 @@ export async function deliverMail(deps: MailDeps, request: MailRequest): Promise
 
   const isInvitation = request.type === 'invitation-requested';
   // Only this person's requests are read: an email costs reads for its own projects, not the cycle's.
-  const pending = isInvitation ? null : pendingOf(await deps.cycles.getRequests(cycle.id, contact.projectIds));
-  const projectIds = pending === null ? contact.projectIds : contact.projectIds.filter((id) => pending.has(id));
+  const pending = isInvitation
+    ? null
+    : pendingProjectIds(await deps.cycles.getRequests(cycle.id, contact.projectIds), await deps.editorial.listReturns(cycle.id));
+  // A project ARR removed from the plan during the cycle is no longer mentioned.
+  const inPlan = contact.projectIds.filter((id) => plan.projects.some((project) => project.id === id));
+  const projectIds = pending === null ? inPlan : inPlan.filter((id) => pending.has(id));
   if (projectIds.length === 0) return { sent: false, reason: 'nothing-pending' };
 
   const now = deps.clock.now();
-  const { token, tokenHash } = deps.tokenIssuer.issue();
-  await deps.tokens.saveToken({ tokenHash, cycleId: cycle.id, contactPersonId, issuedAt: now.toISOString() });
   const view = {
     recipientName: person.reportingPerson ?? person.name,
     periodLabel: parsePeriodId(cycle.id).label,
     deadline: new Date(cycle.deadline),
     now,
-    link: `${deps.config.publicBaseUrl.replace(/\/$/, '')}/s/${token}`,
+    link: await issueLink(deps, cycle, contactPersonId, now),
     projects: projectIds.map((id) => projectLine(plan, id)),
     arrContact: deps.config.arr,
   };
   const email = isInvitation
     ? renderInvitation(view)
     : renderReminder({ ...view, stage: request.data.stage === 'overdue' ? 'overdue' : 'before' });
-  const { messageId } = await deps.mail.send({ to: [person.email], ...email });
+  const { messageId } = await deps.mail.send({ to: [person.email], ...email, tags: { cycleId: cycle.id, contactPersonId } });
   return { sent: true, messageId, to: [person.email] };
 }
 
-function pendingOf(requests: RequestRecord[]): Set<string> {
-  return new Set(requests.filter((request) => !request.firstSubmittedAt).map((request) => request.projectId));
+/** A fresh personal link; earlier ones stay valid until the cycle closes. */
+async function issueLink(deps: MailDeps, cycle: CycleRecord, contactPersonId: string, now: Date): Promise<string> {
+  const { token, tokenHash } = deps.tokenIssuer.issue();
+  await deps.tokens.saveToken({ tokenHash, cycleId: cycle.id, contactPersonId, issuedAt: now.toISOString() });
+  return `${deps.config.publicBaseUrl.replace(/\/$/, '')}/s/${token}`;
+}
+
+/**
+ * The contact person learns that ARR returned a project, with ARR's comment read now. Nothing is
+ * sent once the person has answered the return with a new version.
+ */
+async function sendReturn(
+  deps: MailDeps,
+  cycle: CycleRecord,
+  plan: ActionPlan,
+  data: EventOfType<'project-returned'>['data'],
+): Promise<MailOutcome> {
+  const [contact, returns, latest] = await Promise.all([
+    deps.cycles.getContact(cycle.id, data.contactPersonId),
+    deps.editorial.listProjectReturns(cycle.id, data.projectId),
+    deps.submissions.latestVersion(cycle.id, data.projectId),
+  ]);
+  const person = plan.contactPersons.find((candidate) => candidate.id === data.contactPersonId);
+  if (!contact || !person) throw new NotFoundError(`Kontaktní osoba ${data.contactPersonId} v cyklu ${cycle.id} není.`);
+  const returned = returns.find((record) => record.version === data.version);
+  if (!returned) throw new NotFoundError(`Verze ${data.version} projektu ${data.projectId} nebyla vrácena.`);
+  if (!latest || latest.version > returned.version) return { sent: false, reason: 'return-answered' };
+  const now = deps.clock.now();
+  const email = renderProjectReturned({
+    recipientName: person.reportingPerson ?? person.name,
+    periodLabel: parsePeriodId(cycle.id).label,
+    deadline: new Date(cycle.deadline),
+    now,
+    link: await issueLink(deps, cycle, data.contactPersonId, now),
+    project: projectLine(plan, data.projectId),
+    version: returned.version,
+    submittedAt: new Date(latest.submittedAt),
+    comment: returned.comment,
+    arrContact: deps.config.arr,
+  });
+  const { messageId } = await deps.mail.send({ to: [person.email], ...email });
+  return { sent: true, messageId, to: [person.email] };
 }
 
 function projectLine(plan: ActionPlan, projectId: string) {
@@ -93,6 +138,10 @@ async function sendEscalation(
     (project) => pending.has(project.id) && escalationAreaIdOf(plan, project) === activityAreaId,
   );
   if (late.length === 0) return { sent: false, reason: 'nothing-pending' };
+  // A person whose address bounced never got the invitation: the guarantor is told so, not that they did not answer.
+  const undeliverable = new Map(
+    (await deps.cycles.listContacts(cycle.id)).flatMap((contact) => (contact.undeliverable ? [[contact.contactPersonId, contact.undeliverable]] : [])),
+  );
   const email = renderEscalation({
     recipientName: area ? area.guarantor.department : deps.config.arr.name,
     periodLabel: parsePeriodId(cycle.id).label,
@@ -103,7 +152,10 @@ async function sendEscalation(
       projectName: project.name,
       contacts: project.contactPersonIds.flatMap((id) => {
         const person = plan.contactPersons.find((candidate) => candidate.id === id);
-        return person ? [{ name: contactDisplayName(person), email: person.email }] : [];
+        if (!person) return [];
+        const bounced = undeliverable.get(id);
+        const undelivered = bounced && bounced.email === person.email ? { undelivered: bounced.reason } : {};
+        return [{ name: contactDisplayName(person), email: person.email, ...undelivered }];
       }),
     })),
   });

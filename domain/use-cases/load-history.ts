@@ -1,10 +1,41 @@
-import type { ImportedReport } from '../importer/parse-monitoring-report';
+import { z } from 'zod';
+import { ConflictError, ValidationError } from '../errors';
+import { NotAMonitoringReportError, parseMonitoringReport, type ImportedReport } from '../importer/parse-monitoring-report';
 import { defaultReminderLadder } from '../reminders';
 import { parsePeriodId } from '../period';
 import type { ActionPlan } from '../plan';
 import type { Dependencies } from '../ports';
 import { slugify } from '../slug';
-import { pragueInstant } from '../time';
+import { pragueInstant, zodErrorDetails } from '../time';
+
+/** Typos the hand-written reports make in a project's name ("muzeu" for "muzeum"): at most this many letters. */
+const MAX_NAME_TYPOS = 2;
+
+/**
+ * The plan's project a report's entry is about: the same name (the catalog's ids are slugs of
+ * the names), else the one project whose name differs by a typo or two. Never a guess between
+ * several: an ambiguous name stays unmatched and is shown.
+ */
+function matchProject(plan: ActionPlan, name: string): string | null {
+  const slug = slugify(name);
+  if (plan.projects.some((project) => project.id === slug)) return slug;
+  const close = plan.projects.filter((project) => slug.length > 20 && editDistanceAtMost(slugify(project.name), slug, MAX_NAME_TYPOS));
+  return close.length === 1 ? close[0]!.id : null;
+}
+
+function editDistanceAtMost(a: string, b: string, limit: number): boolean {
+  if (Math.abs(a.length - b.length) > limit) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    if (Math.min(...current) > limit) return false;
+    previous = current;
+  }
+  return previous[b.length]! <= limit;
+}
 
 /** Who "submitted" a version read from an existing report. */
 export const IMPORTED_BY = 'import';
@@ -22,6 +53,13 @@ export async function loadHistory(
 ): Promise<{ cycleId: string; imported: number; unmatched: string[]; alreadyLoaded: boolean }> {
   const period = parsePeriodId(report.period);
   const now = deps.clock.now().toISOString();
+  const existing = await deps.cycles.getCycle(period.id);
+  // A period the system ran holds what contact persons reported: a report file never mixes into it.
+  if (existing && existing.source !== 'import') {
+    throw new ConflictError(`Období ${period.label} už systém sbíral sám; zprávu za něj nelze importovat.`, {
+      report: 'Importovat lze jen zprávy za období před spuštěním systému.',
+    });
+  }
   const created = await deps.cycles.createCycle({
     id: period.id,
     planId: plan.id,
@@ -33,12 +71,11 @@ export async function loadHistory(
     createdAt: now,
     closedAt: now,
   });
-  const projectIds = new Set(plan.projects.map((project) => project.id));
   const unmatched: string[] = [];
   let imported = 0;
   for (const entry of report.projects) {
-    const projectId = slugify(entry.name);
-    if (!projectIds.has(projectId)) {
+    const projectId = matchProject(plan, entry.name);
+    if (projectId === null) {
       unmatched.push(entry.name);
       continue;
     }
@@ -57,4 +94,43 @@ export async function loadHistory(
     imported += 1;
   }
   return { cycleId: period.id, imported, unmatched, alreadyLoaded: !created };
+}
+
+const importRequestSchema = z.object(
+  { report: z.string({ error: 'Vložte text monitorovací zprávy (Markdown nebo prostý text).' }).min(1, { error: 'Vložte text monitorovací zprávy (Markdown nebo prostý text).' }) },
+  { error: 'Pošlete objekt JSON { "report": "…text zprávy…" }.' },
+);
+
+/** The importer's two refusals, in Czech for ARR. */
+function notAReportMessage(error: NotAMonitoringReportError): string {
+  return /chapter/i.test(error.message)
+    ? 'V textu chybí kapitola „3. Informace o stavu rozpracování jednotlivých projektů“.'
+    : 'V textu chybí nadpis „Monitorovací zpráva za N. pololetí RRRR“.';
+}
+
+/**
+ * `POST /history`: ARR imports another past monitoring report. Only a half-year that has ended
+ * and that the system did not run itself can be imported; nothing is stored when the text is
+ * not a report.
+ */
+export async function importPastReport(
+  deps: Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions'>,
+  body: unknown,
+): Promise<{ cycleId: string; periodLabel: string; imported: number; unmatched: string[]; alreadyLoaded: boolean; warnings: string[] }> {
+  const parsed = importRequestSchema.safeParse(body);
+  if (!parsed.success) throw new ValidationError('Import zprávy obsahuje chyby.', zodErrorDetails(parsed.error));
+  let report: ImportedReport;
+  try {
+    report = parseMonitoringReport(parsed.data.report);
+  } catch (error) {
+    if (!(error instanceof NotAMonitoringReportError)) throw error;
+    throw new ValidationError('Text není monitorovací zpráva; nic nebylo uloženo.', { report: notAReportMessage(error) });
+  }
+  const period = parsePeriodId(report.period);
+  if (period.end.getTime() > deps.clock.now().getTime()) {
+    throw new ValidationError(`${period.label} ještě neskončilo; importovat lze jen minulá období.`, { report: 'Zpráva je za období, které ještě neskončilo.' });
+  }
+  const plan = await deps.plans.getPlan(deps.config.planId);
+  const result = await loadHistory(deps, plan, report);
+  return { ...result, periodLabel: period.label, warnings: report.warnings };
 }

@@ -3,12 +3,14 @@ import { renderSteeringGroupNotice } from '../../templates/email/steering-group'
 import type { Dependencies } from '../ports';
 import type { CycleRecord } from '../records';
 import type { MonitoringReport, ReportProject } from '../report/model';
+import { buildSlipAppendix, slipSummaryLine } from '../slips/report';
 import { addDays, pragueDate } from '../time';
+import { detectCycleSlips } from './detect-slips';
 import { previousIndicatorValues } from './recompute-indicators';
 
 export type NotifyDeps = Pick<
   Dependencies,
-  'clock' | 'config' | 'plans' | 'cycles' | 'indicators' | 'reports' | 'events' | 'mail' | 'documents'
+  'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'reports' | 'events' | 'mail' | 'documents'
 >;
 
 export type NotifyOutcome = 'sent' | 'not-ready' | 'too-early' | 'already-sent';
@@ -79,7 +81,11 @@ async function steeringGroupMail(deps: NotifyDeps, cycle: CycleRecord, report: M
   const projects = allProjects(report);
   const plan = await deps.plans.getPlan(cycle.planId);
   const previous = await previousIndicatorValues(deps, cycle.id, plan.indicators);
-  const base = `${deps.config.publicBaseUrl.replace(/\/$/, '')}/cycles/${cycle.id}/report?format=`;
+  // Every link lands on ARR's console (members sign in there), never on the IAM-only JSON API.
+  const reportPage = `${deps.config.publicBaseUrl.replace(/\/$/, '')}/arr/cycles/${encodeURIComponent(cycle.id)}/report`;
+  // The report's own appendix, so the email and the attachment name the same projects; a report
+  // assembled before slip detection existed has none, and the history gives it now.
+  const slips = report.slips ?? buildSlipAppendix(plan, cycle.id, await detectCycleSlips(deps, cycle.id));
   const email = renderSteeringGroupNotice({
     periodLabel: report.period.label,
     meetingDate: cycle.meetingDate,
@@ -99,7 +105,8 @@ async function steeringGroupMail(deps: NotifyDeps, cycle: CycleRecord, report: M
     flaggedProjects: projects.flatMap((project) =>
       project.status === 'delayed' || project.status === 'cancelled' ? [{ name: project.name, status: project.status }] : [],
     ),
-    links: { html: `${base}html`, md: `${base}md`, docx: `${base}docx` },
+    slipLine: slipSummaryLine(slips),
+    links: { html: reportPage, md: `${reportPage}/md`, docx: `${reportPage}/docx` },
   });
   const docx = await deps.documents.monitoringReportDocx(report);
   return {

@@ -2,7 +2,7 @@ import { createEvent, cycleOpenedV1, invitationRequestedV1 } from '../../events'
 import { parseOpenCycleRequest } from '../cycle';
 import { parsePeriodId } from '../period';
 import { ConflictError, ValidationError } from '../errors';
-import type { Dependencies } from '../ports';
+import { settleFinishedProjects, type SettleDeps } from './settle-finished-projects';
 import type { CycleContactRecord, CycleRecord, RequestRecord } from '../records';
 
 /**
@@ -14,7 +14,7 @@ import type { CycleContactRecord, CycleRecord, RequestRecord } from '../records'
  * and the invitations are queued. A retry of a draft cycle with the same settings resumes.
  */
 export async function openCycle(
-  deps: Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'events'>,
+  deps: SettleDeps,
   body: unknown,
   correlationId: string,
 ): Promise<CycleRecord> {
@@ -25,6 +25,10 @@ export async function openCycle(
     throw new ValidationError('Žádost o otevření cyklu obsahuje chyby.', {
       deadline: 'Termín odevzdání už uplynul. Zvolte datum v budoucnosti.',
     });
+  }
+  // Projects finished in an earlier cycle leave the plan first, if closing that cycle could not do it.
+  for (const earlier of await deps.cycles.listCycles()) {
+    if (earlier.id < request.period) await settleFinishedProjects(deps, earlier, correlationId);
   }
   const plan = await deps.plans.getPlan(deps.config.planId);
 

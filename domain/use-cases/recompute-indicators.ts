@@ -1,4 +1,5 @@
 import { createEvent, indicatorsRecomputedV1, reportRequestedV1, type AnyEvent } from '../../events';
+import { pendingProjectIds } from '../editorial';
 import { ConflictError } from '../errors';
 import { baselineValues, figuresFromTotals, moveContribution, type PreviousIndicatorValues } from '../indicators';
 import { previousPeriod, parsePeriodId } from '../period';
@@ -9,9 +10,27 @@ import type { AppliedContribution, IndicatorTotalsRecord } from '../records';
 /** Optimistic-concurrency retries before the message goes back to the queue. */
 const MAX_ATTEMPTS = 8;
 
-/** The full check behind the counter, made only when the counter says the cycle is complete. */
-async function everyRequestAnswered(deps: Pick<Dependencies, 'cycles'>, cycleId: string): Promise<boolean> {
-  return (await deps.cycles.listRequests(cycleId)).every((request) => request.firstSubmittedAt !== undefined);
+/**
+ * The full check behind the counter, made only when the counter says the cycle is complete: the
+ * counter counts first answers, so a project returned for revision is caught only here.
+ */
+async function everyRequestAnswered(deps: Pick<Dependencies, 'cycles' | 'editorial'>, cycleId: string): Promise<boolean> {
+  const [requests, returns] = await Promise.all([deps.cycles.listRequests(cycleId), deps.editorial.listReturns(cycleId)]);
+  return pendingProjectIds(requests, returns).size === 0;
+}
+
+/**
+ * Whether this version answers a return: the version right after one ARR returned. Such a
+ * version can complete the cycle again, although its project was counted as submitted before.
+ */
+async function answersReturn(
+  deps: Pick<Dependencies, 'editorial'>,
+  cycleId: string,
+  latest: { projectId: string; version: number },
+): Promise<boolean> {
+  if (latest.version === 1) return false;
+  const returns = await deps.editorial.listProjectReturns(cycleId, latest.projectId);
+  return returns.some((returned) => returned.version === latest.version - 1);
 }
 
 /** The previous cycle's values, or the plan's baseline before the first cycle. */
@@ -134,7 +153,7 @@ export async function foldContribution(
  * folded in.
  */
 export async function recomputeIndicators(
-  deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'events'>,
+  deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'editorial' | 'events'>,
   input: { cycleId: string; projectId: string; correlationId: string },
 ): Promise<{ applied: boolean }> {
   const cycle = await deps.cycles.getCycle(input.cycleId);
@@ -174,9 +193,10 @@ export async function recomputeIndicators(
     );
   }
   const complete = cycle.state === 'open' && requests > 0 && submitted >= requests;
-  if (complete && first && (await everyRequestAnswered(deps, cycle.id))) {
-    // The submission that completed the cycle: its report is assembled at once, so ARR can read
-    // it before the deadline.
+  const completing = first || (folded.changed && (await answersReturn(deps, cycle.id, latest)));
+  if (complete && completing && (await everyRequestAnswered(deps, cycle.id))) {
+    // The submission that completed the cycle (a project's first answer, or the answer to a
+    // return): its report is assembled at once, so ARR can read it before the deadline.
     events.push(createEvent(reportRequestedV1, { cycleId: cycle.id, reason: 'complete' }, { correlationId: input.correlationId, now }));
   } else if (complete && folded.changed) {
     // An edit of a complete cycle only marks its report stale: it is assembled again when ARR

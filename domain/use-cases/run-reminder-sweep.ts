@@ -1,4 +1,5 @@
 import { createEvent, reminderDueV1, submissionReceivedV1, type AnyEvent } from '../../events';
+import { pendingProjectIds } from '../editorial';
 import { escalationAreaIdOf, OUTSIDE_PLAN_AUDIENCE_ID } from '../plan';
 import type { Dependencies } from '../ports';
 import type { CycleRecord, ReminderAudience } from '../records';
@@ -20,7 +21,7 @@ export interface SweepResult {
  * submission and publishing its event.
  */
 export async function runReminderSweep(
-  deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'events'>,
+  deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'editorial' | 'events'>,
   correlationId: string,
 ): Promise<SweepResult> {
   const now = deps.clock.now();
@@ -28,6 +29,7 @@ export async function runReminderSweep(
   const result: SweepResult = { cycles: openCycles.length, remindersQueued: 0, escalationsQueued: 0, staleSubmissionsRepublished: 0 };
   for (const cycle of openCycles) {
     const events: AnyEvent[] = [];
+    const round = cycle.scheduleRound ?? 0;
     const queue = async (stage: string, audience: ReminderAudience, projectIds: string[]): Promise<boolean> => {
       const recorded = await deps.reminders.recordReminder({
         cycleId: cycle.id,
@@ -35,13 +37,16 @@ export async function runReminderSweep(
         audience,
         projectIds,
         queuedAt: now.toISOString(),
+        ...(round > 0 ? { round } : {}),
       });
       if (recorded) events.push(createEvent(reminderDueV1, { cycleId: cycle.id, stage, audience }, { correlationId, now }));
       return recorded;
     };
 
-    const due = await remindersDue(deps, cycle, now);
-    for (const reminder of due.filter((candidate) => candidate.stage !== 'escalation')) {
+    const { due, undeliverable } = await remindersDue(deps, cycle, now);
+    // No reminders to an address that bounced or complained: they would not arrive, or would
+    // annoy. The escalation still names the person, saying the invitation did not arrive.
+    for (const reminder of due.filter((candidate) => candidate.stage !== 'escalation' && !undeliverable.has(candidate.contactPersonId))) {
       if (await queue(reminder.stage, { kind: 'contact', contactPersonId: reminder.contactPersonId }, reminder.projectIds)) {
         result.remindersQueued += 1;
       }
@@ -57,6 +62,7 @@ export async function runReminderSweep(
           audience: { kind: 'contact', contactPersonId: reminder.contactPersonId },
           projectIds: reminder.projectIds,
           queuedAt: now.toISOString(),
+          ...(round > 0 ? { round } : {}),
         });
       }
       const plan = await deps.plans.getPlan(cycle.planId);
@@ -88,28 +94,35 @@ export async function runReminderSweep(
 }
 
 async function remindersDue(
-  deps: Pick<Dependencies, 'cycles' | 'reminders'>,
+  deps: Pick<Dependencies, 'cycles' | 'reminders' | 'editorial'>,
   cycle: CycleRecord,
   now: Date,
 ) {
-  const [contacts, requests, sent] = await Promise.all([
+  const [contacts, requests, returns, sent] = await Promise.all([
     deps.cycles.listContacts(cycle.id),
     deps.cycles.listRequests(cycle.id),
+    deps.editorial.listReturns(cycle.id),
     deps.reminders.listReminders(cycle.id),
   ]);
-  const submitted = new Set(requests.filter((request) => request.firstSubmittedAt).map((request) => request.projectId));
-  return dueReminders({
+  // A project returned for revision is awaited again, like one never answered.
+  const pending = pendingProjectIds(requests, returns);
+  const undeliverable = new Set(contacts.filter((contact) => contact.undeliverable).map((contact) => contact.contactPersonId));
+  const due = dueReminders({
     deadline: new Date(cycle.deadline),
     now,
     ladder: cycle.reminderLadder,
     candidates: contacts.map((contact) => ({
       contactPersonId: contact.contactPersonId,
-      pendingProjectIds: contact.projectIds.filter((projectId) => !submitted.has(projectId)),
+      pendingProjectIds: contact.projectIds.filter((projectId) => pending.has(projectId)),
     })),
+    // Only this schedule round's reminders count: after a moved deadline the ladder starts again.
     alreadySent: sent.flatMap((reminder) =>
-      reminder.audience.kind === 'contact' ? [{ stage: reminder.stage, contactPersonId: reminder.audience.contactPersonId }] : [],
+      reminder.audience.kind === 'contact' && (reminder.round ?? 0) === (cycle.scheduleRound ?? 0)
+        ? [{ stage: reminder.stage, contactPersonId: reminder.audience.contactPersonId }]
+        : [],
     ),
   });
+  return { due, undeliverable };
 }
 
 /** Stored versions newer than what the indicators include. */

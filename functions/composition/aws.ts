@@ -124,7 +124,9 @@ export const awsStore: () => StorePorts = /* @__PURE__ */ lazily(() => {
     reminders: store.reminders,
     indicators: store.indicators,
     agency: store.agency,
+    editorial: store.editorial,
     reports: store.reports,
+    annualTexts: store.annualTexts,
   };
 });
 

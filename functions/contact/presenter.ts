@@ -4,7 +4,9 @@
  */
 import { nextPeriod } from '../../domain/period';
 import { contactDisplayName, OUTSIDE_PLAN_NAME } from '../../domain/plan';
+import { readExpectedVersion } from '../../domain/submission';
 import type { ContactWorkspace, ProjectWorkspace } from '../../domain/use-cases/contact-workspace';
+import type { SentProjectView, SubmissionSummaryView } from '../../templates/page/summary';
 import type { ProjectFormView, SubmissionPageView } from '../../templates/page/submission';
 
 
@@ -27,15 +29,22 @@ export interface RejectedPost {
 
 export interface PageState {
   now: Date;
-  /** The raw personal token: the forms post back under the same link. */
+  /** The raw personal token: the form posts back under the same link. */
   token: string;
-  rejected?: RejectedPost;
-  /** `?ulozeno=<projectId>` after a successful post. */
-  savedProjectId?: string;
+  /** Projects whose post was not stored: shown again with what the person sent and why. */
+  rejected?: RejectedPost[];
+  /** After a save (`?ulozeno=a,b&u=c`): the projects stored, and the one whose button was pressed. */
+  saved?: SavedState;
 }
 
-function formActionOf(token: string, projectId: string): string {
-  return `/s/${encodeURIComponent(token)}/projects/${encodeURIComponent(projectId)}`;
+export interface SavedState {
+  projectIds: string[];
+  focusProjectId?: string;
+}
+
+/** The page's form posts every project at once to the link itself. */
+export function pageFormAction(token: string): string {
+  return `/s/${encodeURIComponent(token)}`;
 }
 
 function text(value: unknown): string {
@@ -77,19 +86,41 @@ function storedValues(workspace: ProjectWorkspace): ProjectFormView['values'] {
 
 function basedOnVersion(rejected: RejectedPost, stored: number): number {
   if (rejected.expectedVersion !== undefined) return rejected.expectedVersion;
-  const raw = field(rejected.input, 'expectedVersion');
-  const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : stored;
+  const read = readExpectedVersion(rejected.input);
+  return read.valid ? read.version : stored;
 }
 
 function formErrors(errors: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(errors).map(([path, message]) => [path === 'form' ? FORM_ERROR_KEY : path, message]));
 }
 
+/**
+ * The confirmation in one section: where the person pressed the button, or, when that project
+ * had nothing to save, at the first one saved. A page with refused projects thanks nobody at
+ * its top; each saved project still says so in its own section.
+ */
+function noticeOf(workspace: ProjectWorkspace, state: PageState): string | undefined {
+  const saved = state.saved;
+  if (saved === undefined) return undefined;
+  const projectId = workspace.project.id;
+  const isSaved = saved.projectIds.includes(projectId);
+  if (state.rejected !== undefined && state.rejected.length > 0) {
+    return isSaved ? `Podklady k projektu „${workspace.project.name}“ byly uloženy.` : undefined;
+  }
+  const anchor = saved.focusProjectId !== undefined && (saved.projectIds.length === 0 || saved.projectIds.includes(saved.focusProjectId))
+    ? saved.focusProjectId
+    : saved.projectIds[0];
+  if (anchor !== projectId) return undefined;
+  if (saved.projectIds.length === 0) return 'Na stránce nebyly žádné změny, nic nového se neukládalo.';
+  if (saved.projectIds.length === 1) return `Podklady k projektu „${workspace.project.name}“ byly uloženy. Děkujeme!`;
+  return `Podklady byly uloženy u ${saved.projectIds.length} projektů, které jste změnili. Děkujeme!`;
+}
+
 function projectForm(workspace: ProjectWorkspace, state: PageState): ProjectFormView {
-  const { project, latest } = workspace;
-  const rejected = state.rejected?.projectId === project.id ? state.rejected : undefined;
+  const { project, latest, standingReturn } = workspace;
+  const rejected = state.rejected?.find((candidate) => candidate.projectId === project.id);
   const storedVersion = latest?.version ?? 0;
+  const notice = noticeOf(workspace, state);
   return {
     projectId: project.id,
     name: project.name,
@@ -97,14 +128,16 @@ function projectForm(workspace: ProjectWorkspace, state: PageState): ProjectForm
     activityName: workspace.activity?.name ?? null,
     goal: project.goal,
     previousPlan: workspace.previousPlan,
-    formAction: formActionOf(state.token, project.id),
+    ...(workspace.previousPlanPeriod ? { previousPlanPeriodLabel: workspace.previousPlanPeriod.label } : {}),
     expectedVersion: rejected ? basedOnVersion(rejected, storedVersion) : storedVersion,
     values: rejected ? submittedValues(rejected.input) : storedValues(workspace),
     indicators: workspace.indicators.map((indicator) => ({ code: indicator.code, name: indicator.name })),
     errors: rejected ? formErrors(rejected.errors) : {},
     ...(latest ? { lastSubmittedAt: new Date(latest.submittedAt), version: latest.version } : {}),
-    // A failed post outranks an earlier success: the page must not thank and complain at once.
-    ...(state.savedProjectId === project.id && !state.rejected ? { justSaved: true } : {}),
+    ...(standingReturn
+      ? { returned: { version: standingReturn.version, returnedAt: new Date(standingReturn.returnedAt), comment: standingReturn.comment } }
+      : {}),
+    ...(notice === undefined ? {} : { notice }),
   };
 }
 
@@ -115,7 +148,44 @@ export function toSubmissionPageView(workspace: ContactWorkspace, state: PageSta
     nextPeriodLabel: nextPeriod(workspace.period).shortLabel,
     deadline: new Date(workspace.cycle.deadline),
     now: state.now,
-    editable: workspace.cycle.state === 'open',
+    formAction: pageFormAction(state.token),
     projects: workspace.projects.map((project) => projectForm(project, state)),
+  };
+}
+
+function sentProject(workspace: ProjectWorkspace): SentProjectView {
+  const { project, latest, standingReturn } = workspace;
+  const indicatorNames = new Map(workspace.indicators.map((indicator) => [indicator.code, indicator.name]));
+  return {
+    projectId: project.id,
+    name: project.name,
+    activityAreaName: workspace.area?.name ?? OUTSIDE_PLAN_NAME,
+    sent: latest
+      ? {
+          version: latest.version,
+          submittedAt: new Date(latest.submittedAt),
+          thisPeriod: latest.thisPeriod,
+          nextPeriodPlan: latest.nextPeriodPlan,
+          status: latest.status,
+          indicatorContributions: Object.entries(latest.indicatorContributions).map(([code, value]) => ({
+            code,
+            name: indicatorNames.get(code) ?? code,
+            value,
+          })),
+          noteToArr: latest.noteToArr ?? null,
+        }
+      : null,
+    ...(standingReturn ? { returned: { returnedAt: new Date(standingReturn.returnedAt), comment: standingReturn.comment } } : {}),
+  };
+}
+
+/** A closed cycle's page: what the person sent, project by project. */
+export function toSubmissionSummaryView(workspace: ContactWorkspace): SubmissionSummaryView {
+  return {
+    personName: contactDisplayName(workspace.person),
+    periodLabel: workspace.period.label,
+    nextPeriodLabel: nextPeriod(workspace.period).shortLabel,
+    deadline: new Date(workspace.cycle.deadline),
+    projects: workspace.projects.map(sentProject),
   };
 }

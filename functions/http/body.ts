@@ -3,7 +3,8 @@
  * correlation id that ties the request to the events it causes.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { ValidationError } from '../../domain/errors';
+import { UnauthorizedError, ValidationError } from '../../domain/errors';
+import { normalizeInput } from '../../domain/text';
 
 export type BodyKind = 'json' | 'form' | 'none';
 
@@ -36,32 +37,46 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /**
  * Form fields become an object; a dotted name nests once, so `indicatorContributions.EK-1=3`
  * becomes `{ indicatorContributions: { 'EK-1': '3' } }` (indicator codes are kept whole).
+ * @throws ValidationError for a field sent twice (or both whole and nested): no browser posts our
+ *   forms so, and picking one of the values would store what the sender may not have meant.
  */
 export function parseForm(body: string): Record<string, unknown> {
   const result: Record<string, unknown> = {};
+  const duplicates = new Set<string>();
   for (const [name, value] of new URLSearchParams(body)) {
     const dot = name.indexOf('.');
     const [outer, inner] = dot === -1 ? [name, undefined] : [name.slice(0, dot), name.slice(dot + 1)];
     if (FORBIDDEN_KEYS.has(outer) || (inner !== undefined && FORBIDDEN_KEYS.has(inner))) continue;
+    const existing = Object.hasOwn(result, outer) ? result[outer] : undefined;
+    const nested = typeof existing === 'object' && existing !== null ? (existing as Record<string, unknown>) : undefined;
     if (inner === undefined) {
-      result[outer] = value;
+      if (existing !== undefined) duplicates.add(outer);
+      else result[outer] = value;
       continue;
     }
-    const existing = result[outer];
-    const nested =
-      typeof existing === 'object' && existing !== null ? (existing as Record<string, unknown>) : {};
-    nested[inner] = value;
-    result[outer] = nested;
+    if (typeof existing === 'string') duplicates.add(outer);
+    else if (nested && Object.hasOwn(nested, inner)) duplicates.add(name);
+    else result[outer] = { ...nested, [inner]: value };
+  }
+  if (duplicates.size > 0) {
+    const details = [...duplicates].map((name) => [name, `Pole „${name}“ je ve formuláři vícekrát; pošlete jej jen jednou.`]);
+    throw new ValidationError('Formulář obsahuje některá pole vícekrát.', Object.fromEntries(details));
   }
   return result;
 }
 
 /**
- * The request body as a value: JSON, or a form as an object. No body gives `undefined`, which the
- * use cases reject with their own field messages.
- * @throws ValidationError for malformed JSON or an unsupported content type.
+ * The request body as a value: JSON, or a form as an object, every text in it normalized (NFC, no
+ * control characters; see domain/text.ts). No body gives `undefined`, which the use cases reject
+ * with their own field messages.
+ * @throws ValidationError for malformed JSON, an unsupported content type, a form field sent twice
+ *   or a text that is not valid Unicode.
  */
 export function parseBody(event: APIGatewayProxyEventV2): unknown {
+  return normalizeInput(readBody(event));
+}
+
+function readBody(event: APIGatewayProxyEventV2): unknown {
   const text = rawBody(event);
   const type = mediaType(event);
   if (type === 'application/x-www-form-urlencoded') return parseForm(text);
@@ -98,4 +113,26 @@ export function queryParameter(event: APIGatewayProxyEventV2, name: string): str
 /** API Gateway's request id: logged with every line and carried by every event the request causes. */
 export function correlationIdOf(event: APIGatewayProxyEventV2): string {
   return event.requestContext.requestId;
+}
+
+/** The identities API Gateway's authorizers put in the request context (IAM on AWS, a JWT on a console). */
+interface AuthorizerContext {
+  iam?: { userArn?: string | null; userId?: string | null };
+  jwt?: { claims?: Record<string, unknown> };
+}
+
+/**
+ * Who at ARR made the request, as the authorizer verified it, for the plan's history and ARR's
+ * edits and returns: a JWT's e-mail (or user name), else the IAM principal that signed it (SigV4 on
+ * AWS, a fixed local principal for the local ARR key) without its account prefix.
+ * @throws UnauthorizedError when the request carries no verified identity.
+ */
+export function actorOf(event: APIGatewayProxyEventV2): string {
+  const authorizer = (event.requestContext as { authorizer?: AuthorizerContext }).authorizer;
+  const claims = authorizer?.jwt?.claims ?? {};
+  const arn = authorizer?.iam?.userArn;
+  const candidates = [claims['email'], claims['cognito:username'], arn ? arn.slice(arn.lastIndexOf(':') + 1) : null, authorizer?.iam?.userId, claims['sub']];
+  const actor = candidates.find((candidate): candidate is string => typeof candidate === 'string' && candidate !== '');
+  if (actor === undefined) throw new UnauthorizedError('Požadavek nenese ověřenou identitu pracovníka ARR.');
+  return actor;
 }

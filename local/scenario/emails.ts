@@ -1,15 +1,16 @@
 /** What the scenario reads from the SES emulator's inbox: which kind each email is, and the personal links. */
 import type { SentEmail } from '../ses-inbox';
 
-export type EmailKind = 'invitation' | 'reminder' | 'overdue' | 'escalation' | 'steering-group' | 'other';
+export type EmailKind = 'invitation' | 'reminder' | 'overdue' | 'escalation' | 'undeliverable' | 'steering-group' | 'other';
 
-export const EMAIL_KINDS: readonly EmailKind[] = ['invitation', 'reminder', 'overdue', 'escalation', 'steering-group', 'other'];
+export const EMAIL_KINDS: readonly EmailKind[] = ['invitation', 'reminder', 'overdue', 'escalation', 'undeliverable', 'steering-group', 'other'];
 
 export const emailKindLabels: Record<EmailKind, string> = {
   invitation: 'pozvánka',
   reminder: 'připomínka',
   overdue: 'upozornění po termínu',
   escalation: 'eskalace garantovi',
+  undeliverable: 'ARR: pozvánka se nedoručila',
   'steering-group': 'řídící skupina',
   other: 'jiné',
 };
@@ -20,6 +21,7 @@ export function classifyEmail(subject: string): EmailKind {
   if (subject.startsWith('Připomínka:')) return 'reminder';
   if (subject.startsWith('Po termínu:')) return 'overdue';
   if (subject.startsWith('Chybějící podklady')) return 'escalation';
+  if (subject.startsWith('Pozvánka se nedoručila')) return 'undeliverable';
   if (subject.startsWith('Monitorovací zpráva')) return 'steering-group';
   return 'other';
 }

@@ -81,23 +81,25 @@ function unescapeHtml(value: string): string {
 }
 
 /**
- * Reads the forms of a submission page. The form action is the source of truth for the project
- * id, as a browser would post there; a page without forms (a closed cycle) yields none.
+ * Reads the projects of a submission page: each section's hidden `<projectId>.expectedVersion`
+ * names its project; a page without a form (a closed cycle's summary) yields none.
  */
 export function parseSubmissionPage(html: string): ProjectForm[] {
+  // One form holds every project; each project's own post goes to `<form action>/projects/<id>`.
+  const formAction = /<form method="post" action="([^"]+)">/.exec(html)?.[1];
+  if (formAction === undefined) return [];
   const sections = html.split('<section class="panel project"').slice(1);
   return sections.flatMap((section): ProjectForm[] => {
-    const action = /<form method="post" action="([^"]+)">/.exec(section)?.[1];
-    if (action === undefined) return [];
-    const decodedAction = unescapeHtml(action);
-    const projectId = decodeURIComponent(/\/projects\/([^/?#]+)$/.exec(decodedAction)?.[1] ?? '');
-    const expectedVersion = Number(/name="expectedVersion" value="(\d+)"/.exec(section)?.[1] ?? Number.NaN);
+    const hidden = /name="([^"]+)\.expectedVersion" value="(\d+)"/.exec(section);
+    const projectId = unescapeHtml(hidden?.[1] ?? '');
+    const expectedVersion = Number(hidden?.[2] ?? Number.NaN);
+    const decodedAction = `${unescapeHtml(formAction)}/projects/${encodeURIComponent(projectId)}`;
     if (projectId === '' || !Number.isInteger(expectedVersion)) {
-      throw new Error(`The submission page has a form the scenario cannot read (action ${decodedAction}).`);
+      throw new Error(`The submission page has a project the scenario cannot read (form ${formAction}).`);
     }
     const name = unescapeHtml(/<h2 id="[^"]*">([^<]*)<\/h2>/.exec(section)?.[1] ?? projectId);
-    const previous = unescapeHtml(/<dt>Plán z minulého období<\/dt><dd>([\s\S]*?)<\/dd>/.exec(section)?.[1] ?? '').trim();
-    const indicatorCodes = [...section.matchAll(/name="indicatorContributions\.([^"]+)"/g)].map((match) => unescapeHtml(match[1]!));
+    const previous = unescapeHtml(/<dt>Plán z [^<]*<\/dt><dd>([\s\S]*?)<\/dd>/.exec(section)?.[1] ?? '').trim();
+    const indicatorCodes = [...section.matchAll(/name="[^"]+?\.indicatorContributions\.([^"]+)"/g)].map((match) => unescapeHtml(match[1]!));
     return [
       {
         projectId,
@@ -134,7 +136,7 @@ export class ContactSession {
     return parseSubmissionPage(await response.text());
   }
 
-  /** Posts one project's report as JSON; a refusal (409, 422, 410) is returned, not thrown. */
+  /** Posts one project's report as JSON; a refusal (409, 422, 404 for a link that no longer works) is returned, not thrown. */
   async submit(form: ProjectForm, expectedVersion: number, body: SubmissionBody): Promise<SubmitOutcome> {
     const response = await send(
       new URL(form.action, this.apiUrl),
@@ -143,7 +145,7 @@ export class ContactSession {
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify({ ...body, expectedVersion }),
       },
-      (status) => status === 201 || status === 409 || status === 410 || status === 422,
+      (status) => status === 201 || status === 409 || status === 404 || status === 422,
     );
     if (response.status === 201) return { ok: true, version: ((await response.json()) as { version: number }).version };
     return { ok: false, status: response.status, body: await response.text() };

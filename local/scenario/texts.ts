@@ -288,6 +288,24 @@ export function agencyChapters(period: Period, prng: Prng, activeMunicipalities:
         'Postupně budou oslovovány obce, které projevily zájem o platební portál, a nastaví se jejich požadované služby. ' +
         'Plánuje se dokončení platby kryptoměnou a přihlášení přes Národní identitní autoritu.',
     },
+    'area-narratives': {
+      areas: [
+        {
+          activityAreaId: 'stredni-skoly',
+          text:
+            'V rámci projektu Smart Akcelerátor Libereckého kraje III je realizována platforma digitalizace ve školství. ' +
+            'Ve sledovaném období proběhla setkání zástupců škol a odborníků, tzv. Digitální kavárny, na tato témata:\n' +
+            '- Spisová služba ve školách: jak ji zvládnout digitálně a bez stresu,\n' +
+            '- Robotické hračky jako pomocník a motivační nástroj ve výuce.',
+        },
+        {
+          activityAreaId: 'digitalni-vek',
+          text:
+            'V současné době je v realizaci projekt EDIH NEB, jehož hlavním cílem je podpora digitální transformace malých a středních podniků, ' +
+            'startupů a veřejných subjektů poskytováním služeb zaměřených na pokročilé digitální technologie, zejména umělou inteligenci.',
+        },
+      ],
+    },
     'other-activities': {
       workingGroups: [
         {

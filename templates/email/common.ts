@@ -9,6 +9,8 @@ export interface ProjectLine {
 export interface Contact {
   name: string;
   email: string;
+  /** SES's reason when the invitation did not reach this address (hard bounce or complaint). */
+  undelivered?: string;
 }
 
 export function projectItems(projects: ProjectLine[]): Inline[][] {

@@ -20,6 +20,7 @@ function lateItem(entry: EscalationView['late'][number]): Inline[] {
   const contacts = entry.contacts.flatMap((contact, index) => [
     ...(index > 0 ? [', '] : []),
     ...contactInline(contact),
+    ...(contact.undelivered === undefined ? [] : [{ strong: ` – pozvánka se nedoručila (${contact.undelivered})` }]),
   ]);
   const label = czechPlural(entry.contacts.length, {
     one: 'kontaktní osoba',

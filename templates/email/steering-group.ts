@@ -14,6 +14,8 @@ export interface SteeringGroupNoticeView {
   };
   changedIndicators: Array<{ name: string; previous: number; current: number }>;
   flaggedProjects: Array<{ name: string; status: 'delayed' | 'cancelled' }>;
+  /** One sentence naming the slipping projects (domain/slips/report.ts, slipSummaryLine). */
+  slipLine: string;
   links: { html: string; md: string; docx: string };
 }
 
@@ -91,6 +93,8 @@ export function renderSteeringGroupNotice(view: SteeringGroupNoticeView): Render
             ` – ${PROJECT_STATUS_LABELS[project.status]}`,
           ]),
         },
+    { kind: 'heading', text: 'Projekty se skluzem' },
+    { kind: 'paragraph', content: [view.slipLine] },
     { kind: 'heading', text: 'Zpráva ke stažení' },
     {
       kind: 'list',

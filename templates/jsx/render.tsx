@@ -2,7 +2,8 @@
  * The project's one way of writing HTML: JSX components rendered to a string by
  * preact-render-to-string, which escapes every text and attribute value by default.
  * Markup that is already HTML (a rendered report shown inside a console page) enters a page
- * only through {@link rawHtml}, so every place that bypasses escaping can be found by name.
+ * only through {@link rawHtml}, so every place that bypasses escaping can be found by name
+ * (and our constant stylesheets through {@link styleSheet}, which takes CSS, not markup).
  */
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
@@ -23,4 +24,14 @@ export function renderFragment(node: VNode | ComponentChildren): string {
  */
 export function rawHtml(html: string, props: { className?: string; id?: string } = {}): VNode {
   return <div class={props.className} id={props.id} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/**
+ * A constant stylesheet of our own as a `<style>` element. Its content is CSS, which the HTML
+ * parser does not decode, so the text escaping would break it (`"Segoe UI"` would arrive as
+ * `&quot;Segoe UI&quot;`); it never carries user input, and one that could close the element is refused.
+ */
+export function styleSheet(css: string): VNode {
+  if (/<\/style/i.test(css)) throw new Error('A stylesheet must not contain "</style".');
+  return <style dangerouslySetInnerHTML={{ __html: css }} />;
 }

@@ -23,6 +23,7 @@ const THIS_PERIOD_LABEL = 'Co se v projektu udělalo v období 1. pololetí 2026
 const NEXT_PERIOD_LABEL = 'Plán na období 02/2026';
 /** From the 2025-H2 report the first cycle is pre-filled with (data/history/monitoring-2025-H2.md). */
 const MOUSE_PROJECT = { name: 'Gymnázium Česká Lípa', previousPlan: 'Dokončení FVE, zahájení provozu.' };
+const MOUSE_PROJECT_ID = 'gymnazium-ceska-lipa';
 const INVALID_PROJECT = { name: 'SPŠT, Belgická 4852, Jablonec nad Nisou', previousPlan: 'Realizace FVE, zahájení provozu.' };
 const THIS_PERIOD_REQUIRED = 'Popište, co se v tomto období na projektu udělalo.';
 const CONTRIBUTION_INVALID = 'Zadejte celé číslo od 0 do 1 000 000.';
@@ -102,9 +103,9 @@ async function submitInvalidReport(page: Page): Promise<{ status: number | undef
   const section = projectSection(page, INVALID_PROJECT.name);
   await section.getByLabel(NEXT_PERIOD_LABEL).fill('Zahájení provozu FVE.');
   await section.getByRole('radio', { name: 'probíhá podle plánu' }).check();
-  await section.locator('input[name^="indicatorContributions."]').first().fill('5 kusů');
+  await section.locator('input[name*=".indicatorContributions."]').first().fill('5 kusů');
   const posted = page.waitForResponse((response) => response.request().method() === 'POST');
-  await section.getByRole('button', { name: /Odeslat podklady/ }).click();
+  await section.getByRole('button', { name: /Uložit vše/ }).click();
   const response = await posted;
   await page.waitForLoadState();
   return { status: response.status() };
@@ -132,7 +133,7 @@ describe('the contact person’s page in Chromium', () => {
     await expect(page.locator('section.project').count()).resolves.toBe(listed.length);
     for (const project of [MOUSE_PROJECT, INVALID_PROJECT]) {
       const section = projectSection(page, project.name);
-      await expect(section.locator('dt:text-is("Plán z minulého období") + dd').textContent()).resolves.toBe(project.previousPlan);
+      await expect(section.locator('dt:text-matches("^Plán z ") + dd').textContent()).resolves.toBe(project.previousPlan);
       await expect(section.locator('.status-line').textContent()).resolves.toBe('Zatím neodesláno');
     }
     expect(violations, describeViolations(violations)).toEqual([]);
@@ -152,17 +153,17 @@ describe('the contact person’s page in Chromium', () => {
     await section.getByLabel(NEXT_PERIOD_LABEL).click();
     await page.keyboard.type('Vyhodnocení prvního půlroku provozu.');
     await section.getByText('dokončeno', { exact: true }).click();
-    await section.locator('input[name^="indicatorContributions."]').first().click();
+    await section.locator('input[name*=".indicatorContributions."]').first().click();
     await page.keyboard.type('1');
-    await Promise.all([page.waitForURL(/ulozeno=/), section.getByRole('button', { name: /Odeslat podklady/ }).click()]);
+    await Promise.all([page.waitForURL(/ulozeno=/), section.getByRole('button', { name: /Uložit vše/ }).click()]);
 
     // Assess
     const saved = projectSection(page, MOUSE_PROJECT.name);
-    await expect(page.getByRole('status').textContent()).resolves.toBe(`Podklady k projektu „${MOUSE_PROJECT.name}“ byly uloženy. Děkujeme!`);
+    await expect(saved.getByRole('status').textContent()).resolves.toBe(`Podklady k projektu „${MOUSE_PROJECT.name}“ byly uloženy. Děkujeme!`);
     await expect(saved.locator('.status-line').textContent()).resolves.toBe('Odesláno 1. 6. 2026 (verze 1)');
     await expect(saved.getByLabel(THIS_PERIOD_LABEL).inputValue()).resolves.toBe(done);
     await expect(saved.getByRole('radio', { name: 'dokončeno' }).isChecked()).resolves.toBe(true);
-    await expect(saved.getByRole('button', { name: /Uložit změny/ }).count()).resolves.toBe(1);
+    await expect(saved.getByRole('button', { name: /Uložit vše/ }).count()).resolves.toBe(1);
     await page.close();
   });
 
@@ -186,7 +187,7 @@ describe('the contact person’s page in Chromium', () => {
     ]);
     const section = projectSection(page, INVALID_PROJECT.name);
     const thisPeriod = section.getByLabel(THIS_PERIOD_LABEL);
-    const contribution = section.locator('input[name^="indicatorContributions."]').first();
+    const contribution = section.locator('input[name*=".indicatorContributions."]').first();
     await expect(thisPeriod.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(descriptionOf(thisPeriod)).resolves.toContain(`Chyba: ${THIS_PERIOD_REQUIRED}`);
     await expect(contribution.getAttribute('aria-invalid')).resolves.toBe('true');
@@ -212,7 +213,7 @@ describe('the contact person’s page in Chromium', () => {
     const [thisPeriodId, nextPeriodId, contributionId] = await Promise.all([
       section.getByLabel(THIS_PERIOD_LABEL).getAttribute('id'),
       section.getByLabel(NEXT_PERIOD_LABEL).getAttribute('id'),
-      section.locator('input[name^="indicatorContributions."]').first().getAttribute('id'),
+      section.locator('input[name*=".indicatorContributions."]').first().getAttribute('id'),
     ]);
     const done = 'Proběhla příprava realizace FVE.';
 
@@ -242,14 +243,105 @@ describe('the contact person’s page in Chromium', () => {
     expect(backToThisPeriod.at(-1)?.id).toBe(thisPeriodId);
     expect(radio?.text).toBe('probíhá podle plánu');
     expect(chosenRadio.text).toBe('zpožděno');
-    expect(button?.text).toContain('Odeslat podklady');
+    expect(button?.text).toContain('Uložit vše');
     const saved = projectSection(page, INVALID_PROJECT.name);
-    await expect(page.getByRole('status').textContent()).resolves.toBe(`Podklady k projektu „${INVALID_PROJECT.name}“ byly uloženy. Děkujeme!`);
+    await expect(saved.getByRole('status').textContent()).resolves.toBe(`Podklady k projektu „${INVALID_PROJECT.name}“ byly uloženy. Děkujeme!`);
     await expect(page.getByRole('alert').count()).resolves.toBe(0);
     await expect(saved.locator('.status-line').textContent()).resolves.toBe('Odesláno 1. 6. 2026 (verze 1)');
     await expect(saved.getByLabel(THIS_PERIOD_LABEL).inputValue()).resolves.toBe(done);
     await expect(saved.getByRole('radio', { name: 'zpožděno' }).isChecked()).resolves.toBe(true);
-    await expect(saved.locator('input[name^="indicatorContributions."]').first().inputValue()).resolves.toBe('2');
+    await expect(saved.locator('input[name*=".indicatorContributions."]').first().inputValue()).resolves.toBe('2');
+    await page.close();
+  });
+
+  it.skipIf(chromiumMissing)(browserTestTitle('saves the whole page with JavaScript off: one project’s save keeps every other project’s unsaved text'), async () => {
+    // Prepare: a browser that runs no script at all, and three projects nobody touched yet.
+    const noScript = await browser.newContext({ locale: 'cs-CZ', javaScriptEnabled: false, viewport: { width: 1024, height: 900 } });
+    noScript.setDefaultTimeout(5_000);
+    const page = await noScript.newPage();
+    await page.goto(personalLink);
+    const names = (await page.getByRole('navigation', { name: 'Vaše projekty' }).getByRole('link').allTextContents()).filter(
+      (name) => name !== MOUSE_PROJECT.name && name !== INVALID_PROJECT.name,
+    );
+    const [saved, draft, other] = names.map((name) => ({ name, section: projectSection(page, name) }));
+    if (!saved || !draft || !other) throw new Error('The person needs at least five projects for this test.');
+    const draftText = 'Rozepsáno: jednání s dodavatelem proběhlo, čekáme na smlouvu.';
+    const otherPlan = 'Rozepsaný plán, stav ještě nevybrán.';
+
+    // Act: the first project complete, the second half-typed, the third with only a plan; save at the first.
+    await saved.section.getByLabel(THIS_PERIOD_LABEL).fill('Hotová zpráva k prvnímu projektu.');
+    await saved.section.getByLabel(NEXT_PERIOD_LABEL).fill('Pokračování ve 2. pololetí.');
+    await saved.section.getByRole('radio', { name: 'probíhá podle plánu' }).check();
+    await draft.section.getByLabel(THIS_PERIOD_LABEL).fill(draftText);
+    await other.section.getByLabel(NEXT_PERIOD_LABEL).fill(otherPlan);
+    const firstPost = page.waitForResponse((response) => response.request().method() === 'POST');
+    await saved.section.getByRole('button', { name: /Uložit vše/ }).click();
+    const firstStatus = (await firstPost).status();
+    await page.waitForLoadState();
+    const afterFirst = {
+      savedStatus: await projectSection(page, saved.name).locator('.status-line').textContent(),
+      savedNotice: await projectSection(page, saved.name).getByRole('status').textContent(),
+      draftText: await projectSection(page, draft.name).getByLabel(THIS_PERIOD_LABEL).inputValue(),
+      otherPlan: await projectSection(page, other.name).getByLabel(NEXT_PERIOD_LABEL).inputValue(),
+      summary: await page.getByRole('alert').getByRole('link').allTextContents(),
+    };
+    await screenshot(page, '5-save-all-kept-text');
+    // Then the person completes the draft and saves at it: the third project's plan is still there.
+    const draftAgain = projectSection(page, draft.name);
+    await draftAgain.getByLabel(NEXT_PERIOD_LABEL).fill('Podpis smlouvy a zahájení prací.');
+    await draftAgain.getByRole('radio', { name: 'zpožděno' }).check();
+    const otherAgain = projectSection(page, other.name);
+    await otherAgain.getByLabel(THIS_PERIOD_LABEL).fill('Příprava zadávací dokumentace.');
+    await otherAgain.getByRole('radio', { name: 'nezahájeno' }).check();
+    await Promise.all([page.waitForURL(/ulozeno=/), draftAgain.getByRole('button', { name: /Uložit vše/ }).click()]);
+
+    // Assess
+    expect(firstStatus).toBe(422);
+    expect(afterFirst.savedStatus).toBe('Odesláno 1. 6. 2026 (verze 1)');
+    expect(afterFirst.savedNotice).toBe(`Podklady k projektu „${saved.name}“ byly uloženy.`);
+    expect(afterFirst.draftText).toBe(draftText);
+    expect(afterFirst.otherPlan).toBe(otherPlan);
+    expect(afterFirst.summary).toEqual(
+      expect.arrayContaining([`${draft.name}: Vyberte stav projektu.`, `${other.name}: ${THIS_PERIOD_REQUIRED}`]),
+    );
+    for (const project of [draft, other]) {
+      await expect(projectSection(page, project.name).locator('.status-line').textContent()).resolves.toBe('Odesláno 1. 6. 2026 (verze 1)');
+    }
+    await expect(projectSection(page, draft.name).getByLabel(THIS_PERIOD_LABEL).inputValue()).resolves.toBe(draftText);
+    await expect(projectSection(page, other.name).getByLabel(NEXT_PERIOD_LABEL).inputValue()).resolves.toBe(otherPlan);
+    await expect(projectSection(page, draft.name).getByRole('status').textContent()).resolves.toBe(
+      'Podklady byly uloženy u 2 projektů, které jste změnili. Děkujeme!',
+    );
+    await noScript.close();
+  });
+
+  it.skipIf(chromiumMissing)(browserTestTitle('shows ARR’s comment at a returned project, on a desktop and a 390 px phone, and passes WCAG 2.1 AA'), async () => {
+    // Prepare
+    const returned = await fetch(`${system.apiUrl}/cycles/2026-H1/projects/${MOUSE_PROJECT_ID}/return`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${system.arrKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ version: 1, comment: 'Doplňte prosím datum předání FVE.\nA výkon elektrárny v kWp.' }),
+    });
+    const page = await context.newPage();
+
+    // Act
+    await page.goto(personalLink);
+    const section = projectSection(page, MOUSE_PROJECT.name);
+    const violations = await axeViolations(page);
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(section, '6-returned-desktop');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(page, '6-returned-phone');
+    const phoneViolations = await axeViolations(page);
+
+    // Assess
+    expect(returned.status).toBe(201);
+    await expect(section.locator('.status-line').textContent()).resolves.toBe('Vráceno k doplnění (verze 1)');
+    await expect(section.getByRole('heading', { name: 'Vráceno k doplnění' }).count()).resolves.toBe(1);
+    await expect(section.locator('blockquote').textContent()).resolves.toBe('Doplňte prosím datum předání FVE.\nA výkon elektrárny v kWp.');
+    expect(violations, describeViolations(violations)).toEqual([]);
+    expect(phoneViolations, describeViolations(phoneViolations)).toEqual([]);
     await page.close();
   });
 
@@ -264,7 +356,7 @@ describe('the contact person’s page in Chromium', () => {
 
     // Act
     const response = await page.goto(personalLink);
-    const buttonBackground = await page.getByRole('button', { name: /Odeslat podklady/ }).first().evaluate((button) => getComputedStyle(button).backgroundColor);
+    const buttonBackground = await page.getByRole('button', { name: /Uložit vše/ }).first().evaluate((button) => getComputedStyle(button).backgroundColor);
 
     // Assess
     expect(response?.headers()['content-security-policy']).toContain("default-src 'none'");
@@ -288,6 +380,34 @@ describe('the contact person’s page in Chromium', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Odkaz není platný');
     await expect(page.locator('main').textContent()).resolves.toContain('Odkaz není platný nebo už vypršel.');
     expect(violations, describeViolations(violations)).toEqual([]);
+    await page.close();
+  });
+  // Last: it closes the cycle the tests above fill in.
+  it.skipIf(chromiumMissing)(browserTestTitle('shows the link a read-only summary once the cycle has closed, on a desktop and a 390 px phone, and passes WCAG 2.1 AA'), async () => {
+    // Prepare
+    const closed = await fetch(`${system.apiUrl}/cycles/2026-H1/close`, { method: 'POST', headers: { authorization: `Bearer ${system.arrKey}` } });
+    await system.drainQueues();
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1024, height: 900 });
+
+    // Act
+    const response = await page.goto(personalLink);
+    const violations = await axeViolations(page);
+    await screenshot(page, '7-closed-summary-desktop');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, '7-closed-summary-phone');
+    const phoneViolations = await axeViolations(page);
+
+    // Assess
+    expect(closed.status).toBe(200);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('form, textarea, input, button').count()).resolves.toBe(0);
+    await expect(page.locator('.closed-note').textContent()).resolves.toContain('byl uzavřen');
+    const sent = projectSection(page, INVALID_PROJECT.name);
+    await expect(sent.locator('.status-line').textContent()).resolves.toBe('Odesláno 1. 6. 2026 (verze 1)');
+    await expect(sent.locator('dd').allTextContents()).resolves.toContain('Proběhla příprava realizace FVE.');
+    expect(violations, describeViolations(violations)).toEqual([]);
+    expect(phoneViolations, describeViolations(phoneViolations)).toEqual([]);
     await page.close();
   });
 });

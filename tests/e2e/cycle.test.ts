@@ -267,6 +267,7 @@ describe('a half-year cycle on the Liberec catalog, end to end', () => {
       submitted: submitted.size,
       invited: activeProjects.length - submitted.size,
       late: 0,
+      returned: 0,
       percentSubmitted: Math.floor((submitted.size * 100) / activeProjects.length),
     });
     expect(
@@ -404,7 +405,7 @@ describe('a half-year cycle on the Liberec catalog, end to end', () => {
     expect((await stack.arr.overview(CYCLE)).body.cycle.state).toBe('steering-group-notified');
   });
 
-  it('refuses a second close with 409 and any submission after closing with 410, storing nothing', async () => {
+  it('refuses a second close with 409 and any submission after closing with the invalid-link 404, storing nothing', async () => {
     // Prepare
     const pendingProject = projectsOf('k-simonova').find((project) => !ledger.submittedProjectIds().has(project.id)) as Project;
     const lateReport = report('Odesláno až po uzavření sběru.', { 'EM-1': 1 });
@@ -420,8 +421,8 @@ describe('a half-year cycle on the Liberec catalog, end to end', () => {
 
     // Assess
     expect(secondClose.status).toBe(409);
-    expect(newProject.status).toBe(410);
-    expect(edit.status).toBe(410);
+    expect(newProject.status).toBe(404);
+    expect(edit.status).toBe(404);
     expect(stored.map((versions) => versions.length)).toEqual([0, 3]);
   });
 });

@@ -20,7 +20,7 @@ beforeAll(async () => {
     dataDir,
     clock: new MovableClock(pragueInstant('2026-06-01', 8), { frozen: true }),
     background: false,
-    historyFile: null,
+    historyDir: null,
     // Long enough for the escalation a week after the deadline to go out before anything closes.
     config: { planId: plan.id, autoCloseGraceDays: 10 },
     visibilityTimeoutSeconds: 5,

@@ -6,12 +6,15 @@
 import { createHash } from 'node:crypto';
 import type { AnyEvent } from '../../events';
 import type { AgencySections } from '../../domain/agency';
+import type { AnnualTextRecord } from '../../domain/annual-texts';
+import type { EditorialVersion, ReturnRecord } from '../../domain/editorial';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { ActionPlan } from '../../domain/plan';
 import type { Dependencies, MonitoringConfig, OutgoingMail } from '../../domain/ports';
 import type {
   CycleContactRecord,
   CycleRecord,
+  DeliveryEventRecord,
   ReminderRecord,
   RequestRecord,
   TokenRecord,
@@ -20,6 +23,7 @@ import type { MonitoringReport } from '../../domain/report/model';
 import type { SubmissionVersion } from '../../domain/submission';
 import { InMemoryIndicatorStore } from './in-memory-indicators';
 import { reportDocuments } from '../../documents/monitoring/docx';
+import { InMemoryPlanCatalog } from './in-memory-plan-catalog';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -48,15 +52,21 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
   let now = new Date(start);
   let publishesToLose = 0;
   let mailFailures: { count: number; error: Error } = { count: 0, error: new Error('unused') };
-  const plans = new Map<string, ActionPlan>([[plan.id, clone(plan)]]);
+  const plans = new InMemoryPlanCatalog();
+  // Stored at once: the in-memory save does its work before its first await.
+  void plans.savePlan(plan);
   const cycles = new Map<string, CycleRecord>();
   const requests = new Map<string, RequestRecord>();
   const contacts = new Map<string, CycleContactRecord>();
+  const deliveryEvents = new Map<string, DeliveryEventRecord>();
   const versions = new Map<string, SubmissionVersion>();
   const tokens = new Map<string, TokenRecord>();
   const reminders = new Map<string, ReminderRecord>();
   const agency = new Map<string, AgencySections>();
   const reports = new Map<string, MonitoringReport>();
+  const annualTexts = new Map<string, AnnualTextRecord>();
+  const returns = new Map<string, ReturnRecord>();
+  const editorials = new Map<string, EditorialVersion>();
   const published: AnyEvent[] = [];
   const sentMail: OutgoingMail[] = [];
   const issuedTokens: string[] = [];
@@ -70,16 +80,7 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
   const deps: Dependencies = {
     clock: { now: () => new Date(now) },
     config: testConfig,
-    plans: {
-      async getPlan(planId) {
-        const found = plans.get(planId);
-        if (!found) throw new NotFoundError(`Plán ${planId} není nahrán.`);
-        return clone(found);
-      },
-      async savePlan(next) {
-        plans.set(next.id, clone(next));
-      },
-    },
+    plans,
     cycles: {
       async getCycle(cycleId) {
         const found = cycles.get(cycleId);
@@ -163,6 +164,69 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
         const found = contacts.get(`${cycleId}/${contactPersonId}`);
         return found ? clone(found) : null;
       },
+      async addRequest(record) {
+        const key = `${record.cycleId}/${record.projectId}`;
+        if (requests.has(key)) return false;
+        requests.set(key, clone(record));
+        const cycle = cycles.get(record.cycleId);
+        if (cycle) cycles.set(cycle.id, { ...cycle, requestCount: (cycle.requestCount ?? 0) + 1 });
+        return true;
+      },
+      async removeRequest(cycleId, projectId) {
+        const found = requests.get(`${cycleId}/${projectId}`);
+        if (!found) return false;
+        requests.delete(`${cycleId}/${projectId}`);
+        const cycle = cycles.get(cycleId);
+        if (cycle) {
+          const submitted = found.firstSubmittedAt ? 1 : 0;
+          cycles.set(cycleId, { ...cycle, requestCount: (cycle.requestCount ?? 0) - 1, submittedCount: (cycle.submittedCount ?? 0) - submitted });
+        }
+        return true;
+      },
+      async addContactProject(cycleId, contactPersonId, projectId) {
+        const key = `${cycleId}/${contactPersonId}`;
+        const found = contacts.get(key);
+        if (!found) {
+          contacts.set(key, { cycleId, contactPersonId, projectIds: [projectId] });
+          return 'created';
+        }
+        if (found.projectIds.includes(projectId)) return 'present';
+        contacts.set(key, { ...found, projectIds: [...found.projectIds, projectId] });
+        return 'added';
+      },
+      async recordDeliveryEvent(event) {
+        const key = `${event.cycleId}/${event.contactPersonId}/${event.eventId}`;
+        if (deliveryEvents.has(key)) return false;
+        deliveryEvents.set(key, clone(event));
+        return true;
+      },
+      async listDeliveryEvents(cycleId) {
+        return [...deliveryEvents.values()].filter((event) => event.cycleId === cycleId).map(clone);
+      },
+      async markUndeliverable(cycleId, contactPersonId, address) {
+        const found = contacts.get(`${cycleId}/${contactPersonId}`);
+        if (found && !found.undeliverable) contacts.set(`${cycleId}/${contactPersonId}`, { ...found, undeliverable: clone(address) });
+      },
+      async clearContactDelivery(cycleId, contactPersonId) {
+        const found = contacts.get(`${cycleId}/${contactPersonId}`);
+        if (found) {
+          const { undeliverable: _flag, undeliverableNoticeClaimedAt: _claim, ...rest } = found;
+          contacts.set(`${cycleId}/${contactPersonId}`, rest);
+        }
+      },
+      async claimUndeliverableNotice(cycleId, contactPersonId, at) {
+        const found = contacts.get(`${cycleId}/${contactPersonId}`);
+        if (!found || found.undeliverableNoticeClaimedAt) return false;
+        contacts.set(`${cycleId}/${contactPersonId}`, { ...found, undeliverableNoticeClaimedAt: at });
+        return true;
+      },
+      async releaseUndeliverableNotice(cycleId, contactPersonId) {
+        const found = contacts.get(`${cycleId}/${contactPersonId}`);
+        if (found) {
+          const { undeliverableNoticeClaimedAt: _claim, ...rest } = found;
+          contacts.set(`${cycleId}/${contactPersonId}`, rest);
+        }
+      },
     },
     submissions: {
       async appendVersion(version) {
@@ -210,7 +274,7 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
       async recordReminder(reminder) {
         const audience =
           reminder.audience.kind === 'contact' ? `contact#${reminder.audience.contactPersonId}` : `guarantor#${reminder.audience.activityAreaId}`;
-        const key = `${reminder.cycleId}/${audience}/${reminder.stage}`;
+        const key = `${reminder.cycleId}/${audience}/${reminder.stage}/${reminder.round ?? 0}`;
         if (reminders.has(key)) return false;
         reminders.set(key, clone(reminder));
         return true;
@@ -229,6 +293,30 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
         return clone(agency.get(cycleId) ?? {});
       },
     },
+    editorial: {
+      async recordReturn(record) {
+        const key = `${record.cycleId}/${record.projectId}/${record.version}`;
+        if (returns.has(key)) return false;
+        returns.set(key, clone(record));
+        return true;
+      },
+      async listReturns(cycleId) {
+        return [...returns.values()].filter((record) => record.cycleId === cycleId).sort((a, b) => a.version - b.version).map(clone);
+      },
+      async listProjectReturns(cycleId, projectId) {
+        return (await this.listReturns(cycleId)).filter((record) => record.projectId === projectId);
+      },
+      async putEditorialVersion(editorial) {
+        editorials.set(`${editorial.cycleId}/${editorial.projectId}`, clone(editorial));
+      },
+      async getEditorialVersion(cycleId, projectId) {
+        const found = editorials.get(`${cycleId}/${projectId}`);
+        return found ? clone(found) : null;
+      },
+      async listEditorialVersions(cycleId) {
+        return [...editorials.values()].filter((editorial) => editorial.cycleId === cycleId).map(clone);
+      },
+    },
     reports: {
       async saveReport(cycleId, report) {
         reports.set(cycleId, clone(report));
@@ -236,6 +324,17 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
       async getReport(cycleId) {
         const found = reports.get(cycleId);
         return found ? clone(found) : null;
+      },
+    },
+    annualTexts: {
+      async listAnnualTexts(year) {
+        return [...annualTexts.values()].filter((record) => record.year === year).map(clone);
+      },
+      async putAnnualText(record) {
+        annualTexts.set(`${record.year}#${record.key}`, clone(record));
+      },
+      async deleteAnnualText(year, key) {
+        annualTexts.delete(`${year}#${key}`);
       },
     },
     events: {

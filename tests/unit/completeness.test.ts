@@ -33,7 +33,7 @@ describe('computeCompleteness before the deadline', () => {
         { contactPersonId: 'fena', invited: 1, submitted: 1, late: 0, status: 'invited' },
         { contactPersonId: 'jager', invited: 1, submitted: 0, late: 0, status: 'invited' },
       ],
-      totals: { projects: 4, submitted: 2, invited: 2, late: 0, percentSubmitted: 50 },
+      totals: { projects: 4, submitted: 2, invited: 2, late: 0, returned: 0, percentSubmitted: 50 },
       complete: false,
     });
   });
@@ -59,7 +59,7 @@ describe('computeCompleteness after the deadline', () => {
       ['fena', 'late', 1],
       ['jager', 'late', 1],
     ]);
-    expect(completeness.totals).toEqual({ projects: 4, submitted: 2, invited: 0, late: 2, percentSubmitted: 50 });
+    expect(completeness.totals).toEqual({ projects: 4, submitted: 2, invited: 0, late: 2, returned: 0, percentSubmitted: 50 });
   });
 
   it('is not late at the deadline instant itself', () => {
@@ -134,8 +134,33 @@ describe('computeCompleteness totals', () => {
     expect(completeness).toEqual({
       projects: [],
       contacts: [],
-      totals: { projects: 0, submitted: 0, invited: 0, late: 0, percentSubmitted: 100 },
+      totals: { projects: 0, submitted: 0, invited: 0, late: 0, returned: 0, percentSubmitted: 100 },
       complete: true,
     });
+  });
+});
+
+describe('computeCompleteness with a project returned for revision', () => {
+  it('counts the returned project as awaited again, late after the deadline, and keeps its first submission', () => {
+    // Prepare
+    const submittedAt = { portal: '2026-07-02T09:00:00.000Z', taxibusy: '2026-07-03T09:00:00.000Z' };
+    const returned = { portal: { version: 2, returnedAt: '2026-07-08T10:00:00.000Z' } };
+
+    // Act
+    const before = computeCompleteness({ requests, submittedAt, returned, deadline, now: beforeDeadline });
+    const after = computeCompleteness({ requests, submittedAt, returned, deadline, now: afterDeadline });
+
+    // Assess
+    expect(before.projects[0]).toEqual({
+      projectId: 'portal',
+      status: 'invited',
+      submittedAt: '2026-07-02T09:00:00.000Z',
+      submittedAfterDeadline: false,
+      returned: { version: 2, returnedAt: '2026-07-08T10:00:00.000Z' },
+    });
+    expect(before.totals).toEqual({ projects: 4, submitted: 1, invited: 3, late: 0, returned: 1, percentSubmitted: 25 });
+    expect(before.contacts[0]).toEqual({ contactPersonId: 'simonova', invited: 1, submitted: 1, late: 0, status: 'invited' });
+    expect(after.projects[0]?.status).toBe('late');
+    expect(after.complete).toBe(false);
   });
 });

@@ -68,6 +68,7 @@ describe('event contracts', () => {
       'report-requested',
       'report-ready',
       'steering-group-notified',
+      'project-returned',
     ];
 
     // Act

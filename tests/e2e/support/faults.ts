@@ -41,6 +41,7 @@ export function duplicatedDelivery(system: SystemRef): DuplicatedDelivery {
   const real = createLocalHandlers(
     () => system().deps,
     (functionName) => (idempotency ??= createLocalIdempotency({ endpoints: system().endpoints, tableName: LOCAL_TABLE_NAME }))(functionName),
+    () => system().consoleDeps,
   );
   let sqs: SQSClient | undefined;
   const copied = new Set<string>();

@@ -21,10 +21,16 @@ export interface CycleOverviewBody {
   completeness: {
     projects: Array<{ projectId: string; status: 'invited' | 'submitted' | 'late'; submittedAfterDeadline: boolean }>;
     contacts: Array<{ contactPersonId: string; invited: number; submitted: number; late: number; status: string }>;
-    totals: { projects: number; submitted: number; invited: number; late: number; percentSubmitted: number };
+    totals: { projects: number; submitted: number; invited: number; late: number; returned: number; percentSubmitted: number };
     complete: boolean;
   };
   reminders: Array<{ stage: string; audience: { kind: 'contact'; contactPersonId: string } | { kind: 'guarantor'; activityAreaId: string } }>;
+  slips: Array<{
+    projectId: string;
+    projectName: string;
+    activityAreaName: string;
+    reasons: Array<{ code: string; message: string; periods: string[] }>;
+  }>;
 }
 
 export interface IndicatorsBody {
@@ -67,6 +73,12 @@ export class ArrApi {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     return { status: response.status, headers: response.headers, body: (await readBody(response)) as T };
+  }
+
+  /** A binary answer (a DOCX), as bytes. */
+  async download(path: string): Promise<{ status: number; bytes: Buffer }> {
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: { authorization: `Bearer ${this.key}` } });
+    return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
   }
 
   openCycle(body: { period: string; deadline: string; meetingDate: string }) {
@@ -147,6 +159,27 @@ export async function submitForm(
     form.append(`indicatorContributions.${code}`, String(amount));
   }
   const response = await fetch(submissionUrl(link, projectId), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+    redirect: 'manual',
+  });
+  return { status: response.status, location: response.headers.get('location'), html: await response.text() };
+}
+
+/** The whole page posted as the browser posts it: every project's fields under `<projectId>.`, redirects not followed. */
+export async function submitPage(
+  link: string,
+  projects: Record<string, { expectedVersion: number; fields: Partial<Record<'thisPeriod' | 'nextPeriodPlan' | 'status' | 'noteToArr', string>> }>,
+  pressedAt?: string,
+): Promise<{ status: number; location: string | null; html: string }> {
+  const form = new URLSearchParams();
+  for (const [projectId, project] of Object.entries(projects)) {
+    form.append(`${projectId}.expectedVersion`, String(project.expectedVersion));
+    for (const [name, value] of Object.entries(project.fields)) form.append(`${projectId}.${name}`, value);
+  }
+  if (pressedAt !== undefined) form.append('ulozit', pressedAt);
+  const response = await fetch(link, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: form.toString(),

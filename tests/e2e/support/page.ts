@@ -7,7 +7,9 @@ export interface PageProject {
   projectId: string;
   name: string;
   previousPlan: string;
-  /** The version the form is based on (hidden field); absent when the page is read-only. */
+  /** The heading above it: `Plán z 2. pololetí 2025`, or `Plán z minulého období` when there is none. */
+  previousPlanHeading: string;
+  /** The version the form is based on (hidden field, `<projectId>.expectedVersion`); absent when the page is read-only. */
   expectedVersion: number | null;
   thisPeriod: string;
 }
@@ -30,17 +32,19 @@ export function parsePersonalPage(html: string): PageProject[] {
     .map((section) => {
       const projectId = capture(section, /^\s*id="projekt-([A-Za-z0-9-]+)"/);
       const name = capture(section, /<h2[^>]*>([^<]*)<\/h2>/);
-      const previousPlan = capture(section, /<dt>Plán z minulého období<\/dt><dd>([^<]*)<\/dd>/);
+      const previousPlan = capture(section, /<dt>Plán z [^<]*<\/dt><dd>([^<]*)<\/dd>/);
+      const previousPlanHeading = capture(section, /<dt>(Plán z [^<]*)<\/dt>/) ?? '';
       if (projectId === null || name === null || previousPlan === null) {
         throw new Error(`A project section of the page could not be read: ${section.slice(0, 200)}`);
       }
-      const expectedVersion = capture(section, /<input type="hidden" name="expectedVersion" value="(\d+)">/);
+      const expectedVersion = capture(section, /<input type="hidden" name="[^"]*\.expectedVersion" value="(\d+)"\/?>/);
       // The template puts a newline after the start tag, which the HTML parser drops.
-      const thisPeriod = capture(section, /<textarea[^>]*name="thisPeriod"[^>]*>\n?([^<]*)<\/textarea>/) ?? '';
+      const thisPeriod = capture(section, /<textarea[^>]*name="[^"]*\.thisPeriod"[^>]*>\n?([^<]*)<\/textarea>/) ?? '';
       return {
         projectId,
         name,
         previousPlan,
+        previousPlanHeading,
         expectedVersion: expectedVersion === null ? null : Number(expectedVersion),
         thisPeriod,
       };

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable } from '../../../adapters/dynamodb/create-table';
 import { DynamoMonitoringStore, VERSION_CONFLICT_MESSAGE } from '../../../adapters/dynamodb/monitoring-store';
 import type { RunningEmulators } from '../../../local/emulators';
@@ -349,6 +349,36 @@ describe('SubmissionStore', () => {
     expect(all.map((version) => version.version)).toEqual([10]);
   });
 
+  it('orders versions past 999 999 up to 2^53 − 1 after items stored with the earlier 6-digit keys', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    const legacy = submission(cycleId, 'edih-neb', 7);
+    // As the store wrote versions before the long keys existed.
+    await documents.send(
+      new PutCommand({
+        TableName: TABLE,
+        Item: {
+          PK: `CYCLE#${cycleId}#PROJECT#edih-neb`,
+          SK: 'V#000007',
+          GSI1PK: `CYCLE#${cycleId}#SUBMISSIONS`,
+          GSI1SK: 'edih-neb#V#000007',
+          ...legacy,
+        },
+      }),
+    );
+    const versions = [Number.MAX_SAFE_INTEGER, 1_000_000, 999_999, 10_000_000, 9_999_999];
+    for (const version of versions) await store.submissions.appendVersion(submission(cycleId, 'edih-neb', version));
+
+    // Act
+    const latest = await store.submissions.latestVersion(cycleId, 'edih-neb');
+    const all = await store.submissions.listVersions(cycleId, 'edih-neb');
+
+    // Assess
+    expect(latest?.version).toBe(Number.MAX_SAFE_INTEGER);
+    expect(all.map((version) => version.version)).toEqual([7, 999_999, 1_000_000, 9_999_999, 10_000_000, Number.MAX_SAFE_INTEGER]);
+    expect(all[0]).toEqual(legacy);
+  });
+
   it('reads the latest version of every project across more than 1 MB of versions', async () => {
     // Prepare
     const cycleId = freshCycleId();
@@ -619,5 +649,71 @@ describe('consumed capacity', () => {
     expect(calls[0]?.units).toBeGreaterThan(0);
     expect(calls[1]?.units).toBeUndefined();
     expect(calls[3]?.units).toBeGreaterThan(0);
+  });
+});
+
+describe('plan revisions and changes to an open cycle (dynalite)', () => {
+  it('claims each revision number once, keeps the whole plan with it and tells the current revision', async () => {
+    // Prepare
+    const stored = plan(['a', 'b']);
+    const revision = { planId: stored.id, revision: 1, author: 'systém', at: '2026-06-01T08:00:00.000Z', reason: 'Výchozí plán.', changes: [], plan: stored };
+
+    // Act
+    const first = await store.plans.appendRevision(revision);
+    const second = await store.plans.appendRevision({ ...revision, author: 'někdo jiný' });
+    await store.plans.savePlan(stored, 1);
+
+    // Assess
+    expect([first, second]).toEqual([true, false]);
+    expect(await store.plans.currentRevision(stored.id)).toBe(1);
+    expect(await store.plans.getStoredPlan(stored.id)).toEqual({ plan: stored, revision: 1 });
+    expect(await store.plans.getRevision(stored.id, 1)).toEqual(revision);
+    const { plan: _whole, ...summary } = revision;
+    expect(await store.plans.listRevisions(stored.id)).toEqual([summary]);
+  });
+
+  it('adds a project to an open cycle once, to a new or an invited person, and removes it again', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    await store.cycles.createCycle(cycle(cycleId, { requestCount: 1, submittedCount: 0 }));
+    await store.cycles.putContacts([{ cycleId, contactPersonId: 'k-simonova', projectIds: ['a'] }]);
+
+    // Act
+    const added = await store.cycles.addRequest({ cycleId, projectId: 'b', contactPersonIds: ['k-simonova', 'p-nova'] });
+    const again = await store.cycles.addRequest({ cycleId, projectId: 'b', contactPersonIds: ['k-simonova'] });
+    const toInvited = await store.cycles.addContactProject(cycleId, 'k-simonova', 'b');
+    const twice = await store.cycles.addContactProject(cycleId, 'k-simonova', 'b');
+    const toNew = await store.cycles.addContactProject(cycleId, 'p-nova', 'b');
+    const removed = await store.cycles.removeRequest(cycleId, 'b');
+    const removedAgain = await store.cycles.removeRequest(cycleId, 'b');
+
+    // Assess
+    expect([added, again, toInvited, twice, toNew, removed, removedAgain]).toEqual([true, false, 'added', 'present', 'created', true, false]);
+    expect((await store.cycles.getContact(cycleId, 'k-simonova'))?.projectIds).toEqual(['a', 'b']);
+    expect((await store.cycles.getCycle(cycleId))?.requestCount).toBe(1);
+  });
+
+  it('records an SES event once, keeps the first flag and claims the notice once', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    await store.cycles.createCycle(cycle(cycleId));
+    await store.cycles.putContacts([{ cycleId, contactPersonId: 'k-simonova', projectIds: ['a'] }]);
+    const event = { cycleId, contactPersonId: 'k-simonova', eventId: 'feedback-1#k@example.org', outcome: 'hard-bounce' as const, email: 'k@example.org', reason: 'smtp; 550', occurredAt: '2026-06-02T08:00:00.000Z', sesMessageId: 'm-1', recordedAt: '2026-06-02T08:00:01.000Z' };
+
+    // Act
+    const recorded = [await store.cycles.recordDeliveryEvent(event), await store.cycles.recordDeliveryEvent(event)];
+    await store.cycles.markUndeliverable(cycleId, 'k-simonova', { outcome: 'hard-bounce', email: 'k@example.org', reason: 'smtp; 550', at: event.occurredAt });
+    await store.cycles.markUndeliverable(cycleId, 'k-simonova', { outcome: 'complaint', email: 'k@example.org', reason: 'abuse', at: event.occurredAt });
+    const claims = [await store.cycles.claimUndeliverableNotice(cycleId, 'k-simonova', 'now'), await store.cycles.claimUndeliverableNotice(cycleId, 'k-simonova', 'now')];
+    const flagged = await store.cycles.getContact(cycleId, 'k-simonova');
+    await store.cycles.clearContactDelivery(cycleId, 'k-simonova');
+
+    // Assess
+    expect(recorded).toEqual([true, false]);
+    expect(claims).toEqual([true, false]);
+    expect(await store.cycles.listDeliveryEvents(cycleId)).toEqual([event]);
+    expect(flagged?.undeliverable?.outcome).toBe('hard-bounce');
+    const contact = await store.cycles.getContact(cycleId, 'k-simonova');
+    expect([contact?.undeliverable, contact?.undeliverableNoticeClaimedAt]).toEqual([undefined, undefined]);
   });
 });

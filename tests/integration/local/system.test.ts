@@ -75,8 +75,8 @@ describe('startLocalSystem', () => {
     const body = (await listed.json()) as Array<{ id: string }> | { cycles: Array<{ id: string }> };
     const ids = (Array.isArray(body) ? body : body.cycles).map((cycle) => cycle.id);
     expect(ids).toEqual(expect.arrayContaining(['2026-H1', '2025-H2']));
-    expect(second.infrastructure.catalogLoaded).toBe(false);
-    expect(second.infrastructure.history?.alreadyLoaded).toBe(true);
+    expect(ids).toEqual(expect.arrayContaining(['2025-H1']));
+    expect(second.infrastructure.bootstrap.Data).toMatchObject({ PlanSeeded: 'false', PlanRevision: 1, HistoryImported: 0 });
   });
 
   it('delivers the invitations of a newly opened cycle through the real mailer to the SES inbox', async () => {
@@ -113,7 +113,7 @@ describe('startLocalSystem', () => {
     };
     const system = await start({
       dataDir: await tempDir(),
-      historyFile: null,
+      historyDir: null,
       visibilityTimeoutSeconds: 1,
       background: false,
       handlerOverrides: { mailer },
@@ -146,7 +146,7 @@ describe('startLocalSystem', () => {
   it('keeps messages still queued at shutdown and delivers them after the next start', async () => {
     // Prepare
     const dataDir = await tempDir();
-    const first = await start({ dataDir, historyFile: null, background: false });
+    const first = await start({ dataDir, historyDir: null, background: false });
     const sqs = sqsOf(first);
     await sqs.send(
       new SendMessageBatchCommand({
@@ -161,7 +161,7 @@ describe('startLocalSystem', () => {
     // Act
     const second = await start({
       dataDir,
-      historyFile: null,
+      historyDir: null,
       background: false,
       handlerOverrides: {
         'assemble-report': async (event: SQSEvent) => {
@@ -182,10 +182,10 @@ describe('startLocalSystem', () => {
     const taken = (blocker.address() as AddressInfo).port;
 
     // Act
-    const sqsConflict = await startLocalSystem({ dataDir, historyFile: null, ports: { sqs: taken } }).catch((error: unknown) => error);
-    const apiConflict = await startLocalSystem({ dataDir, historyFile: null, ports: { api: taken } }).catch((error: unknown) => error);
+    const sqsConflict = await startLocalSystem({ dataDir, historyDir: null, ports: { sqs: taken } }).catch((error: unknown) => error);
+    const apiConflict = await startLocalSystem({ dataDir, historyDir: null, ports: { api: taken } }).catch((error: unknown) => error);
     await new Promise<void>((resolve) => blocker.close(() => resolve()));
-    const afterwards = await start({ dataDir, historyFile: null, background: false });
+    const afterwards = await start({ dataDir, historyDir: null, background: false });
 
     // Assess
     expect(sqsConflict).toBeInstanceOf(PortInUseError);

@@ -2,21 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CachedPlanCatalog } from '../../../adapters/cached-plan-catalog';
 import { liberecActionPlan } from '../../../domain/catalog/liberec';
 import { NotFoundError } from '../../../domain/errors';
-import type { ActionPlan } from '../../../domain/plan';
-import type { PlanCatalog } from '../../../domain/ports';
+import { InMemoryPlanCatalog } from '../../support/in-memory-plan-catalog';
 
-class CountingCatalog implements PlanCatalog {
-  reads = 0;
-  private plan: ActionPlan | null = null;
-  async getPlan(planId: string): Promise<ActionPlan> {
-    this.reads += 1;
-    if (!this.plan || this.plan.id !== planId) throw new NotFoundError(`Plán ${planId} není nahrán.`);
-    return structuredClone(this.plan);
-  }
-  async savePlan(plan: ActionPlan): Promise<void> {
-    this.plan = structuredClone(plan);
-  }
-}
+const CountingCatalog = InMemoryPlanCatalog;
 
 describe('CachedPlanCatalog', () => {
   it('reads the plan once while it is fresh, again after the time to live', async () => {
@@ -72,5 +60,22 @@ describe('CachedPlanCatalog', () => {
     // Assess
     expect(await missing).toBeInstanceOf(NotFoundError);
     expect(found.id).toBe('2024-2026');
+  });
+
+  it('checks a versioned plan against its current revision on every read, so an edit elsewhere is seen at once', async () => {
+    // Prepare
+    const inner = new CountingCatalog();
+    await inner.savePlan(liberecActionPlan, 1);
+    const catalog = new CachedPlanCatalog(inner, 60_000, () => 0);
+    await catalog.getPlan(liberecActionPlan.id);
+    await catalog.getPlan(liberecActionPlan.id);
+
+    // Act
+    await inner.savePlan({ ...liberecActionPlan, name: 'Upraveno jinde' }, 2);
+    const after = await catalog.getPlan(liberecActionPlan.id);
+
+    // Assess
+    expect(inner.reads).toBe(2);
+    expect(after.name).toBe('Upraveno jinde');
   });
 });

@@ -80,4 +80,49 @@ describe('parseAgencySection', () => {
     expect(notAnObject).toEqual({ body: 'Obsah kapitoly musí být objekt s vyplněnými poli.' });
     expect(unknown.sectionId).toContain('„indicators“ neexistuje');
   });
+
+  const withLink = (link: string) => ({
+    mediaPresentations: [{ title: 'Článek', publishedOn: '2026-02-03', form: 'článek na webu', link }],
+    partnershipMeetings: [],
+  });
+
+  it.each([
+    ['spaces', 'https://www.kraj-lbc.cz/a b'],
+    ['quotes', 'https://www.kraj-lbc.cz/"onmouseover="alert(1)'],
+    ['markup', 'https://www.kraj-lbc.cz/<img src=x onerror=alert(1)>'],
+    ['a backslash', 'https://www.kraj-lbc.cz\\@jinde.cz'],
+    ['a user name', 'https://www.kraj-lbc.cz@jinde.cz/'],
+    ['a host without a domain', 'https://intranet/'],
+    ['no slashes after the scheme', 'https:www.kraj-lbc.cz'],
+    ['a broken percent escape', 'https://www.kraj-lbc.cz/100%'],
+    ['a bidi override', 'https://www.kraj-lbc.cz/\u202Efdp.exe'],
+    ['a line break', 'https://www.kraj-lbc.cz/\nSet-Cookie: x'],
+    ['another scheme', 'ftp://www.kraj-lbc.cz/'],
+  ])('refuses a link with %s', (_name, link) => {
+    // Prepare
+    const body = withLink(link);
+
+    // Act
+    const details = validationDetails(() => parseAgencySection('communication', body));
+
+    // Assess
+    expect(details).toEqual({ 'mediaPresentations.0.link': 'Zadejte platnou webovou adresu (http:// nebo https://).' });
+  });
+
+  it.each([
+    ['https://www.kraj-lbc.cz/aktuality?id=12&strana=2#text', 'https://www.kraj-lbc.cz/aktuality?id=12&strana=2#text'],
+    ['  HTTP://WWW.Kraj-Lbc.cz  ', 'http://www.kraj-lbc.cz/'],
+    ['https://www.kraj-lbc.cz/článek', 'https://www.kraj-lbc.cz/%C4%8Dl%C3%A1nek'],
+    ['https://liberecký-kraj.cz/', 'https://xn--libereck-kraj-ipb.cz/'],
+    ["https://cs.wikipedia.org/wiki/Ještěd_(hora)", 'https://cs.wikipedia.org/wiki/Je%C5%A1t%C4%9Bd_(hora)'],
+  ])('accepts the well-formed link %s and keeps the URL parser’s form of it', (link, stored) => {
+    // Prepare
+    const body = withLink(link);
+
+    // Act
+    const parsed = parseAgencySection('communication', body);
+
+    // Assess
+    expect(parsed.mediaPresentations[0]?.link).toBe(stored);
+  });
 });

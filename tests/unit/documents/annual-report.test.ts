@@ -3,6 +3,7 @@ import { renderAnnualReportDocx } from '../../../documents/annual/docx';
 import { renderAnnualReportHtml } from '../../../documents/annual/html';
 import { renderAnnualReportMarkdown } from '../../../documents/annual/markdown';
 import { ValidationError } from '../../../domain/errors';
+import { parseMonitoringReport } from '../../../domain/importer/parse-monitoring-report';
 import { assembleAnnualReport } from '../../../domain/report/model';
 import { aMonitoringReport, aPlan, aProject, aSecondHalfReport } from './factory';
 import { docxParagraphs, htmlHeadings, htmlText, readZipEntry } from './read';
@@ -34,7 +35,7 @@ function anAnnualReport() {
 }
 
 describe('assembleAnnualReport', () => {
-  it('summarises each project’s year from both half-years, per activity in plan order', () => {
+  it('pre-fills a text per activity from both half-years, in plan order, one list item per project', () => {
     // Prepare
     const plan = aPlan();
     const { first, second } = twoHalves();
@@ -52,23 +53,47 @@ describe('assembleAnnualReport', () => {
           {
             number: 1,
             name: 'Digitalizace sbírkových předmětů a sdílení informací o nich',
-            summary: [
-              'Krajská vědecká knihovna v Liberci – digitalizace – 1. pololetí 2026: Dokončení zákaznické zóny Moje ZOO a nasazení do praxe.',
-            ],
+            text: {
+              key: plan.activityAreas[0]?.activities[0]?.id,
+              edited: false,
+              text:
+                'V roce 2026 byly realizovány tyto projekty a činnosti:\n\n' +
+                '- Krajská vědecká knihovna v Liberci – digitalizace – Dokončení zákaznické zóny Moje ZOO a nasazení do praxe.',
+            },
           },
           {
             number: 2,
             name: 'Nové formy prezentace cílů cestovního ruchu',
-            summary: [
-              'Karta přítele ZOO – 1. pololetí 2026: Dokončení zákaznické zóny Moje ZOO a nasazení do praxe. 2. pololetí 2026: Nasazení zákaznické zóny.',
-            ],
+            text: {
+              key: plan.activityAreas[0]?.activities[1]?.id,
+              edited: false,
+              text:
+                'V roce 2026 byly realizovány tyto projekty a činnosti:\n\n' +
+                '- Karta přítele ZOO – Dokončení zákaznické zóny Moje ZOO a nasazení do praxe. Nasazení zákaznické zóny.',
+            },
           },
         ],
       },
     ]);
-    expect(annual.outsidePlan).toEqual([
-      { name: 'Taxibusy', summary: '1. pololetí 2026: Dokončení zákaznické zóny Moje ZOO a nasazení do praxe.' },
-    ]);
+    expect(annual.outsidePlan.text).toMatch(/^Dále jsou realizovány projekty, .*:\n\n- Taxibusy – Dokončení zákaznické zóny Moje ZOO a nasazení do praxe\.$/);
+  });
+
+  it('leaves out a half-year that only repeats the one before, and prints ARR’s text where ARR wrote one', () => {
+    // Prepare
+    const plan = aPlan();
+    const first = aMonitoringReport();
+    const second = aSecondHalfReport({
+      outsidePlan: [aProject({ id: 'taxibusy', name: 'Taxibusy', thisPeriod: 'Dokončení zákaznické zóny Moje ZOO a nasazení do praxe!' })],
+    });
+    const activityId = plan.activityAreas[0]?.activities[1]?.id as string;
+
+    // Act
+    const annual = assembleAnnualReport(first, second, plan, [{ key: activityId, text: 'Zavedena elektronická návštěvnická karta.' }]);
+
+    // Assess
+    expect(annual.outsidePlan.text).toContain('- Taxibusy – Dokončení zákaznické zóny Moje ZOO a nasazení do praxe!');
+    expect(annual.outsidePlan.text).not.toContain('praxe. Dokončení');
+    expect(annual.areas[0]?.activities[1]?.text).toEqual({ key: activityId, text: 'Zavedena elektronická návštěvnická karta.', edited: true });
   });
 
   it('takes the indicators as of the year’s end, the next year’s plan and the two attachments', () => {
@@ -92,9 +117,9 @@ describe('assembleAnnualReport', () => {
       },
     ]);
     expect(annual.nextYearPlan).toEqual([{ projectName: 'Karta přítele ZOO', plan: 'Propagace mezi klienty.' }]);
-    expect(annual.attachments).toEqual([
-      { number: 1, title: 'Monitorovací zpráva za naplňování akčního plánu 2024-2026 v 1. pololetí 2026' },
-      { number: 2, title: 'Monitorovací zpráva za naplňování akčního plánu 2024-2026 ve 2. pololetí 2026' },
+    expect(annual.attachments.map(({ number, title, report }) => [number, title, report.period.id])).toEqual([
+      [1, 'Monitorovací zpráva za naplňování akčního plánu 2024-2026 v 1. pololetí 2026', '2026-H1'],
+      [2, 'Monitorovací zpráva za naplňování akčního plánu 2024-2026 ve 2. pololetí 2026', '2026-H2'],
     ]);
   });
 
@@ -131,7 +156,7 @@ describe('annual report documents', () => {
     const html = renderAnnualReportHtml(annual);
 
     // Assess
-    expect(htmlHeadings(html).filter((h) => /^h[12]:/.test(h))).toEqual([
+    expect(htmlHeadings(html.slice(0, html.indexOf('<section class="annex"'))).filter((h) => /^h[12]:/.test(h))).toEqual([
       'h1: Výroční zpráva akčního plánu koncepce Chytřejší Liberecký kraj za rok 2026',
       ...chapters.map((c) => `h2: ${c}`),
     ]);
@@ -151,7 +176,10 @@ describe('annual report documents', () => {
     const annual = { ...anAnnualReport() };
     annual.areas = annual.areas.map((area) => ({
       ...area,
-      activities: area.activities.map((activity) => ({ ...activity, summary: [] })),
+      activities: area.activities.map((activity) => ({
+        ...activity,
+        text: { ...activity.text, text: 'V rámci této aktivity nebyl dosud realizován žádný projekt.' },
+      })),
     }));
 
     // Act
@@ -170,9 +198,60 @@ describe('annual report documents', () => {
     const docx = await renderAnnualReportDocx(annual);
 
     // Assess
-    expect(markdown.split('\n').filter((l) => l.startsWith('## '))).toEqual(chapters.map((c) => `## ${c}`));
+    const own = markdown.slice(0, markdown.indexOf('## Příloha č. 1'));
+    expect(own.split('\n').filter((l) => l.startsWith('## '))).toEqual(chapters.map((c) => `## ${c}`));
     expect(markdown).toContain('### MODERNÍ PREZENTACE KULTURNÍHO DĚDICTVÍ A CÍLŮ CESTOVNÍHO RUCHU');
     const paragraphs = docxParagraphs(readZipEntry(docx, 'word/document.xml'));
-    expect(paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual(chapters);
+    const headings = paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text);
+    expect(headings.slice(0, chapters.length)).toEqual(chapters);
+  });
+});
+
+describe('the monitoring reports as annexes of the annual report', () => {
+  const annexHeadings = [
+    'Příloha č. 1: Monitorovací zpráva za naplňování akčního plánu 2024-2026 v 1. pololetí 2026',
+    'Příloha č. 2: Monitorovací zpráva za naplňování akčního plánu 2024-2026 ve 2. pololetí 2026',
+  ];
+
+  it('appends both reports to the Word document, each under its heading, with tables of contents kept to their own part', async () => {
+    // Act
+    const xml = readZipEntry(await renderAnnualReportDocx(anAnnualReport()), 'word/document.xml');
+
+    // Assess
+    const headings = docxParagraphs(xml).filter((p) => p.style === 'Heading1').map((p) => p.text);
+    const annexStart = headings.indexOf(annexHeadings[0] as string);
+    expect(annexStart).toBeGreaterThan(0);
+    expect(headings.indexOf(annexHeadings[1] as string)).toBeGreaterThan(annexStart);
+    expect(headings.slice(annexStart + 1, annexStart + 3)).toEqual(['Obsah', '1. Sledování trendů a zkušeností']);
+    expect(docxParagraphs(xml).map((p) => p.text)).toContain('Monitorovací zpráva za 2. pololetí 2026');
+    expect(xml).toContain('TOC \\b &quot;dokument&quot; \\h \\o &quot;1-2&quot;');
+    expect(xml).toContain('\\b &quot;priloha_1&quot;');
+    expect(xml).toContain('\\b &quot;priloha_2&quot;');
+    expect(xml).toMatch(/<w:bookmarkStart w:name="priloha_1" w:id="\d+"\/>/);
+    expect(xml).toMatch(/<w:hyperlink [^>]*w:anchor="priloha_2"/);
+  });
+
+  it('links the HTML annex sections from the chapter Přílohy, each with its own contents', () => {
+    // Act
+    const html = renderAnnualReportHtml(anAnnualReport());
+
+    // Assess
+    expect(html).toContain(`<a href="#priloha-1">${annexHeadings[0]}</a>`);
+    expect(html).toContain(`<section class="annex" aria-labelledby="priloha-2"><h2 id="priloha-2" class="chapter">${annexHeadings[1]}</h2>`);
+    expect(html).toContain('<nav class="toc" aria-label="Obsah – Příloha č. 1');
+    expect(html).toContain('<a href="#priloha-1-3-informace-o-stavu-rozpracovani-jednotlivych-projektu">');
+    expect(html.match(/<h1>/g)).toHaveLength(1);
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('appends both reports to the Markdown as sections the importer reads back', () => {
+    // Act
+    const markdown = renderAnnualReportMarkdown(anAnnualReport());
+
+    // Assess
+    expect(markdown).toContain(`## ${annexHeadings[0]}`);
+    const second = markdown.slice(markdown.indexOf(`## ${annexHeadings[1]}`));
+    expect(parseMonitoringReport(second)).toMatchObject({ period: '2026-H2' });
   });
 });

@@ -66,6 +66,14 @@ export function fullAgency(): Required<AgencySections> {
       ],
       coordinationMeetings: [{ title: 'Jednání Řídící skupiny', date: '2026-05-06', details: 'viz kapitola 2' }],
     },
+    'area-narratives': {
+      areas: [
+        {
+          activityAreaId: 'kultura',
+          text: 'Proběhla tři setkání, tzv. Digitální kavárny, na tato témata:\n- Spisová služba ve školách,\n- Robotické hračky ve výuce.\n\nV realizaci je projekt EDIH NEB na podporu digitální transformace.',
+        },
+      ],
+    },
   };
 }
 
@@ -85,6 +93,7 @@ export function aMonitoringReport(overrides: Partial<MonitoringReport> = {}): Mo
     agency: fullAgency(),
     areas: [
       {
+        id: 'kultura',
         name: 'Moderní prezentace kulturního dědictví a cílů cestovního ruchu',
         description: 'Projekty muzeí, galerií a ZOO.',
         activities: [

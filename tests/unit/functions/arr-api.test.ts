@@ -33,6 +33,7 @@ async function seedReport(cycleId: string): Promise<void> {
     ],
     previous: [],
     agency: {},
+    slips: [],
     indicators: [],
     generatedAt: new Date(`${period.lastDay}T12:00:00.000Z`),
   });
@@ -200,6 +201,41 @@ describe('ARR API', () => {
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('2025');
     expect(response.headers?.['content-disposition']).toContain('vyrocni-zprava-2025.md');
+  });
+
+  it('PUT /years/{year}/texts stores ARR’s text, prints it in the annual report, and refuses bad input in Czech with 400', async () => {
+    // Prepare
+    await seedReport('2025-H1');
+    await seedReport('2025-H2');
+    const put = (body: unknown, year = '2025') =>
+      handler(jsonRequest({ routeKey: 'PUT /years/{year}/texts', pathParameters: { year }, body }), lambdaContext());
+
+    // Act
+    const saved = await put({ texts: { 'kd-a1': 'Digitalizovány další sbírky.\n\n- Krajská knihovna – nové pracoviště' } });
+    const refused = await put({ texts: { 'kd-a1': '   ', 'neznama-aktivita': 'x', 'ek-a1': 'a'.repeat(20_001) } });
+    const noReports = await put({ texts: { 'kd-a1': 'Text.' } }, '2019');
+    const listed = await handler(get('GET /years/{year}/texts', { year: '2025' }), lambdaContext());
+    const annual = await handler(get('GET /years/{year}/report', { year: '2025' }, { format: 'md' }), lambdaContext());
+
+    // Assess
+    expect(saved.statusCode).toBe(200);
+    expect(refused.statusCode).toBe(400);
+    expect(JSON.parse(refused.body ?? '').details).toEqual({
+      'texts.kd-a1': 'Text nesmí být prázdný. Pro návrat k předvyplněnému textu pošlete null.',
+      'texts.ek-a1': 'Text může mít nejvýše 20\u00a0000 znaků.',
+      'texts.neznama-aktivita': 'Aktivita „neznama-aktivita“ v akčním plánu není.',
+    });
+    expect(noReports.statusCode).toBe(404);
+    expect(JSON.parse(noReports.body ?? '').message).toContain('Za rok 2019 není žádná monitorovací zpráva');
+    const texts = JSON.parse(listed.body ?? '').texts as Array<{ key: string; edited: boolean; text: string; prefill: string }>;
+    expect(texts.map((text) => [text.key, text.edited])).toEqual([
+      ['kd-a1', true],
+      ['ek-a1', false],
+      ['mimo-oblasti-aktivit', false],
+    ]);
+    // The 1st half-year's „Digitalizace v období 01/2025.“ is all but the same text: only the later one stays.
+    expect(texts[0]?.prefill).toMatch(/^V roce 2025 byly realizovány tyto projekty a činnosti:\n\n- .+ – Digitalizace v období 02\/2025\.$/);
+    expect(annual.body).toContain('Digitalizovány další sbírky.\n\n- Krajská knihovna – nové pracoviště');
   });
 
   it('PUT /cycles/{cycleId}/agency/{section} stores ARR’s chapter and validates it in Czech', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, DomainError, ForbiddenError, GoneError, IllegalTransitionError, NotFoundError, UnauthorizedError, ValidationError } from '../../../domain/errors';
+import { ConflictError, DomainError, ForbiddenError, IllegalTransitionError, NotFoundError, UnauthorizedError, ValidationError } from '../../../domain/errors';
 import { isJsonRequest, parseBody, parseForm } from '../../../functions/http/body';
 import { errorResponse, statusOf } from '../../../functions/http/errors';
 import { contentSecurityPolicy, file, redirect } from '../../../functions/http/responses';
@@ -71,6 +71,40 @@ describe('request bodies', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
+  it.each([
+    ['a field sent twice', 'status=on-track&status=cancelled', 'status'],
+    ['a nested field sent twice', 'indicatorContributions.EK-1=3&indicatorContributions.EK-1=4', 'indicatorContributions.EK-1'],
+    ['a field sent whole and nested', 'indicatorContributions=x&indicatorContributions.EK-1=3', 'indicatorContributions'],
+    ['a field sent nested and whole', 'indicatorContributions.EK-1=3&indicatorContributions=x', 'indicatorContributions'],
+  ])('refuses %s, naming it in Czech', (_name, body, field) => {
+    // Prepare
+    const read = () => parseForm(body);
+
+    // Act
+    let details: Record<string, string> = {};
+    try {
+      read();
+    } catch (error) {
+      details = (error as ValidationError).details;
+    }
+
+    // Assess
+    expect(read).toThrow('Formulář obsahuje některá pole vícekrát.');
+    expect(details).toEqual({ [field]: `Pole „${field}“ je ve formuláři vícekrát; pošlete jej jen jednou.` });
+  });
+
+  it('normalizes every text of a form or JSON body before anyone validates it', () => {
+    // Prepare
+    const form = httpEvent({ routeKey: ROUTE, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'thisPeriod=r%CC%8Cadek%0D%0Adals%CC%8C%C3%AD%00%C2%85' });
+    const json = httpEvent({ routeKey: ROUTE, headers: { 'content-type': 'application/json' }, body: '{"a\\u0000":["x\\r\\ny\\u001b"]}' });
+
+    // Act
+    const values = [parseBody(form), parseBody(json)];
+
+    // Assess
+    expect(values).toEqual([{ thisPeriod: 'řadek\ndalší' }, { a: ['x\ny'] }]);
+  });
+
   it('gives undefined for an empty body and refuses an unsupported content type', () => {
     // Prepare
     const empty = httpEvent({ routeKey: ROUTE });
@@ -95,7 +129,6 @@ describe('error mapping', () => {
       [new NotFoundError('x'), 404],
       [new ConflictError('x'), 409],
       [new IllegalTransitionError('otevřený', 'otevřít'), 409],
-      [new GoneError('x'), 410],
     ];
 
     // Act

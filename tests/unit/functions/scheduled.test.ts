@@ -92,6 +92,7 @@ describe('scheduled functions', () => {
       previous: [],
       agency: {},
       indicators: [],
+      slips: [],
       generatedAt: new Date('2026-07-02T08:00:00.000Z'),
     });
     await aws.store.reports.saveReport(CYCLE_ID, report);

@@ -30,7 +30,8 @@ describe('GET /s/{token}', () => {
     expect(response.body).toContain('Digitalizace sbírek muzea');
     expect(response.body).toContain('Elektronický podpis na úřadě');
     expect(response.body).not.toContain('Taxibusy');
-    expect(response.body).toContain(`action="/s/${token}/projects/digitalizace-sbirek"`);
+    expect(response.body).toContain(`<form method="post" action="/s/${token}">`);
+    expect(response.body?.match(/<form\b/g)).toHaveLength(1);
     expect(response.body).toContain('Podklady za 1. pololetí 2026');
   });
 
@@ -86,20 +87,18 @@ describe('GET /s/{token}', () => {
     // Assess
     expect(response.body).toContain('Digitalizováno 120 předmětů.');
     expect(response.body).toContain('value="2"');
-    expect(response.body).toContain('name="expectedVersion" value="1"');
+    expect(response.body).toContain('name="digitalizace-sbirek.expectedVersion" value="1"');
   });
 
-  it('answers an unknown, a revoked and a closed cycle’s link with the very same 404 page', async () => {
+  it('answers an unknown and a revoked link with the very same 404 page', async () => {
     // Prepare
     await seedOpenCycle(aws);
     const revoked = await seedToken(aws, 'k-simonova', { revoked: true });
-    await seedOpenCycle(aws, { id: '2025-H2', state: 'closed', deadline: '2025-12-31T22:59:59.000Z', meetingDate: '2026-02-01' });
-    const closed = await seedToken(aws, 'v-ondracek', { cycleId: '2025-H2' });
     const unknown = 'A'.repeat(43);
 
     // Act
     const responses = await Promise.all(
-      [unknown, revoked, closed, 'not-even-a-token'].map((token) => handler(pageRequest(token), lambdaContext())),
+      [unknown, revoked, 'not-even-a-token'].map((token) => handler(pageRequest(token), lambdaContext())),
     );
 
     // Assess
@@ -110,6 +109,35 @@ describe('GET /s/{token}', () => {
     }
     expect(responses[0]?.body).toContain('Odkaz není platný');
     expect(responses[0]?.body).toContain('ARR vám pošle nový odkaz');
+  });
+
+  it('shows a closed cycle’s link a read-only summary of what the person sent, with no form', async () => {
+    // Prepare
+    await seedOpenCycle(aws, { id: '2025-H2', state: 'closed', deadline: '2025-12-31T22:59:59.000Z', meetingDate: '2026-02-01' });
+    const closed = await seedToken(aws, 'k-simonova', { cycleId: '2025-H2' });
+    await aws.store.submissions.appendVersion({
+      cycleId: '2025-H2',
+      projectId: 'digitalizace-sbirek',
+      version: 1,
+      thisPeriod: 'Digitalizováno 120 předmětů.',
+      nextPeriodPlan: 'Pokračovat ve sbírce skla.',
+      status: 'on-track',
+      indicatorContributions: { 'KD-1': 2 },
+      submittedAt: '2025-12-01T09:00:00.000Z',
+      submittedBy: 'k-simonova',
+    });
+
+    // Act
+    const response = await handler(pageRequest(closed), lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('byl uzavřen');
+    expect(response.body).toContain('Digitalizováno 120 předmětů.');
+    expect(response.body).toContain('Odesláno 1. 12. 2025 (verze 1)');
+    expect(response.body).toContain('Neodesláno');
+    expect(response.body).not.toContain('<form');
+    expect(response.body).not.toContain('<textarea');
   });
 
   it('never puts a stack trace into the page when the storage fails', async () => {

@@ -40,6 +40,7 @@ describe('readConfig', () => {
       autoCloseGraceDays: 5,
       steeringGroupNoticeDays: 14,
       planId: '2024-2026',
+      loginDomainPrefix: 'chytrejsi-kraj-monitoring',
       account: '123456789012',
       region: 'eu-central-1',
     });

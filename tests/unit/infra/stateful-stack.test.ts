@@ -117,4 +117,25 @@ describe('StatefulStack', () => {
     expect(protectedStack).toBe(true);
     expect(built.stateless.terminationProtection).toBe(false);
   });
+
+  it('publishes bounces, complaints and deliveries of the configuration set to an encrypted SNS topic', () => {
+    // Prepare
+    const { stateful } = synth;
+
+    // Act
+    const destinations = Object.values(stateful.findResources('AWS::SES::ConfigurationSetEventDestination')).map(
+      (resource) => (resource as { Properties: { EventDestination: Record<string, unknown> } }).Properties.EventDestination,
+    );
+
+    // Assess
+    expect(destinations).toEqual([
+      expect.objectContaining({
+        Enabled: true,
+        MatchingEventTypes: expect.arrayContaining(['bounce', 'complaint', 'delivery']),
+        SnsDestination: { TopicARN: { Ref: expect.stringMatching(/^SesEventsTopic/) } },
+      }),
+    ]);
+    stateful.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    stateful.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
 });

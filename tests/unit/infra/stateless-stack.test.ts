@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CONSOLE_ROUTE_KEYS } from '../../../functions/console/route-keys';
 import { FUNCTION_NAMES, type FunctionName, QUEUE_NAMES, type QueueName } from '../../../infra/stateless-stack';
 import { actionsOf, allowStatementsOfRole, logicalId, type Synthesized, synthesize } from './synth-helper';
 
@@ -104,7 +105,26 @@ describe('StatelessStack', () => {
       { queue: 'SubmissionsQueue', fn: 'recompute-indicators', batchSize: 10, timeout: 10 },
       { queue: 'ReportQueue', fn: 'assemble-report', batchSize: 1, timeout: 60 },
       { queue: 'NotifyQueue', fn: 'notify-steering-group', batchSize: 10, timeout: 10 },
+      { queue: 'SesEventsQueue', fn: 'ses-events', batchSize: 10, timeout: 30 },
     ];
+
+    it('subscribes the SES events queue to the stateful stack’s SES event topic, with raw delivery', () => {
+      // Prepare
+      const { stateless } = synth;
+
+      // Act
+      const subscriptions = Object.values(stateless.findResources('AWS::SNS::Subscription')).map((resource) => (resource as Resource).Properties);
+
+      // Assess
+      expect(subscriptions).toEqual([
+        expect.objectContaining({
+          Protocol: 'sqs',
+          RawMessageDelivery: true,
+          Endpoint: { 'Fn::GetAtt': [queueId('SesEventsQueue'), 'Arn'] },
+          TopicArn: { 'Fn::ImportValue': expect.stringContaining('SesEventsTopic') },
+        }),
+      ]);
+    });
 
     it.each(consumers)('$fn consumes $queue in batches of $batchSize with partial batch failures', (consumer) => {
       // Prepare
@@ -142,6 +162,25 @@ describe('StatelessStack', () => {
     });
   });
 
+  describe('bootstrap', () => {
+    it('runs the bootstrap function through a custom resource of the Provider framework on every deploy of new data', () => {
+      // Prepare
+      const { stateless } = synth;
+
+      // Act
+      const resources = Object.values(stateless.findResources('Custom::Bootstrap')).map((resource) => (resource as Resource).Properties);
+      const providerFunctions = Object.values(stateless.findResources('AWS::Lambda::Function')).filter((resource) =>
+        JSON.stringify((resource as Resource).Properties.Environment ?? {}).includes(functionId('bootstrap')),
+      );
+
+      // Assess
+      expect(resources).toEqual([
+        { ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^BootstrapProviderframeworkonEvent/), 'Arn'] }, PlanId: '2024-2026', DataVersion: expect.stringMatching(/^[0-9a-f]{16}$/) },
+      ]);
+      expect(providerFunctions).toHaveLength(1);
+    });
+  });
+
   describe('functions', () => {
     it.each(FUNCTION_NAMES)('%s runs bundled ESM on nodejs22.x arm64 with tracing and its own log group', (name) => {
       // Prepare
@@ -169,6 +208,10 @@ describe('StatelessStack', () => {
       const expected: Partial<Record<FunctionName, { MemorySize: number; Timeout: number }>> = {
         mailer: { MemorySize: 512, Timeout: 30 },
         'assemble-report': { MemorySize: 1024, Timeout: 60 },
+        bootstrap: { MemorySize: 512, Timeout: 120 },
+        'ses-events': { MemorySize: 512, Timeout: 30 },
+        // The console renders the report preview in the page, as assemble-report does.
+        console: { MemorySize: 1024, Timeout: 10 },
       };
 
       // Act
@@ -192,7 +235,10 @@ describe('StatelessStack', () => {
       const variables = (functionProps(name).Environment as { Variables: Record<string, unknown> }).Variables;
 
       // Assess
-      expect(variables).toEqual({
+      // The console alone also gets its sign-in settings (tests/unit/infra/console-sign-in.test.ts).
+      const { OIDC_ISSUER: _issuer, OIDC_CLIENT_ID: _client, OIDC_LOGOUT_URL: _logout, SESSION_SECRET_ARN: _secret, ...shared } = variables;
+      expect(name === 'console' || _issuer === undefined).toBe(true);
+      expect(shared).toEqual({
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'chytrejsi-kraj-monitoring',
         TABLE_NAME: { 'Fn::ImportValue': expect.stringMatching(/^ChytrejsiKrajStateful:ExportsOutputRefTable/) },
@@ -240,6 +286,7 @@ describe('StatelessStack', () => {
     const routes: { key: string; fn: FunctionName; auth: 'AWS_IAM' | 'NONE' }[] = [
       { key: 'POST /cycles', fn: 'open-cycle', auth: 'AWS_IAM' },
       { key: 'GET /s/{token}', fn: 'submission-page', auth: 'NONE' },
+      { key: 'POST /s/{token}', fn: 'submission-intake', auth: 'NONE' },
       { key: 'POST /s/{token}/projects/{projectId}', fn: 'submission-intake', auth: 'NONE' },
       { key: 'POST /cycles/{cycleId}/close', fn: 'close-cycle', auth: 'AWS_IAM' },
       { key: 'GET /cycles', fn: 'arr-api', auth: 'AWS_IAM' },
@@ -249,8 +296,25 @@ describe('StatelessStack', () => {
       { key: 'PUT /cycles/{cycleId}/agency/{section}', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'GET /cycles/{cycleId}/report', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'GET /years/{year}/report', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'GET /years/{year}/texts', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'PUT /years/{year}/texts', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'GET /cycles/{cycleId}/projects/{projectId}', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'POST /cycles/{cycleId}/projects/{projectId}/return', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'PUT /cycles/{cycleId}/projects/{projectId}/editorial', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'POST /cycles/{cycleId}/contacts/{contactPersonId}/token', fn: 'arr-api', auth: 'AWS_IAM' },
       { key: 'DELETE /cycles/{cycleId}/contacts/{contactPersonId}/token', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'GET /plan', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'PUT /plan', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'GET /plan/history', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'GET /plan/history/{revision}', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'POST /plan/contacts', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'PATCH /plan/contacts/{contactPersonId}', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'PATCH /plan/areas/{activityAreaId}/guarantor', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'POST /plan/projects', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'PATCH /plan/projects/{projectId}', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'PATCH /plan/indicators/{code}', fn: 'arr-api', auth: 'AWS_IAM' },
+      { key: 'POST /history', fn: 'arr-api', auth: 'AWS_IAM' },
+      ...CONSOLE_ROUTE_KEYS.map((key) => ({ key, fn: 'console' as const, auth: 'NONE' as const })),
     ];
 
     it('exposes exactly the listed routes', () => {
@@ -343,9 +407,9 @@ describe('StatelessStack', () => {
       ).sort();
 
     it.each([
-      { queue: 'MailQueue' as const, publishers: ['arr-api', 'open-cycle', 'reminder-sweep'] },
+      { queue: 'MailQueue' as const, publishers: ['arr-api', 'console', 'open-cycle', 'reminder-sweep'] },
       { queue: 'SubmissionsQueue' as const, publishers: ['reminder-sweep', 'submission-intake'] },
-      { queue: 'ReportQueue' as const, publishers: ['auto-close', 'close-cycle', 'recompute-indicators'] },
+      { queue: 'ReportQueue' as const, publishers: ['arr-api', 'auto-close', 'close-cycle', 'console', 'recompute-indicators'] },
       { queue: 'NotifyQueue' as const, publishers: ['assemble-report'] },
     ])('only $publishers may send to $queue', ({ queue, publishers }) => {
       // Prepare
@@ -386,7 +450,7 @@ describe('StatelessStack', () => {
 
     it('lets only the mail-sending functions call SES, and only for the identity and configuration set', () => {
       // Prepare
-      const mailSenders = ['mailer', 'notify-steering-group', 'steering-group-schedule'];
+      const mailSenders = ['mailer', 'notify-steering-group', 'ses-events', 'steering-group-schedule'];
 
       // Act
       const sesByFunction = FUNCTION_NAMES.map((name) => ({

@@ -29,7 +29,7 @@ function invitationView(overrides: Partial<InvitationView> = {}): InvitationView
 }
 
 function expectWellFormedCzechHtml(email: RenderedEmail): void {
-  expect(email.html).toMatch(/^<!DOCTYPE html>/);
+  expect(email.html).toMatch(/^<!doctype html>/i);
   expect(email.html).toContain('<html lang="cs">');
   expect(email.html).not.toContain('<table');
   expect(email.html).not.toContain('<script');
@@ -74,7 +74,7 @@ describe('renderInvitation', () => {
 
     // Assess
     expect(email.html).not.toContain('<script>');
-    expect(email.html).toContain('Digitální kavárny &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(email.html).toContain('Digitální kavárny &lt;script>alert(&quot;x&quot;)&lt;/script>');
   });
 
   it.each([
@@ -214,7 +214,7 @@ describe('renderEscalation', () => {
       expect(part).toContain('https://monitoring.example.cz/admin/cyklus/2026-1');
     }
     expect(email.html).not.toContain('<script>');
-    expect(email.html).toContain('Kulturní portál &lt;script&gt;');
+    expect(email.html).toContain('Kulturní portál &lt;script>');
   });
 
   it('omits the admin link when there is none', () => {
@@ -250,6 +250,7 @@ describe('renderSteeringGroupNotice', () => {
       { name: 'Energetický management', status: 'delayed' },
       { name: 'Sdílená kola', status: 'cancelled' },
     ],
+    slipLine: `2 projekty se skluzem: Karta přítele ZOO ${XSS} (opakovaný plán), Taxibusy (bez odpovědi) (podrobnosti v příloze Projekty se skluzem).`,
     links: {
       html: 'https://monitoring.example.cz/zprava/2026-1.html',
       md: 'https://monitoring.example.cz/zprava/2026-1.md',
@@ -276,6 +277,9 @@ describe('renderSteeringGroupNotice', () => {
       expect(part).toContain('1\u00a0200 → 1\u00a0150 (−50)');
       expect(part).toMatch(/Energetický management(<\/strong>)? – zpožděno/);
       expect(part).toMatch(/Sdílená kola(<\/strong>)? – zrušeno/);
+      expect(part).toContain('Projekty se skluzem');
+      expect(part).toContain('2 projekty se skluzem: Karta přítele ZOO');
+      expect(part).toContain('Taxibusy (bez odpovědi)');
       expect(part).toContain(view.links.html);
       expect(part).toContain(view.links.md);
       expect(part).toContain(view.links.docx);

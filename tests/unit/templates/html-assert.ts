@@ -20,7 +20,8 @@ export function controlTag(html: string, name: string, value?: string): string {
 }
 
 export function attribute(tag: string, name: string): string | undefined {
-  const match = new RegExp(`\\s${escapeRegex(name)}(?:="([^"]*)")?(?=[\\s>])`).exec(tag);
+  // A void element may end in `/>`, so an attribute also ends before a slash.
+  const match = new RegExp(`\\s${escapeRegex(name)}(?:="([^"]*)")?(?=[\\s/>])`).exec(tag);
   if (!match) return undefined;
   return match[1] ?? '';
 }

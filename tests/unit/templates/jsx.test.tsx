@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rawHtml, renderFragment, renderPage } from '../../../templates/jsx/render';
+import { rawHtml, renderFragment, renderPage, styleSheet } from '../../../templates/jsx/render';
 
 describe('JSX rendering', () => {
   it('escapes text and attribute values by default', () => {
@@ -33,5 +33,24 @@ describe('JSX rendering', () => {
 
     // Assess
     expect(html).toBe('<!doctype html>\n<html lang="cs"><body>Žluťoučký kůň</body></html>');
+  });
+
+  it('keeps a stylesheet verbatim, quotes included', () => {
+    // Prepare
+    const css = 'body { font-family: "Segoe UI", sans-serif; } input[type="text"] > b { color: #000; }';
+
+    // Act
+    const html = renderFragment(styleSheet(css));
+
+    // Assess
+    expect(html).toBe(`<style>${css}</style>`);
+  });
+
+  it('refuses a stylesheet that could close its element', () => {
+    // Act
+    const render = () => styleSheet('a { color: red; }</style><script>alert(1)</script>');
+
+    // Assess
+    expect(render).toThrow(/<\/style/);
   });
 });

@@ -15,7 +15,7 @@ describe('renderMessagePage', () => {
     const html = renderMessagePage(view);
 
     // Assess
-    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toMatch(/^<!doctype html>/i);
     expect(html).toContain('<html lang="cs">');
     expect(html).toContain('<a class="skip-link" href="#obsah">');
     expect(html).toContain('<title>Odkaz není platný – Chytřejší Liberecký kraj</title>');
@@ -53,8 +53,8 @@ describe('renderMessagePage', () => {
 
     // Assess
     expect(html).not.toMatch(/<script|<img|<svg/);
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).toContain('&lt;img src=x onerror=alert(2)&gt;');
-    expect(html).toContain('&quot;&gt;&lt;svg onload=alert(3)&gt;');
+    expect(html).toContain('&lt;script>alert(1)&lt;/script>');
+    expect(html).toContain('&lt;img src=x onerror=alert(2)>');
+    expect(html).toContain('&quot;>&lt;svg onload=alert(3)>');
   });
 });

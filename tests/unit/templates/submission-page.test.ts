@@ -13,7 +13,6 @@ function project(overrides: Partial<ProjectFormView> = {}): ProjectFormView {
     activityName: 'Vybavení a sdílení digitálních technologií',
     goal: 'Sdílet zkušenosti škol s digitalizací.',
     previousPlan: 'Uspořádat tři setkání zástupců škol.',
-    formAction: '/odkaz/abc123/projekty/digitalni-kavarny',
     expectedVersion: 0,
     values: { thisPeriod: '', nextPeriodPlan: '', status: '', indicatorContributions: {}, noteToArr: '' },
     indicators: [{ code: 'VZ-1', name: 'Počet zapojených škol' }],
@@ -29,7 +28,7 @@ function pageView(overrides: Partial<SubmissionPageView> = {}): SubmissionPageVi
     nextPeriodLabel: '02/2026',
     deadline: DEADLINE,
     now: new Date('2026-07-12T08:00:00Z'),
-    editable: true,
+    formAction: '/s/abc123',
     projects: [project()],
     ...overrides,
   };
@@ -44,7 +43,7 @@ describe('renderSubmissionPage', () => {
     const html = renderSubmissionPage(view);
 
     // Assess
-    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toMatch(/^<!doctype html>/i);
     expect(html).toContain('<html lang="cs">');
     expect(html.match(/<h1\b/g)).toHaveLength(1);
     expect(html).toContain('<a class="skip-link" href="#obsah">');
@@ -90,19 +89,19 @@ describe('renderSubmissionPage', () => {
     // Assess
     const form = openingTag(html.replace('<form ', '<form id="f" '), 'f');
     expect(attribute(form, 'method')).toBe('post');
-    expect(attribute(form, 'action')).toBe('/odkaz/abc123/projekty/digitalni-kavarny');
-    expect(textareaValue(html, 'thisPeriod')).toBe('\nProběhla dvě setkání.\n\nDalší řádek');
-    expect(textareaValue(html, 'nextPeriodPlan')).toBe('Třetí setkání v září.');
-    expect(textareaValue(html, 'noteToArr')).toBe('Díky za trpělivost.');
-    expect(attribute(controlTag(html, 'status', 'delayed'), 'checked')).toBe('');
-    expect(attribute(controlTag(html, 'status', 'on-track'), 'checked')).toBeUndefined();
-    const indicator = controlTag(html, 'indicatorContributions.VZ-1');
+    expect(attribute(form, 'action')).toBe('/s/abc123');
+    expect(textareaValue(html, 'digitalni-kavarny.thisPeriod')).toBe('\nProběhla dvě setkání.\n\nDalší řádek');
+    expect(textareaValue(html, 'digitalni-kavarny.nextPeriodPlan')).toBe('Třetí setkání v září.');
+    expect(textareaValue(html, 'digitalni-kavarny.noteToArr')).toBe('Díky za trpělivost.');
+    expect(attribute(controlTag(html, 'digitalni-kavarny.status', 'delayed'), 'checked')).toBe('');
+    expect(attribute(controlTag(html, 'digitalni-kavarny.status', 'on-track'), 'checked')).toBeUndefined();
+    const indicator = controlTag(html, 'digitalni-kavarny.indicatorContributions.VZ-1');
     expect(attribute(indicator, 'value')).toBe('4');
     // Text with a numeric keypad: a number input would drop "5 kusů" silently instead of
     // letting the server answer with a Czech message next to the field.
     expect(attribute(indicator, 'type')).toBe('text');
     expect(attribute(indicator, 'inputmode')).toBe('numeric');
-    const hidden = controlTag(html, 'expectedVersion');
+    const hidden = controlTag(html, 'digitalni-kavarny.expectedVersion');
     expect(attribute(hidden, 'type')).toBe('hidden');
     expect(attribute(hidden, 'value')).toBe('3');
   });
@@ -115,7 +114,7 @@ describe('renderSubmissionPage', () => {
     const html = renderSubmissionPage(view);
 
     // Assess
-    const fieldset = /<fieldset[^>]*>\n<legend>Stav projektu<\/legend>[\s\S]*?<\/fieldset>/.exec(html)?.[0] ?? '';
+    const fieldset = /<fieldset[^>]*>\s*<legend>Stav projektu<\/legend>[\s\S]*?<\/fieldset>/.exec(html)?.[0] ?? '';
     for (const [value, label] of [
       ['on-track', 'probíhá podle plánu'],
       ['delayed', 'zpožděno'],
@@ -123,7 +122,7 @@ describe('renderSubmissionPage', () => {
       ['cancelled', 'zrušeno'],
       ['not-started', 'nezahájeno'],
     ] as const) {
-      const radio = controlTag(fieldset, 'status', value);
+      const radio = controlTag(fieldset, 'digitalni-kavarny.status', value);
       expect(attribute(radio, 'type')).toBe('radio');
       expect(fieldset).toContain(`<label for="${attribute(radio, 'id')}">${label}</label>`);
     }
@@ -164,20 +163,20 @@ describe('renderSubmissionPage', () => {
     const html = renderSubmissionPage(view);
 
     // Assess
-    const thisPeriod = controlTag(html, 'thisPeriod');
+    const thisPeriod = controlTag(html, 'digitalni-kavarny.thisPeriod');
     expect(attribute(thisPeriod, 'aria-invalid')).toBe('true');
     const thisPeriodError = elementById(html, (attribute(thisPeriod, 'aria-describedby') ?? '').split(' ').at(-1) ?? '');
     expect(thisPeriodError).toContain('Popište, co se v projektu udělalo.');
 
-    const indicator = controlTag(html, 'indicatorContributions.VZ-1');
+    const indicator = controlTag(html, 'digitalni-kavarny.indicatorContributions.VZ-1');
     expect(attribute(indicator, 'aria-invalid')).toBe('true');
     expect(elementById(html, attribute(indicator, 'aria-describedby') ?? '')).toContain('Zadejte celé číslo 0 nebo větší.');
 
-    const statusFieldset = /<fieldset aria-describedby="([^"]+)">\n<legend>Stav projektu/.exec(html);
+    const statusFieldset = /<fieldset aria-describedby="([^"]+)">\s*<legend>Stav projektu/.exec(html);
     expect(statusFieldset).not.toBeNull();
     expect(elementById(html, statusFieldset?.[1] ?? '')).toContain('Vyberte stav projektu.');
 
-    const nextPlan = controlTag(html, 'nextPeriodPlan');
+    const nextPlan = controlTag(html, 'digitalni-kavarny.nextPeriodPlan');
     expect(attribute(nextPlan, 'aria-invalid')).toBeUndefined();
   });
 
@@ -197,7 +196,7 @@ describe('renderSubmissionPage', () => {
     expect(html.slice(summaryStart - 100, summaryStart + 100)).toContain('role="alert"');
     const link = /<a href="#([^"]+)">Digitální kavárny: Popište, co se v projektu udělalo.<\/a>/.exec(html);
     expect(link).not.toBeNull();
-    expect(attribute(controlTag(html, 'thisPeriod'), 'id')).toBe(link?.[1]);
+    expect(attribute(controlTag(html, 'digitalni-kavarny.thisPeriod'), 'id')).toBe(link?.[1]);
     expect(html).toMatch(/<title>Chyba: /);
   });
 
@@ -292,12 +291,12 @@ describe('renderSubmissionPage', () => {
     expect(html).toContain(`<a href="#${projectSectionId('b')}">B</a>`);
   });
 
-  it('gives each project its own section and form with the previous plan as the starting point', () => {
+  it('puts every project in one form, each section with its own fields, a save-all button and the previous plan', () => {
     // Prepare
     const view = pageView({
       projects: [
-        project({ projectId: 'a', name: 'A', formAction: '/f/a', previousPlan: 'Plán A' }),
-        project({ projectId: 'b', name: 'B', formAction: '/f/b', previousPlan: 'Plán B', activityName: null }),
+        project({ projectId: 'a', name: 'A', previousPlan: 'Plán A', expectedVersion: 2 }),
+        project({ projectId: 'b', name: 'B', previousPlan: 'Plán B', activityName: null }),
       ],
     });
 
@@ -305,19 +304,29 @@ describe('renderSubmissionPage', () => {
     const html = renderSubmissionPage(view);
 
     // Assess
+    expect(html.match(/<form\b/g)).toHaveLength(1);
+    expect(html).toContain('<form method="post" action="/s/abc123">');
     const sectionA = sectionHtml(html, projectSectionId('a'));
     const sectionB = sectionHtml(html, projectSectionId('b'));
-    expect(sectionA).toContain('<form method="post" action="/f/a">');
+    expect(attribute(controlTag(sectionA, 'a.expectedVersion'), 'value')).toBe('2');
+    expect(controlTag(sectionA, 'a.thisPeriod')).toContain('<textarea');
+    expect(sectionA).toMatch(/<button type="submit" name="ulozit" value="a"[^>]*>Uložit vše/);
     expect(sectionA).toContain('Plán A');
     expect(sectionA).toContain('Vybavení a sdílení digitálních technologií');
-    expect(sectionB).toContain('<form method="post" action="/f/b">');
+    expect(attribute(controlTag(sectionB, 'b.expectedVersion'), 'value')).toBe('0');
+    expect(sectionB).toMatch(/<button type="submit" name="ulozit" value="b"/);
     expect(sectionB).toContain('Plán B');
     expect(sectionB).not.toContain('<dt>Aktivita</dt>');
   });
 
-  it('announces a saved project with a status message', () => {
+  it('announces a save in the section it names, with a status message', () => {
     // Prepare
-    const view = pageView({ projects: [project({ justSaved: true }), project({ projectId: 'jiny', name: 'Jiný projekt' })] });
+    const view = pageView({
+      projects: [
+        project({ notice: 'Podklady k projektu „Digitální kavárny“ byly uloženy. Děkujeme!' }),
+        project({ projectId: 'jiny', name: 'Jiný projekt' }),
+      ],
+    });
 
     // Act
     const html = renderSubmissionPage(view);
@@ -328,26 +337,27 @@ describe('renderSubmissionPage', () => {
     expect(html.match(/role="status"/g)).toHaveLength(1);
   });
 
-  it('is read-only with an explanation when the cycle is closed', () => {
+  it('shows ARR’s comment and the state „Vráceno k doplnění“ at a returned project, which counts as missing', () => {
     // Prepare
     const view = pageView({
-      editable: false,
-      now: new Date('2026-08-01T08:00:00Z'),
-      projects: [project({ values: { ...project().values, thisPeriod: 'Hotovo', status: 'completed' } })],
+      projects: [
+        project({
+          lastSubmittedAt: new Date('2026-06-03T08:00:00Z'),
+          version: 2,
+          returned: { version: 2, returnedAt: new Date('2026-06-05T08:00:00Z'), comment: 'Doplňte prosím počet škol.\nA termín.' },
+        }),
+      ],
     });
 
     // Act
     const html = renderSubmissionPage(view);
 
     // Assess
-    expect(html).toContain('byl uzavřen');
-    expect(html).not.toContain('<form');
-    expect(html).not.toContain('<button');
-    expect(textareaValue(html, 'thisPeriod')).toBe('Hotovo');
-    for (const tag of html.match(/<textarea\b[^>]*>/g) ?? []) expect(attribute(tag, 'readonly')).toBe('');
-    expect(attribute(controlTag(html, 'indicatorContributions.VZ-1'), 'readonly')).toBe('');
-    for (const tag of html.match(/<input type="radio"[^>]*>/g) ?? []) expect(attribute(tag, 'disabled')).toBe('');
-    expect(attribute(controlTag(html, 'status', 'completed'), 'checked')).toBe('');
+    const section = sectionHtml(html, projectSectionId('digitalni-kavarny'));
+    expect(section).toContain('<p class="status-line returned">Vráceno k doplnění (verze 2)</p>');
+    expect(section).toContain('<blockquote class="comment">Doplňte prosím počet škol.\nA termín.</blockquote>');
+    expect(section).toContain('5. 6. 2026');
+    expect(html).toContain('Chybí ještě 1 projekt z 1');
   });
 
   it('escapes every text it inserts', () => {
@@ -365,7 +375,6 @@ describe('renderSubmissionPage', () => {
           activityName: bad('activityName'),
           goal: bad('goal'),
           previousPlan: bad('previousPlan'),
-          formAction: bad('formAction'),
           values: {
             thisPeriod: `</textarea>${bad('thisPeriod')}`,
             nextPeriodPlan: bad('nextPeriodPlan'),
@@ -394,7 +403,6 @@ describe('renderSubmissionPage', () => {
       'activityName',
       'goal',
       'previousPlan',
-      'formAction',
       'thisPeriod',
       'nextPeriodPlan',
       'noteToArr',
@@ -405,7 +413,8 @@ describe('renderSubmissionPage', () => {
       'errorIndicator',
       'errorForm',
     ]) {
-      expect(html).toContain(`&quot;&gt;&lt;img src=x onerror=alert(&#39;${field}&#39;)&gt;`);
+      // `<` and `"` are escaped everywhere (attributes are double-quoted), so neither a tag nor an attribute can open.
+      expect(html).toContain(`&quot;>&lt;img src=x onerror=alert('${field}')>`);
     }
     expect(html).toContain(`id="${projectSectionId(bad('projectId'))}"`);
     expect(projectSectionId(bad('projectId'))).toMatch(/^[A-Za-z0-9_-]+$/);

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AnyEvent } from '../../../events';
 import { liberecActionPlan } from '../../../domain/catalog/liberec';
-import { ConflictError, GoneError, ForbiddenError, IllegalTransitionError, NotFoundError, ValidationError } from '../../../domain/errors';
+import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../../domain/errors';
 import { assembleReport } from '../../../domain/use-cases/assemble-report';
 import { closeCycle, closeOverdueCycles, lastOpenDay } from '../../../domain/use-cases/close-cycle';
-import { resolveContactAccess } from '../../../domain/use-cases/contact-workspace';
+import { InvalidLinkError, resolveContactAccess } from '../../../domain/use-cases/contact-workspace';
 import { deliverMail, type MailRequest } from '../../../domain/use-cases/deliver-mail';
 import { notifySteeringGroup } from '../../../domain/use-cases/notify-steering-group';
 import { openCycle } from '../../../domain/use-cases/open-cycle';
@@ -12,6 +12,8 @@ import { recomputeIndicators } from '../../../domain/use-cases/recompute-indicat
 import { runReminderSweep } from '../../../domain/use-cases/run-reminder-sweep';
 import { submitProject } from '../../../domain/use-cases/submit-project';
 import { getCycleIndicators, getCycleOverview, getMonitoringReport } from '../../../domain/use-cases/arr';
+import type { ImportedReport } from '../../../domain/importer/parse-monitoring-report';
+import { loadHistory } from '../../../domain/use-cases/load-history';
 import { inMemoryWorld, type InMemoryWorld } from '../../support/in-memory-dependencies';
 
 const plan = liberecActionPlan;
@@ -157,7 +159,7 @@ describe('submitting through the personal link', () => {
     await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
   });
 
-  it('answers 410-style Gone after the cycle is closed, and a link that never existed is not found', async () => {
+  it('treats a closed cycle’s link like one that never existed: the same invalid-link error', async () => {
     // Prepare
     const world = await openedWorld();
     const project = activeProjects[0]!;
@@ -170,8 +172,8 @@ describe('submitting through the personal link', () => {
     const unknown = resolveContactAccess(world.deps, 'x'.repeat(43));
 
     // Assess
-    await expect(late).rejects.toBeInstanceOf(GoneError);
-    await expect(unknown).rejects.toBeInstanceOf(NotFoundError);
+    await expect(late).rejects.toBeInstanceOf(InvalidLinkError);
+    await expect(unknown).rejects.toBeInstanceOf(InvalidLinkError);
   });
 });
 
@@ -335,6 +337,13 @@ describe('closing, report and steering group', () => {
     const notices = world.sentMail.filter((mail) => mail.to.includes('rizeni@example.org'));
     expect(notices).toHaveLength(1);
     expect(notices[0]!.attachments?.[0]?.filename).toBe('monitorovaci-zprava-2026-H1.docx');
+    // Every link lands on the console's report page (members sign in there), none on the IAM-only API.
+    const links = [...notices[0]!.html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]);
+    expect(links).toEqual([
+      'https://monitoring.example.org/arr/cycles/2026-H1/report',
+      'https://monitoring.example.org/arr/cycles/2026-H1/report/md',
+      'https://monitoring.example.org/arr/cycles/2026-H1/report/docx',
+    ]);
     expect(again).toBe('already-sent');
     expect((await world.deps.cycles.getCycle('2026-H1'))?.state).toBe('steering-group-notified');
   });
@@ -399,5 +408,55 @@ describe('opening a cycle whose deadline has passed', () => {
     // Assess
     await expect(opening).rejects.toMatchObject({ details: { deadline: expect.stringContaining('uplynul') } });
     expect(world.published).toEqual([]);
+  });
+});
+
+describe('slips in the overview, the report and the steering-group email', () => {
+  it('shows a delayed project and a repeated plan in all three places, with the same reasons', async () => {
+    // Prepare: 2025-H2 loaded as history, then 2026-H1 where one project repeats its plan and another is delayed.
+    const world = inMemoryWorld(plan, '2026-06-01T08:00:00Z');
+    const [repeating, delayed] = activeProjects.filter((project) => project.placement.kind === 'activity');
+    await loadHistory(world.deps, plan, {
+      period: '2025-H2',
+      warnings: [],
+      projects: [repeating!, delayed!].map((project) => ({
+        name: project.name,
+        activityArea: '',
+        activity: null,
+        goal: project.goal,
+        previousPeriod: '',
+        thisPeriod: 'Výběrové řízení na dodavatele bylo vyhlášeno.',
+        nextPeriodPlan: 'Podpis smlouvy s vybraným dodavatelem a zahájení prací na stavbě.',
+        contacts: [],
+      })),
+    } satisfies ImportedReport);
+    await openCycle(world.deps, openBody, 'test');
+    await drain(world);
+    const submit = async (projectId: string, body: Record<string, unknown>) => {
+      const person = plan.contactPersons.find((candidate) => candidate.id === plan.projects.find((p) => p.id === projectId)!.contactPersonIds[0])!;
+      await submitProject(world.deps, { token: tokenOf(world, person.email), projectId, body: answer(body), correlationId: 't' });
+    };
+    await submit(repeating!.id, { thisPeriod: 'Soutěž stále běží.', nextPeriodPlan: 'Podpis smlouvy s vybraným dodavatelem a zahájení prací na stavbě.' });
+    await submit(delayed!.id, { thisPeriod: 'Smlouva podepsána.', nextPeriodPlan: 'Stavba.', status: 'delayed' });
+    await drain(world);
+
+    // Act
+    const overview = await getCycleOverview(world.deps, '2026-H1');
+    world.setNow('2026-09-05T09:00:00+02:00');
+    await closeCycle(world.deps, { cycleId: '2026-H1', reason: 'manual', correlationId: 't' });
+    await drain(world);
+
+    // Assess
+    const expected = [
+      [repeating!.id, ['plan-repeated']],
+      [delayed!.id, ['status-delayed']],
+    ];
+    expect(overview.slips.map((row) => [row.projectId, row.reasons.map((reason) => reason.code)])).toEqual(expected);
+    const report = await world.deps.reports.getReport('2026-H1');
+    expect(report?.slips?.rows.map((row) => [row.projectId, row.reasons.map((reason) => reason.code)])).toEqual(expected);
+    const notice = world.sentMail.find((mail) => mail.to.includes('rizeni@example.org'));
+    expect(notice?.text).toContain(
+      `2 projekty se skluzem: ${repeating!.name} (opakovaný plán), ${delayed!.name} (zpožděno) (podrobnosti v příloze Projekty se skluzem).`,
+    );
   });
 });

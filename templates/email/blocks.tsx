@@ -1,9 +1,10 @@
 /**
  * Emails are described once as blocks and rendered twice, to HTML and to plain text, so both
- * parts always carry the same facts. All escaping happens here.
+ * parts always carry the same facts. The HTML part is JSX, so every text is escaped on rendering.
  */
-import { escapeHtml } from '../html';
+import type { ComponentChildren } from 'preact';
 import { oneLine } from '../format';
+import { renderPage } from '../jsx/render';
 
 export type Inline = string | { strong: string } | { href: string; text: string };
 
@@ -44,10 +45,19 @@ const STYLE = {
   footer: 'margin:32px 0 0 0;padding-top:16px;border-top:1px solid #d1d5db;color:#4b5563;font-size:13px;',
 } as const;
 
-function inlineHtml(inline: Inline): string {
-  if (typeof inline === 'string') return escapeHtml(inline);
-  if ('strong' in inline) return `<strong>${escapeHtml(inline.strong)}</strong>`;
-  return `<a href="${escapeHtml(inline.href)}" style="${STYLE.link}">${escapeHtml(inline.text)}</a>`;
+function InlineHtml(props: { inline: Inline }) {
+  const { inline } = props;
+  if (typeof inline === 'string') return <>{inline}</>;
+  if ('strong' in inline) return <strong>{inline.strong}</strong>;
+  return (
+    <a href={inline.href} style={STYLE.link}>
+      {inline.text}
+    </a>
+  );
+}
+
+function inlinesHtml(inlines: Inline[]): ComponentChildren {
+  return inlines.map((inline) => <InlineHtml inline={inline} />);
 }
 
 /** A link whose text already is its address (an email, a URL) is written once. */
@@ -58,22 +68,40 @@ function inlineText(inline: Inline): string {
   return address === inline.text ? inline.text : `${inline.text} (${address})`;
 }
 
-function blockHtml(block: Block): string {
+function BlockHtml(props: { block: Block }) {
+  const { block } = props;
   switch (block.kind) {
     case 'paragraph':
-      return `<p style="${block.muted ? STYLE.muted : STYLE.paragraph}">${block.content.map(inlineHtml).join('')}</p>`;
+      return <p style={block.muted ? STYLE.muted : STYLE.paragraph}>{inlinesHtml(block.content)}</p>;
     case 'heading':
-      return `<h2 style="${STYLE.heading}">${escapeHtml(block.text)}</h2>`;
+      return <h2 style={STYLE.heading}>{block.text}</h2>;
     case 'list':
       return (
-        `<ul style="${STYLE.list}">` +
-        block.items.map((item) => `<li style="${STYLE.listItem}">${item.map(inlineHtml).join('')}</li>`).join('') +
-        '</ul>'
+        <ul style={STYLE.list}>
+          {block.items.map((item) => (
+            <li style={STYLE.listItem}>{inlinesHtml(item)}</li>
+          ))}
+        </ul>
       );
     case 'lines':
-      return `<p style="${STYLE.paragraph}">${block.lines.map((line) => line.map(inlineHtml).join('')).join('<br>')}</p>`;
+      return (
+        <p style={STYLE.paragraph}>
+          {block.lines.map((line, index) => (
+            <>
+              {index > 0 ? <br /> : null}
+              {inlinesHtml(line)}
+            </>
+          ))}
+        </p>
+      );
     case 'button':
-      return `<p style="${STYLE.paragraph}"><a href="${escapeHtml(block.href)}" style="${STYLE.button}">${escapeHtml(block.text)}</a></p>`;
+      return (
+        <p style={STYLE.paragraph}>
+          <a href={block.href} style={STYLE.button}>
+            {block.text}
+          </a>
+        </p>
+      );
   }
 }
 
@@ -94,14 +122,23 @@ function blockText(block: Block): string {
 
 export function renderEmail(subject: string, blocks: Block[]): RenderedEmail {
   const cleanSubject = oneLine(subject);
-  const html =
-    '<!DOCTYPE html>\n' +
-    '<html lang="cs">\n<head>\n<meta charset="utf-8">\n' +
-    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
-    `<title>${escapeHtml(cleanSubject)}</title>\n</head>\n` +
-    `<body style="${STYLE.body}">\n<div style="${STYLE.container}">\n` +
-    blocks.map(blockHtml).join('\n') +
-    `\n<p style="${STYLE.footer}">${escapeHtml(FOOTER)}</p>\n</div>\n</body>\n</html>\n`;
+  const html = renderPage(
+    <html lang="cs">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{cleanSubject}</title>
+      </head>
+      <body style={STYLE.body}>
+        <div style={STYLE.container}>
+          {blocks.map((block) => (
+            <BlockHtml block={block} />
+          ))}
+          <p style={STYLE.footer}>{FOOTER}</p>
+        </div>
+      </body>
+    </html>,
+  );
   const text = `${blocks.map(blockText).join('\n\n')}\n\n--\n${FOOTER}\n`;
   return { subject: cleanSubject, html, text };
 }

@@ -1,11 +1,11 @@
-import { escapeHtml } from '../html';
-
 /*
+ * The stylesheet of every page: the contact person's page and ARR's console share one look.
+ *
  * Colours are chosen for WCAG 2.1 AA: body text #1a1a1a, links and buttons #0b4f9c (8.0:1 on white),
  * errors #a4001d (8.1:1), muted text #4b5563 (7.6:1, 6.9:1 on the grey page); the 3px focus ring
  * #c2410c (5.2:1) is offset onto the white background, so it also shows around the blue button.
  */
-const STYLES = `
+export const PAGE_STYLES = `
 *, *::before, *::after { box-sizing: border-box; }
 html { font-size: 100%; }
 body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 1rem; line-height: 1.5; color: #1a1a1a; background: #f3f4f6; }
@@ -41,6 +41,10 @@ h3 { font-size: 1.125rem; margin: 1.25rem 0 0.5rem; }
 .project dd { margin: 0.25rem 0 0; white-space: pre-line; }
 .status-line { display: inline-block; padding: 0.125rem 0.5rem; border-radius: 4px; background: #e5e7eb; color: #1a1a1a; font-weight: 600; margin: 0 0 1rem; }
 .status-line.submitted { background: #dcfce7; color: #14532d; }
+.status-line.returned { background: #fef3c7; color: #713f12; }
+.returned-note { border-left: 6px solid #b45309; background: #fffbeb; padding: 0.75rem 1rem; margin: 0 0 1rem; }
+.returned-note h3 { margin-top: 0; }
+.comment { margin: 0.5rem 0; padding: 0.5rem 0.75rem; background: #ffffff; border: 1px solid #d1d5db; white-space: pre-line; }
 .field { margin: 0 0 1.25rem; }
 label, legend { display: block; font-weight: 700; margin: 0 0 0.25rem; }
 fieldset { border: 0; padding: 0; margin: 0 0 1.25rem; min-width: 0; }
@@ -64,24 +68,3 @@ button:hover { background: #072f5f; }
   button { width: 100%; }
 }
 `;
-
-/** The shared frame of every page a contact person sees: skip link, header, one main landmark. */
-export function pageDocument(title: string, mainHtml: string): string {
-  return `<!DOCTYPE html>
-<html lang="cs">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} – Chytřejší Liberecký kraj</title>
-<style>${STYLES}</style>
-</head>
-<body>
-<a class="skip-link" href="#obsah">Přeskočit na obsah</a>
-<header class="site-header"><p>Chytřejší Liberecký kraj · monitoring akčního plánu</p></header>
-<main id="obsah" tabindex="-1">
-${mainHtml}
-</main>
-</body>
-</html>
-`;
-}

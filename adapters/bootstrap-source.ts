@@ -1,0 +1,16 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { liberecActionPlan } from '../domain/catalog/liberec';
+import type { BootstrapSource } from '../domain/use-cases/bootstrap';
+
+/**
+ * The default plan (bundled with the code) and every past report in `historyDir` (`*.md`, in
+ * name order): `data/history/` of the repository locally, the copy bundled beside the function
+ * on AWS. `null` loads no history.
+ */
+export async function readBootstrapSource(historyDir: string | null): Promise<BootstrapSource> {
+  if (historyDir === null) return { plan: liberecActionPlan, history: [] };
+  const names = (await readdir(historyDir)).filter((name) => name.endsWith('.md')).sort();
+  const history = await Promise.all(names.map(async (name) => ({ name, text: await readFile(join(historyDir, name), 'utf8') })));
+  return { plan: liberecActionPlan, history };
+}

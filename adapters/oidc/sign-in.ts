@@ -1,0 +1,198 @@
+/**
+ * The console's one sign-in module: OpenID Connect authorization code flow with PKCE through
+ * `openid-client`, and ID token verification against the issuer's JWKS through `jose`. The same
+ * code talks to Cognito on AWS and to the local `oidc-provider`; only the settings differ.
+ * No token is ever parsed by hand, and none is ever logged.
+ */
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import * as oidc from 'openid-client';
+
+export interface OidcSettings {
+  /** e.g. `https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_abc` or `http://127.0.0.1:3001`. */
+  issuer: string;
+  clientId: string;
+  /** The console's callback, registered with the client. */
+  redirectUri: string;
+  /** Where the issuer sends the browser after signing out. */
+  postLogoutRedirectUri: string;
+  /**
+   * An issuer without `end_session_endpoint` in its discovery (Cognito) signs out at this URL,
+   * called with `client_id` and `logout_uri`, e.g. `https://<domain>.auth.<region>.amazoncognito.com/logout`.
+   */
+  logoutUrl?: string;
+  /** Only the local provider speaks plain HTTP; on AWS every issuer URL is HTTPS. */
+  allowInsecureHttp?: boolean;
+}
+
+/** What the console keeps between the redirect to the issuer and the callback. */
+export interface PendingSignIn {
+  codeVerifier: string;
+  state: string;
+  nonce: string;
+}
+
+export interface SignInTokens {
+  idToken: string;
+  refreshToken?: string;
+}
+
+/** The verified identity of a signed-in person. */
+export interface VerifiedIdentity {
+  subject: string;
+  name: string;
+  email: string;
+  groups: string[];
+  /** When the ID token stops being valid (the session then refreshes it). */
+  expiresAt: Date;
+}
+
+export type TokenProblem = 'expired' | 'invalid';
+
+/** A token that did not pass verification; `expired` may be cured by a refresh, `invalid` never. */
+export class TokenRejectedError extends Error {
+  override readonly name = 'TokenRejectedError';
+
+  constructor(readonly problem: TokenProblem) {
+    super(problem === 'expired' ? 'The ID token has expired.' : 'The ID token is not valid for this issuer and client.');
+  }
+}
+
+const SCOPE = 'openid email profile';
+/** Cognito's claim for a user's groups; the local provider emits the same one. */
+export const GROUPS_CLAIM = 'cognito:groups';
+
+function stringClaim(payload: JWTPayload, name: string): string {
+  const value = payload[name];
+  return typeof value === 'string' ? value : '';
+}
+
+export class OidcSignIn {
+  private configuration: Promise<oidc.Configuration> | undefined;
+  private jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
+
+  constructor(private readonly settings: OidcSettings) {}
+
+  get redirectUri(): string {
+    return this.settings.redirectUri;
+  }
+
+  /** Where the sign-out form's redirect goes: the pages' CSP must allow that form target. */
+  get signOutOrigin(): string {
+    return new URL(this.settings.logoutUrl ?? this.settings.issuer).origin;
+  }
+
+  /** Discovery once per warm function; a failed discovery is retried on the next request. */
+  private config(): Promise<oidc.Configuration> {
+    if (this.configuration === undefined) {
+      const options = this.settings.allowInsecureHttp ? { execute: [oidc.allowInsecureRequests] } : undefined;
+      this.configuration = oidc.discovery(new URL(this.settings.issuer), this.settings.clientId, undefined, oidc.None(), options);
+      this.configuration.catch(() => {
+        this.configuration = undefined;
+      });
+    }
+    return this.configuration;
+  }
+
+  /** The issuer's authorization URL and what the callback must check against. */
+  async start(): Promise<{ url: string; pending: PendingSignIn }> {
+    const config = await this.config();
+    const pending: PendingSignIn = {
+      codeVerifier: oidc.randomPKCECodeVerifier(),
+      state: oidc.randomState(),
+      nonce: oidc.randomNonce(),
+    };
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: this.settings.redirectUri,
+      scope: SCOPE,
+      code_challenge: await oidc.calculatePKCECodeChallenge(pending.codeVerifier),
+      code_challenge_method: 'S256',
+      state: pending.state,
+      nonce: pending.nonce,
+    });
+    return { url: url.href, pending };
+  }
+
+  /**
+   * Exchanges the callback's code (checking state, nonce and the PKCE verifier) and verifies the
+   * ID token it got. @throws when the callback does not belong to `pending` or the issuer refuses.
+   */
+  async finish(callbackUrl: URL, pending: PendingSignIn): Promise<{ tokens: SignInTokens; identity: VerifiedIdentity }> {
+    const config = await this.config();
+    const response = await oidc.authorizationCodeGrant(config, callbackUrl, {
+      pkceCodeVerifier: pending.codeVerifier,
+      expectedState: pending.state,
+      expectedNonce: pending.nonce,
+      idTokenExpected: true,
+    });
+    const idToken = response.id_token;
+    if (idToken === undefined) throw new TokenRejectedError('invalid');
+    const identity = await this.verify(idToken);
+    return { tokens: { idToken, ...(response.refresh_token ? { refreshToken: response.refresh_token } : {}) }, identity };
+  }
+
+  /** Verifies signature (the issuer's JWKS), issuer, audience and lifetime of an ID token. */
+  async verify(idToken: string): Promise<VerifiedIdentity> {
+    const config = await this.config();
+    const metadata = config.serverMetadata();
+    if (metadata.jwks_uri === undefined) throw new Error('The issuer publishes no jwks_uri.');
+    this.jwks ??= createRemoteJWKSet(new URL(metadata.jwks_uri));
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(idToken, this.jwks, { issuer: metadata.issuer, audience: this.settings.clientId }));
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw new TokenRejectedError('expired');
+      if (error instanceof joseErrors.JOSEError) throw new TokenRejectedError('invalid');
+      throw error;
+    }
+    // Cognito's access tokens are signed by the same keys; only an ID token names the person.
+    if (payload.token_use !== undefined && payload.token_use !== 'id') throw new TokenRejectedError('invalid');
+    const groups = payload[GROUPS_CLAIM];
+    return {
+      subject: payload.sub ?? '',
+      name: stringClaim(payload, 'name') || stringClaim(payload, 'email') || stringClaim(payload, 'cognito:username'),
+      email: stringClaim(payload, 'email'),
+      groups: Array.isArray(groups) ? groups.filter((group): group is string => typeof group === 'string') : [],
+      expiresAt: new Date((payload.exp ?? 0) * 1000),
+    };
+  }
+
+  /** A new ID token for a refresh token. @throws TokenRejectedError when the issuer refuses it. */
+  async refresh(refreshToken: string): Promise<{ tokens: SignInTokens; identity: VerifiedIdentity }> {
+    const config = await this.config();
+    let response: Awaited<ReturnType<typeof oidc.refreshTokenGrant>>;
+    try {
+      response = await oidc.refreshTokenGrant(config, refreshToken, { scope: SCOPE });
+    } catch (error) {
+      if (error instanceof oidc.ResponseBodyError) throw new TokenRejectedError('expired');
+      throw error;
+    }
+    if (response.id_token === undefined) throw new TokenRejectedError('invalid');
+    const identity = await this.verify(response.id_token);
+    // Cognito keeps the refresh token; providers that rotate it send a new one.
+    return { tokens: { idToken: response.id_token, refreshToken: response.refresh_token ?? refreshToken }, identity };
+  }
+
+  /** Revokes a refresh token where the issuer offers revocation; sign-out goes on either way. */
+  async revoke(refreshToken: string): Promise<void> {
+    const config = await this.config();
+    if (config.serverMetadata().revocation_endpoint === undefined) return;
+    await oidc.tokenRevocation(config, refreshToken, { token_type_hint: 'refresh_token' });
+  }
+
+  /** Where to send the browser so that the issuer's own session ends too. */
+  async endSessionUrl(idToken: string | undefined): Promise<string> {
+    if (this.settings.logoutUrl !== undefined) {
+      const url = new URL(this.settings.logoutUrl);
+      url.searchParams.set('client_id', this.settings.clientId);
+      url.searchParams.set('logout_uri', this.settings.postLogoutRedirectUri);
+      return url.href;
+    }
+    const config = await this.config();
+    if (config.serverMetadata().end_session_endpoint === undefined) return this.settings.postLogoutRedirectUri;
+    return oidc.buildEndSessionUrl(config, {
+      post_logout_redirect_uri: this.settings.postLogoutRedirectUri,
+      client_id: this.settings.clientId,
+      ...(idToken ? { id_token_hint: idToken } : {}),
+    }).href;
+  }
+}

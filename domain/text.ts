@@ -1,0 +1,75 @@
+/**
+ * Text as people send it, made fit to keep: every string that enters through the HTTP API passes
+ * `normalizeInput` before any validation, so limits and rules apply to what will be stored.
+ */
+import { ValidationError } from './errors';
+
+export const textMessages = {
+  invalidInput: 'Požadavek obsahuje neplatný text.',
+  loneSurrogate:
+    'Text obsahuje neplatný znak (poškozený znak Unicode). Odstraňte jej nebo text vložte znovu a odešlete jej ještě jednou.',
+} as const;
+
+/** A high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** C0 and C1 controls and DEL, except tab and line feed (carriage returns become line feeds first). */
+const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+/**
+ * Explicit bidirectional embeddings, overrides and isolates. They can make a report show text in
+ * an order other than the one stored (`Trojan Source`), so documents drop them.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** False for a string that cannot be encoded as UTF-8 (it holds a lone surrogate). */
+export function isWellFormedText(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
+}
+
+/**
+ * NFC, line breaks as `\n`, and no control characters other than tab and line feed.
+ * The caller makes sure the text is well formed first (`isWellFormedText`).
+ */
+export function normalizeText(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(CONTROLS, '').normalize('NFC');
+}
+
+/** True when `normalizeText` would leave the text as it is. */
+export function isNormalizedText(value: string): boolean {
+  return isWellFormedText(value) && normalizeText(value) === value;
+}
+
+/** The text with bidirectional controls removed, shown in the order it was stored. */
+export function withoutBidiControls(value: string): string {
+  return value.replace(BIDI_CONTROLS, '');
+}
+
+/**
+ * Normalizes every string of a parsed request body, property names included.
+ * @throws ValidationError naming every field (dotted path, `body` for the whole) that holds a lone surrogate.
+ */
+export function normalizeInput(value: unknown): unknown {
+  const invalid: Record<string, string> = {};
+  const walk = (current: unknown, path: string[]): unknown => {
+    if (typeof current === 'string') {
+      if (isWellFormedText(current)) return normalizeText(current);
+      invalid[path.length > 0 ? path.join('.') : 'body'] = textMessages.loneSurrogate;
+      return current;
+    }
+    if (Array.isArray(current)) return current.map((item, index) => walk(item, [...path, String(index)]));
+    if (typeof current === 'object' && current !== null) {
+      const result: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(current)) {
+        const name = walk(key, [...path, key]) as string;
+        // Defined, not assigned: a `__proto__` key from JSON stays a plain property.
+        Object.defineProperty(result, name, { value: walk(item, [...path, name]), enumerable: true, writable: true, configurable: true });
+      }
+      return result;
+    }
+    return current;
+  };
+  const normalized = walk(value, []);
+  if (Object.keys(invalid).length > 0) throw new ValidationError(textMessages.invalidInput, invalid);
+  return normalized;
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { EventContract } from './contract';
+import { cycleId, entityId } from './fields';
+
+const schema = z.object({
+  cycleId,
+  projectId: entityId,
+  /** The version ARR returned for revision. */
+  version: z.number().int().min(1),
+  /** One event per contact person of the project, so each email is sent (and deduplicated) on its own. */
+  contactPersonId: entityId,
+});
+
+export type ProjectReturnedV1Data = z.infer<typeof schema>;
+
+/**
+ * ARR returned a project's version to a contact person with a comment (vráceno k doplnění). Carries
+ * no comment: the mailer reads it from the store when it sends, like every email's content.
+ */
+export const projectReturnedV1: EventContract<'project-returned', 1, ProjectReturnedV1Data> = {
+  type: 'project-returned',
+  version: 1,
+  schema,
+  example: {
+    cycleId: '2026-H1',
+    projectId: 'edih-neb',
+    version: 2,
+    contactPersonId: 'k-simonova',
+  },
+};

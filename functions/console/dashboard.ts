@@ -1,0 +1,119 @@
+/** The dashboard's view model, from the cycle overview and the plan. */
+import { activityAreaOfProject, contactDisplayName, OUTSIDE_PLAN_NAME } from '../../domain/plan';
+import { parsePeriodId } from '../../domain/period';
+import type { ReminderRecord } from '../../domain/records';
+import { getCycleOverview } from '../../domain/use-cases/arr';
+import { pragueDate } from '../../domain/time';
+import type { DashboardView } from '../../templates/console/dashboard';
+import type { SignedInContext } from './context';
+
+/** `before-14d` → „připomínka 14 dní před termínem“. */
+export function reminderLabel(stage: string): string {
+  const days = /^before-(\d+)d$/.exec(stage)?.[1];
+  if (days !== undefined) return days === '1' ? 'připomínka den před termínem' : `připomínka ${days} dní před termínem`;
+  if (stage === 'overdue') return 'upozornění na zpoždění';
+  if (stage === 'escalation') return 'eskalace garantovi';
+  return stage;
+}
+
+const NOTICES: Record<string, string> = {
+  otevreno: 'Pololetí je otevřené a pozvánky se rozesílají kontaktním osobám.',
+  odkaz: 'Nový odkaz se posílá e-mailem; dřívější odkazy osoby přestaly platit.',
+  zruseno: 'Odkazy osoby byly zrušeny.',
+  terminy: 'Termíny byly uloženy. Připomínky se řídí novými daty.',
+  uzavreno: 'Cyklus je uzavřen; monitorovací zpráva se sestavuje.',
+};
+
+export async function dashboardView(
+  context: SignedInContext,
+  cycleId: string,
+  dates?: DashboardView['dates'],
+): Promise<DashboardView> {
+  const deps = context.deps.app;
+  const overview = await getCycleOverview(deps, cycleId);
+  const plan = await deps.plans.getPlan(overview.cycle.planId);
+  const projects = new Map(plan.projects.map((project) => [project.id, project]));
+  const persons = new Map(plan.contactPersons.map((person) => [person.id, person]));
+  const areaName = (projectId: string) => {
+    const project = projects.get(projectId);
+    return (project && activityAreaOfProject(plan, project)?.name) ?? OUTSIDE_PLAN_NAME;
+  };
+  const personName = (id: string) => {
+    const person = persons.get(id);
+    return person ? contactDisplayName(person) : id;
+  };
+
+  const areaCounts = new Map<string, { submitted: number; total: number }>();
+  for (const project of overview.completeness.projects) {
+    const name = areaName(project.projectId);
+    const counts = areaCounts.get(name) ?? { submitted: 0, total: 0 };
+    counts.total += 1;
+    if (project.status === 'submitted') counts.submitted += 1;
+    areaCounts.set(name, counts);
+  }
+  const areaOrder = [...[...plan.activityAreas].sort((a, b) => a.order - b.order).map((area) => area.name), OUTSIDE_PLAN_NAME];
+
+  const lastContactReminder = new Map<string, ReminderRecord>();
+  for (const reminder of overview.reminders) {
+    if (reminder.audience.kind === 'contact') lastContactReminder.set(reminder.audience.contactPersonId, reminder);
+  }
+  const requests = await deps.cycles.listRequests(cycleId);
+  const contactsOf = new Map(requests.map((request) => [request.projectId, request.contactPersonIds]));
+  const cycle = overview.cycle;
+  const notice = context.event.queryStringParameters?.hotovo;
+
+  return {
+    user: { name: context.user.name, role: context.user.role, csrf: context.user.csrf },
+    canAct: context.user.role === 'arr',
+    notice: notice ? NOTICES[notice] : undefined,
+    cycle: {
+      id: cycle.id,
+      periodLabel: parsePeriodId(cycle.id).label,
+      stateLabel: cycle.stateLabel,
+      deadline: new Date(cycle.deadline),
+      meetingDate: cycle.meetingDate,
+      isOpen: cycle.state === 'open',
+      canReschedule: cycle.state !== 'steering-group-notified' && cycle.state !== 'draft',
+      hasReport: cycle.reportAssembledAt !== undefined,
+    },
+    totals: {
+      submitted: overview.completeness.totals.submitted,
+      total: overview.completeness.totals.projects,
+      late: overview.completeness.totals.late,
+    },
+    areas: areaOrder.flatMap((name) => {
+      const counts = areaCounts.get(name);
+      return counts ? [{ name, ...counts }] : [];
+    }),
+    people: overview.completeness.contacts.map((contact) => {
+      const last = lastContactReminder.get(contact.contactPersonId);
+      return {
+        id: contact.contactPersonId,
+        name: personName(contact.contactPersonId),
+        email: persons.get(contact.contactPersonId)?.email ?? '',
+        submitted: contact.submitted,
+        total: contact.submitted + contact.invited + contact.late,
+        status: contact.status,
+        lastReminder: last ? { label: reminderLabel(last.stage), at: new Date(last.queuedAt) } : undefined,
+      };
+    }),
+    projects: overview.completeness.projects.map((project) => ({
+      id: project.projectId,
+      name: projects.get(project.projectId)?.name ?? project.projectId,
+      areaName: areaName(project.projectId),
+      status: project.status,
+      submittedAt: project.submittedAt ? new Date(project.submittedAt) : undefined,
+      contacts: (contactsOf.get(project.projectId) ?? []).map(personName).join(', '),
+    })),
+    reminders: [...overview.reminders].reverse().map((reminder) => ({
+      at: new Date(reminder.queuedAt),
+      label: reminderLabel(reminder.stage),
+      audience:
+        reminder.audience.kind === 'contact'
+          ? personName(reminder.audience.contactPersonId)
+          : `garant: ${plan.activityAreas.find((area) => area.id === (reminder.audience as { activityAreaId: string }).activityAreaId)?.guarantor.department ?? 'ARR (projekty mimo oblasti)'}`,
+      projectCount: reminder.projectIds.length,
+    })),
+    dates: dates ?? { values: { deadline: pragueDate(new Date(cycle.deadline)), meetingDate: cycle.meetingDate }, errors: {} },
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * The console's session: a stateless cookie, encrypted and authenticated with a key only the
+ * console holds (JWE `dir` + A256GCM through `jose`). It carries the ID token, the refresh token
+ * and the CSRF token; nothing is stored server-side, so there is no session table to expire or
+ * clean, and a cookie that was altered does not decrypt. The ID token inside is verified against
+ * the issuer's JWKS on every request, and refreshed when it expires.
+ *
+ * Lifetimes: the ID token 15 minutes (set at the issuer), the cookie one hour after the last
+ * refresh (an idle hour signs out), the whole session at most 8 hours after sign-in. They run on
+ * the real clock, like the issuer's tokens, never on the application's (movable) clock.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { EncryptJWT, jwtDecrypt } from 'jose';
+import { z } from 'zod';
+import type { PendingSignIn, SignInTokens } from '../../adapters/oidc/sign-in';
+
+export const SESSION_COOKIE = 'arr_session';
+export const SIGN_IN_COOKIE = 'arr_sign_in';
+export const CONSOLE_PATH = '/arr';
+export const CSRF_FIELD = '_csrf';
+
+export const SESSION_IDLE_SECONDS = 60 * 60;
+export const SESSION_MAX_SECONDS = 8 * 60 * 60;
+const SIGN_IN_SECONDS = 10 * 60;
+
+export interface SessionContent {
+  idToken: string;
+  refreshToken?: string;
+  csrf: string;
+  /** Epoch seconds of the sign-in: the session never outlives it by more than SESSION_MAX_SECONDS. */
+  signedInAt: number;
+}
+
+export interface PendingSignInContent extends PendingSignIn {
+  /** The console page the person wanted, opened again after the sign-in. */
+  returnTo: string;
+}
+
+const sessionSchema = z.object({
+  idt: z.string().min(1),
+  rft: z.string().min(1).optional(),
+  csrf: z.string().min(16),
+  sia: z.number().int(),
+});
+
+const pendingSchema = z.object({
+  cv: z.string().min(1),
+  st: z.string().min(1),
+  nn: z.string().min(1),
+  rto: z.string(),
+});
+
+export interface SessionCookieOptions {
+  /** 32 bytes: the A256GCM key, or where to fetch it once (Secrets Manager on AWS). */
+  key: Uint8Array | (() => Promise<Uint8Array>);
+  /** On AWS (HTTPS) true; the local console runs on plain HTTP. */
+  secure: boolean;
+}
+
+export class SessionCookies {
+  private key: Promise<Uint8Array> | undefined;
+
+  constructor(private readonly options: SessionCookieOptions) {}
+
+  private keyBytes(): Promise<Uint8Array> {
+    if (this.key === undefined) {
+      const { key } = this.options;
+      this.key = (typeof key === 'function' ? key() : Promise.resolve(key)).then((bytes) => {
+        if (bytes.length !== 32) throw new Error('The session key must be 32 bytes.');
+        return bytes;
+      });
+      this.key.catch(() => {
+        this.key = undefined;
+      });
+    }
+    return this.key;
+  }
+
+  static newCsrfToken(): string {
+    return randomBytes(32).toString('base64url');
+  }
+
+  private async seal(claims: Record<string, unknown>, expiresAt: number): Promise<string> {
+    return new EncryptJWT(claims)
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+      .setIssuedAt()
+      .setExpirationTime(expiresAt)
+      .encrypt(await this.keyBytes());
+  }
+
+  /** @returns null for an altered, foreign or expired cookie. */
+  private async open(value: string): Promise<Record<string, unknown> | null> {
+    const key = await this.keyBytes();
+    try {
+      const { payload } = await jwtDecrypt(value, key, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] });
+      return payload;
+    } catch {
+      return null;
+    }
+  }
+
+  private cookie(name: string, value: string, maxAge: number, path: string): string {
+    const attributes = [`${name}=${value}`, `Path=${path}`, 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAge}`];
+    if (this.options.secure) attributes.push('Secure');
+    return attributes.join('; ');
+  }
+
+  /** The Set-Cookie of a session, valid for an idle hour but never past its 8-hour limit. */
+  async sessionCookie(content: SessionContent): Promise<string> {
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const expiresAt = Math.min(nowSeconds + SESSION_IDLE_SECONDS, content.signedInAt + SESSION_MAX_SECONDS);
+    const sealed = await this.seal(
+      { idt: content.idToken, ...(content.refreshToken ? { rft: content.refreshToken } : {}), csrf: content.csrf, sia: content.signedInAt },
+      expiresAt,
+    );
+    return this.cookie(SESSION_COOKIE, sealed, Math.max(0, expiresAt - nowSeconds), CONSOLE_PATH);
+  }
+
+  clearSessionCookie(): string {
+    return this.cookie(SESSION_COOKIE, '', 0, CONSOLE_PATH);
+  }
+
+  /** @returns null when the cookie is absent; `'rejected'` when it is present but not ours or expired. */
+  async readSession(event: APIGatewayProxyEventV2): Promise<SessionContent | null | 'rejected'> {
+    const value = cookieValue(event, SESSION_COOKIE);
+    if (value === undefined || value === '') return null;
+    const parsed = sessionSchema.safeParse(await this.open(value));
+    if (!parsed.success) return 'rejected';
+    const { idt, rft, csrf, sia } = parsed.data;
+    return { idToken: idt, ...(rft ? { refreshToken: rft } : {}), csrf, signedInAt: sia };
+  }
+
+  async signInCookie(content: PendingSignInContent): Promise<string> {
+    const expiresAt = Math.floor(Date.now() / 1000) + SIGN_IN_SECONDS;
+    const sealed = await this.seal({ cv: content.codeVerifier, st: content.state, nn: content.nonce, rto: content.returnTo }, expiresAt);
+    return this.cookie(SIGN_IN_COOKIE, sealed, SIGN_IN_SECONDS, CONSOLE_PATH);
+  }
+
+  clearSignInCookie(): string {
+    return this.cookie(SIGN_IN_COOKIE, '', 0, CONSOLE_PATH);
+  }
+
+  async readSignIn(event: APIGatewayProxyEventV2): Promise<PendingSignInContent | null> {
+    const value = cookieValue(event, SIGN_IN_COOKIE);
+    if (value === undefined || value === '') return null;
+    const parsed = pendingSchema.safeParse(await this.open(value));
+    if (!parsed.success) return null;
+    return { codeVerifier: parsed.data.cv, state: parsed.data.st, nonce: parsed.data.nn, returnTo: parsed.data.rto };
+  }
+}
+
+/** A new session for freshly issued tokens. */
+export function newSession(tokens: SignInTokens): SessionContent {
+  return {
+    idToken: tokens.idToken,
+    ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}),
+    csrf: SessionCookies.newCsrfToken(),
+    signedInAt: Math.floor(Date.now() / 1000),
+  };
+}
+
+/** API Gateway (payload 2.0) passes cookies as `name=value` strings; the first of a name wins. */
+export function cookieValue(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  for (const entry of event.cookies ?? []) {
+    const index = entry.indexOf('=');
+    if (index > 0 && entry.slice(0, index).trim() === name) return entry.slice(index + 1).trim();
+  }
+  return undefined;
+}
+
+/** Constant-time comparison of the form's CSRF token with the session's. */
+export function csrfMatches(expected: string, presented: unknown): boolean {
+  if (typeof presented !== 'string' || presented === '') return false;
+  const a = Buffer.from(expected, 'utf8');
+  const b = Buffer.from(presented, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Only a console path may follow a sign-in: never another site (an open redirect). */
+export function safeReturnTo(value: string | undefined): string {
+  if (value === undefined || value.includes('\\')) return CONSOLE_PATH;
+  const inConsole = value === CONSOLE_PATH || value.startsWith(`${CONSOLE_PATH}/`) || value.startsWith(`${CONSOLE_PATH}?`);
+  return inConsole ? value : CONSOLE_PATH;
+}

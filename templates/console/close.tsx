@@ -1,0 +1,41 @@
+/** The confirmation before ARR closes a cycle: closing cannot be undone. */
+import { renderPage } from '../jsx/render';
+import { ConsolePage, CsrfField, Progress, type ConsoleFrameUser } from './layout';
+
+export interface CloseConfirmationView {
+  user: ConsoleFrameUser;
+  cycleId: string;
+  periodLabel: string;
+  submitted: number;
+  total: number;
+}
+
+export function renderCloseConfirmation(view: CloseConfirmationView): string {
+  const path = `/arr/cycles/${encodeURIComponent(view.cycleId)}`;
+  return renderPage(
+    <ConsolePage
+      title={`Uzavřít cyklus ${view.periodLabel}`}
+      user={view.user}
+      breadcrumbs={[{ href: '/arr', label: 'Cykly' }, { href: path, label: view.periodLabel }, { label: 'Uzavření' }]}
+    >
+      <h1>Uzavřít cyklus {view.periodLabel}?</h1>
+      <div class="panel">
+        <Progress done={view.submitted} total={view.total} label="Odevzdané projekty" />
+        <p>
+          Po uzavření už kontaktní osoby nemohou podklady posílat ani opravovat a sestaví se monitorovací zpráva. Uzavření nelze vrátit
+          zpět.
+        </p>
+        {view.submitted < view.total ? <p class="form-error">Podklady ještě chybějí u {view.total - view.submitted} projektů.</p> : null}
+        <form method="post" action={`${path}/close`} class="actions">
+          <CsrfField token={view.user.csrf} />
+          <button type="submit" class="danger">
+            Ano, uzavřít cyklus
+          </button>
+          <a class="button-link secondary" href={path}>
+            Ne, zpět na přehled
+          </a>
+        </form>
+      </div>
+    </ConsolePage>,
+  );
+}

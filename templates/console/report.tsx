@@ -1,0 +1,120 @@
+/** A report in the console: the HTML preview inside the page, and every download. */
+import type { VNode } from 'preact';
+import { rawHtml, renderPage } from '../jsx/render';
+import { ConsolePage, type ConsoleFrameUser, type Crumb } from './layout';
+
+export interface ReportPageView {
+  user: ConsoleFrameUser;
+  title: string;
+  breadcrumbs: Crumb[];
+  /** Base of the downloads: `<base>/docx`, `/md`, `/json`, `/html`. */
+  downloadBase: string;
+  /** The report's own HTML (from documents/), or null while it is not assembled yet. */
+  previewHtml: string | null;
+  missingMessage: string;
+  extraLinks?: Array<{ href: string; label: string }>;
+}
+
+function Downloads(props: { base: string }): VNode {
+  return (
+    <ul>
+      <li>
+        <a href={`${props.base}/docx`}>Stáhnout DOCX (Microsoft Word)</a>
+      </li>
+      <li>
+        <a href={`${props.base}/md`}>Stáhnout Markdown</a>
+      </li>
+      <li>
+        <a href={`${props.base}/json`}>Stáhnout data zprávy (JSON)</a>
+      </li>
+      <li>
+        <a href={`${props.base}/html`}>Stáhnout HTML k tisku</a>
+      </li>
+    </ul>
+  );
+}
+
+/** The part of a rendered report document inside its `<main>`: the console page has its own frame. */
+export function reportBody(document: string): string {
+  return /<main>([\s\S]*)<\/main>/.exec(document)?.[1] ?? '';
+}
+
+export function renderReportPage(view: ReportPageView): string {
+  return renderPage(
+    <ConsolePage title={view.title} user={view.user} breadcrumbs={view.breadcrumbs}>
+      <h1>{view.title}</h1>
+      {view.previewHtml === null ? (
+        <p class="panel">{view.missingMessage}</p>
+      ) : (
+        <>
+          <section class="panel" aria-labelledby="stazeni">
+            <h2 id="stazeni">Ke stažení</h2>
+            <Downloads base={view.downloadBase} />
+            {view.extraLinks && view.extraLinks.length > 0 ? (
+              <ul>
+                {view.extraLinks.map((link) => (
+                  <li>
+                    <a href={link.href}>{link.label}</a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
+          <section aria-labelledby="nahled">
+            <h2 id="nahled">Náhled zprávy</h2>
+            {rawHtml(view.previewHtml, { className: 'report-preview' })}
+          </section>
+        </>
+      )}
+    </ConsolePage>,
+  );
+}
+
+export interface IndicatorsPageView {
+  user: ConsoleFrameUser;
+  cycles: Array<{ id: string; label: string }>;
+  years: string[];
+}
+
+export function renderIndicatorsPage(view: IndicatorsPageView): string {
+  return renderPage(
+    <ConsolePage title="Indikátory a otevřená data" user={view.user} breadcrumbs={[{ href: '/arr', label: 'Cykly' }, { label: 'Indikátory a otevřená data' }]}>
+      <h1>Indikátory a otevřená data</h1>
+      <section class="panel" aria-labelledby="otevrena-data">
+        <h2 id="otevrena-data">Otevřená data: indikátory všech cyklů</h2>
+        <ul>
+          <li>
+            <a href="/arr/indicators/csv">Stáhnout CSV</a>
+          </li>
+          <li>
+            <a href="/arr/indicators/json">Stáhnout JSON s metadaty pro portál otevřených dat</a>
+          </li>
+        </ul>
+      </section>
+      <section class="panel" aria-labelledby="vyrocni">
+        <h2 id="vyrocni">Výroční zprávy</h2>
+        {view.years.length === 0 ? (
+          <p>Výroční zprávu lze sestavit, až budou hotové monitorovací zprávy obou pololetí roku.</p>
+        ) : (
+          <ul>
+            {view.years.map((year) => (
+              <li>
+                <a href={`/arr/years/${year}/report`}>Výroční zpráva za rok {year}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section class="panel" aria-labelledby="zpravy">
+        <h2 id="zpravy">Monitorovací zprávy</h2>
+        <ul>
+          {view.cycles.map((cycle) => (
+            <li>
+              <a href={`/arr/cycles/${encodeURIComponent(cycle.id)}/report`}>Monitorovací zpráva za {cycle.label}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </ConsolePage>,
+  );
+}

@@ -1,0 +1,22 @@
+import { renderPage } from '../jsx/render';
+import { PageLayout } from './layout';
+
+export interface MessagePageView {
+  title: string;
+  message: string;
+  hint?: string;
+  status: 'invalid-link' | 'closed' | 'error';
+}
+
+/** A dead end explained: a wrong, expired or revoked link, a closed cycle, or an unexpected error. */
+export function renderMessagePage(view: MessagePageView): string {
+  return renderPage(
+    <PageLayout title={view.title}>
+      <h1>{view.title}</h1>
+      <div class={`panel message-${view.status}`}>
+        <p>{view.message}</p>
+        {view.hint ? <p>{view.hint}</p> : null}
+      </div>
+    </PageLayout>,
+  );
+}

@@ -1,0 +1,267 @@
+/**
+ * ARR's console in a real browser, over the whole local stack: ARR signs in at the local OpenID
+ * provider, opens a half-year through the form, a contact person answers through their emailed
+ * link, the dashboard shows it, ARR writes a chapter, previews the report, closes the cycle and
+ * downloads the DOCX; then a steering-group member reads the reports and is refused every action.
+ * axe-core audits every console page (WCAG 2.1 A and AA). Screenshots land in out/screenshots/.
+ */
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSOLE_ROUTE_KEYS } from '../../functions/console/route-keys';
+import { MovableClock } from '../../local/composition';
+import type { LocalAccount } from '../../local/identity-provider';
+import { listSentEmails } from '../../local/ses-inbox';
+import { startLocalSystem, type LocalSystem } from '../../local/system';
+import { axeViolations, describeViolations } from './browser/axe';
+import { browserTestTitle, chromiumMissing, launchChromium } from './browser/chromium';
+import { personalLinkOf } from './browser/personal-link';
+
+const SCREENSHOTS = join(process.cwd(), 'out', 'screenshots');
+const PERSON_EMAIL = 'k.simonova@example.org';
+const PROJECT = 'Gymnázium Česká Lípa';
+const NARRATIVE = 'Proběhla tři setkání, tzv. Digitální kavárny.';
+
+let dataDir: string;
+let system: LocalSystem;
+let browser: Browser;
+const audited: Array<{ url: string; violations: string }> = [];
+
+beforeAll(async () => {
+  if (chromiumMissing) return;
+  dataDir = await mkdtemp(join(tmpdir(), 'console-e2e-'));
+  await mkdir(SCREENSHOTS, { recursive: true });
+  // 8:00 in Prague on 1 June 2026.
+  system = await startLocalSystem({
+    dataDir,
+    clock: new MovableClock(new Date('2026-06-01T06:00:00Z'), { frozen: true }),
+    background: false,
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await system?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+function account(group: string): LocalAccount {
+  return system.identity.accounts.find((candidate) => candidate.groups.includes(group))!;
+}
+
+async function newContext(): Promise<BrowserContext> {
+  // The pages' policy forbids every script, axe-core included; the audit needs it lifted.
+  const context = await browser.newContext({ locale: 'cs-CZ', viewport: { width: 1280, height: 900 }, bypassCSP: true, acceptDownloads: true });
+  context.setDefaultTimeout(10_000);
+  return context;
+}
+
+async function signIn(page: Page, who: LocalAccount): Promise<void> {
+  await page.goto(system.consoleUrl);
+  await page.getByLabel('E-mail').fill(who.email);
+  await page.getByLabel('Heslo').fill(who.password);
+  await Promise.all([page.waitForURL(`${system.consoleUrl}`), page.getByRole('button', { name: 'Přihlásit se' }).click()]);
+}
+
+/** Audits the page and keeps the result; every page is asserted clean at the end of its test. */
+async function audit(page: Page, screenshot?: string): Promise<void> {
+  const violations = await axeViolations(page);
+  audited.push({ url: page.url(), violations: violations.length === 0 ? '' : describeViolations(violations) });
+  if (screenshot) {
+    await page.screenshot({ path: join(SCREENSHOTS, `${screenshot}.png`), fullPage: false });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(SCREENSHOTS, `${screenshot}-phone.png`), fullPage: false });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+}
+
+function expectNoViolations(): void {
+  const failing = audited.filter((entry) => entry.violations !== '');
+  expect(failing.map((entry) => `${entry.url}\n${entry.violations}`).join('\n\n')).toBe('');
+}
+
+describe('ARR’s console in Chromium', () => {
+  it.skipIf(chromiumMissing)(
+    browserTestTitle('runs a half-year: open, follow a submission, write a chapter, preview, close, download; WCAG 2.1 AA on every page'),
+    async () => {
+      // Prepare
+      const context = await newContext();
+      const page = await context.newPage();
+
+      // Act: sign in and open the half-year, first with a mistake.
+      await signIn(page, account('arr'));
+      await audit(page, 'console-1-cycles');
+      await page.getByLabel('Období').selectOption('2026-H1');
+      await page.getByLabel('Jednání Řídící skupiny').fill('2026-09-10');
+      await page.getByRole('button', { name: 'Otevřít pololetí a rozeslat pozvánky' }).click();
+      const formError = await page.getByRole('alert').textContent();
+      await audit(page, 'console-2-open-errors');
+      await page.getByLabel('Termín odevzdání podkladů').fill('2026-07-15');
+      await Promise.all([page.waitForURL(/\/arr\/cycles\/2026-H1/), page.getByRole('button', { name: 'Otevřít pololetí a rozeslat pozvánky' }).click()]);
+      const opened = await page.getByRole('status').textContent();
+      await system.drainQueues();
+
+      // A contact person answers through the emailed link.
+      const link = personalLinkOf(await listSentEmails(system.endpoints.ses), PERSON_EMAIL, system.apiUrl);
+      const contact = await context.newPage();
+      await contact.goto(link);
+      const section = contact.getByRole('region', { name: PROJECT, exact: true });
+      await section.getByLabel(/Co se v projektu udělalo/).fill('FVE dokončena a předána do zkušebního provozu.');
+      await section.getByLabel(/Plán na období/).fill('Vyhodnocení provozu.');
+      await section.getByText('dokončeno', { exact: true }).click();
+      await Promise.all([contact.waitForURL(/ulozeno=/), section.getByRole('button', { name: /Odeslat podklady/ }).click()]);
+      await system.drainQueues();
+
+      // The dashboard shows it.
+      await page.goto(`${system.consoleUrl}/cycles/2026-H1`);
+      await audit(page, 'console-3-dashboard');
+      const projectRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: PROJECT }) });
+      const projectStatus = await projectRow.getByText('odevzdáno').count();
+      const personRow = page.getByRole('row').filter({ hasText: 'K. Šimonová' }).first();
+      const personProgress = await personRow.locator('.progress span').textContent();
+      await projectRow.getByRole('link', { name: PROJECT }).click();
+      await audit(page, 'console-4-project');
+      const versionHeading = await page.getByRole('heading', { name: 'Verze 1' }).count();
+
+      // Write chapters: the payment portal with its „Celkem“ row, and a narrative for chapter 3.
+      await page.goto(`${system.consoleUrl}/cycles/2026-H1/chapters/payment-portal`);
+      await page.getByLabel('Činnosti v období').fill('Technická asistence obcím.');
+      for (const [label, value] of [['Aktivní obce', '57'], ['Aktivní služby', '155'], ['Obce v přípravě', '15'], ['Obce se zájmem', '21']] as const) {
+        await page.getByLabel(label, { exact: true }).fill(value);
+      }
+      await page.locator('#kap-monthlyPayments-0-month').fill('2026-01');
+      await page.locator('#kap-monthlyPayments-0-count').fill('162');
+      await page.locator('#kap-monthlyPayments-0-volumeCzk').fill('183476');
+      await page.locator('#kap-monthlyPayments-1-month').fill('2026-02');
+      await page.locator('#kap-monthlyPayments-1-count').fill('155');
+      await page.locator('#kap-monthlyPayments-1-volumeCzk').fill('179743');
+      await page.getByLabel('Plán na další období').fill('Zapojit další obce.');
+      await Promise.all([page.waitForURL(/ulozeno=1/), page.getByRole('button', { name: 'Uložit kapitolu' }).click()]);
+      await audit(page, 'console-5-chapter');
+      const total = await page.getByRole('row', { name: /Celkem/ }).textContent();
+      await page.goto(`${system.consoleUrl}/cycles/2026-H1/chapters/area-narratives`);
+      await page.getByLabel('Digitální technologie ve středních školách poskytujících všeobecné vzdělání', { exact: false }).first().fill(NARRATIVE);
+      await Promise.all([page.waitForURL(/ulozeno=1/), page.getByRole('button', { name: 'Uložit kapitolu' }).click()]);
+      await audit(page);
+
+      // Preview before the report exists, close with confirmation, then the report.
+      await page.goto(`${system.consoleUrl}/cycles/2026-H1/report`);
+      const beforeClose = await page.locator('main').textContent();
+      await audit(page);
+      await page.goto(`${system.consoleUrl}/cycles/2026-H1`);
+      await page.getByRole('link', { name: 'Uzavřít cyklus…' }).click();
+      await audit(page, 'console-6-close');
+      await Promise.all([page.waitForURL(/hotovo=uzavreno/), page.getByRole('button', { name: 'Ano, uzavřít cyklus' }).click()]);
+      await system.drainQueues();
+      await page.goto(`${system.consoleUrl}/cycles/2026-H1/report`);
+      await audit(page, 'console-7-report');
+      const preview = await page.locator('.report-preview').textContent();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Stáhnout DOCX/ }).click()]);
+      const docx = await readFile((await download.path())!);
+      await page.goto(`${system.consoleUrl}/indicators`);
+      await audit(page);
+
+      // Sign out.
+      await page.getByRole('button', { name: 'Odhlásit se' }).click();
+      await page.getByRole('button', { name: 'Odhlásit se' }).click();
+      await page.waitForURL(/\/arr\/signed-out/);
+      await audit(page);
+      const afterSignOut = await page.goto(`${system.consoleUrl}/cycles/2026-H1`);
+
+      // Assess
+      expect(formError).toContain('Zadejte termín odevzdání.');
+      expect(opened).toContain('Pololetí je otevřené');
+      expect(projectStatus).toBe(1);
+      expect(personProgress).toMatch(/^1 z \d+/);
+      expect(versionHeading).toBe(1);
+      expect(total).toContain('317');
+      expect(total).toContain('363');
+      expect(beforeClose).toContain('Zpráva se sestaví');
+      expect(preview).toContain('FVE dokončena a předána do zkušebního provozu.');
+      expect(preview).toContain(NARRATIVE);
+      expect(preview).toContain('Celkem');
+      expect(download.suggestedFilename()).toBe('monitorovaci-zprava-2026-H1.docx');
+      expect(docx.subarray(0, 2).toString()).toBe('PK');
+      expect(afterSignOut?.url()).toContain('/interaction/');
+      expectNoViolations();
+      await context.close();
+    },
+    180_000,
+  );
+
+  it.skipIf(chromiumMissing)(
+    browserTestTitle('lets a steering-group member read the reports and the dashboard, and answers 403 to every state-changing route'),
+    async () => {
+      // Prepare
+      const context = await newContext();
+      const page = await context.newPage();
+      await signIn(page, account('ridici-skupina'));
+      const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
+      const postRoutes = CONSOLE_ROUTE_KEYS.filter((key) => key.startsWith('POST ') && key !== 'POST /arr/sign-out').map((key) =>
+        key
+          .slice('POST '.length)
+          .replace('{cycleId}', '2026-H1')
+          .replace('{contactPersonId}', 'k-simonova')
+          .replace('{section}', 'trends'),
+      );
+      const arrPages = ['/arr/cycles/2026-H1/chapters/trends', '/arr/cycles/2026-H1/close'];
+
+      // Act
+      const cycles = await page.locator('main').textContent();
+      await audit(page);
+      await page.goto(`${system.consoleUrl}/cycles/2026-H1`);
+      const dashboardForms = await page.locator('main form').count();
+      await audit(page);
+      await page.goto(`${system.consoleUrl}/cycles/2026-H1/report`);
+      const preview = await page.locator('.report-preview').textContent();
+      await audit(page);
+      const statuses = await Promise.all(postRoutes.map(async (path) => (await page.request.post(`${system.apiUrl}${path}`, { form: { _csrf: csrf, deadline: '2026-08-01' }, maxRedirects: 0 })).status()));
+      const pageStatuses = await Promise.all(arrPages.map(async (path) => (await page.request.get(`${system.apiUrl}${path}`, { maxRedirects: 0 })).status()));
+      const refused = await page.goto(`${system.apiUrl}/arr/cycles/2026-H1/chapters/trends`);
+      await audit(page);
+      const cycle = await system.deps.cycles.getCycle('2026-H1');
+
+      // Assess
+      expect(cycles).toContain('1. pololetí 2026');
+      expect(cycles).not.toContain('Otevřít nové pololetí');
+      expect(dashboardForms).toBe(0);
+      expect(preview).toContain('FVE dokončena a předána do zkušebního provozu.');
+      expect(postRoutes.length).toBeGreaterThanOrEqual(6);
+      expect(statuses).toEqual(postRoutes.map(() => 403));
+      expect(pageStatuses).toEqual([403, 403]);
+      expect(refused?.status()).toBe(403);
+      expect(cycle?.deadline).toBe('2026-07-15T21:59:59.000Z');
+      expectNoViolations();
+      await context.close();
+    },
+    120_000,
+  );
+
+  it.skipIf(chromiumMissing)(browserTestTitle('signs in and out under the pages’ own content security policy'), async () => {
+    // Prepare
+    const strict = await browser.newContext({ locale: 'cs-CZ' });
+    strict.setDefaultTimeout(10_000);
+    const page = await strict.newPage();
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') blocked.push(message.text());
+    });
+    await signIn(page, account('ridici-skupina'));
+
+    // Act
+    const policy = (await page.reload())?.headers()['content-security-policy'] ?? '';
+    await page.getByRole('button', { name: 'Odhlásit se' }).click();
+    await page.getByRole('button', { name: 'Odhlásit se' }).click();
+    await page.waitForURL(/\/arr\/signed-out/);
+    const heading = await page.getByRole('heading', { level: 1 }).textContent();
+
+    // Assess
+    expect(policy).toContain(`form-action 'self' ${system.identity.issuer}`);
+    expect(heading).toBe('Jste odhlášeni');
+    expect(blocked).toEqual([]);
+    await strict.close();
+  });
+});

@@ -1,0 +1,112 @@
+// The console's pages over the local stack, signed in as ARR: the version diff of a project, the
+// Czech field errors of the dates and chapter forms, and what the steering group is shown.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MovableClock } from '../../../local/composition';
+import { listSentEmails } from '../../../local/ses-inbox';
+import { startLocalSystem, type LocalSystem } from '../../../local/system';
+import { personalLinkOf } from '../../e2e/browser/personal-link';
+import { ConsoleClient, csrfTokenOf } from '../../support/console-client';
+
+let dataDir: string;
+let system: LocalSystem;
+let arr: ConsoleClient;
+let csrf: string;
+
+async function submit(token: string, expectedVersion: number, thisPeriod: string): Promise<void> {
+  const response = await fetch(`${system.apiUrl}/s/${token}/projects/gymnazium-ceska-lipa`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ expectedVersion, thisPeriod, nextPeriodPlan: 'Provoz.', status: 'on-track', indicatorContributions: {} }),
+  });
+  if (response.status >= 400) throw new Error(`Submission failed: HTTP ${response.status} ${await response.text()}`);
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'console-pages-'));
+  system = await startLocalSystem({ dataDir, clock: new MovableClock(new Date('2026-06-01T06:00:00Z'), { frozen: true }), background: false });
+  arr = new ConsoleClient(system.apiUrl);
+  const account = system.identity.accounts.find((candidate) => candidate.groups.includes('arr'))!;
+  const landed = await arr.signIn(account.email, account.password);
+  csrf = csrfTokenOf(landed.body);
+  const opened = await arr.request('/arr/cycles', {
+    form: { _csrf: csrf, period: '2026-H1', deadline: '2026-07-15', meetingDate: '2026-09-10', daysBeforeDeadline: '14, 7, 1', overdueAfterDays: '1', escalateAfterDays: '7' },
+  });
+  if (opened.status !== 303) throw new Error(`Opening failed: HTTP ${opened.status}`);
+  await system.drainQueues();
+  const token = personalLinkOf(await listSentEmails(system.endpoints.ses), 'k.simonova@example.org', system.apiUrl).split('/s/')[1]!;
+  await submit(token, 0, 'Dokončení FVE a zahájení provozu.');
+  await submit(token, 1, 'Dokončení FVE, zkušební provoz a předání škole.');
+  await system.drainQueues();
+});
+
+afterAll(async () => {
+  await system?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('console pages', () => {
+  it('shows every version of a project and what changed between two of them', async () => {
+    // Act
+    const page = await arr.request('/arr/cycles/2026-H1/projects/gymnazium-ceska-lipa?od=1&do=2');
+
+    // Assess
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Verze 2');
+    expect(page.body).toContain('Verze 1');
+    expect(page.body).toContain('Změny mezi verzí 1 a 2');
+    expect(page.body).toContain('<del><span class="visually-hidden">[odebráno: </span>zahájení<span class="visually-hidden">]</span></del>');
+    expect(page.body).toContain('<ins><span class="visually-hidden">[přidáno: </span>zkušební provoz <span class="visually-hidden">]</span></ins>');
+  });
+
+  it('refuses a meeting before the deadline with a Czech message at the field, and moves the dates otherwise', async () => {
+    // Act
+    const refused = await arr.request('/arr/cycles/2026-H1/dates', { form: { _csrf: csrf, deadline: '2026-07-15', meetingDate: '2026-07-01' } });
+    const moved = await arr.request('/arr/cycles/2026-H1/dates', { form: { _csrf: csrf, deadline: '2026-07-31', meetingDate: '2026-09-24' } });
+    const cycle = await system.deps.cycles.getCycle('2026-H1');
+
+    // Assess
+    expect(refused.status).toBe(422);
+    expect(refused.body).toContain('Jednání řídící skupiny musí být později než termín odevzdání.');
+    expect(refused.body).toContain('href="#nove-jednani"');
+    expect(moved.status).toBe(303);
+    expect(cycle).toMatchObject({ deadline: '2026-07-31T21:59:59.000Z', meetingDate: '2026-09-24', scheduleRound: 1 });
+  });
+
+  it('maps a chapter’s errors back to the row typed in, even after an empty row', async () => {
+    // Act
+    const refused = await arr.request('/arr/cycles/2026-H1/chapters/trends', {
+      form: { _csrf: csrf, 'events.0.month': '', 'events.0.name': '', 'events.1.month': 'březen', 'events.1.name': 'Bezpečná škola', smartDocuments: 'Strategie AI', opportunities: '' },
+    });
+    const saved = await arr.request('/arr/cycles/2026-H1/chapters/trends', {
+      form: { _csrf: csrf, 'events.1.month': '2026-03', 'events.1.name': 'Bezpečná škola', smartDocuments: 'Strategie AI\nPlán digitalizace', opportunities: '' },
+    });
+    const sections = await system.deps.agency.getAgencySections('2026-H1');
+
+    // Assess
+    expect(refused.status).toBe(422);
+    expect(refused.body).toContain('href="#kap-events-1-month"');
+    expect(refused.body).toContain('Zadejte měsíc ve tvaru RRRR-MM.');
+    expect(refused.body).toContain('value="březen"');
+    expect(saved.status).toBe(303);
+    expect(sections.trends).toEqual({ events: [{ month: '2026-03', name: 'Bezpečná škola' }], smartDocuments: ['Strategie AI', 'Plán digitalizace'], opportunities: [] });
+  });
+
+  it('sends a person a new link from the dashboard and revokes the old ones', async () => {
+    // Prepare
+    const before = (await listSentEmails(system.endpoints.ses)).filter((email) => email.to.includes('k.simonova@example.org')).length;
+
+    // Act
+    const reissued = await arr.request('/arr/cycles/2026-H1/contacts/k-simonova/link', { form: { _csrf: csrf } });
+    await system.drainQueues();
+    const after = (await listSentEmails(system.endpoints.ses)).filter((email) => email.to.includes('k.simonova@example.org')).length;
+    const dashboard = await arr.request(reissued.location!);
+
+    // Assess
+    expect(reissued.status).toBe(303);
+    expect(after).toBe(before + 1);
+    expect(dashboard.body).toContain('Nový odkaz se posílá e-mailem');
+  });
+});

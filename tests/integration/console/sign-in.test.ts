@@ -1,0 +1,233 @@
+// The console's sign-in over the local stack: the real OpenID provider, code flow with PKCE, the
+// encrypted session cookie, the CSRF token and the group check, each at its edge.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '../../../functions/console/session';
+import { MovableClock } from '../../../local/composition';
+import { startLocalSystem, type LocalSystem } from '../../../local/system';
+import { ConsoleClient, csrfTokenOf } from '../../support/console-client';
+
+let dataDir: string;
+let system: LocalSystem;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'console-sign-in-'));
+  system = await startLocalSystem({
+    dataDir,
+    clock: new MovableClock(new Date('2026-06-01T06:00:00Z'), { frozen: true }),
+    background: false,
+    historyDir: null,
+  });
+});
+
+afterAll(async () => {
+  await system?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+const arr = () => system.identity.accounts.find((account) => account.groups.includes('arr'))!;
+const steering = () => system.identity.accounts.find((account) => account.groups.includes('ridici-skupina'))!;
+
+async function signedIn(account: { email: string; password: string }): Promise<ConsoleClient> {
+  const client = new ConsoleClient(system.apiUrl);
+  const landed = await client.signIn(account.email, account.password);
+  if (landed.status !== 200) throw new Error(`Sign-in ended with HTTP ${landed.status} at ${landed.url}`);
+  return client;
+}
+
+/** The session the console sealed into a client's cookie, read with the console's own key. */
+async function sessionOf(client: ConsoleClient) {
+  const event = { cookies: [`${SESSION_COOKIE}=${client.cookie(SESSION_COOKIE)}`] } as unknown as APIGatewayProxyEventV2;
+  const session = await system.consoleDeps.auth.cookies.readSession(event);
+  if (session === null || session === 'rejected') throw new Error('The client holds no readable session.');
+  return session;
+}
+
+async function idToken(claims: Record<string, unknown>, options: { key?: JWK; expiresAt: number }): Promise<string> {
+  const jwk = options.key ?? system.identity.signingKey;
+  const key = await importJWK(jwk, 'RS256');
+  return new SignJWT({ email: arr().email, name: 'Padělaný', 'cognito:groups': ['arr'], ...claims })
+    .setProtectedHeader({ alg: 'RS256', ...(jwk.kid ? { kid: jwk.kid } : {}) })
+    .setSubject(arr().email)
+    .setAudience(system.identity.clientId)
+    .setIssuedAt(options.expiresAt - 900)
+    .setExpirationTime(options.expiresAt)
+    .sign(key);
+}
+
+/** A client whose session cookie holds the given ID token (sealed with the console's real key). */
+async function clientWithToken(token: string, refreshToken?: string): Promise<ConsoleClient> {
+  const client = new ConsoleClient(system.apiUrl);
+  const cookie = await system.consoleDeps.auth.cookies.sessionCookie({
+    idToken: token,
+    ...(refreshToken ? { refreshToken } : {}),
+    csrf: 'c'.repeat(43),
+    signedInAt: Math.floor(Date.now() / 1000),
+  });
+  client.setCookie(SESSION_COOKIE, cookie.split(';')[0]!.slice(SESSION_COOKIE.length + 1));
+  return client;
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+
+describe('console sign-in', () => {
+  it('sends a visitor without a session to the sign-in, keeping the page asked for', async () => {
+    // Prepare
+    const client = new ConsoleClient(system.apiUrl);
+
+    // Act
+    const response = await client.request('/arr?obdobi=2026-H1');
+
+    // Assess
+    expect(response.status).toBe(303);
+    expect(response.location).toBe(`${system.apiUrl}/arr/sign-in?returnTo=%2Farr%3Fobdobi%3D2026-H1`);
+  });
+
+  it('signs ARR in with the code flow and PKCE and sets an HttpOnly, SameSite=Lax session cookie', async () => {
+    // Prepare
+    const client = new ConsoleClient(system.apiUrl);
+    const start = await client.request('/arr/sign-in');
+    const authorize = new URL(start.location!);
+
+    // Act
+    const landed = await client.signIn(arr().email, arr().password);
+
+    // Assess
+    expect(authorize.origin).toBe(system.identity.issuer);
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('state')).toBeTruthy();
+    expect(authorize.searchParams.get('nonce')).toBeTruthy();
+    expect(landed.status).toBe(200);
+    expect(landed.url).toBe(`${system.apiUrl}/arr`);
+    expect(landed.body).toContain('Otevřít nové pololetí');
+    expect(landed.body).toContain('Jana Novotná (ARR)');
+    const session = await sessionOf(client);
+    expect(session.refreshToken).toBeTruthy();
+  });
+
+  it('refuses a wrong password on the provider’s login form', async () => {
+    // Prepare
+    const client = new ConsoleClient(system.apiUrl);
+
+    // Act
+    const refused = await client.signIn(arr().email, 'spatne-heslo');
+
+    // Assess
+    expect(refused.status).toBe(401);
+    expect(refused.body).toContain('E-mail nebo heslo nesouhlasí.');
+    expect(client.cookie(SESSION_COOKIE)).toBeUndefined();
+  });
+
+  it('answers 401 to a session cookie that was tampered with', async () => {
+    // Prepare
+    const client = await signedIn(arr());
+    const value = client.cookie(SESSION_COOKIE)!;
+    const middle = Math.floor(value.length / 2);
+    client.setCookie(SESSION_COOKIE, `${value.slice(0, middle)}${value[middle] === 'A' ? 'B' : 'A'}${value.slice(middle + 1)}`);
+
+    // Act
+    const response = await client.request('/arr');
+
+    // Assess
+    expect(response.status).toBe(401);
+    expect(response.body).toContain('Přihlášení není platné nebo vypršelo.');
+  });
+
+  it('answers 401 to an expired ID token that cannot be refreshed', async () => {
+    // Prepare
+    const client = await clientWithToken(await idToken({ iss: system.identity.issuer }, { expiresAt: now() - 60 }));
+
+    // Act
+    const response = await client.request('/arr');
+
+    // Assess
+    expect(response.status).toBe(401);
+  });
+
+  it('answers 401 to an ID token of a foreign issuer, whether signed with its own key or with ours', async () => {
+    // Prepare
+    const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+    const { exportJWK } = await import('jose');
+    const foreignKey = { ...(await exportJWK(privateKey)), kid: 'foreign' };
+    const foreign = await clientWithToken(await idToken({ iss: 'https://issuer.example.net' }, { key: foreignKey, expiresAt: now() + 600 }));
+    const wrongIssuer = await clientWithToken(await idToken({ iss: 'https://issuer.example.net' }, { expiresAt: now() + 600 }));
+    const control = await clientWithToken(await idToken({ iss: system.identity.issuer }, { expiresAt: now() + 600 }));
+
+    // Act
+    const responses = await Promise.all([foreign, wrongIssuer, control].map((client) => client.request('/arr')));
+
+    // Assess
+    expect(responses.map((response) => response.status)).toEqual([401, 401, 200]);
+  });
+
+  it('refreshes an expired ID token with the session’s refresh token and renews the cookie', async () => {
+    // Prepare
+    const real = await signedIn(arr());
+    const { refreshToken } = await sessionOf(real);
+    const client = await clientWithToken(await idToken({ iss: system.identity.issuer }, { expiresAt: now() - 60 }), refreshToken);
+
+    // Act
+    const response = await client.request('/arr');
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.setCookies.some((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`) && /HttpOnly/.test(cookie) && /SameSite=Lax/.test(cookie))).toBe(true);
+  });
+
+  it('refuses a form posted without or with a wrong CSRF token with 403, and opens nothing', async () => {
+    // Prepare
+    const client = await signedIn(arr());
+    const form = { period: '2026-H1', deadline: '2026-07-15', meetingDate: '2026-09-10' };
+
+    // Act
+    const without = await client.request('/arr/cycles', { form });
+    const wrong = await client.request('/arr/cycles', { form: { ...form, _csrf: 'x'.repeat(43) } });
+
+    // Assess
+    expect([without.status, wrong.status]).toEqual([403, 403]);
+    expect(await system.deps.cycles.getCycle('2026-H1')).toBeNull();
+  });
+
+  it('refuses a steering-group member an ARR action with 403, even with a valid CSRF token', async () => {
+    // Prepare
+    const client = await signedIn(steering());
+    const page = await client.request('/arr');
+
+    // Act
+    const response = await client.request('/arr/cycles', {
+      form: { _csrf: csrfTokenOf(page.body), period: '2026-H1', deadline: '2026-07-15', meetingDate: '2026-09-10' },
+    });
+
+    // Assess
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain('Otevřít nové pololetí');
+    expect(response.status).toBe(403);
+    expect(await system.deps.cycles.getCycle('2026-H1')).toBeNull();
+  });
+
+  it('ends the session on sign-out: the cookie is gone, the refresh token revoked, the next visit signs in again', async () => {
+    // Prepare
+    const client = await signedIn(arr());
+    const { refreshToken } = await sessionOf(client);
+    const page = await client.request('/arr');
+
+    // Act
+    const signedOut = await client.request('/arr/sign-out', { form: { _csrf: csrfTokenOf(page.body) } });
+    const next = await client.request('/arr');
+    const refreshAfter = await clientWithToken(await idToken({ iss: system.identity.issuer }, { expiresAt: now() - 60 }), refreshToken);
+    const replay = await refreshAfter.request('/arr');
+
+    // Assess
+    expect(signedOut.status).toBe(303);
+    expect(new URL(signedOut.location!).origin).toBe(system.identity.issuer);
+    expect(signedOut.setCookies.some((cookie) => cookie.startsWith(`${SESSION_COOKIE}=;`) && /Max-Age=0/.test(cookie))).toBe(true);
+    expect(client.cookie(SESSION_COOKIE)).toBeUndefined();
+    expect(next.status).toBe(303);
+    expect(next.location).toContain('/arr/sign-in');
+    expect(replay.status).toBe(401);
+  });
+});

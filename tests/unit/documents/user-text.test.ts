@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import { describe, expect, it } from 'vitest';
+import { renderMonitoringReportDocx } from '../../../documents/monitoring/docx';
+import { renderMonitoringReportHtml } from '../../../documents/monitoring/html';
+import { renderMonitoringReportMarkdown } from '../../../documents/monitoring/markdown';
+import { aReportWithEveryTextAs } from './factory';
+import { readZipEntry } from './read';
+
+/** A CommonMark parser with GFM tables and strikethrough, as GitHub and most viewers read Markdown. */
+const markdown = new MarkdownIt();
+
+/**
+ * The document's structure as a reader sees it: every block token, and inside each paragraph the
+ * markup tokens (emphasis, links, code, HTML, strikethrough). Plain text and line breaks are left
+ * out, so two documents that differ only in their texts have the same structure.
+ */
+function structure(source: string): string[] {
+  const describe = (token: Token): string => `${token.type}:${token.tag}:${token.level}`;
+  return markdown.parse(source, {}).flatMap((token) =>
+    token.type === 'inline'
+      ? (token.children ?? []).filter((child) => !['text', 'softbreak', 'hardbreak'].includes(child.type)).map(describe)
+      : [describe(token)],
+  );
+}
+
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
+describe('user text in the Markdown report', () => {
+  const baseline = structure(renderMonitoringReportMarkdown(aReportWithEveryTextAs('text')));
+
+  it.each([
+    ['a table under a line of text', 'intro\n| a | b |\n|---|---|\n| c | d |'],
+    ['a table without leading pipes', 'a | b\n:--- | ---\nc | d'],
+    ['a heading', 'intro\n# Nadpis'],
+    ['a quote', 'intro\n> citace'],
+    ['a list', 'intro\n- položka\n1. položka'],
+    ['a fence', 'intro\n```\nkód\n```\n~~~\nkód'],
+    ['a setext underline', 'intro\n===\nintro\n---'],
+    ['strikethrough, emphasis, a link and raw HTML', '~~zrušeno~~ **tučně** [odkaz](https://example.org) <b>x</b>'],
+  ])('cannot open %s anywhere a person’s text is written', (_name, payload) => {
+    // Prepare
+    const report = aReportWithEveryTextAs(payload);
+
+    // Act
+    const rendered = renderMonitoringReportMarkdown(report);
+
+    // Assess
+    expect(structure(rendered)).toEqual(baseline);
+  });
+
+  it('keeps the document’s structure whatever a text holds', () => {
+    // Prepare
+    const markdownish = fc.oneof(
+      fc.constantFrom('|', '-', ':', '#', '>', '=', '~', '`', '*', '_', '[', ']', '(', ')', '<', '\\', '1.', '2)', '+', '!', ' ', '  ', '\n', '\t', 'a', 'ž', '&amp;', 'http://x.cz'),
+      // Whole constructs, which single characters rarely line up into.
+      fc.constantFrom('a | b\n--- | ---\n', '\n|---|---|\n', '~~x~~', '**x**', '`x`', '<b>x</b>', '[x](y)', '\n# x', '\n> x', '\n- x', '\n1. x', '\n```\n', '\nx\n===', '\n    code'),
+    );
+    const payload = fc.array(markdownish, { minLength: 1, maxLength: 40 }).map((parts) => parts.join('')).filter((text) => text.trim() !== '');
+
+    // Act
+    const property = fc.property(payload, (text) => {
+      expect(structure(renderMonitoringReportMarkdown(aReportWithEveryTextAs(text)))).toEqual(baseline);
+    });
+
+    // Assess
+    fc.assert(property, { numRuns: 150 });
+  });
+});
+
+describe('bidirectional controls in the reports', () => {
+  // "Schváleno: 1000 Kč" shown reversed after U+202E, and isolates that would reorder a sentence.
+  const payload = 'Schváleno: \u202E0001 Kč\u202C, \u2067نص\u2069 a \u202Atext\u202B\u202D.';
+
+  it('are dropped from the HTML, Markdown and Word reports, the text kept in its stored order', async () => {
+    // Prepare
+    const report = aReportWithEveryTextAs(payload);
+
+    // Act
+    const [html, md, docx] = [
+      renderMonitoringReportHtml(report),
+      renderMonitoringReportMarkdown(report),
+      readZipEntry(await renderMonitoringReportDocx(report), 'word/document.xml'),
+    ];
+
+    // Assess
+    for (const document of [html, md, docx]) {
+      expect(document).not.toMatch(BIDI_CONTROLS);
+      expect(document).toContain('Schváleno: 0001 Kč, نص a text.');
+    }
+  });
+});

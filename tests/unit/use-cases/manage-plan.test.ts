@@ -1,0 +1,289 @@
+import { describe, expect, it } from 'vitest';
+import { createEvent, reminderDueV1 } from '../../../events';
+import { liberecActionPlan } from '../../../domain/catalog/liberec';
+import { ConflictError, NotFoundError, ValidationError } from '../../../domain/errors';
+import { closeCycle } from '../../../domain/use-cases/close-cycle';
+import { loadContactWorkspace, resolveContactAccess } from '../../../domain/use-cases/contact-workspace';
+import { deliverMail } from '../../../domain/use-cases/deliver-mail';
+import {
+  addContactPerson,
+  addProject,
+  exportPlan,
+  importPlan,
+  listPlanHistory,
+  updateContactPerson,
+  updateGuarantor,
+  updateIndicator,
+  updateProject,
+} from '../../../domain/use-cases/manage-plan';
+import { openCycle } from '../../../domain/use-cases/open-cycle';
+import { submitProject } from '../../../domain/use-cases/submit-project';
+import { loadHistory } from '../../../domain/use-cases/load-history';
+import { inMemoryWorld, type InMemoryWorld } from '../../support/in-memory-dependencies';
+import { drain, latestTokenOf } from '../../support/in-memory-drain';
+
+const plan = liberecActionPlan;
+const active = plan.projects.filter((project) => project.lifecycle === 'active');
+const ARR = 'jana.arr';
+const change = (body: unknown, extra: Record<string, unknown> = {}) => ({ actor: ARR, correlationId: 'test', body, ...extra });
+const personOf = (projectId: string) => {
+  const project = plan.projects.find((candidate) => candidate.id === projectId)!;
+  return plan.contactPersons.find((person) => person.id === project.contactPersonIds[0])!;
+};
+const answer = (overrides: Record<string, unknown> = {}) => ({
+  thisPeriod: 'Hotovo, co bylo v plánu.',
+  nextPeriodPlan: 'Pokračovat.',
+  status: 'on-track',
+  expectedVersion: 0,
+  ...overrides,
+});
+
+async function openedWorld(period = '2026-H1', at = '2026-06-01T08:00:00Z'): Promise<InMemoryWorld> {
+  const world = inMemoryWorld(plan, at);
+  await openCycle(world.deps, { period, deadline: period === '2026-H1' ? '2026-07-15' : '2027-01-15', meetingDate: period === '2026-H1' ? '2026-09-10' : '2027-03-10' }, 'test');
+  await drain(world);
+  return world;
+}
+
+describe('importing and exporting the plan', () => {
+  it('refuses an invalid plan file with Czech errors per field and stores nothing', async () => {
+    // Prepare
+    const world = inMemoryWorld(plan);
+    const broken = structuredClone(plan) as unknown as Record<string, any>;
+    broken.contactPersons[0].email = 'není-adresa';
+    broken.projects[2].name = '';
+    delete broken.indicators[0].unit;
+
+    // Act
+    const importing = importPlan(world.deps, change(broken));
+
+    // Assess
+    await expect(importing).rejects.toBeInstanceOf(ValidationError);
+    const error = (await importing.catch((caught: unknown) => caught)) as ValidationError;
+    expect(error.details).toMatchObject({
+      'contactPersons.0.email': expect.stringContaining('platnou e-mailovou adresu'),
+      'projects.2.name': 'Vyplňte název projektu.',
+      'indicators.0.unit': 'Vyplňte jednotku indikátoru.',
+    });
+    expect((await exportPlan(world.deps)).plan).toEqual(plan);
+    expect(await listPlanHistory(world.deps)).toEqual([]);
+  });
+
+  it('checks that the plan refers only to what it contains', async () => {
+    // Prepare
+    const world = inMemoryWorld(plan);
+    const dangling = structuredClone(plan);
+    dangling.projects[1]!.contactPersonIds = ['nikdo-takovy'];
+    dangling.projects[3]!.placement = { kind: 'activity', activityId: 'neznama-aktivita' };
+    dangling.projects[4]!.id = dangling.projects[5]!.id;
+
+    // Act
+    const importing = importPlan(world.deps, change(dangling));
+
+    // Assess
+    await expect(importing).rejects.toMatchObject({
+      kind: 'validation',
+      details: {
+        'projects.1.contactPersonIds.0': 'Kontaktní osoba „nikdo-takovy“ v plánu není.',
+        'projects.3.placement.activityId': 'Aktivita „neznama-aktivita“ v plánu není.',
+        'projects.4.id': `Projekt „${plan.projects[5]!.id}“ je v plánu vícekrát.`,
+      },
+    });
+    expect(await listPlanHistory(world.deps)).toEqual([]);
+  });
+
+  it('imports an exported and edited plan as a new revision that names who changed what', async () => {
+    // Prepare
+    const world = inMemoryWorld(plan);
+    const exported = await exportPlan(world.deps);
+    const edited = structuredClone(exported.plan);
+    edited.indicators[0]!.baseline = { asOf: '2026-06-30', value: 42 };
+
+    // Act
+    const result = await importPlan(world.deps, change(edited));
+
+    // Assess
+    expect(result.revision).toBe(exported.revision + 1);
+    const [latest] = await listPlanHistory(world.deps);
+    expect(latest).toMatchObject({ revision: result.revision, author: ARR, at: '2026-06-01T08:00:00.000Z' });
+    expect(latest!.changes.map((entry) => entry.description)).toEqual([
+      `Indikátor ${edited.indicators[0]!.code}: výchozí hodnota změněna z ${plan.indicators[0]!.baseline.value} (k 2025-12-31) na 42 (k 2026-06-30).`,
+    ]);
+  });
+
+  it('refuses a plan that removes a project with reports in an open cycle unless ARR confirms it', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const project = active[0]!;
+    await submitProject(world.deps, { token: latestTokenOf(world, personOf(project.id).email), projectId: project.id, body: answer(), correlationId: 't' });
+    const without = { ...structuredClone(plan), projects: plan.projects.filter((candidate) => candidate.id !== project.id) };
+
+    // Act
+    const refused = await importPlan(world.deps, change(without)).catch((caught: unknown) => caught);
+    const before = await exportPlan(world.deps);
+    const confirmed = await importPlan(world.deps, change(without, { confirmRemovals: true }));
+
+    // Assess
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect((refused as ConflictError).details).toEqual({ [`projects.${project.id}`]: `Projekt „${project.name}“ má podklady za 1. pololetí 2026.` });
+    expect(before.plan.projects.some((candidate) => candidate.id === project.id)).toBe(true);
+    expect(confirmed.openCycles.removed).toEqual([{ cycleId: '2026-H1', projectId: project.id }]);
+    expect((await world.deps.cycles.listRequests('2026-H1')).some((request) => request.projectId === project.id)).toBe(false);
+  });
+
+  it('refuses an edit based on an older revision', async () => {
+    // Prepare
+    const world = inMemoryWorld(plan);
+    await updateIndicator(world.deps, { ...change({ unit: 'kusy' }), code: plan.indicators[0]!.code });
+
+    // Act
+    const stale = updateIndicator(world.deps, { ...change({ unit: 'počet', expectedRevision: 0 }), code: plan.indicators[0]!.code });
+
+    // Assess
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    expect((await exportPlan(world.deps)).plan.indicators[0]!.unit).toBe('kusy');
+  });
+});
+
+describe('editing the plan during an open cycle', () => {
+  it('renames a project and changes a guarantor: the emails still to be sent carry the new names', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const project = active.find((candidate) => candidate.placement.kind === 'activity')!;
+    const area = plan.activityAreas.find((candidate) => candidate.activities.some((activity) => project.placement.kind === 'activity' && activity.id === project.placement.activityId))!;
+    world.sentMail.length = 0;
+
+    // Act
+    await updateProject(world.deps, { ...change({ name: 'Nový název projektu' }), projectId: project.id });
+    await updateGuarantor(world.deps, { ...change({ department: 'Odbor nový', email: 'novy.garant@kraj-lbc.cz' }), activityAreaId: area.id });
+    world.setNow('2026-07-24T08:00:00Z');
+    await deliverMail(world.deps, createEvent(reminderDueV1, { cycleId: '2026-H1', stage: 'overdue', audience: { kind: 'contact', contactPersonId: project.contactPersonIds[0]! } }, { correlationId: 't', now: new Date() }));
+    await deliverMail(world.deps, createEvent(reminderDueV1, { cycleId: '2026-H1', stage: 'escalation', audience: { kind: 'guarantor', activityAreaId: area.id } }, { correlationId: 't', now: new Date() }));
+
+    // Assess
+    const [reminder, escalation] = world.sentMail;
+    expect(reminder!.text).toContain('Nový název projektu');
+    expect(escalation!.to).toEqual(['novy.garant@kraj-lbc.cz']);
+    expect(escalation!.text).toContain('Nový název projektu');
+    expect((await listPlanHistory(world.deps)).map((revision) => revision.author)).toEqual([ARR, ARR]);
+  });
+
+  it('sends a fresh link to a changed email; the old link then gets the uniform invalid-link answer', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const person = personOf(active[0]!.id);
+    const oldToken = latestTokenOf(world, person.email);
+
+    // Act
+    const result = await updateContactPerson(world.deps, { ...change({ email: 'Nova.Adresa@Kraj-LBC.cz' }), contactPersonId: person.id });
+    await drain(world);
+
+    // Assess
+    expect(result.openCycles.reinvited).toEqual([{ cycleId: '2026-H1', contactPersonId: person.id, email: 'nova.adresa@kraj-lbc.cz' }]);
+    await expect(resolveContactAccess(world.deps, oldToken)).rejects.toMatchObject({ kind: 'not-found', message: 'Odkaz není platný nebo už vypršel.' });
+    const access = await resolveContactAccess(world.deps, latestTokenOf(world, 'nova.adresa@kraj-lbc.cz'));
+    expect(access.person.email).toBe('nova.adresa@kraj-lbc.cz');
+  });
+
+  it('asks for a project added during the cycle at once, and invites its new contact person', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const activityId = plan.activityAreas[0]!.activities[0]!.id;
+
+    // Act
+    const person = await addContactPerson(world.deps, change({ name: 'P. Nová', email: 'p.nova@kraj-lbc.cz', organisation: 'Krajský úřad' }));
+    const added = await addProject(world.deps, change({ name: 'Digitální archiv kraje', activityId, contactPersonIds: [person.contactPersonId] }));
+    await drain(world);
+
+    // Assess
+    expect(added.openCycles.added).toEqual([{ cycleId: '2026-H1', projectId: 'digitalni-archiv-kraje' }]);
+    const access = await resolveContactAccess(world.deps, latestTokenOf(world, 'p.nova@kraj-lbc.cz'));
+    expect(access.contact.projectIds).toEqual(['digitalni-archiv-kraje']);
+    const cycle = await world.deps.cycles.getCycle('2026-H1');
+    expect(cycle?.requestCount).toBe(active.length + 1);
+  });
+
+  it('answers an unknown project with not found and a bad field with a Czech message', async () => {
+    // Prepare
+    const world = inMemoryWorld(plan);
+
+    // Act
+    const unknown = updateProject(world.deps, { ...change({ name: 'X' }), projectId: 'neni-v-planu' });
+    const badLifecycle = updateProject(world.deps, { ...change({ lifecycle: 'hotovo' }), projectId: active[0]!.id });
+    const unknownField = updateProject(world.deps, { ...change({ budget: 5 }), projectId: active[0]!.id });
+
+    // Assess
+    await expect(unknown).rejects.toBeInstanceOf(NotFoundError);
+    await expect(badLifecycle).rejects.toMatchObject({ details: { lifecycle: expect.stringContaining('„completed“ (dokončen)') } });
+    await expect(unknownField).rejects.toMatchObject({ details: { form: expect.stringContaining('Neznámé pole') } });
+  });
+});
+
+describe('projects leaving the plan', () => {
+  it('a project ARR cancels stays in the open cycle and gets no request in the next one', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const project = active[1]!;
+
+    // Act
+    await updateProject(world.deps, { ...change({ lifecycle: 'cancelled' }), projectId: project.id });
+    world.setNow('2026-07-20T08:00:00Z');
+    await closeCycle(world.deps, { cycleId: '2026-H1', reason: 'manual', correlationId: 't' });
+    await openCycle(world.deps, { period: '2026-H2', deadline: '2027-01-15', meetingDate: '2027-03-10' }, 'test');
+
+    // Assess
+    expect((await world.deps.cycles.getRequests('2026-H1', [project.id])).map((request) => request.projectId)).toEqual([project.id]);
+    expect(await world.deps.cycles.getRequests('2026-H2', [project.id])).toEqual([]);
+  });
+
+  it('a project reported "dokončeno" is not asked for again, until ARR reactivates it', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const project = active[2]!;
+    await submitProject(world.deps, {
+      token: latestTokenOf(world, personOf(project.id).email),
+      projectId: project.id,
+      body: answer({ status: 'completed' }),
+      correlationId: 't',
+    });
+    world.setNow('2026-07-20T08:00:00Z');
+    await closeCycle(world.deps, { cycleId: '2026-H1', reason: 'manual', correlationId: 't' });
+
+    // Act
+    await openCycle(world.deps, { period: '2026-H2', deadline: '2027-01-15', meetingDate: '2027-03-10' }, 'test');
+    const inSecondHalf = await world.deps.cycles.getRequests('2026-H2', [project.id]);
+    await updateProject(world.deps, { ...change({ lifecycle: 'active' }), projectId: project.id });
+    world.setNow('2027-01-20T08:00:00Z');
+    await closeCycle(world.deps, { cycleId: '2026-H2', reason: 'manual', correlationId: 't' });
+    await openCycle(world.deps, { period: '2027-H1', deadline: '2027-07-15', meetingDate: '2027-09-10' }, 'test');
+
+    // Assess
+    expect(inSecondHalf).toEqual([]);
+    const [retired] = (await listPlanHistory(world.deps)).reverse();
+    expect(retired).toMatchObject({ author: 'systém', changes: [{ id: project.id, description: expect.stringContaining('„dokončen“') }] });
+    expect((await world.deps.cycles.getRequests('2027-H1', [project.id])).map((request) => request.projectId)).toEqual([project.id]);
+  });
+});
+
+describe('pre-fill', () => {
+  it('takes the newest earlier period that has a plan for the project and says which one it is', async () => {
+    // Prepare
+    const world = inMemoryWorld(plan, '2026-07-20T08:00:00Z');
+    const [withBoth, onlyInFirst] = [active[0]!, active[1]!];
+    const entry = (name: string, nextPeriodPlan: string) => ({ name, activityArea: '', activity: null, goal: '', previousPeriod: '', thisPeriod: 'x', nextPeriodPlan, contacts: [] });
+    await loadHistory(world.deps, plan, { period: '2025-H1', warnings: [], projects: [entry(withBoth.name, 'Plán z jara.'), entry(onlyInFirst.name, 'Jediný plán.')] });
+    await loadHistory(world.deps, plan, { period: '2025-H2', warnings: [], projects: [entry(withBoth.name, 'Plán z podzimu.')] });
+    await openCycle(world.deps, { period: '2026-H2', deadline: '2027-01-15', meetingDate: '2027-03-10' }, 'test');
+    await drain(world);
+
+    // Act
+    const workspace = await loadContactWorkspace(world.deps, await resolveContactAccess(world.deps, latestTokenOf(world, personOf(onlyInFirst.id).email)));
+    const other = await loadContactWorkspace(world.deps, await resolveContactAccess(world.deps, latestTokenOf(world, personOf(withBoth.id).email)));
+
+    // Assess
+    const first = workspace.projects.find((candidate) => candidate.project.id === onlyInFirst.id)!;
+    const both = other.projects.find((candidate) => candidate.project.id === withBoth.id)!;
+    expect([first.previousPlan, first.previousPlanPeriod?.label]).toEqual(['Jediný plán.', '1. pololetí 2025']);
+    expect([both.previousPlan, both.previousPlanPeriod?.label]).toEqual(['Plán z podzimu.', '2. pololetí 2025']);
+  });
+});
