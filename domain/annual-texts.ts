@@ -6,7 +6,7 @@
  * A text is plain text as typed into a form: paragraphs separated by a blank line, and lines
  * starting with „- “ as list items (documents/annual/content.ts prints them so).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError } from './errors';
 import { OUTSIDE_PLAN_NAME, type ActionPlan } from './plan';
 
@@ -51,9 +51,11 @@ const textValue = z.union(
     z.null(),
     z
       .string()
-      .trim()
-      .min(1, 'Text nesmí být prázdný. Pro návrat k předvyplněnému textu pošlete null.')
-      .max(ANNUAL_TEXT_MAX, `Text může mít nejvýše ${ANNUAL_TEXT_MAX.toLocaleString('cs-CZ')} znaků.`),
+      .check(
+        z.trim(),
+        z.minLength(1, 'Text nesmí být prázdný. Pro návrat k předvyplněnému textu pošlete null.'),
+        z.maxLength(ANNUAL_TEXT_MAX, `Text může mít nejvýše ${ANNUAL_TEXT_MAX.toLocaleString('cs-CZ')} znaků.`),
+      ),
   ],
   { error: 'Zadejte text, nebo null pro návrat k předvyplněnému textu.' },
 );

@@ -2,7 +2,7 @@
  * ARR's editorial loop on a project's report: returning the newest version to the contact person
  * with a comment, and ARR's own version of the texts that the report prints instead of theirs.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError } from './errors';
 import type { RequestRecord } from './records';
 import { MAX_VERSION, TEXT_MAX_LENGTH, type SubmissionContent, type SubmissionVersion } from './submission';
@@ -57,18 +57,22 @@ export const editorialMessages = {
 /** A whole number from 0 below MAX_VERSION, as JSON sends it. */
 const versionSchema = z
   .number({ error: editorialMessages.versionMissing })
-  .int({ error: editorialMessages.versionMissing })
-  .min(0, { error: editorialMessages.versionMissing })
-  .max(MAX_VERSION - 1, { error: editorialMessages.versionMissing });
+  .check(
+    z.int({ error: editorialMessages.versionMissing }),
+    z.gte(0, { error: editorialMessages.versionMissing }),
+    z.lte(MAX_VERSION - 1, { error: editorialMessages.versionMissing }),
+  );
 
 const returnRequestSchema = z.object(
   {
     version: versionSchema,
     comment: z
       .string({ error: editorialMessages.commentRequired })
-      .trim()
-      .min(1, { error: editorialMessages.commentRequired })
-      .max(RETURN_COMMENT_MAX_LENGTH, { error: editorialMessages.commentTooLong }),
+      .check(
+        z.trim(),
+        z.minLength(1, { error: editorialMessages.commentRequired }),
+        z.maxLength(RETURN_COMMENT_MAX_LENGTH, { error: editorialMessages.commentTooLong }),
+      ),
   },
   { error: editorialMessages.body },
 );
@@ -87,12 +91,16 @@ const editorialRequestSchema = z.object(
     version: versionSchema,
     thisPeriod: z
       .string({ error: editorialMessages.thisPeriodRequired })
-      .trim()
-      .min(1, { error: editorialMessages.thisPeriodRequired })
-      .max(TEXT_MAX_LENGTH, { error: editorialMessages.thisPeriodTooLong }),
-    nextPeriodPlan: z.preprocess(
-      (value) => value ?? '',
-      z.string({ error: editorialMessages.nextPeriodPlanTooLong }).trim().max(TEXT_MAX_LENGTH, { error: editorialMessages.nextPeriodPlanTooLong }),
+      .check(
+        z.trim(),
+        z.minLength(1, { error: editorialMessages.thisPeriodRequired }),
+        z.maxLength(TEXT_MAX_LENGTH, { error: editorialMessages.thisPeriodTooLong }),
+      ),
+    nextPeriodPlan: z.pipe(
+      z.transform((value: unknown) => value ?? ''),
+      z
+        .string({ error: editorialMessages.nextPeriodPlanTooLong })
+        .check(z.trim(), z.maxLength(TEXT_MAX_LENGTH, { error: editorialMessages.nextPeriodPlanTooLong })),
     ),
   },
   { error: editorialMessages.body },

@@ -3,7 +3,7 @@
  * stored. Messages are Czech, one per field, because ARR reads them; the paths say where
  * (`projects.3.contactPersonIds.0`).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError } from './errors';
 import type { ActionPlan } from './plan';
 import { isoDateSchema, zodErrorDetails } from './time';
@@ -13,18 +13,15 @@ export const PLAN_INVALID_MESSAGE = 'Akční plán obsahuje chyby; nic nebylo ul
 const ID_MESSAGE = 'Zadejte identifikátor z malých písmen bez diakritiky, číslic a pomlček, např. „digitalni-vek“.';
 export const idSchema = z
   .string({ error: ID_MESSAGE })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: ID_MESSAGE })
-  .max(100, { error: 'Identifikátor může mít nejvýše 100 znaků.' });
+  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: ID_MESSAGE }), z.maxLength(100, { error: 'Identifikátor může mít nejvýše 100 znaků.' }));
 
 export const requiredText = (what: string, max = 2000) =>
   z
     .string({ error: `Vyplňte ${what}.` })
-    .trim()
-    .min(1, { error: `Vyplňte ${what}.` })
-    .max(max, { error: `Pole „${what}“ může mít nejvýše ${max} znaků.` });
+    .check(z.trim(), z.minLength(1, { error: `Vyplňte ${what}.` }), z.maxLength(max, { error: `Pole „${what}“ může mít nejvýše ${max} znaků.` }));
 
 const EMAIL_MESSAGE = 'Zadejte platnou e-mailovou adresu, např. jana.novakova@kraj-lbc.cz.';
-export const emailSchema = z.string({ error: EMAIL_MESSAGE }).trim().toLowerCase().pipe(z.email({ error: EMAIL_MESSAGE }));
+export const emailSchema = z.pipe(z.string({ error: EMAIL_MESSAGE }).check(z.trim(), z.toLowerCase()), z.email({ error: EMAIL_MESSAGE }));
 
 export const guarantorSchema = z.object(
   { department: requiredText('odbor garanta', 300), email: emailSchema },
@@ -34,17 +31,17 @@ export const guarantorSchema = z.object(
 const activitySchema = z.object({
   id: idSchema,
   activityAreaId: idSchema,
-  number: z.number({ error: 'Číslo aktivity musí být celé číslo od 1.' }).int({ error: 'Číslo aktivity musí být celé číslo od 1.' }).min(1, { error: 'Číslo aktivity musí být celé číslo od 1.' }),
+  number: z.number({ error: 'Číslo aktivity musí být celé číslo od 1.' }).check(z.int({ error: 'Číslo aktivity musí být celé číslo od 1.' }), z.gte(1, { error: 'Číslo aktivity musí být celé číslo od 1.' })),
   name: requiredText('název aktivity', 500),
 });
 
 const activityAreaSchema = z.object({
   id: idSchema,
-  order: z.number({ error: 'Pořadí oblasti musí být celé číslo od 1.' }).int({ error: 'Pořadí oblasti musí být celé číslo od 1.' }).min(1, { error: 'Pořadí oblasti musí být celé číslo od 1.' }),
+  order: z.number({ error: 'Pořadí oblasti musí být celé číslo od 1.' }).check(z.int({ error: 'Pořadí oblasti musí být celé číslo od 1.' }), z.gte(1, { error: 'Pořadí oblasti musí být celé číslo od 1.' })),
   name: requiredText('název oblasti aktivit', 500),
-  description: z.string({ error: 'Popis oblasti musí být text.' }).trim().max(4000, { error: 'Popis oblasti může mít nejvýše 4000 znaků.' }).optional(),
+  description: z.optional(z.string({ error: 'Popis oblasti musí být text.' }).check(z.trim(), z.maxLength(4000, { error: 'Popis oblasti může mít nejvýše 4000 znaků.' }))),
   guarantor: guarantorSchema,
-  activities: z.array(activitySchema, { error: 'Oblast aktivit musí mít seznam aktivit.' }).min(1, { error: 'Oblast aktivit musí mít alespoň jednu aktivitu.' }),
+  activities: z.array(activitySchema, { error: 'Oblast aktivit musí mít seznam aktivit.' }).check(z.minLength(1, { error: 'Oblast aktivit musí mít alespoň jednu aktivitu.' })),
 });
 
 export const projectLifecycleSchema = z.enum(['active', 'completed', 'cancelled'], {
@@ -65,31 +62,33 @@ export const goalLabelSchema = z.enum(['cíl projektu', 'bližší popis'], { er
 const projectSchema = z.object({
   id: idSchema,
   name: requiredText('název projektu', 500),
-  goal: z.string({ error: 'Cíl projektu musí být text.' }).trim().max(4000, { error: 'Cíl projektu může mít nejvýše 4000 znaků.' }),
+  goal: z.string({ error: 'Cíl projektu musí být text.' }).check(z.trim(), z.maxLength(4000, { error: 'Cíl projektu může mít nejvýše 4000 znaků.' })),
   goalLabel: goalLabelSchema,
   placement: placementSchema,
-  contactPersonIds: z.array(idSchema, { error: 'Projekt musí mít seznam kontaktních osob.' }).min(1, { error: 'Projekt musí mít alespoň jednu kontaktní osobu.' }),
+  contactPersonIds: z.array(idSchema, { error: 'Projekt musí mít seznam kontaktních osob.' }).check(z.minLength(1, { error: 'Projekt musí mít alespoň jednu kontaktní osobu.' })),
   lifecycle: projectLifecycleSchema,
 });
 
 const contactPersonSchema = z.object({
   id: idSchema,
   name: requiredText('jméno kontaktní osoby', 200),
-  reportingPerson: z.string({ error: 'Jméno vykazující osoby musí být text.' }).trim().min(1, { error: 'Jméno vykazující osoby nesmí být prázdné; pole vynechte.' }).max(200).optional(),
+  reportingPerson: z.optional(
+    z.string({ error: 'Jméno vykazující osoby musí být text.' }).check(z.trim(), z.minLength(1, { error: 'Jméno vykazující osoby nesmí být prázdné; pole vynechte.' }), z.maxLength(200)),
+  ),
   email: emailSchema,
-  organisation: z.string({ error: 'Organizace musí být text.' }).trim().max(300, { error: 'Organizace může mít nejvýše 300 znaků.' }),
+  organisation: z.string({ error: 'Organizace musí být text.' }).check(z.trim(), z.maxLength(300, { error: 'Organizace může mít nejvýše 300 znaků.' })),
 });
 
 export const baselineSchema = z.object(
   {
     asOf: isoDateSchema,
-    value: z.number({ error: 'Výchozí hodnota musí být číslo 0 nebo větší.' }).min(0, { error: 'Výchozí hodnota musí být číslo 0 nebo větší.' }),
+    value: z.number({ error: 'Výchozí hodnota musí být číslo 0 nebo větší.' }).check(z.gte(0, { error: 'Výchozí hodnota musí být číslo 0 nebo větší.' })),
   },
   { error: 'Výchozí hodnota musí mít datum (asOf) a hodnotu (value).' },
 );
 
 const indicatorSchema = z.object({
-  code: z.string({ error: 'Kód indikátoru je povinný.' }).regex(/^[A-Z]{2,4}-\d{1,3}$/, { error: 'Kód indikátoru má tvar zkratka oblasti, pomlčka, číslo, např. „DV-1“.' }),
+  code: z.string({ error: 'Kód indikátoru je povinný.' }).check(z.regex(/^[A-Z]{2,4}-\d{1,3}$/, { error: 'Kód indikátoru má tvar zkratka oblasti, pomlčka, číslo, např. „DV-1“.' })),
   name: requiredText('název indikátoru', 500),
   activityAreaId: idSchema,
   aggregation: z.enum(['sum-per-period', 'cumulative', 'latest'], { error: 'Způsob sčítání musí být „sum-per-period“, „cumulative“ nebo „latest“.' }),
@@ -97,7 +96,9 @@ const indicatorSchema = z.object({
   baseline: baselineSchema,
 });
 
-const yearSchema = z.number({ error: 'Rok musí být celé číslo, např. 2024.' }).int({ error: 'Rok musí být celé číslo, např. 2024.' }).min(2000, { error: 'Rok musí být od 2000 výše.' }).max(2100, { error: 'Rok musí být nejvýše 2100.' });
+const yearSchema = z
+  .number({ error: 'Rok musí být celé číslo, např. 2024.' })
+  .check(z.int({ error: 'Rok musí být celé číslo, např. 2024.' }), z.gte(2000, { error: 'Rok musí být od 2000 výše.' }), z.lte(2100, { error: 'Rok musí být nejvýše 2100.' }));
 
 function duplicates(ids: string[]): Set<string> {
   const seen = new Set<string>();
@@ -113,17 +114,18 @@ export const actionPlanSchema = z
       name: requiredText('název akčního plánu', 300),
       years: z.object({ from: yearSchema, to: yearSchema }, { error: 'Uveďte roky plánu: { "from": 2024, "to": 2026 }.' }),
       priorityAreas: z.array(
-        z.object({ id: idSchema, name: requiredText('název prioritní oblasti', 300), activityAreaId: idSchema.nullable() }),
+        z.object({ id: idSchema, name: requiredText('název prioritní oblasti', 300), activityAreaId: z.nullable(idSchema) }),
         { error: 'Plán musí mít seznam prioritních oblastí.' },
       ),
-      activityAreas: z.array(activityAreaSchema, { error: 'Plán musí mít seznam oblastí aktivit.' }).min(1, { error: 'Plán musí mít alespoň jednu oblast aktivit.' }),
+      activityAreas: z.array(activityAreaSchema, { error: 'Plán musí mít seznam oblastí aktivit.' }).check(z.minLength(1, { error: 'Plán musí mít alespoň jednu oblast aktivit.' })),
       projects: z.array(projectSchema, { error: 'Plán musí mít seznam projektů.' }),
       contactPersons: z.array(contactPersonSchema, { error: 'Plán musí mít seznam kontaktních osob.' }),
       indicators: z.array(indicatorSchema, { error: 'Plán musí mít seznam indikátorů.' }),
     },
     { error: 'Akční plán musí být objekt JSON s poli id, name, years, priorityAreas, activityAreas, projects, contactPersons a indicators.' },
   )
-  .superRefine((plan, ctx) => {
+  .check(
+    z.superRefine((plan, ctx) => {
     const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     if (plan.years.to < plan.years.from) issue(['years', 'to'], 'Poslední rok plánu nesmí být dříve než první.');
 
@@ -168,7 +170,8 @@ export const actionPlanSchema = z
         if (!contactIds.has(id)) issue(['projects', index, 'contactPersonIds', contactIndex], `Kontaktní osoba „${id}“ v plánu není.`);
       });
     });
-  });
+    }),
+  );
 
 /**
  * Checks a plan file or request body and returns the plan.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { EventContract } from './contract';
 import { cycleId, entityId } from './fields';
 
@@ -6,7 +6,7 @@ const schema = z.object({
   cycleId,
   projectId: entityId,
   /** The version ARR returned for revision. */
-  version: z.number().int().min(1),
+  version: z.number().check(z.int(), z.gte(1)),
   /** One event per contact person of the project, so each email is sent (and deduplicated) on its own. */
   contactPersonId: entityId,
 });

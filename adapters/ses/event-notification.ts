@@ -5,17 +5,19 @@
  * and both are accepted. The shapes follow the examples of the SES Developer Guide,
  * "Examples of event data that Amazon SES publishes to Amazon SNS".
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DeliveryNotification } from '../../domain/use-cases/record-delivery-event';
 
 /** The message tags every email to a contact person carries; SES hands them back in `mail.tags`. */
 export const MAIL_TAGS = { cycleId: 'cycle-id', contactPersonId: 'contact-person-id' } as const;
 
+const nonEmpty = () => z.string().check(z.minLength(1));
+
 const mailSchema = z.object({
-  messageId: z.string().min(1),
+  messageId: nonEmpty(),
   timestamp: z.string(),
-  destination: z.array(z.string()).default([]),
-  tags: z.record(z.string(), z.array(z.string())).default({}),
+  destination: z._default(z.array(z.string()), []),
+  tags: z._default(z.record(z.string(), z.array(z.string())), {}),
 });
 
 const bounceSchema = z.object({
@@ -23,12 +25,19 @@ const bounceSchema = z.object({
   mail: mailSchema,
   bounce: z.object({
     bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']),
-    bounceSubType: z.string().default(''),
-    bouncedRecipients: z.array(
-      z.object({ emailAddress: z.string(), diagnosticCode: z.string().optional(), status: z.string().optional(), action: z.string().optional() }),
-    ).min(1),
+    bounceSubType: z._default(z.string(), ''),
+    bouncedRecipients: z
+      .array(
+        z.object({
+          emailAddress: z.string(),
+          diagnosticCode: z.optional(z.string()),
+          status: z.optional(z.string()),
+          action: z.optional(z.string()),
+        }),
+      )
+      .check(z.minLength(1)),
     timestamp: z.string(),
-    feedbackId: z.string().min(1),
+    feedbackId: nonEmpty(),
   }),
 });
 
@@ -36,10 +45,10 @@ const complaintSchema = z.object({
   eventType: z.literal('Complaint'),
   mail: mailSchema,
   complaint: z.object({
-    complainedRecipients: z.array(z.object({ emailAddress: z.string() })).min(1),
+    complainedRecipients: z.array(z.object({ emailAddress: z.string() })).check(z.minLength(1)),
     timestamp: z.string(),
-    feedbackId: z.string().min(1),
-    complaintFeedbackType: z.string().optional(),
+    feedbackId: nonEmpty(),
+    complaintFeedbackType: z.optional(z.string()),
   }),
 });
 
@@ -48,16 +57,17 @@ const deliverySchema = z.object({
   mail: mailSchema,
   delivery: z.object({
     timestamp: z.string(),
-    recipients: z.array(z.string()).min(1),
-    smtpResponse: z.string().default(''),
+    recipients: z.array(z.string()).check(z.minLength(1)),
+    smtpResponse: z._default(z.string(), ''),
   }),
 });
 
-const notificationSchema = z.preprocess(
-  (value) =>
+const notificationSchema = z.pipe(
+  z.transform((value: unknown) =>
     typeof value === 'object' && value !== null && !('eventType' in value) && 'notificationType' in value
       ? { ...value, eventType: (value as { notificationType: unknown }).notificationType }
       : value,
+  ),
   z.discriminatedUnion('eventType', [bounceSchema, complaintSchema, deliverySchema]),
 );
 

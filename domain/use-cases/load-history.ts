@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConflictError, ValidationError } from '../errors';
 import { NotAMonitoringReportError, parseMonitoringReport, type ImportedReport } from '../importer/parse-monitoring-report';
 import { defaultReminderLadder } from '../reminders';
@@ -97,7 +97,11 @@ export async function loadHistory(
 }
 
 const importRequestSchema = z.object(
-  { report: z.string({ error: 'Vložte text monitorovací zprávy (Markdown nebo prostý text).' }).min(1, { error: 'Vložte text monitorovací zprávy (Markdown nebo prostý text).' }) },
+  {
+    report: z
+      .string({ error: 'Vložte text monitorovací zprávy (Markdown nebo prostý text).' })
+      .check(z.minLength(1, { error: 'Vložte text monitorovací zprávy (Markdown nebo prostý text).' })),
+  },
   { error: 'Pošlete objekt JSON { "report": "…text zprávy…" }.' },
 );
 

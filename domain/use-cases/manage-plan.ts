@@ -8,7 +8,7 @@
  * - a new (or reactivated) project is asked for in the open cycle too;
  * - a completed or cancelled project stays in the open cycle and leaves the next one.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { createEvent, invitationRequestedV1 } from '../../events';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { parsePeriodId } from '../period';
@@ -55,7 +55,7 @@ export interface ChangeRequest {
 
 const CONCURRENT_CHANGE_MESSAGE = 'Plán mezitím změnil někdo jiný. Načtěte jej znovu a změnu zopakujte.';
 
-function invalid(message: string, error: z.ZodError): ValidationError {
+function invalid(message: string, error: z.core.$ZodError): ValidationError {
   return new ValidationError(message, zodErrorDetails(error));
 }
 
@@ -219,18 +219,18 @@ function patchObject<T extends z.core.$ZodLooseShape>(shape: T, notAnObject: str
   return z.strictObject(shape, { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownField : notAnObject) });
 }
 
-const optionalRevision = z
-  .number({ error: 'Verze plánu musí být celé číslo.' })
-  .int({ error: 'Verze plánu musí být celé číslo.' })
-  .min(0, { error: 'Verze plánu musí být celé číslo.' })
-  .optional();
+const optionalRevision = z.optional(
+  z
+    .number({ error: 'Verze plánu musí být celé číslo.' })
+    .check(z.int({ error: 'Verze plánu musí být celé číslo.' }), z.gte(0, { error: 'Verze plánu musí být celé číslo.' })),
+);
 
 const contactPatchSchema = patchObject(
   {
-      name: requiredText('jméno kontaktní osoby', 200).optional(),
-      reportingPerson: z.string({ error: 'Jméno vykazující osoby musí být text.' }).trim().max(200).nullable().optional(),
-      email: emailSchema.optional(),
-      organisation: z.string({ error: 'Organizace musí být text.' }).trim().max(300).optional(),
+      name: z.optional(requiredText('jméno kontaktní osoby', 200)),
+      reportingPerson: z.optional(z.nullable(z.string({ error: 'Jméno vykazující osoby musí být text.' }).check(z.trim(), z.maxLength(200)))),
+      email: z.optional(emailSchema),
+      organisation: z.optional(z.string({ error: 'Organizace musí být text.' }).check(z.trim(), z.maxLength(300))),
       expectedRevision: optionalRevision,
   },
   'Pošlete objekt JSON s měněnými poli, např. { "email": "jana.novakova@kraj-lbc.cz" }.',
@@ -239,29 +239,31 @@ const contactPatchSchema = patchObject(
 
 const newContactSchema = z.object(
   {
-    id: idSchema.optional(),
+    id: z.optional(idSchema),
     name: requiredText('jméno kontaktní osoby', 200),
-    reportingPerson: z.string({ error: 'Jméno vykazující osoby musí být text.' }).trim().min(1).max(200).optional(),
+    reportingPerson: z.optional(z.string({ error: 'Jméno vykazující osoby musí být text.' }).check(z.trim(), z.minLength(1), z.maxLength(200))),
     email: emailSchema,
-    organisation: z.string({ error: 'Organizace musí být text.' }).trim().max(300).default(''),
+    organisation: z._default(z.string({ error: 'Organizace musí být text.' }).check(z.trim(), z.maxLength(300)), ''),
     expectedRevision: optionalRevision,
   },
   { error: 'Pošlete objekt JSON s poli name, email a organisation.' },
 );
 
-const guarantorPatchSchema = guarantorSchema.partial().extend({ expectedRevision: optionalRevision });
+const guarantorPatchSchema = z.extend(z.partial(guarantorSchema), { expectedRevision: optionalRevision });
 
 /** `activityId: null` places the project outside the plan's activity areas. */
-const activityIdSchema = idSchema.nullable();
+const activityIdSchema = z.nullable(idSchema);
 
 const newProjectSchema = z.object(
   {
-    id: idSchema.optional(),
+    id: z.optional(idSchema),
     name: requiredText('název projektu', 500),
-    goal: z.string({ error: 'Cíl projektu musí být text.' }).trim().max(4000).default(''),
-    goalLabel: goalLabelSchema.default('cíl projektu'),
+    goal: z._default(z.string({ error: 'Cíl projektu musí být text.' }).check(z.trim(), z.maxLength(4000)), ''),
+    goalLabel: z._default(goalLabelSchema, 'cíl projektu'),
     activityId: activityIdSchema,
-    contactPersonIds: z.array(idSchema, { error: 'Uveďte kontaktní osoby projektu.' }).min(1, { error: 'Projekt musí mít alespoň jednu kontaktní osobu.' }),
+    contactPersonIds: z
+      .array(idSchema, { error: 'Uveďte kontaktní osoby projektu.' })
+      .check(z.minLength(1, { error: 'Projekt musí mít alespoň jednu kontaktní osobu.' })),
     expectedRevision: optionalRevision,
   },
   { error: 'Pošlete objekt JSON s poli name, activityId a contactPersonIds.' },
@@ -269,12 +271,12 @@ const newProjectSchema = z.object(
 
 const projectPatchSchema = patchObject(
   {
-      name: requiredText('název projektu', 500).optional(),
-      goal: z.string({ error: 'Cíl projektu musí být text.' }).trim().max(4000).optional(),
-      goalLabel: goalLabelSchema.optional(),
-      activityId: activityIdSchema.optional(),
-      contactPersonIds: z.array(idSchema).min(1, { error: 'Projekt musí mít alespoň jednu kontaktní osobu.' }).optional(),
-      lifecycle: projectLifecycleSchema.optional(),
+      name: z.optional(requiredText('název projektu', 500)),
+      goal: z.optional(z.string({ error: 'Cíl projektu musí být text.' }).check(z.trim(), z.maxLength(4000))),
+      goalLabel: z.optional(goalLabelSchema),
+      activityId: z.optional(activityIdSchema),
+      contactPersonIds: z.optional(z.array(idSchema).check(z.minLength(1, { error: 'Projekt musí mít alespoň jednu kontaktní osobu.' }))),
+      lifecycle: z.optional(projectLifecycleSchema),
       expectedRevision: optionalRevision,
   },
   'Pošlete objekt JSON s měněnými poli, např. { "lifecycle": "completed" }.',
@@ -283,16 +285,16 @@ const projectPatchSchema = patchObject(
 
 const indicatorPatchSchema = patchObject(
   {
-      name: requiredText('název indikátoru', 500).optional(),
-      unit: requiredText('jednotku indikátoru', 50).optional(),
-      baseline: baselineSchema.optional(),
+      name: z.optional(requiredText('název indikátoru', 500)),
+      unit: z.optional(requiredText('jednotku indikátoru', 50)),
+      baseline: z.optional(baselineSchema),
       expectedRevision: optionalRevision,
   },
   'Pošlete objekt JSON s měněnými poli, např. { "unit": "počet" }.',
   'Neznámé pole; měnit lze name, unit a baseline.',
 );
 
-function parse<T extends z.ZodType>(schema: T, body: unknown, message: string): z.infer<T> {
+function parse<T extends z.ZodMiniType>(schema: T, body: unknown, message: string): z.infer<T> {
   const result = schema.safeParse(body ?? {});
   if (!result.success) throw invalid(message, result.error);
   return result.data;

@@ -12,7 +12,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { EncryptJWT, jwtDecrypt } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { PendingSignIn, SignInTokens } from '../../adapters/oidc/sign-in';
 
 export const SESSION_COOKIE = 'arr_session';
@@ -37,17 +37,19 @@ export interface PendingSignInContent extends PendingSignIn {
   returnTo: string;
 }
 
+const nonEmpty = () => z.string().check(z.minLength(1));
+
 const sessionSchema = z.object({
-  idt: z.string().min(1),
-  rft: z.string().min(1).optional(),
-  csrf: z.string().min(16),
-  sia: z.number().int(),
+  idt: nonEmpty(),
+  rft: z.optional(nonEmpty()),
+  csrf: z.string().check(z.minLength(16)),
+  sia: z.number().check(z.int()),
 });
 
 const pendingSchema = z.object({
-  cv: z.string().min(1),
-  st: z.string().min(1),
-  nn: z.string().min(1),
+  cv: nonEmpty(),
+  st: nonEmpty(),
+  nn: nonEmpty(),
   rto: z.string(),
 });
 
