@@ -35,6 +35,7 @@ const CLIENTS: Record<string, string> = {
   DynamoDBDocumentClient: DOCUMENT_COMMANDS,
   SQSClient: '@aws-sdk/client-sqs',
   SESv2Client: '@aws-sdk/client-sesv2',
+  SecretsManagerClient: '@aws-sdk/client-secrets-manager',
 };
 const COMMAND_PACKAGES: Record<string, string> = {
   GetCommand: DOCUMENT_COMMANDS,
@@ -42,12 +43,14 @@ const COMMAND_PACKAGES: Record<string, string> = {
   PutCommand: DOCUMENT_COMMANDS,
   UpdateCommand: DOCUMENT_COMMANDS,
   BatchWriteCommand: DOCUMENT_COMMANDS,
+  DeleteCommand: DOCUMENT_COMMANDS,
   GetItemCommand: '@aws-sdk/client-dynamodb',
   PutItemCommand: '@aws-sdk/client-dynamodb',
   UpdateItemCommand: '@aws-sdk/client-dynamodb',
   DeleteItemCommand: '@aws-sdk/client-dynamodb',
   SendMessageBatchCommand: '@aws-sdk/client-sqs',
   SendEmailCommand: '@aws-sdk/client-sesv2',
+  GetSecretValueCommand: '@aws-sdk/client-secrets-manager',
 };
 
 const DYNAMO = ['DynamoDBClient', 'DynamoDBDocumentClient'];
@@ -63,7 +66,21 @@ export const FUNCTION_SDK: Record<string, string[]> = {
   'open-cycle': [...DYNAMO, 'GetCommand', 'QueryCommand', 'PutCommand', 'UpdateCommand', 'BatchWriteCommand', ...SQS],
   'close-cycle': [...DYNAMO, 'GetCommand', 'UpdateCommand', ...SQS],
   'auto-close': [...DYNAMO, 'GetCommand', 'QueryCommand', 'UpdateCommand', ...SQS],
-  'arr-api': [...DYNAMO, 'GetCommand', 'QueryCommand', 'PutCommand', 'UpdateCommand', 'BatchWriteCommand', ...SQS],
+  'arr-api': [...DYNAMO, 'GetCommand', 'QueryCommand', 'PutCommand', 'UpdateCommand', 'BatchWriteCommand', 'DeleteCommand', ...SQS],
+  console: [
+    ...DYNAMO,
+    'GetCommand',
+    'QueryCommand',
+    'PutCommand',
+    'UpdateCommand',
+    'BatchWriteCommand',
+    'DeleteCommand',
+    ...SQS,
+    'SecretsManagerClient',
+    'GetSecretValueCommand',
+  ],
+  bootstrap: [...DYNAMO, 'GetCommand', 'QueryCommand', 'PutCommand', 'UpdateCommand', 'BatchWriteCommand', 'DeleteCommand'],
+  'ses-events': [...DYNAMO, 'GetCommand', 'QueryCommand', 'PutCommand', 'UpdateCommand', ...SES],
   mailer: [...DYNAMO, 'GetCommand', 'QueryCommand', 'PutCommand', ...IDEMPOTENCY, ...SES],
   'recompute-indicators': [...DYNAMO, 'GetCommand', 'QueryCommand', 'PutCommand', 'UpdateCommand', ...SQS],
   'assemble-report': [...DYNAMO, 'GetCommand', 'QueryCommand', 'PutCommand', 'UpdateCommand', 'BatchWriteCommand', ...SQS],
