@@ -112,7 +112,7 @@ describe('ARR’s console in Chromium', () => {
       await section.getByLabel(/Co se v projektu udělalo/).fill('FVE dokončena a předána do zkušebního provozu.');
       await section.getByLabel(/Plán na období/).fill('Vyhodnocení provozu.');
       await section.getByText('dokončeno', { exact: true }).click();
-      await Promise.all([contact.waitForURL(/ulozeno=/), section.getByRole('button', { name: /Odeslat podklady/ }).click()]);
+      await Promise.all([contact.waitForURL(/ulozeno=/), section.getByRole('button', { name: /Uložit vše/ }).click()]);
       await system.drainQueues();
 
       // The dashboard shows it.
