@@ -60,6 +60,14 @@ input[type="date"][aria-invalid="true"], select[aria-invalid="true"] { border-co
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0; }
 dl.facts dt { font-weight: 700; }
 dl.facts dd { margin: 0; }
+.sub-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; margin: 0 0 1rem; padding: 0 0 0.5rem; border-bottom: 1px solid #d1d5db; }
+.sub-nav a[aria-current="page"] { font-weight: 700; color: #1a1a1a; text-decoration: none; }
+ul.changes { margin: 0.25rem 0; padding-left: 1.25rem; }
+.scroll-choices { max-height: 18rem; overflow-y: auto; border: 1px solid #d1d5db; border-radius: 6px; padding: 0.5rem 0.75rem; }
+.choices legend { font-weight: 700; margin: 0 0 0.375rem; }
+textarea.code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.875rem; min-height: 14rem; }
+input[type="file"] { font: inherit; max-width: 100%; }
+.field-error ul { margin: 0.25rem 0 0; padding-left: 1.25rem; font-weight: 400; }
 @media (max-width: 32rem) {
   dl.facts { grid-template-columns: 1fr; }
   .actions button, .actions .button-link { width: 100%; text-align: center; }
@@ -114,6 +122,9 @@ export function ConsolePage(props: ConsolePageProps): VNode {
                   </li>
                   <li>
                     <a href="/arr/indicators">Indikátory a otevřená data</a>
+                  </li>
+                  <li>
+                    <a href="/arr/plan">Akční plán</a>
                   </li>
                 </ul>
               </nav>
