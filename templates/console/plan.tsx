@@ -77,10 +77,11 @@ function PlanPage(props: PlanPageProps): VNode {
   );
 }
 
-function EditLink(props: { href: string; label: string }): VNode {
+/** „Upravit“, with what is edited for screen readers (the visible word stays the start of the name). */
+function EditLink(props: { href: string; what: string }): VNode {
   return (
-    <a href={props.href} aria-label={props.label}>
-      Upravit
+    <a href={props.href}>
+      Upravit<span class="visually-hidden"> {props.what}</span>
     </a>
   );
 }
@@ -177,7 +178,7 @@ export function renderContactsPage(view: ContactsView): string {
                 <td>{person.projects.length === 0 ? '–' : person.projects.join(', ')}</td>
                 {view.frame.canEdit ? (
                   <td>
-                    <EditLink href={`/arr/plan/contacts/${encodeURIComponent(person.id)}`} label={`Upravit: ${person.name}`} />
+                    <EditLink href={`/arr/plan/contacts/${encodeURIComponent(person.id)}`} what={person.name} />
                   </td>
                 ) : null}
               </tr>
@@ -231,7 +232,7 @@ export function renderAreasPage(view: AreasView): string {
                 <td>{area.email}</td>
                 {view.frame.canEdit ? (
                   <td>
-                    <EditLink href={`/arr/plan/areas/${encodeURIComponent(area.id)}`} label={`Změnit garanta: ${area.name}`} />
+                    <EditLink href={`/arr/plan/areas/${encodeURIComponent(area.id)}`} what={`garant oblasti ${area.name}`} />
                   </td>
                 ) : null}
               </tr>
@@ -293,7 +294,7 @@ export function renderProjectsPage(view: ProjectsView): string {
                     </td>
                     {view.frame.canEdit ? (
                       <td>
-                        <EditLink href={`/arr/plan/projects/${encodeURIComponent(project.id)}`} label={`Upravit: ${project.name}`} />
+                        <EditLink href={`/arr/plan/projects/${encodeURIComponent(project.id)}`} what={project.name} />
                       </td>
                     ) : null}
                   </tr>
@@ -348,7 +349,7 @@ export function renderPlanIndicatorsPage(view: PlanIndicatorsView): string {
                 <td>{indicator.baseline}</td>
                 {view.frame.canEdit ? (
                   <td>
-                    <EditLink href={`/arr/plan/indicators/${encodeURIComponent(indicator.code)}`} label={`Upravit: ${indicator.code}`} />
+                    <EditLink href={`/arr/plan/indicators/${encodeURIComponent(indicator.code)}`} what={`indikátor ${indicator.code}`} />
                   </td>
                 ) : null}
               </tr>
