@@ -401,7 +401,7 @@ async function projectEditPage(context: SignedInContext, posted: Posted | null):
       title: `Projekt ${project.name}`,
       current: [
         { label: 'Název', value: project.name },
-        { label: 'Aktivita', value: activity ? `${activity.number}. ${activity.name}` : OUTSIDE_PLAN_NAME },
+        { label: 'Aktivita', value: activity ? `${activityAreaOfProject(plan, project)?.name ?? ''} › ${activity.number}. ${activity.name}` : OUTSIDE_PLAN_NAME },
         { label: 'Kontaktní osoby', value: project.contactPersonIds.map((person) => persons.get(person) ?? person).join(', ') },
         { label: 'Stav', value: LIFECYCLE_LABELS[project.lifecycle] },
       ],

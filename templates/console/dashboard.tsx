@@ -322,7 +322,7 @@ export function renderDashboard(view: DashboardView, status = 200): { status: nu
         ) : null}
         <Summary view={view} />
         <LatePeople view={view} />
-        <DeliverySection {...view.delivery} canEdit={view.canAct} />
+        <DeliverySection {...view.delivery} canFix={view.canAct && view.cycle.isOpen} />
         <AreasTable view={view} />
         <PeopleTable view={view} />
         <ProjectsTable view={view} />

@@ -28,12 +28,12 @@ export function UndeliverableBadge(props: { outcome: 'hard-bounce' | 'complaint'
   return <span class="state state-late">{props.outcome === 'complaint' ? 'stížnost' : 'nedoručitelná adresa'}</span>;
 }
 
-function ProblemItem(props: { problem: DeliveryProblem; canEdit: boolean }): VNode {
+function ProblemItem(props: { problem: DeliveryProblem; canFix: boolean }): VNode {
   const { problem } = props;
   return (
     <li>
       <strong>{problem.name}</strong> ({problem.email}): {DELIVERY_LABELS[problem.outcome]}, {formatDateTime(problem.at)}. Důvod podle SES: „{problem.reason || 'neuveden'}“
-      {props.canEdit && problem.outcome !== 'soft-bounce' ? (
+      {props.canFix && problem.outcome !== 'soft-bounce' ? (
         <>
           {' '}
           <a href={`/arr/plan/contacts/${encodeURIComponent(problem.contactPersonId)}`}>Opravit e-mail v plánu</a>
@@ -43,20 +43,21 @@ function ProblemItem(props: { problem: DeliveryProblem; canEdit: boolean }): VNo
   );
 }
 
-export function DeliverySection(props: { undeliverable: DeliveryProblem[]; softBounces: DeliveryProblem[]; canEdit: boolean }): VNode | null {
+/** `canFix`: ARR, in an open cycle, where a corrected address gets a new link at once. */
+export function DeliverySection(props: { undeliverable: DeliveryProblem[]; softBounces: DeliveryProblem[]; canFix: boolean }): VNode | null {
   if (props.undeliverable.length === 0 && props.softBounces.length === 0) return null;
   return (
     <section class="panel" aria-labelledby="doruceni">
       <h2 id="doruceni">Doručení e-mailů</h2>
       {props.undeliverable.length > 0 ? (
-        <div class="form-error">
+        <div class="delivery-alert">
           <p>
-            Tyto osoby pozvánku ani připomínky nedostávají. Dokud se adresa neopraví, nechodí jim další připomínky a eskalace garantovi
-            uvádí, že se pozvánka nedoručila. Po opravě e-mailu v plánu odejde na novou adresu nový odkaz.
+            <strong>E-maily na tyto adresy se nedoručily.</strong> Osoby nedostávají další připomínky a eskalace garantovi uvádí, že se
+            pozvánka nedoručila.{props.canFix ? ' Po opravě e-mailu v plánu odejde na novou adresu nový odkaz.' : ''}
           </p>
           <ul>
             {props.undeliverable.map((problem) => (
-              <ProblemItem problem={problem} canEdit={props.canEdit} />
+              <ProblemItem problem={problem} canFix={props.canFix} />
             ))}
           </ul>
         </div>
@@ -66,7 +67,7 @@ export function DeliverySection(props: { undeliverable: DeliveryProblem[]; softB
           <p>Dočasně nedoručené e-maily (SES je doručuje znovu sám; jen pro informaci):</p>
           <ul>
             {props.softBounces.map((problem) => (
-              <ProblemItem problem={problem} canEdit={props.canEdit} />
+              <ProblemItem problem={problem} canFix={false} />
             ))}
           </ul>
         </>

@@ -136,14 +136,21 @@ function Field(props: { form: FormView; field: FormField }): VNode {
   );
 }
 
-export function PlanForm(props: { form: FormView; csrf: string }): VNode {
+/** Every error of the form once, each a link to its field; nothing when the form has none. */
+export function FormErrorSummary(props: { form: FormView }): VNode | null {
   const { form } = props;
   const summary = form.fields.flatMap((field) => (field.error ? [{ fieldId: anchorOf(form, field), message: field.error }] : []));
   const first = form.fields[0];
   if (form.formError && first) summary.unshift({ fieldId: anchorOf(form, first), message: form.formError });
+  return <ErrorSummary title={form.errorTitle} errors={summary} />;
+}
+
+/** The form; its error summary too, unless the page shows it at its top (`summary={false}`). */
+export function PlanForm(props: { form: FormView; csrf: string; summary?: boolean }): VNode {
+  const { form } = props;
   return (
     <>
-      <ErrorSummary title={form.errorTitle} errors={summary} />
+      {props.summary === false ? null : <FormErrorSummary form={form} />}
       <form method="post" action={form.action} novalidate>
         <CsrfField token={props.csrf} />
         <input type="hidden" name="expectedRevision" value={String(form.expectedRevision)} />

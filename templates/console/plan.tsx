@@ -7,7 +7,8 @@ import type { ComponentChildren, VNode } from 'preact';
 import { formatDate, formatDateTime } from '../format';
 import { renderPage } from '../jsx/render';
 import { ConsolePage, CsrfField, ErrorSummary, type ConsoleFrameUser, type Crumb } from './layout';
-import { hasFormErrors, PlanForm, type FormView } from './plan-form';
+import { countOf, type CzechForms } from '../format';
+import { FormErrorSummary, hasFormErrors, PlanForm, type FormView } from './plan-form';
 
 export type PlanSection = 'overview' | 'contacts' | 'areas' | 'projects' | 'indicators' | 'history' | 'import' | 'past-reports';
 
@@ -377,6 +378,7 @@ export interface PlanEditView {
 export function renderPlanEditPage(view: PlanEditView): string {
   return renderPage(
     <PlanPage frame={view.frame} section={view.section} title={view.title} crumbs={[{ label: view.title }]} hasErrors={hasFormErrors(view.form)}>
+      <FormErrorSummary form={view.form} />
       <section class="panel" aria-labelledby="ulozeno-nyni">
         <h2 id="ulozeno-nyni">Nyní uloženo</h2>
         <dl class="facts">
@@ -391,7 +393,7 @@ export function renderPlanEditPage(view: PlanEditView): string {
       {view.explanation ? <p>{view.explanation}</p> : null}
       <section class="panel" aria-labelledby="zmena">
         <h2 id="zmena">Změna</h2>
-        <PlanForm form={view.form} csrf={view.frame.user.csrf} />
+        <PlanForm form={view.form} csrf={view.frame.user.csrf} summary={false} />
       </section>
     </PlanPage>,
   );
@@ -415,15 +417,21 @@ export interface PlanImportView {
 }
 
 const IMPORT_FIELD = 'plan-json';
+/** The summary names the first few; the list at the field has them all. */
+const SUMMARY_PROBLEMS = 5;
+const ERROR_FORMS: CzechForms = { one: 'další chyba', few: 'další chyby', many: 'dalších chyb' };
 
 export function renderPlanImportPage(view: PlanImportView): string {
   const summary = [
     ...(view.formError ? [{ fieldId: IMPORT_FIELD, message: view.formError }] : []),
-    ...(view.problems.length > 0 ? [{ fieldId: 'chyby-planu', message: `Plán obsahuje ${view.problems.length} chyb; nic nebylo uloženo. Seznam je u pole s plánem.` }] : []),
+    ...view.problems.slice(0, SUMMARY_PROBLEMS).map((problem) => ({ fieldId: 'chyby-planu', message: `${problem.location}: ${problem.message}` })),
+    ...(view.problems.length > SUMMARY_PROBLEMS
+      ? [{ fieldId: 'chyby-planu', message: `… a ${countOf(view.problems.length - SUMMARY_PROBLEMS, ERROR_FORMS)} navíc; všechny jsou vypsané u pole s plánem.` }]
+      : []),
   ];
   return renderPage(
     <PlanPage frame={view.frame} section="import" title="Import a export plánu" hasErrors={summary.length > 0}>
-      <ErrorSummary title="Plán se nepodařilo nahrát" errors={summary} />
+      <ErrorSummary title="Plán se nepodařilo nahrát; nic nebylo uloženo" errors={summary} />
       <section class="panel" aria-labelledby="export">
         <h2 id="export">Export</h2>
         <p>Soubor JSON s celým plánem (verze {view.revision}). Upravený jej můžete nahrát zpět.</p>
