@@ -80,10 +80,10 @@ function expectedRevisionOf(form: Record<string, string>): number | undefined {
   return /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
-/** Where to go after a change: the list, at the changed row, with what happened. */
-function afterChange(path: string, result: PlanChangeResult, done: string, anchor: string): HttpResponse {
+/** Where to go after a change: the list, whose top says what happened (the changed row is in the history). */
+function afterChange(path: string, result: PlanChangeResult, done: string): HttpResponse {
   const code = result.changes.length === 0 ? 'beze-zmeny' : done;
-  return redirect(`${path}?hotovo=${code}&verze=${result.revision}#${anchor}`);
+  return redirect(`${path}?hotovo=${code}&verze=${result.revision}`);
 }
 
 /** Field paths of the edit bodies and of the whole plan → the form's field names. */
@@ -601,7 +601,7 @@ export const planRoutes: Record<string, ConsoleRoute> = {
   'POST /arr/plan/contacts': arrOnly(async (context) => {
     try {
       const result = await addContactPerson(context.deps.app, { ...changeOf(context), body: contactBody(context.form, true) });
-      return afterChange('/arr/plan/contacts', result, 'ulozeno', `osoba-${result.contactPersonId}`);
+      return afterChange('/arr/plan/contacts', result, 'ulozeno');
     } catch (error) {
       return contactsPage(context, { values: context.form, refusal: await refusalOf(context, error, CONTACT_FIELDS) });
     }
@@ -609,7 +609,7 @@ export const planRoutes: Record<string, ConsoleRoute> = {
   ...editRoutes('/arr/plan/contacts/{contactPersonId}', CONTACT_FIELDS, contactEditPage, async (context) => {
     const contactPersonId = pathParameter(context.event, 'contactPersonId');
     const result = await updateContactPerson(context.deps.app, { ...changeOf(context), contactPersonId, body: contactBody(context.form, false) });
-    return afterChange('/arr/plan/contacts', result, result.openCycles.reinvited.length > 0 ? 'novy-odkaz' : 'ulozeno', `osoba-${contactPersonId}`);
+    return afterChange('/arr/plan/contacts', result, result.openCycles.reinvited.length > 0 ? 'novy-odkaz' : 'ulozeno');
   }),
 
   'GET /arr/plan/areas': member(async (context) => {
@@ -638,14 +638,14 @@ export const planRoutes: Record<string, ConsoleRoute> = {
       activityAreaId,
       body: { department: fieldText(context.form, 'department'), email: fieldText(context.form, 'email'), ...(expectedRevision === undefined ? {} : { expectedRevision }) },
     });
-    return afterChange('/arr/plan/areas', result, 'ulozeno', `oblast-${activityAreaId}`);
+    return afterChange('/arr/plan/areas', result, 'ulozeno');
   }),
 
   'GET /arr/plan/projects': member((context) => projectsPage(context, null)),
   'POST /arr/plan/projects': arrOnly(async (context) => {
     try {
       const result = await addProject(context.deps.app, { ...changeOf(context), body: projectBody(context.form, [], false) });
-      return afterChange('/arr/plan/projects', result, result.openCycles.added.length > 0 ? 'poptano' : 'ulozeno', `projekt-${result.projectId}`);
+      return afterChange('/arr/plan/projects', result, result.openCycles.added.length > 0 ? 'poptano' : 'ulozeno');
     } catch (error) {
       return projectsPage(context, { values: context.form, refusal: await refusalOf(context, error, PROJECT_FIELDS) });
     }
@@ -658,7 +658,7 @@ export const planRoutes: Record<string, ConsoleRoute> = {
     const result = await updateProject(context.deps.app, { ...changeOf(context), projectId, body });
     const finished = before?.lifecycle === 'active' && (body.lifecycle === 'completed' || body.lifecycle === 'cancelled');
     const done = result.openCycles.added.length > 0 ? 'poptano' : finished ? 'ukonceno' : 'ulozeno';
-    return afterChange('/arr/plan/projects', result, done, `projekt-${projectId}`);
+    return afterChange('/arr/plan/projects', result, done);
   }),
 
   'GET /arr/plan/indicators': member(async (context) => {
@@ -692,7 +692,7 @@ export const planRoutes: Record<string, ConsoleRoute> = {
         ...(expectedRevision === undefined ? {} : { expectedRevision }),
       },
     });
-    return afterChange('/arr/plan/indicators', result, 'ulozeno', `indikator-${code}`);
+    return afterChange('/arr/plan/indicators', result, 'ulozeno');
   }),
 
   'GET /arr/plan/export': arrOnly(async (context) => {

@@ -49,6 +49,7 @@ button.small { padding: 0.25rem 0.625rem; width: auto; }
 input[type="date"], input[type="email"], select { font: inherit; color: #1a1a1a; background: #ffffff; border: 2px solid #4b5563; border-radius: 4px; padding: 0.5rem; }
 input.wide[type="text"] { max-width: 100%; }
 select { max-width: 100%; }
+input[type="email"] { width: 100%; max-width: 32rem; }
 input[type="date"][aria-invalid="true"], select[aria-invalid="true"] { border-color: #a4001d; border-width: 3px; }
 .field-row { display: flex; flex-wrap: wrap; gap: 0 1.5rem; }
 .repeat { border: 1px solid #d1d5db; border-radius: 6px; padding: 0.75rem 1rem 0; margin: 0 0 1rem; }
