@@ -10,6 +10,7 @@ import { renderMonitoringReportMarkdown } from '../documents/monitoring/markdown
 import { renderIndicatorsCsv, renderIndicatorsJson, type IndicatorOpenDataRow } from '../documents/open-data';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { parsePeriodId } from '../domain/period';
+import type { ActionPlan } from '../domain/plan';
 import type { Dependencies } from '../domain/ports';
 import {
   getAllIndicators,
@@ -157,6 +158,14 @@ export async function openDataDocument(deps: ArrApiDependencies, format: (typeof
   return file(document, { contentType: 'application/json; charset=utf-8', filename: 'indikatory.json' });
 }
 
+/** A plan revision as the JSON file that can be imported again; shared with the console's export. */
+export function planFile(plan: ActionPlan, revision: number): HttpResponse {
+  return file(`${JSON.stringify(plan, null, 2)}\n`, {
+    contentType: 'application/json; charset=utf-8',
+    filename: `akcni-plan-${plan.id}-verze-${revision}.json`,
+  });
+}
+
 type Route = (event: APIGatewayProxyEventV2, deps: ArrApiDependencies) => Promise<HttpResponse>;
 
 /** What every plan change needs from the request: who, the body, and ARR's confirmation. */
@@ -265,10 +274,7 @@ const routes: Record<string, Route> = {
   // The action plan: export, import (`?confirm=true` removes projects that have reports in an open cycle), history.
   'GET /plan': async (_event, deps) => {
     const { revision, plan } = await exportPlan(deps);
-    return file(`${JSON.stringify(plan, null, 2)}\n`, {
-      contentType: 'application/json; charset=utf-8',
-      filename: `akcni-plan-${plan.id}-verze-${revision}.json`,
-    });
+    return planFile(plan, revision);
   },
   'PUT /plan': async (event, deps) => json(200, await importPlan(deps, changeOf(event))),
   'GET /plan/history': async (_event, deps) => json(200, { revisions: await listPlanHistory(deps) }),

@@ -10,6 +10,8 @@ import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { authenticate } from './console/auth';
 import type { ConsoleDependencies, ConsoleRoute } from './console/context';
 import { consoleRoutes } from './console/routes';
+import { planRoutes } from './console/plan';
+import { readConsoleForm } from './console/request-form';
 import { signInRoutes } from './console/sign-in-routes';
 import { csrfMatches, CSRF_FIELD, safeReturnTo } from './console/session';
 import { awsConsoleDependencies } from './composition/aws-console';
@@ -18,11 +20,6 @@ import { redirect, type HttpResponse } from './http/responses';
 
 export const CSRF_MESSAGE =
   'Formulář nelze přijmout: chybí bezpečnostní token nebo neplatí (stránka mohla být otevřená příliš dlouho). Načtěte stránku znovu a akci zopakujte.';
-
-function rawBody(event: APIGatewayProxyEventV2): string {
-  if (!event.body) return '';
-  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-}
 
 function pathWithQuery(event: APIGatewayProxyEventV2): string {
   return event.rawQueryString ? `${event.rawPath}?${event.rawQueryString}` : event.rawPath;
@@ -44,8 +41,7 @@ async function runProtected(
   requireAccess(user.role, route.access);
   let form: Record<string, string> = {};
   if (event.requestContext.http.method === 'POST') {
-    // Field names stay whole (`monthlyPayments.0.count`): each form reads its own names.
-    form = Object.fromEntries(new URLSearchParams(rawBody(event)));
+    form = await readConsoleForm(event);
     if (!csrfMatches(user.csrf, form[CSRF_FIELD])) throw new ForbiddenError(CSRF_MESSAGE);
   }
   const response = await route.handle({ event, deps, user, session: authentication.session, form, now });
@@ -64,7 +60,7 @@ function allowSignOutTarget(response: HttpResponse, origin: string): HttpRespons
 }
 
 export function createConsoleHandler(deps: () => ConsoleDependencies) {
-  const routes: Record<string, ConsoleRoute> = { ...signInRoutes, ...consoleRoutes };
+  const routes: Record<string, ConsoleRoute> = { ...signInRoutes, ...consoleRoutes, ...planRoutes };
   return httpHandler(
     async (event) => {
       const route = routes[event.routeKey];
@@ -81,6 +77,6 @@ export function createConsoleHandler(deps: () => ConsoleDependencies) {
 }
 
 /** The route keys this handler answers; functions/console/route-keys.ts must list the same. */
-export const HANDLED_CONSOLE_ROUTE_KEYS = [...Object.keys(signInRoutes), ...Object.keys(consoleRoutes)];
+export const HANDLED_CONSOLE_ROUTE_KEYS = [...Object.keys(signInRoutes), ...Object.keys(consoleRoutes), ...Object.keys(planRoutes)];
 
 export const handler = createConsoleHandler(awsConsoleDependencies);

@@ -41,6 +41,12 @@ export function formatDeadline(deadline: Date): string {
   return `${date}, ${hour}:${String(minute).padStart(2, '0')}`;
 }
 
+/** `15. 7. 2026, 9:05`, Prague time: when something happened. */
+export function formatDateTime(date: Date): string {
+  const { year, month, day, hour, minute } = toPrague(date);
+  return `${czechDate(year, month, day)}, ${hour}:${String(minute).padStart(2, '0')}`;
+}
+
 /** `2026-10-08` → `8. 10. 2026`: a calendar date with no time zone to convert. */
 export function formatIsoDate(isoDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);

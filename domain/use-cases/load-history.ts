@@ -5,37 +5,8 @@ import { defaultReminderLadder } from '../reminders';
 import { parsePeriodId } from '../period';
 import type { ActionPlan } from '../plan';
 import type { Dependencies } from '../ports';
-import { slugify } from '../slug';
+import { matchImportedProjects } from '../slips/history';
 import { pragueInstant, zodErrorDetails } from '../time';
-
-/** Typos the hand-written reports make in a project's name ("muzeu" for "muzeum"): at most this many letters. */
-const MAX_NAME_TYPOS = 2;
-
-/**
- * The plan's project a report's entry is about: the same name (the catalog's ids are slugs of
- * the names), else the one project whose name differs by a typo or two. Never a guess between
- * several: an ambiguous name stays unmatched and is shown.
- */
-function matchProject(plan: ActionPlan, name: string): string | null {
-  const slug = slugify(name);
-  if (plan.projects.some((project) => project.id === slug)) return slug;
-  const close = plan.projects.filter((project) => slug.length > 20 && editDistanceAtMost(slugify(project.name), slug, MAX_NAME_TYPOS));
-  return close.length === 1 ? close[0]!.id : null;
-}
-
-function editDistanceAtMost(a: string, b: string, limit: number): boolean {
-  if (Math.abs(a.length - b.length) > limit) return false;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    if (Math.min(...current) > limit) return false;
-    previous = current;
-  }
-  return previous[b.length]! <= limit;
-}
 
 /** Who "submitted" a version read from an existing report. */
 export const IMPORTED_BY = 'import';
@@ -43,8 +14,9 @@ export const IMPORTED_BY = 'import';
 /**
  * Makes an existing monitoring report the history the next cycle is pre-filled from: a closed
  * cycle of `source: 'import'` whose versions hold what each project did and planned. Projects
- * are matched to the plan by name (the catalog's ids are slugs of the same names); unmatched
- * ones are returned so the caller can show them, never dropped silently.
+ * are matched to the plan by name, renamed ones within their activity area (the same matcher as
+ * slip detection reads history with); unmatched ones are returned so the caller can show them,
+ * never dropped silently.
  */
 export async function loadHistory(
   deps: Pick<Dependencies, 'clock' | 'cycles' | 'submissions'>,
@@ -73,8 +45,9 @@ export async function loadHistory(
   });
   const unmatched: string[] = [];
   let imported = 0;
-  for (const entry of report.projects) {
-    const projectId = matchProject(plan, entry.name);
+  const matches = matchImportedProjects(plan, report);
+  for (const [index, entry] of report.projects.entries()) {
+    const projectId = matches[index] ?? null;
     if (projectId === null) {
       unmatched.push(entry.name);
       continue;

@@ -3,6 +3,7 @@
  * and that description both builds the form and turns the posted form back into the body the
  * domain validates. Rows left empty are dropped; errors are mapped back to the fields typed in.
  */
+import { formatNumber } from '../../templates/format';
 import type { AgencySectionId, AgencySections } from '../../domain/agency';
 import type { ActionPlan } from '../../domain/plan';
 import type { ChapterForm, ChapterPart, FieldKind } from '../../templates/console/chapters';
@@ -229,7 +230,7 @@ export function chapterForm(
             cells: fields.map((f) => {
               if (!part.total!.sum.includes(f.key)) return '';
               const sum = Array.from({ length: rows }, (_, index) => Number(values[`${part.key}.${index}.${f.key}`] ?? '')).filter(Number.isFinite).reduce((a, b) => a + b, 0);
-              return new Intl.NumberFormat('cs-CZ').format(sum);
+              return formatNumber(sum);
             }),
           }
         : undefined;

@@ -5,6 +5,7 @@ import type { ReminderRecord } from '../../domain/records';
 import { getCycleOverview } from '../../domain/use-cases/arr';
 import { pragueDate } from '../../domain/time';
 import type { DashboardView } from '../../templates/console/dashboard';
+import type { DeliveryProblem } from '../../templates/console/delivery';
 import type { SignedInContext } from './context';
 
 /** `before-14d` → „připomínka 14 dní před termínem“. */
@@ -60,6 +61,15 @@ export async function dashboardView(
   const requests = await deps.cycles.listRequests(cycleId);
   const contactsOf = new Map(requests.map((request) => [request.projectId, request.contactPersonIds]));
   const cycle = overview.cycle;
+  const undeliverable = new Map(overview.delivery.flatMap((entry) => (entry.undeliverable ? [[entry.contactPersonId, entry.undeliverable] as const] : [])));
+  const problem = (contactPersonId: string, found: { outcome: DeliveryProblem['outcome']; email: string; reason: string; at: string }): DeliveryProblem => ({
+    contactPersonId,
+    name: personName(contactPersonId),
+    email: found.email,
+    outcome: found.outcome,
+    reason: found.reason,
+    at: new Date(found.at),
+  });
   const notice = context.event.queryStringParameters?.hotovo;
 
   return {
@@ -95,6 +105,7 @@ export async function dashboardView(
         total: contact.submitted + contact.invited + contact.late,
         status: contact.status,
         lastReminder: last ? { label: reminderLabel(last.stage), at: new Date(last.queuedAt) } : undefined,
+        undeliverable: undeliverable.get(contact.contactPersonId)?.outcome,
       };
     }),
     projects: overview.completeness.projects.map((project) => ({
@@ -114,6 +125,14 @@ export async function dashboardView(
           : `garant: ${plan.activityAreas.find((area) => area.id === (reminder.audience as { activityAreaId: string }).activityAreaId)?.guarantor.department ?? 'ARR (projekty mimo oblasti)'}`,
       projectCount: reminder.projectIds.length,
     })),
+    delivery: {
+      undeliverable: [...undeliverable].map(([id, flag]) => problem(id, flag)),
+      softBounces: overview.delivery.flatMap((entry) =>
+        entry.events
+          .filter((event) => event.outcome === 'soft-bounce')
+          .map((event) => problem(entry.contactPersonId, { outcome: 'soft-bounce', email: event.email, reason: event.reason, at: event.occurredAt })),
+      ),
+    },
     dates: dates ?? { values: { deadline: pragueDate(new Date(cycle.deadline)), meetingDate: cycle.meetingDate }, errors: {} },
   };
 }

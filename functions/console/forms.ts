@@ -26,3 +26,14 @@ export function ladderBody(values: { daysBeforeDeadline: string; overdueAfterDay
     ...(escalate === undefined ? {} : { escalateAfterDays: escalate }),
   };
 }
+
+/**
+ * A decimal number typed into a text field, with a Czech decimal comma and spaces between
+ * thousands allowed (`1 234,5`). Anything else passes on as typed, for the use case's schema to
+ * answer in Czech; an empty field is left out.
+ */
+export function decimalOrText(value: string): number | string | undefined {
+  if (value === '') return undefined;
+  const plain = value.replace(/[\s\u00a0]/g, '').replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : value;
+}

@@ -5,6 +5,7 @@
 import type { VNode } from 'preact';
 import { formatDate, formatDeadline, formatIsoDate } from '../format';
 import { renderPage } from '../jsx/render';
+import { DeliverySection, UndeliverableBadge, type DeliveryProblem } from './delivery';
 import { ConsolePage, CsrfField, ErrorSummary, InputField, Progress, type ConsoleFrameUser } from './layout';
 
 export type ProgressStatus = 'invited' | 'submitted' | 'late';
@@ -36,7 +37,11 @@ export interface DashboardView {
     total: number;
     status: ProgressStatus;
     lastReminder?: { label: string; at: Date } | undefined;
+    /** A hard bounce or a complaint on the person's address in this cycle. */
+    undeliverable?: 'hard-bounce' | 'complaint' | undefined;
   }>;
+  /** Hard bounces and complaints per person (flagged), and soft bounces (only shown). */
+  delivery: { undeliverable: DeliveryProblem[]; softBounces: DeliveryProblem[] };
   projects: Array<{ id: string; name: string; areaName: string; status: ProgressStatus; submittedAt?: Date | undefined; contacts: string }>;
   reminders: Array<{ at: Date; label: string; audience: string; projectCount: number }>;
   dates: { values: { deadline: string; meetingDate: string }; errors: Record<string, string> };
@@ -160,6 +165,12 @@ function PeopleTable(props: { view: DashboardView }): VNode {
                   {person.name}
                   <br />
                   <span class="muted">{person.email}</span>
+                  {person.undeliverable ? (
+                    <>
+                      <br />
+                      <UndeliverableBadge outcome={person.undeliverable} />
+                    </>
+                  ) : null}
                 </th>
                 <td>
                   <Progress done={person.submitted} total={person.total} label={`Odevzdáno: ${person.name}`} />
@@ -311,6 +322,7 @@ export function renderDashboard(view: DashboardView, status = 200): { status: nu
         ) : null}
         <Summary view={view} />
         <LatePeople view={view} />
+        <DeliverySection {...view.delivery} canFix={view.canAct && view.cycle.isOpen} />
         <AreasTable view={view} />
         <PeopleTable view={view} />
         <ProjectsTable view={view} />

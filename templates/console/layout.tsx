@@ -48,6 +48,8 @@ button.danger:hover { background: #6f0014; }
 button.small { padding: 0.25rem 0.625rem; width: auto; }
 input[type="date"], input[type="email"], select { font: inherit; color: #1a1a1a; background: #ffffff; border: 2px solid #4b5563; border-radius: 4px; padding: 0.5rem; }
 input.wide[type="text"] { max-width: 100%; }
+select { max-width: 100%; }
+input[type="email"] { width: 100%; max-width: 32rem; }
 input[type="date"][aria-invalid="true"], select[aria-invalid="true"] { border-color: #a4001d; border-width: 3px; }
 .field-row { display: flex; flex-wrap: wrap; gap: 0 1.5rem; }
 .repeat { border: 1px solid #d1d5db; border-radius: 6px; padding: 0.75rem 1rem 0; margin: 0 0 1rem; }
@@ -60,6 +62,15 @@ input[type="date"][aria-invalid="true"], select[aria-invalid="true"] { border-co
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0; }
 dl.facts dt { font-weight: 700; }
 dl.facts dd { margin: 0; }
+.sub-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; margin: 0 0 1rem; padding: 0 0 0.5rem; border-bottom: 1px solid #d1d5db; }
+.sub-nav a[aria-current="page"] { font-weight: 700; color: #1a1a1a; text-decoration: none; }
+ul.changes { margin: 0.25rem 0; padding-left: 1.25rem; }
+.scroll-choices { max-height: 18rem; overflow-y: auto; border: 1px solid #d1d5db; border-radius: 6px; padding: 0.5rem 0.75rem; }
+.choices legend { font-weight: 700; margin: 0 0 0.375rem; }
+textarea.code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.875rem; min-height: 14rem; }
+input[type="file"] { font: inherit; max-width: 100%; }
+.delivery-alert { border-left: 4px solid #a4001d; background: #fff5f5; padding: 0.5rem 0.75rem; margin: 0 0 1rem; }
+.field-error ul { margin: 0.25rem 0 0; padding-left: 1.25rem; font-weight: 400; }
 @media (max-width: 32rem) {
   dl.facts { grid-template-columns: 1fr; }
   .actions button, .actions .button-link { width: 100%; text-align: center; }
@@ -114,6 +125,9 @@ export function ConsolePage(props: ConsolePageProps): VNode {
                   </li>
                   <li>
                     <a href="/arr/indicators">Indikátory a otevřená data</a>
+                  </li>
+                  <li>
+                    <a href="/arr/plan">Akční plán</a>
                   </li>
                 </ul>
               </nav>

@@ -18,6 +18,7 @@ import { startLocalSystem, type LocalSystem } from '../../local/system';
 import { axeViolations, describeViolations } from './browser/axe';
 import { browserTestTitle, chromiumMissing, launchChromium } from './browser/chromium';
 import { personalLinkOf } from './browser/personal-link';
+import { sesHardBounce } from '../../local/scenario/ses';
 
 const SCREENSHOTS = join(process.cwd(), 'out', 'screenshots');
 const PERSON_EMAIL = 'k.simonova@example.org';
@@ -112,7 +113,7 @@ describe('ARR’s console in Chromium', () => {
       await section.getByLabel(/Co se v projektu udělalo/).fill('FVE dokončena a předána do zkušebního provozu.');
       await section.getByLabel(/Plán na období/).fill('Vyhodnocení provozu.');
       await section.getByText('dokončeno', { exact: true }).click();
-      await Promise.all([contact.waitForURL(/ulozeno=/), section.getByRole('button', { name: /Odeslat podklady/ }).click()]);
+      await Promise.all([contact.waitForURL(/ulozeno=/), section.getByRole('button', { name: /Uložit vše/ }).click()]);
       await system.drainQueues();
 
       // The dashboard shows it.
@@ -205,9 +206,12 @@ describe('ARR’s console in Chromium', () => {
           .slice('POST '.length)
           .replace('{cycleId}', '2026-H1')
           .replace('{contactPersonId}', 'k-simonova')
-          .replace('{section}', 'trends'),
+          .replace('{section}', 'trends')
+          .replace('{activityAreaId}', 'digitalni-vek')
+          .replace('{projectId}', 'gymnazium-ceska-lipa')
+          .replace('{code}', 'DV-1'),
       );
-      const arrPages = ['/arr/cycles/2026-H1/chapters/trends', '/arr/cycles/2026-H1/close'];
+      const arrPages = ['/arr/cycles/2026-H1/chapters/trends', '/arr/cycles/2026-H1/close', '/arr/plan/contacts/k-simonova', '/arr/plan/import'];
 
       // Act
       const cycles = await page.locator('main').textContent();
@@ -223,21 +227,108 @@ describe('ARR’s console in Chromium', () => {
       const refused = await page.goto(`${system.apiUrl}/arr/cycles/2026-H1/chapters/trends`);
       await audit(page);
       const cycle = await system.deps.cycles.getCycle('2026-H1');
+      const plan = await system.deps.plans.getPlan(system.deps.config.planId);
 
       // Assess
       expect(cycles).toContain('1. pololetí 2026');
+      expect(plan.contactPersons.find((person) => person.id === 'k-simonova')?.email).toBe(PERSON_EMAIL);
       expect(cycles).not.toContain('Otevřít nové pololetí');
       expect(dashboardForms).toBe(0);
       expect(preview).toContain('FVE dokončena a předána do zkušebního provozu.');
       expect(postRoutes.length).toBeGreaterThanOrEqual(6);
       expect(statuses).toEqual(postRoutes.map(() => 403));
-      expect(pageStatuses).toEqual([403, 403]);
+      expect(pageStatuses).toEqual([403, 403, 403, 403]);
       expect(refused?.status()).toBe(403);
       expect(cycle?.deadline).toBe('2026-07-15T21:59:59.000Z');
       expectNoViolations();
       await context.close();
     },
     120_000,
+  );
+
+  it.skipIf(chromiumMissing)(
+    browserTestTitle('lets ARR change a contact person’s email in the plan and find it in the history; imports with Czech errors; flags a bounced address; WCAG 2.1 AA on every plan page'),
+    async () => {
+      // Prepare
+      const context = await newContext();
+      const page = await context.newPage();
+      await signIn(page, account('arr'));
+      const brokenPlan = JSON.stringify({ ...(await system.deps.plans.getPlan(system.deps.config.planId)), name: '' });
+      await fetch(`${system.apiUrl}/local/ses-events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${system.arrKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(sesHardBounce({ email: 's.jager@example.org', cycleId: '2026-H1', contactPersonId: 's-jager', at: new Date('2026-06-01T05:30:00Z') })),
+      });
+      await system.drainQueues();
+
+      // Act: through the navigation to the contact person, a wrong address first.
+      await page.getByRole('navigation', { name: 'Hlavní navigace' }).getByRole('link', { name: 'Akční plán' }).click();
+      await audit(page, 'console-plan-1-overview');
+      await page.getByRole('navigation', { name: 'Části akčního plánu' }).getByRole('link', { name: 'Kontaktní osoby' }).click();
+      await audit(page, 'console-plan-2-contacts');
+      await page.getByRole('link', { name: 'Upravit K. Šimonová' }).click();
+      await audit(page, 'console-plan-3-contact');
+      await page.getByLabel('E-mail', { exact: true }).fill('simonova.kraj-lbc.cz');
+      await page.getByRole('button', { name: 'Uložit kontaktní osobu' }).click();
+      const fieldError = await page.getByRole('alert').textContent();
+      await audit(page, 'console-plan-4-contact-error');
+      await page.getByLabel('E-mail', { exact: true }).fill('k.simonova@kraj-lbc.cz');
+      await Promise.all([page.waitForURL(/hotovo=/), page.getByRole('button', { name: 'Uložit kontaktní osobu' }).click()]);
+      const saved = await page.getByRole('status').textContent();
+      const row = await page.locator('#osoba-k-simonova').textContent();
+
+      // The history lists the revision; its detail says what changed.
+      await page.getByRole('navigation', { name: 'Části akčního plánu' }).getByRole('link', { name: 'Historie změn' }).click();
+      await audit(page, 'console-plan-5-history');
+      const newest = await page.getByRole('row').nth(1).textContent();
+      await page.getByRole('row').nth(1).getByRole('link').click();
+      await audit(page, 'console-plan-6-revision');
+      const detail = await page.locator('main').textContent();
+
+      // The other parts of the plan and their forms.
+      for (const [path, shot] of [
+        ['/plan/areas', 'console-plan-7-areas'],
+        ['/plan/areas/digitalni-vek', 'console-plan-8-guarantor'],
+        ['/plan/projects', 'console-plan-9-projects'],
+        ['/plan/projects/gymnazium-ceska-lipa', 'console-plan-10-project'],
+        ['/plan/indicators', 'console-plan-11-indicators'],
+        ['/plan/indicators/DV-1', 'console-plan-12-indicator'],
+        ['/plan/past-reports', 'console-plan-13-past-reports'],
+      ] as const) {
+        await page.goto(`${system.consoleUrl}${path}`);
+        await audit(page, shot);
+      }
+
+      // An import with a mistake, uploaded as a file: Czech errors and nothing stored.
+      const revisionBefore = await system.deps.plans.currentRevision(system.deps.config.planId);
+      await page.goto(`${system.consoleUrl}/plan/import`);
+      await page.getByLabel('Soubor s plánem (JSON)').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(brokenPlan) });
+      await page.getByRole('button', { name: 'Zkontrolovat a nahrát plán' }).click();
+      const importErrors = await page.locator('#chyby-planu').textContent();
+      await audit(page, 'console-plan-14-import-errors');
+      const revisionAfter = await system.deps.plans.currentRevision(system.deps.config.planId);
+
+      // The dashboard flags the bounced address.
+      await page.goto(`${system.consoleUrl}/cycles/2026-H1`);
+      const delivery = await page.getByRole('region', { name: 'Doručení e-mailů' }).textContent();
+      await audit(page, 'console-plan-15-dashboard-bounce');
+
+      // Assess
+      expect(fieldError).toContain('Zadejte platnou e-mailovou adresu');
+      expect(saved).toContain('Změna je uložena jako verze');
+      expect(row).toContain('k.simonova@kraj-lbc.cz');
+      expect(newest).toContain('Úprava kontaktní osoby.');
+      expect(newest).toContain('e-mail změněn z k.simonova@example.org na k.simonova@kraj-lbc.cz');
+      expect(newest).toContain(account('arr').email);
+      expect(detail).toContain('Kontaktní osoba K. Šimonová: e-mail změněn z k.simonova@example.org na k.simonova@kraj-lbc.cz.');
+      expect(importErrors).toContain('Plán › název: Vyplňte název akčního plánu.');
+      expect(revisionAfter).toBe(revisionBefore);
+      expect(delivery).toContain('S. Jäger (s.jager@example.org): adresa je nedoručitelná');
+      expect(delivery).toContain('smtp; 550 5.1.1 user unknown');
+      expectNoViolations();
+      await context.close();
+    },
+    180_000,
   );
 
   it.skipIf(chromiumMissing)(browserTestTitle('signs in and out under the pages’ own content security policy'), async () => {

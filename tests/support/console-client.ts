@@ -10,6 +10,14 @@ export interface ConsoleResponse {
   setCookies: string[];
 }
 
+export interface RequestInit {
+  method?: string;
+  /** A URL-encoded form post. */
+  form?: Record<string, string>;
+  /** A multipart form post, as a form with a file input sends it. */
+  multipart?: FormData;
+}
+
 export class ConsoleClient {
   private readonly jar = new Map<string, Map<string, string>>();
 
@@ -41,17 +49,19 @@ export class ConsoleClient {
   }
 
   /** One request, no redirect followed. */
-  async request(url: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<ConsoleResponse> {
+  async request(url: string, init: RequestInit = {}): Promise<ConsoleResponse> {
     const target = new URL(url, this.consoleOrigin);
     const cookies = [...(this.jar.get(target.origin) ?? new Map<string, string>())].map(([name, value]) => `${name}=${value}`).join('; ');
     const response = await fetch(target, {
-      method: init.method ?? (init.form ? 'POST' : 'GET'),
+      method: init.method ?? (init.form || init.multipart ? 'POST' : 'GET'),
       redirect: 'manual',
       headers: {
         ...(cookies ? { cookie: cookies } : {}),
         ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
       },
       ...(init.form ? { body: new URLSearchParams(init.form).toString() } : {}),
+      // fetch writes the multipart boundary into the content type itself.
+      ...(init.multipart ? { body: init.multipart } : {}),
     });
     const setCookies = response.headers.getSetCookie();
     this.store(target, setCookies);
@@ -60,7 +70,7 @@ export class ConsoleClient {
   }
 
   /** Follows redirects (as GETs) until a page answers. */
-  async follow(url: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<ConsoleResponse & { url: string }> {
+  async follow(url: string, init: RequestInit = {}): Promise<ConsoleResponse & { url: string }> {
     let current = new URL(url, this.consoleOrigin).href;
     let response = await this.request(current, init);
     for (let hops = 0; response.location !== null && hops < 10; hops += 1) {
