@@ -8,6 +8,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { requireAccess, type ConsoleAccess } from '../domain/access';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { authenticate } from './console/auth';
+import { consoleErrorPages } from './console/error-pages';
 import type { ConsoleDependencies, ConsoleRoute } from './console/context';
 import { consoleRoutes } from './console/routes';
 import { planRoutes } from './console/plan';
@@ -72,7 +73,7 @@ export function createConsoleHandler(deps: () => ConsoleDependencies) {
           : await runProtected(event, resolved, route);
       return allowSignOutTarget(response, resolved.auth.signIn.signOutOrigin);
     },
-    { format: 'console' },
+    { format: consoleErrorPages },
   );
 }
 

@@ -5,13 +5,21 @@
  */
 import { DomainError, type DomainErrorKind } from '../../domain/errors';
 import { INVALID_LINK_MESSAGE } from '../../domain/use-cases/contact-workspace';
-import { renderConsoleMessage } from '../../templates/console/message';
 import { renderMessagePage, type MessagePageView } from '../../templates/page/message';
 import { logger } from '../observability';
 import { html, json, type HttpResponse } from './responses';
 
-/** `html`: the contact person's pages; `console`: ARR's console. */
-export type ResponseFormat = 'json' | 'html' | 'console';
+/**
+ * Renders a refused (`error` set) or failed (`error` null) request as a page of one UI, with the
+ * status this module chose. ARR's console brings its own, so the contact persons' functions do not
+ * bundle the console's templates.
+ */
+export interface ErrorPages {
+  page(status: number, error: DomainError | null): HttpResponse;
+}
+
+/** `html`: the contact person's pages; an `ErrorPages`: another UI's pages (ARR's console). */
+export type ResponseFormat = 'json' | 'html' | ErrorPages;
 
 export interface ErrorMappingOptions {
   /** 422 where a person's form is validated (the input is understood but not acceptable); else 400. */
@@ -27,7 +35,7 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   'illegal-transition': 409,
 };
 
-const UNEXPECTED_ERROR_MESSAGE = 'Nastala neočekávaná chyba. Zkuste to prosím později.';
+export const UNEXPECTED_ERROR_MESSAGE = 'Nastala neočekávaná chyba. Zkuste to prosím později.';
 const UNEXPECTED_ERROR_MESSAGE_EN = 'An unexpected error occurred. Please try again later.';
 
 export function statusOf(error: DomainError, options: ErrorMappingOptions = {}): number {
@@ -61,24 +69,6 @@ function htmlView(status: number, error: DomainError | null): MessagePageView {
   return { title: 'Požadavek nelze vyřídit', message: error.message, status: 'error' };
 }
 
-const CONSOLE_TITLES: Record<number, string> = {
-  400: 'Požadavek nelze vyřídit',
-  401: 'Přihlaste se prosím znovu',
-  403: 'Přístup odepřen',
-  404: 'Stránka nenalezena',
-  409: 'Akci nelze provést',
-  410: 'Cyklus je uzavřen',
-};
-
-/** A console page for a refused request; a refused sign-in leads back to signing in. */
-function consolePage(status: number, error: DomainError | null): HttpResponse {
-  if (error === null) {
-    return html(500, renderConsoleMessage({ title: 'Něco se pokazilo', message: UNEXPECTED_ERROR_MESSAGE, tone: 'error', link: { href: '/arr', label: 'Zpět na přehled cyklů' } }));
-  }
-  const link = status === 401 ? { href: '/arr/sign-in', label: 'Přihlásit se' } : { href: '/arr', label: 'Zpět na přehled cyklů' };
-  return html(status, renderConsoleMessage({ title: CONSOLE_TITLES[status] ?? 'Požadavek nelze vyřídit', message: error.message, tone: 'error', link }));
-}
-
 /** Maps any thrown value to a response and logs it once, at a level matching whose fault it was. */
 export function errorResponse(
   error: unknown,
@@ -88,13 +78,13 @@ export function errorResponse(
   if (error instanceof DomainError) {
     const status = statusOf(error, context);
     logger.info('Request refused', { status, kind: error.kind, errorMessage: error.message, fields: Object.keys(error.details) });
-    if (format === 'console') return consolePage(status, error);
+    if (typeof format === 'object') return format.page(status, error);
     if (format === 'html') return status === 404 ? invalidLinkPage() : html(status, renderMessagePage(htmlView(status, error)));
     const details = Object.keys(error.details).length > 0 ? { details: error.details } : {};
     return json(status, { message: error.message, ...details });
   }
   logger.error('Request failed', error instanceof Error ? error : String(error));
-  if (format === 'console') return consolePage(500, null);
+  if (typeof format === 'object') return format.page(500, null);
   if (format === 'html') return html(500, renderMessagePage(htmlView(500, null)));
   return json(500, { message: UNEXPECTED_ERROR_MESSAGE, messageEn: UNEXPECTED_ERROR_MESSAGE_EN, requestId: context.requestId });
 }
