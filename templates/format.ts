@@ -61,6 +61,12 @@ export function formatDeadline(deadline: Date): string {
   return `${date}, ${hour}:${String(minute).padStart(2, '0')}`;
 }
 
+/** `15. 7. 2026 v 14:05`: when something happened, in Prague time. */
+export function formatDateTime(date: Date): string {
+  const { year, month, day, hour, minute } = toPrague(date);
+  return `${czechDate(year, month, day)} v ${hour}:${String(minute).padStart(2, '0')}`;
+}
+
 /** `2026-10-08` → `8. 10. 2026`: a calendar date with no time zone to convert. */
 export function formatIsoDate(isoDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);

@@ -5,6 +5,7 @@
 import type { VNode } from 'preact';
 import { formatDate, formatDeadline, formatIsoDate } from '../format';
 import { renderPage } from '../jsx/render';
+import type { ProjectFlagCode } from '../../domain/use-cases/arr';
 import { ConsolePage, CsrfField, ErrorSummary, InputField, Progress, type ConsoleFrameUser } from './layout';
 
 export type ProgressStatus = 'invited' | 'submitted' | 'late';
@@ -37,7 +38,18 @@ export interface DashboardView {
     status: ProgressStatus;
     lastReminder?: { label: string; at: Date } | undefined;
   }>;
-  projects: Array<{ id: string; name: string; areaName: string; status: ProgressStatus; submittedAt?: Date | undefined; contacts: string }>;
+  projects: Array<{
+    id: string;
+    name: string;
+    areaName: string;
+    status: ProgressStatus;
+    submittedAt?: Date | undefined;
+    contacts: string;
+    /** Returned, edited by ARR, changed since ARR's edit. */
+    flags: Array<{ code: ProjectFlagCode; label: string; at: Date }>;
+  }>;
+  /** The slipping projects with their reasons, in the report's order. */
+  slips: Array<{ projectId: string; name: string; areaName: string; linked: boolean; reasons: string[] }>;
   reminders: Array<{ at: Date; label: string; audience: string; projectCount: number }>;
   dates: { values: { deadline: string; meetingDate: string }; errors: Record<string, string> };
 }
@@ -195,6 +207,79 @@ function PeopleTable(props: { view: DashboardView }): VNode {
   );
 }
 
+const FLAG_CLASSES: Record<ProjectFlagCode, string> = {
+  returned: 'flag state-returned',
+  'arr-edited': 'flag',
+  'changed-since-arr-edit': 'flag flag-changed',
+};
+
+function Flags(props: { flags: DashboardView['projects'][number]['flags'] }): VNode | null {
+  if (props.flags.length === 0) return null;
+  return (
+    <>
+      {props.flags.map((flag) => (
+        <>
+          {' '}
+          <span class={FLAG_CLASSES[flag.code]}>{flag.label}</span>
+        </>
+      ))}
+    </>
+  );
+}
+
+/** Projects whose person wrote again after ARR's edit: the report still prints ARR's older text. */
+function ChangedSinceEdit(props: { view: DashboardView }): VNode | null {
+  const changed = props.view.projects.filter((project) => project.flags.some((flag) => flag.code === 'changed-since-arr-edit'));
+  if (changed.length === 0) return null;
+  return (
+    <div class="attention" role="note">
+      <strong>Změněno po úpravě ARR:</strong> kontaktní osoba poslala novou verzi až po úpravě textu ARR. Zpráva tiskne text ARR; zkontrolujte ho:
+      <ul>
+        {changed.map((project) => (
+          <li>
+            <a href={`${cyclePath(props.view.cycle.id)}/projects/${encodeURIComponent(project.id)}#text-do-zpravy`}>{project.name}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Slips(props: { view: DashboardView }): VNode {
+  const { slips } = props.view;
+  return (
+    <section class="panel" aria-labelledby="skluz">
+      <h2 id="skluz">Projekty se skluzem</h2>
+      {slips.length === 0 ? (
+        <p>Žádný projekt nemá skluz.</p>
+      ) : (
+        <>
+          <p class="muted">Vypočteno z historie pololetí: opakovaný plán, stav zpožděno nebo zrušeno, prázdné „co se udělalo“ při existujícím plánu, dvakrát bez odpovědi.</p>
+          <ul class="slips">
+            {slips.map((slip) => (
+              <li>
+                {slip.linked ? (
+                  <a href={`${cyclePath(props.view.cycle.id)}/projects/${encodeURIComponent(slip.projectId)}`}>
+                    <strong>{slip.name}</strong>
+                  </a>
+                ) : (
+                  <strong>{slip.name}</strong>
+                )}
+                <span class="muted"> ({slip.areaName})</span>
+                <ul>
+                  {slip.reasons.map((reason) => (
+                    <li>{reason}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
 function ProjectsTable(props: { view: DashboardView }): VNode {
   return (
     <section aria-labelledby="projekty">
@@ -220,6 +305,7 @@ function ProjectsTable(props: { view: DashboardView }): VNode {
                 <td>
                   <StatusBadge status={project.status} />
                   {project.submittedAt ? <span class="muted"> {formatDate(project.submittedAt)}</span> : null}
+                  <Flags flags={project.flags} />
                 </td>
               </tr>
             ))}
@@ -309,11 +395,13 @@ export function renderDashboard(view: DashboardView, status = 200): { status: nu
             {view.notice}
           </p>
         ) : null}
+        <ChangedSinceEdit view={view} />
         <Summary view={view} />
         <LatePeople view={view} />
         <AreasTable view={view} />
         <PeopleTable view={view} />
         <ProjectsTable view={view} />
+        <Slips view={view} />
         <ReminderHistory view={view} />
         {view.canAct && view.cycle.canReschedule ? <DatesForm view={view} /> : null}
       </ConsolePage>,
