@@ -6,7 +6,7 @@ import type { VNode } from 'preact';
 import { formatDate, formatDeadline, formatIsoDate } from '../format';
 import { renderPage } from '../jsx/render';
 import type { ProjectFlagCode } from '../../domain/use-cases/arr';
-import { ConsolePage, CsrfField, ErrorSummary, InputField, Progress, type ConsoleFrameUser } from './layout';
+import { ConsolePage, CsrfField, ErrorSummary, InputField, Progress, TableWrap, type ConsoleFrameUser } from './layout';
 
 export type ProgressStatus = 'invited' | 'submitted' | 'late';
 
@@ -125,7 +125,7 @@ function AreasTable(props: { view: DashboardView }): VNode {
   return (
     <section aria-labelledby="oblasti">
       <h2 id="oblasti">Úplnost podle oblastí aktivit</h2>
-      <div class="table-wrap">
+      <TableWrap labelledBy="oblasti">
         <table>
           <thead>
             <tr>
@@ -144,7 +144,7 @@ function AreasTable(props: { view: DashboardView }): VNode {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }
@@ -154,7 +154,7 @@ function PeopleTable(props: { view: DashboardView }): VNode {
   return (
     <section aria-labelledby="osoby">
       <h2 id="osoby">Kontaktní osoby</h2>
-      <div class="table-wrap">
+      <TableWrap labelledBy="osoby">
         <table>
           <thead>
             <tr>
@@ -202,7 +202,7 @@ function PeopleTable(props: { view: DashboardView }): VNode {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }
@@ -284,7 +284,7 @@ function ProjectsTable(props: { view: DashboardView }): VNode {
   return (
     <section aria-labelledby="projekty">
       <h2 id="projekty">Projekty</h2>
-      <div class="table-wrap">
+      <TableWrap labelledBy="projekty">
         <table>
           <thead>
             <tr>
@@ -311,7 +311,7 @@ function ProjectsTable(props: { view: DashboardView }): VNode {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }
@@ -323,7 +323,7 @@ function ReminderHistory(props: { view: DashboardView }): VNode {
       {props.view.reminders.length === 0 ? (
         <p>Zatím nebyla odeslána žádná připomínka.</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap labelledBy="pripominky">
           <table>
             <thead>
               <tr>
@@ -346,7 +346,7 @@ function ReminderHistory(props: { view: DashboardView }): VNode {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

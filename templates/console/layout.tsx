@@ -175,6 +175,18 @@ function Breadcrumbs(props: { items: Crumb[] }): VNode {
   );
 }
 
+/**
+ * A table that scrolls sideways inside its box on a phone. The box takes the keyboard focus, so
+ * the table can be scrolled without a mouse even when it holds no link or button.
+ */
+export function TableWrap(props: { labelledBy: string; children: ComponentChildren }): VNode {
+  return (
+    <div class="table-wrap" tabindex={0} role="region" aria-labelledby={props.labelledBy}>
+      {props.children}
+    </div>
+  );
+}
+
 /** The hidden CSRF token every state-changing form carries. */
 export function CsrfField(props: { token: string }): VNode {
   return <input type="hidden" name="_csrf" value={props.token} />;

@@ -205,6 +205,8 @@ describe('ARR’s console in Chromium', () => {
           .slice('POST '.length)
           .replace('{cycleId}', '2026-H1')
           .replace('{contactPersonId}', 'k-simonova')
+          .replace('{projectId}', 'gymnazium-ceska-lipa')
+          .replace('{year}', '2025')
           .replace('{section}', 'trends'),
       );
       const arrPages = ['/arr/cycles/2026-H1/chapters/trends', '/arr/cycles/2026-H1/close'];
