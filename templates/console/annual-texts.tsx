@@ -115,7 +115,7 @@ export function renderAnnualTextsPage(view: AnnualTextsPageView): string {
           {view.notice}
         </p>
       ) : null}
-      <div class="panel">
+      <div class="panel intro">
         <p>
           Každá aktivita má ve výroční zprávě jeden text. Dokud ho ARR neupraví, je předvyplněný z monitorovacích zpráv ({view.prefilledFrom}).
           {view.canEdit ? ' Tlačítko „Uložit změněné texty“ uloží všechny texty, které jste na stránce změnili; ostatní zůstanou, jak jsou.' : ''}

@@ -3,7 +3,7 @@
  * what they were last sent, the reminder history, and ARR's actions on the cycle.
  */
 import type { VNode } from 'preact';
-import { formatDate, formatDeadline, formatIsoDate } from '../format';
+import { countOf, formatDate, formatDeadline, formatIsoDate, PROJECT_FORMS } from '../format';
 import { renderPage } from '../jsx/render';
 import type { ProjectFlagCode } from '../../domain/use-cases/arr';
 import { ConsolePage, CsrfField, ErrorSummary, InputField, Progress, TableWrap, type ConsoleFrameUser } from './layout';
@@ -80,6 +80,8 @@ function Summary(props: { view: DashboardView }): VNode {
         </dd>
         <dt>Pozdě</dt>
         <dd>{totals.late === 0 ? 'nikdo' : `${totals.late} projektů`}</dd>
+        <dt>Se skluzem</dt>
+        <dd>{props.view.slips.length === 0 ? 'žádný projekt' : <a href="#skluz">{countOf(props.view.slips.length, PROJECT_FORMS)}</a>}</dd>
       </dl>
       <p class="actions">
         <a class="button-link secondary" href={`${cyclePath(cycle.id)}/report`}>
@@ -398,10 +400,10 @@ export function renderDashboard(view: DashboardView, status = 200): { status: nu
         <ChangedSinceEdit view={view} />
         <Summary view={view} />
         <LatePeople view={view} />
+        <Slips view={view} />
         <AreasTable view={view} />
         <PeopleTable view={view} />
         <ProjectsTable view={view} />
-        <Slips view={view} />
         <ReminderHistory view={view} />
         {view.canAct && view.cycle.canReschedule ? <DatesForm view={view} /> : null}
       </ConsolePage>,

@@ -65,11 +65,13 @@ input[type="date"][aria-invalid="true"], select[aria-invalid="true"] { border-co
 .text-version { border: 1px solid #d1d5db; border-radius: 6px; padding: 0.75rem 1rem; }
 .text-version.arr { border-color: #0b4f9c; }
 .text-version h3 { margin-top: 0; }
+.text-version dt, .diff dt { font-weight: 700; }
 dd.text { white-space: pre-wrap; margin: 0 0 0.75rem; }
 ol.history { padding-left: 1.25rem; }
 ol.history li { margin: 0 0 0.75rem; }
 ul.slips { padding-left: 1.25rem; }
 ul.slips li { margin: 0 0 0.75rem; }
+.intro p:first-child { margin-top: 0; }
 .annual-text { border-top: 1px solid #d1d5db; padding-top: 1rem; margin-top: 1rem; }
 .annual-text h3 { margin-top: 0; }
 details.prefill { margin: 0 0 1rem; }
@@ -79,6 +81,7 @@ details.prefill div { white-space: pre-wrap; background: #f9fafb; border: 1px so
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0; }
 dl.facts dt { font-weight: 700; }
 dl.facts dd { margin: 0; }
+dl.facts.panel { margin: 0 0 1.5rem; }
 @media (max-width: 48rem) {
   .side-by-side { grid-template-columns: 1fr; }
 }

@@ -338,7 +338,7 @@ export function renderProjectPage(view: ProjectView): string {
       {view.changedSinceEditorialLabel && view.texts?.arr ? (
         <div class="attention" role="note">
           <strong>Změněno po úpravě ARR:</strong> kontaktní osoba poslala verzi {view.texts.person.version} až po úpravě ARR, která vychází z verze{' '}
-          {view.texts.arr.basedOnVersion}. Zpráva dál tiskne text ARR; porovnejte oba texty a text do zprávy uložte znovu.
+          {view.texts.arr.basedOnVersion}. Zpráva dál tiskne text ARR{view.forms ? '; porovnejte oba texty a text do zprávy uložte znovu.' : '.'}
         </div>
       ) : null}
       {view.standingReturn ? (

@@ -153,6 +153,7 @@ describe('the editorial loop in the console, in Chromium', () => {
       const prefilled = await arr.getByLabel('Co se v období udělalo').inputValue();
       await arr.getByLabel('Co se v období udělalo').fill(ARR_TEXT);
       await Promise.all([arr.waitForURL(/hotovo=upraveno/), arr.getByRole('button', { name: 'Uložit text do zprávy' }).click()]);
+      clock.advance(60 * 60 * 1000);
       const arrVersion = await arr.getByRole('region', { name: 'Verze ARR' }).textContent();
       const personVersion = await arr.getByRole('region', { name: 'Verze kontaktní osoby' }).textContent();
       const insertions = await arr.getByRole('region', { name: /Co ARR změnila/ }).locator('ins').count();

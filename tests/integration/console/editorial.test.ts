@@ -225,6 +225,30 @@ describe('console: returning a project and ARR’s text', () => {
   });
 });
 
+describe('console: a closed cycle', () => {
+  it('refuses a return or an edit from a page left open before the close with a Czech 409, changing nothing', async () => {
+    // Prepare
+    const closed = await arr.request(`/arr/cycles/${CYCLE}/close`, { form: { _csrf: arrCsrf } });
+    const before = { returns: await returns(), editorial: await editorial() };
+
+    // Act
+    const returned = await arr.request(`${PROJECT_PATH}/return`, { form: { _csrf: arrCsrf, version: '3', comment: 'Ještě doplňte.' } });
+    const edited = await arr.request(`${PROJECT_PATH}/editorial`, { form: { _csrf: arrCsrf, version: '3', thisPeriod: 'Pozdní úprava.', nextPeriodPlan: '' } });
+    const page = await arr.request(PROJECT_PATH);
+
+    // Assess
+    expect(closed.status).toBe(303);
+    for (const refused of [returned, edited]) {
+      expect(refused.status).toBe(409);
+      expect(refused.body).toContain('vracet projekty k doplnění a upravovat jejich texty do zprávy lze jen v otevřeném cyklu');
+      expect(refused.body).toContain('<title>Chyba: ');
+    }
+    expect(page.body).toContain('vracet k doplnění a upravovat texty lze jen v otevřeném cyklu');
+    expect(page.body).not.toContain(`action="${PROJECT_PATH}/return"`);
+    expect({ returns: await returns(), editorial: await editorial() }).toEqual(before);
+  });
+});
+
 describe('console: the annual report’s texts', () => {
   async function currentForm(): Promise<Record<string, string>> {
     const view = await getAnnualTexts(system.deps, { year: '2025', planId: system.deps.config.planId });
