@@ -12,10 +12,9 @@ import {
 } from '../editorial';
 import { NotFoundError, ValidationError } from '../errors';
 import { computeIndicators, type IndicatorValue } from '../indicators';
-import type { IndicatorDefinition, Project } from '../plan';
+import type { IndicatorDefinition } from '../plan';
 import type { Dependencies } from '../ports';
 import type { CycleRecord, DeliveryEventRecord, ReminderRecord, RequestRecord, UndeliverableAddress } from '../records';
-import type { SubmissionVersion } from '../submission';
 import type { MonitoringReport } from '../report/model';
 import { buildSlipAppendix, type SlipAppendixRow } from '../slips/report';
 import { currentReport } from './assemble-report';
@@ -257,24 +256,4 @@ export async function reissueContactLink(
     ),
   ]);
   return result;
-}
-
-export interface ProjectHistory {
-  cycle: CycleRecord;
-  project: Project;
-  /** Oldest first: every version the contact persons sent. */
-  versions: SubmissionVersion[];
-}
-
-/** Every version of one project's report in a cycle, for ARR's review. */
-export async function getProjectHistory(
-  deps: Pick<Dependencies, 'plans' | 'cycles' | 'submissions'>,
-  input: { cycleId: string; projectId: string },
-): Promise<ProjectHistory> {
-  const cycle = await requireCycle(deps, input.cycleId);
-  const [requests, plan] = await Promise.all([deps.cycles.getRequests(cycle.id, [input.projectId]), deps.plans.getPlan(cycle.planId)]);
-  const project = plan.projects.find((candidate) => candidate.id === input.projectId);
-  if (requests.length === 0 || !project) throw new NotFoundError(`Projekt ${input.projectId} v cyklu ${cycle.id} není.`);
-  const versions = (await deps.submissions.listVersions(cycle.id, project.id)).sort((a, b) => a.version - b.version);
-  return { cycle, project, versions };
 }

@@ -71,6 +71,8 @@ export async function dashboardView(
     at: new Date(found.at),
   });
   const notice = context.event.queryStringParameters?.hotovo;
+  const flagsOf = new Map(overview.projectFlags.map((entry) => [entry.projectId, entry.flags]));
+  const requested = new Set(overview.completeness.projects.map((project) => project.projectId));
 
   return {
     user: { name: context.user.name, role: context.user.role, csrf: context.user.csrf },
@@ -115,6 +117,15 @@ export async function dashboardView(
       status: project.status,
       submittedAt: project.submittedAt ? new Date(project.submittedAt) : undefined,
       contacts: (contactsOf.get(project.projectId) ?? []).map(personName).join(', '),
+      flags: (flagsOf.get(project.projectId) ?? []).map((flag) => ({ code: flag.code, label: flag.label, at: new Date(flag.at) })),
+    })),
+    slips: overview.slips.map((slip) => ({
+      projectId: slip.projectId,
+      name: slip.projectName,
+      areaName: slip.activityAreaName,
+      // Only a project of this cycle has a page here; history may name projects the plan dropped.
+      linked: requested.has(slip.projectId),
+      reasons: slip.reasons.map((reason) => reason.message),
     })),
     reminders: [...overview.reminders].reverse().map((reminder) => ({
       at: new Date(reminder.queuedAt),

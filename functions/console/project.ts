@@ -1,10 +1,14 @@
-/** The project page's view model: the versions as fields, and a word diff of two of them (`diff`). */
+/**
+ * The project page's view model, from the project detail use case: every version as fields, a word
+ * diff of two of them and of the person's text against ARR's (`diff`), the returns with their
+ * comments, ARR's editorial version, and the two ARR forms with what was typed into them.
+ */
 import { diffWordsWithSpace } from 'diff';
-import { activityAreaOfProject, contactDisplayName, OUTSIDE_PLAN_NAME } from '../../domain/plan';
 import { parsePeriodId } from '../../domain/period';
+import { contactDisplayName } from '../../domain/plan';
 import { projectStatusLabels, type SubmissionVersion } from '../../domain/submission';
-import { getProjectHistory } from '../../domain/use-cases/arr';
-import type { DiffPart, ProjectView } from '../../templates/console/project';
+import { getProjectDetail, type ProjectDetail } from '../../domain/use-cases/editorial';
+import type { DiffPart, ProjectForms, ProjectView } from '../../templates/console/project';
 import type { SignedInContext } from './context';
 
 function fieldsOf(version: SubmissionVersion, indicatorNames: Map<string, string>): Array<{ label: string; value: string }> {
@@ -24,22 +28,69 @@ function versionNumber(value: string | undefined): number | null {
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : null;
 }
 
-export async function projectView(context: SignedInContext, cycleId: string, projectId: string): Promise<ProjectView> {
+function diffParts(before: string, after: string): DiffPart[] {
+  return diffWordsWithSpace(before, after).map((change): DiffPart => ({ value: change.value, change: change.added ? 'added' : change.removed ? 'removed' : 'same' }));
+}
+
+const NOTICES: Record<string, string> = {
+  vraceno: 'Projekt je vrácen k doplnění. Kontaktním osobám odchází e-mail s jejich odkazem a komentářem.',
+  upraveno: 'Text do zprávy je uložen. Zpráva tiskne text ARR; verze kontaktní osoby zůstává uložená.',
+};
+
+/** What ARR typed into a form that was refused, and why, so the page shows it again. */
+export interface PostedProjectForm {
+  form: 'return' | 'editorial';
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  /** A refusal of the whole form (stale version, closed cycle, already returned). */
+  conflict?: string;
+}
+
+function formsOf(detail: ProjectDetail, canAct: boolean, posted: PostedProjectForm | null): ProjectForms | null {
+  const latest = detail.versions.at(-1);
+  if (!canAct || !latest) return null;
+  const editorialPosted = posted?.form === 'editorial' ? posted : null;
+  const returnPosted = posted?.form === 'return' ? posted : null;
+  // ARR edits its own text when there is one (the report prints it), else the person's newest.
+  const base = detail.editorial ?? latest;
+  return {
+    version: latest.version,
+    editorial: {
+      thisPeriod: editorialPosted?.values.thisPeriod ?? base.thisPeriod,
+      nextPeriodPlan: editorialPosted?.values.nextPeriodPlan ?? base.nextPeriodPlan,
+      errors: editorialPosted?.errors ?? {},
+      conflict: editorialPosted?.conflict,
+    },
+    // A standing return waits for the person; returning it again is refused anyway.
+    return:
+      detail.standingReturn && !returnPosted
+        ? null
+        : { comment: returnPosted?.values.comment ?? '', errors: returnPosted?.errors ?? {}, conflict: returnPosted?.conflict },
+  };
+}
+
+export async function projectView(
+  context: SignedInContext,
+  cycleId: string,
+  projectId: string,
+  posted: PostedProjectForm | null = null,
+): Promise<ProjectView> {
   const deps = context.deps.app;
-  const history = await getProjectHistory(deps, { cycleId, projectId });
-  const plan = await deps.plans.getPlan(history.cycle.planId);
+  const detail = await getProjectDetail(deps, { cycleId, projectId });
+  const plan = await deps.plans.getPlan((await deps.cycles.getCycle(detail.cycle.id))?.planId ?? deps.config.planId);
   const persons = new Map(plan.contactPersons.map((person) => [person.id, contactDisplayName(person)]));
+  const personName = (id: string) => persons.get(id) ?? id;
   const indicatorNames = new Map(plan.indicators.map((indicator) => [indicator.code, indicator.name]));
-  const versions = history.versions.map((version) => ({
+  const versions = detail.versions.map((version) => ({
     version: version.version,
     submittedAt: new Date(version.submittedAt),
-    submittedBy: persons.get(version.submittedBy) ?? version.submittedBy,
+    submittedBy: personName(version.submittedBy),
     fields: fieldsOf(version, indicatorNames),
   }));
 
   const query = context.event.queryStringParameters ?? {};
-  const from = history.versions.find((version) => version.version === versionNumber(query.od));
-  const to = history.versions.find((version) => version.version === versionNumber(query.do));
+  const from = detail.versions.find((version) => version.version === versionNumber(query.od));
+  const to = detail.versions.find((version) => version.version === versionNumber(query.do));
   let comparison: ProjectView['comparison'] = null;
   if (from && to) {
     const before = fieldsOf(from, indicatorNames);
@@ -47,25 +98,62 @@ export async function projectView(context: SignedInContext, cycleId: string, pro
     comparison = {
       from: from.version,
       to: to.version,
-      fields: before.map((field, index) => ({
-        label: field.label,
-        parts: diffWordsWithSpace(field.value, after[index]?.value ?? '').map(
-          (change): DiffPart => ({ value: change.value, change: change.added ? 'added' : change.removed ? 'removed' : 'same' }),
-        ),
-      })),
+      fields: before.map((field, index) => ({ label: field.label, parts: diffParts(field.value, after[index]?.value ?? '') })),
     };
   }
 
+  const latest = detail.versions.at(-1);
+  const editorial = detail.editorial;
+  const canAct = context.user.role === 'arr' && detail.cycle.editable;
+  const notice = query.hotovo;
+  const forms = formsOf(detail, canAct, posted);
+
   return {
     user: { name: context.user.name, role: context.user.role, csrf: context.user.csrf },
-    cycleId: history.cycle.id,
-    periodLabel: parsePeriodId(history.cycle.id).label,
+    cycleId: detail.cycle.id,
+    periodLabel: parsePeriodId(detail.cycle.id).label,
+    notice: notice && !posted ? NOTICES[notice] : undefined,
     project: {
-      name: history.project.name,
-      areaName: activityAreaOfProject(plan, history.project)?.name ?? OUTSIDE_PLAN_NAME,
-      goal: history.project.goal,
-      contacts: history.project.contactPersonIds.map((id) => persons.get(id) ?? id).join(', '),
+      id: detail.project.id,
+      name: detail.project.name,
+      areaName: detail.project.activityAreaName,
+      goal: detail.project.goal,
+      contacts: detail.project.contacts.map((person) => person.name).join(', '),
     },
+    state: detail.state,
+    stateLabel: detail.stateLabel,
+    changedSinceEditorialLabel: detail.flagLabel,
+    closedNote:
+      context.user.role === 'arr' && !detail.cycle.editable
+        ? `Cyklus je ve stavu „${detail.cycle.stateLabel}“: vracet k doplnění a upravovat texty lze jen v otevřeném cyklu.`
+        : null,
+    standingReturn: detail.standingReturn
+      ? { version: detail.standingReturn.version, comment: detail.standingReturn.comment, by: detail.standingReturn.returnedBy, at: new Date(detail.standingReturn.returnedAt) }
+      : null,
+    texts:
+      latest === undefined
+        ? null
+        : {
+            person: { version: latest.version, by: personName(latest.submittedBy), at: new Date(latest.submittedAt), thisPeriod: latest.thisPeriod, nextPeriodPlan: latest.nextPeriodPlan },
+            arr: editorial
+              ? { by: editorial.editedBy, at: new Date(editorial.editedAt), basedOnVersion: editorial.basedOnVersion, thisPeriod: editorial.thisPeriod, nextPeriodPlan: editorial.nextPeriodPlan }
+              : null,
+            diff: editorial
+              ? [
+                  { label: 'Co se v období udělalo', parts: diffParts(latest.thisPeriod, editorial.thisPeriod) },
+                  { label: 'Plán na další období', parts: diffParts(latest.nextPeriodPlan, editorial.nextPeriodPlan) },
+                ]
+              : [],
+          },
+    history: detail.history.map((entry) => {
+      const at = new Date(entry.at);
+      if (entry.kind === 'version') return { at, title: `Verze ${entry.version} od kontaktní osoby`, by: personName(entry.by), comment: null };
+      if (entry.kind === 'return') return { at, title: `Verze ${entry.version} vrácena k doplnění`, by: entry.by, comment: entry.comment };
+      return { at, title: `ARR upravila text do zprávy (podle verze ${entry.basedOnVersion})`, by: entry.by, comment: null };
+    }),
+    forms,
+    // A refusal with no form left to show it at (the cycle closed meanwhile, nothing submitted).
+    refusal: forms === null && posted ? (posted.conflict ?? Object.values(posted.errors).join(' ')) : null,
     versions,
     comparison,
   };

@@ -15,7 +15,8 @@ import { correlationIdOf, pathParameter } from '../http/body';
 import { html, redirect, type HttpResponse } from '../http/responses';
 import { arrOnly, member, type ConsoleRoute, type SignedInContext } from './context';
 import { dashboardView } from './dashboard';
-import { projectView } from './project';
+import { projectView, type PostedProjectForm } from './project';
+import { annualTextErrors, annualTextsEdit, annualTextsPage, RESET_FIELD } from './annual-texts';
 import { CHAPTER_TITLES, chapterBody, chapterForm } from './chapters';
 import { agencySectionIds, isAgencySectionId, type AgencySectionId } from '../../domain/agency';
 import { putAgencySection } from '../../domain/use-cases/arr';
@@ -23,11 +24,15 @@ import { renderChapterPage } from '../../templates/console/chapters';
 import { annualReportDocument, monitoringReportDocument, openDataDocument, REPORT_FORMATS, INDICATOR_FORMATS, type ReportFormat } from '../arr-api';
 import { renderAnnualReportHtml } from '../../documents/annual/html';
 import { renderMonitoringReportHtml } from '../../documents/monitoring/html';
-import { getAnnualReport } from '../../domain/use-cases/annual-report';
+import { getAnnualReport, getAnnualTexts, putAnnualTexts } from '../../domain/use-cases/annual-report';
+import { putEditorialVersion, returnProject } from '../../domain/use-cases/editorial';
+import { normalizeInput } from '../../domain/text';
+import { countOf } from '../../templates/format';
+import { renderAnnualTextsPage } from '../../templates/console/annual-texts';
 import { NotFoundError } from '../../domain/errors';
 import { renderIndicatorsPage, renderReportPage, reportBody } from '../../templates/console/report';
 import { renderProjectPage } from '../../templates/console/project';
-import { fieldText, ladderBody } from './forms';
+import { fieldText, ladderBody, numberOrText } from './forms';
 
 function cyclePath(cycleId: string, query = ''): string {
   return `/arr/cycles/${encodeURIComponent(cycleId)}${query}`;
@@ -97,6 +102,47 @@ function openCycleFieldOf(path: string): string {
   if (path.startsWith('reminderLadder.daysBeforeDeadline')) return 'daysBeforeDeadline';
   if (path.startsWith('reminderLadder.')) return path.slice('reminderLadder.'.length);
   return path;
+}
+
+const TEXT_FORMS = { one: 'text', few: 'texty', many: 'textů' };
+
+/** A count from the query (`?ulozeno=2`), or null when there is none. */
+function savedCount(value: string | undefined): number | null {
+  return value !== undefined && /^\d{1,4}$/.test(value) ? Number(value) : null;
+}
+
+function projectParameters(context: SignedInContext): { cycleId: string; projectId: string } {
+  return { cycleId: pathParameter(context.event, 'cycleId'), projectId: pathParameter(context.event, 'projectId') };
+}
+
+function projectPath(context: SignedInContext, suffix = ''): string {
+  const { cycleId, projectId } = projectParameters(context);
+  return cyclePath(cycleId, `/projects/${encodeURIComponent(projectId)}${suffix}`);
+}
+
+/**
+ * The project page again after ARR's form was refused, with what was typed: a field's mistake at
+ * the field (422), a stale version, a closed cycle or a second return above the form (409).
+ * Anything else (an unknown project or cycle) goes to the console's error page.
+ */
+async function refusedProjectForm(
+  context: SignedInContext,
+  error: unknown,
+  input: { form: PostedProjectForm['form']; values: Record<string, string>; fields: string[] },
+): Promise<HttpResponse> {
+  if (!(error instanceof DomainError) || !['validation', 'conflict', 'illegal-transition'].includes(error.kind)) throw error;
+  const errors: Record<string, string> = {};
+  const other: string[] = [];
+  for (const [path, message] of Object.entries(error.details)) {
+    if (input.fields.includes(path)) errors[path] ??= message;
+    else other.push(message);
+  }
+  // A mistake no field of the form shows (a forged version) is named above the form, like a conflict.
+  const fieldsOnly = error.kind === 'validation' && other.length === 0 && Object.keys(errors).length > 0;
+  const conflict = fieldsOnly ? undefined : error.kind === 'validation' ? [error.message, ...other].join(' ') : error.message;
+  const posted: PostedProjectForm = { form: input.form, values: input.values, errors, ...(conflict ? { conflict } : {}) };
+  const { cycleId, projectId } = projectParameters(context);
+  return html(error.kind === 'validation' ? 422 : 409, renderProjectPage(await projectView(context, cycleId, projectId, posted)));
 }
 
 export const consoleRoutes: Record<string, ConsoleRoute> = {
@@ -198,6 +244,71 @@ export const consoleRoutes: Record<string, ConsoleRoute> = {
     html(200, renderProjectPage(await projectView(context, pathParameter(context.event, 'cycleId'), pathParameter(context.event, 'projectId')))),
   ),
 
+  'POST /arr/cycles/{cycleId}/projects/{projectId}/return': arrOnly(async (context) => {
+    const values = { comment: context.form.comment ?? '' };
+    try {
+      await returnProject(context.deps.app, {
+        ...projectParameters(context),
+        body: normalizeInput({ version: numberOrText(fieldText(context.form, 'version')), comment: values.comment }),
+        returnedBy: context.user.email || context.user.name,
+        correlationId: correlationIdOf(context.event),
+      });
+      return redirect(projectPath(context, '?hotovo=vraceno'));
+    } catch (error) {
+      return refusedProjectForm(context, error, { form: 'return', values, fields: ['comment'] });
+    }
+  }),
+
+  'POST /arr/cycles/{cycleId}/projects/{projectId}/editorial': arrOnly(async (context) => {
+    const values = { thisPeriod: context.form.thisPeriod ?? '', nextPeriodPlan: context.form.nextPeriodPlan ?? '' };
+    try {
+      await putEditorialVersion(context.deps.app, {
+        ...projectParameters(context),
+        body: normalizeInput({ version: numberOrText(fieldText(context.form, 'version')), ...values }),
+        editedBy: context.user.email || context.user.name,
+        correlationId: correlationIdOf(context.event),
+      });
+      return redirect(projectPath(context, '?hotovo=upraveno#text-do-zpravy'));
+    } catch (error) {
+      return refusedProjectForm(context, error, { form: 'editorial', values, fields: ['thisPeriod', 'nextPeriodPlan'] });
+    }
+  }),
+
+  'GET /arr/years/{year}/texts': member(async (context) => {
+    const year = pathParameter(context.event, 'year');
+    const query = context.event.queryStringParameters ?? {};
+    const saved = savedCount(query.ulozeno);
+    const notice =
+      saved === null
+        ? undefined
+        : [saved === 0 ? 'Žádný text se nezměnil.' : `Uloženo: ${countOf(saved, TEXT_FORMS)}.`, query.predvyplneno === '1' ? 'Vybraný text je opět předvyplněný z pololetí.' : '']
+            .filter(Boolean)
+            .join(' ');
+    const view = await getAnnualTexts(context.deps.app, { year, planId: context.deps.app.config.planId });
+    return html(200, renderAnnualTextsPage(annualTextsPage(view, { user: frameUser(context), canEdit: context.user.role === 'arr', notice })));
+  }),
+
+  'POST /arr/years/{year}/texts': arrOnly(async (context) => {
+    const year = pathParameter(context.event, 'year');
+    const planId = context.deps.app.config.planId;
+    const current = await getAnnualTexts(context.deps.app, { year, planId });
+    const edit = annualTextsEdit(current, context.form);
+    const changed = Object.keys(edit.texts);
+    try {
+      if (changed.length > 0) await putAnnualTexts(context.deps.app, { year, planId, body: normalizeInput(edit) });
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.kind !== 'validation') throw error;
+      const errors = annualTextErrors(error.details, context.form);
+      // Only a forged form names a text the plan does not have: nothing on the page to point at.
+      if (!current.texts.some((text) => errors[text.key] !== undefined)) throw error;
+      const page = annualTextsPage(current, { user: frameUser(context), canEdit: true }, { values: context.form, errors });
+      return html(422, renderAnnualTextsPage(page));
+    }
+    const reset = context.form[RESET_FIELD];
+    const anchor = reset ? `#text-${reset.replace(/[^A-Za-z0-9-]/g, '-')}` : '';
+    return redirect(`/arr/years/${encodeURIComponent(year)}/texts?ulozeno=${changed.length}${reset ? '&predvyplneno=1' : ''}${anchor}`);
+  }),
+
   'GET /arr/cycles/{cycleId}/report': member(async (context) => {
     const cycleId = pathParameter(context.event, 'cycleId');
     const cycle = await context.deps.app.cycles.getCycle(cycleId);
@@ -245,6 +356,9 @@ export const consoleRoutes: Record<string, ConsoleRoute> = {
         downloadBase: `/arr/years/${encodeURIComponent(year)}/report`,
         previewHtml: preview,
         missingMessage: missing,
+        links: [
+          { href: `/arr/years/${encodeURIComponent(year)}/texts`, label: context.user.role === 'arr' ? 'Upravit texty k aktivitám' : 'Texty k aktivitám' },
+        ],
       }),
     );
   }),
@@ -254,10 +368,15 @@ export const consoleRoutes: Record<string, ConsoleRoute> = {
   ),
 
   'GET /arr/indicators': member(async (context) => {
-    const cycles = (await listCycles(context.deps.app)).filter((cycle) => cycle.source === 'system');
+    const all = await listCycles(context.deps.app);
+    const cycles = all.filter((cycle) => cycle.source === 'system');
     const reported = new Set<string>();
     for (const cycle of cycles) if (cycle.reportAssembledAt) reported.add(cycle.id);
-    const years = [...new Set(cycles.map((cycle) => cycle.id.slice(0, 4)))].filter((year) => reported.has(`${year}-H1`) && reported.has(`${year}-H2`));
+    // A half-year known from an imported report has its monitoring report built on demand.
+    const halfYears = new Set([...reported, ...all.filter((cycle) => cycle.source === 'import').map((cycle) => cycle.id)]);
+    const years = [...new Set([...halfYears].map((id) => id.slice(0, 4)))]
+      .sort((a, b) => b.localeCompare(a))
+      .map((year) => ({ year, complete: halfYears.has(`${year}-H1`) && halfYears.has(`${year}-H2`) }));
     return html(
       200,
       renderIndicatorsPage({

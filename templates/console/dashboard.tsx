@@ -3,10 +3,11 @@
  * what they were last sent, the reminder history, and ARR's actions on the cycle.
  */
 import type { VNode } from 'preact';
-import { formatDate, formatDeadline, formatIsoDate } from '../format';
+import { countOf, formatDate, formatDeadline, formatIsoDate, PROJECT_FORMS } from '../format';
 import { renderPage } from '../jsx/render';
 import { DeliverySection, UndeliverableBadge, type DeliveryProblem } from './delivery';
-import { ConsolePage, CsrfField, ErrorSummary, InputField, Progress, type ConsoleFrameUser } from './layout';
+import type { ProjectFlagCode } from '../../domain/use-cases/arr';
+import { ConsolePage, CsrfField, ErrorSummary, InputField, Progress, TableWrap, type ConsoleFrameUser } from './layout';
 
 export type ProgressStatus = 'invited' | 'submitted' | 'late';
 
@@ -42,7 +43,18 @@ export interface DashboardView {
   }>;
   /** Hard bounces and complaints per person (flagged), and soft bounces (only shown). */
   delivery: { undeliverable: DeliveryProblem[]; softBounces: DeliveryProblem[] };
-  projects: Array<{ id: string; name: string; areaName: string; status: ProgressStatus; submittedAt?: Date | undefined; contacts: string }>;
+  projects: Array<{
+    id: string;
+    name: string;
+    areaName: string;
+    status: ProgressStatus;
+    submittedAt?: Date | undefined;
+    contacts: string;
+    /** Returned, edited by ARR, changed since ARR's edit. */
+    flags: Array<{ code: ProjectFlagCode; label: string; at: Date }>;
+  }>;
+  /** The slipping projects with their reasons, in the report's order. */
+  slips: Array<{ projectId: string; name: string; areaName: string; linked: boolean; reasons: string[] }>;
   reminders: Array<{ at: Date; label: string; audience: string; projectCount: number }>;
   dates: { values: { deadline: string; meetingDate: string }; errors: Record<string, string> };
 }
@@ -73,6 +85,8 @@ function Summary(props: { view: DashboardView }): VNode {
         </dd>
         <dt>Pozdě</dt>
         <dd>{totals.late === 0 ? 'nikdo' : `${totals.late} projektů`}</dd>
+        <dt>Se skluzem</dt>
+        <dd>{props.view.slips.length === 0 ? 'žádný projekt' : <a href="#skluz">{countOf(props.view.slips.length, PROJECT_FORMS)}</a>}</dd>
       </dl>
       <p class="actions">
         <a class="button-link secondary" href={`${cyclePath(cycle.id)}/report`}>
@@ -118,7 +132,7 @@ function AreasTable(props: { view: DashboardView }): VNode {
   return (
     <section aria-labelledby="oblasti">
       <h2 id="oblasti">Úplnost podle oblastí aktivit</h2>
-      <div class="table-wrap">
+      <TableWrap labelledBy="oblasti">
         <table>
           <thead>
             <tr>
@@ -137,7 +151,7 @@ function AreasTable(props: { view: DashboardView }): VNode {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }
@@ -147,7 +161,7 @@ function PeopleTable(props: { view: DashboardView }): VNode {
   return (
     <section aria-labelledby="osoby">
       <h2 id="osoby">Kontaktní osoby</h2>
-      <div class="table-wrap">
+      <TableWrap labelledBy="osoby">
         <table>
           <thead>
             <tr>
@@ -201,7 +215,80 @@ function PeopleTable(props: { view: DashboardView }): VNode {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
+    </section>
+  );
+}
+
+const FLAG_CLASSES: Record<ProjectFlagCode, string> = {
+  returned: 'flag state-returned',
+  'arr-edited': 'flag',
+  'changed-since-arr-edit': 'flag flag-changed',
+};
+
+function Flags(props: { flags: DashboardView['projects'][number]['flags'] }): VNode | null {
+  if (props.flags.length === 0) return null;
+  return (
+    <>
+      {props.flags.map((flag) => (
+        <>
+          {' '}
+          <span class={FLAG_CLASSES[flag.code]}>{flag.label}</span>
+        </>
+      ))}
+    </>
+  );
+}
+
+/** Projects whose person wrote again after ARR's edit: the report still prints ARR's older text. */
+function ChangedSinceEdit(props: { view: DashboardView }): VNode | null {
+  const changed = props.view.projects.filter((project) => project.flags.some((flag) => flag.code === 'changed-since-arr-edit'));
+  if (changed.length === 0) return null;
+  return (
+    <div class="attention" role="note">
+      <strong>Změněno po úpravě ARR:</strong> kontaktní osoba poslala novou verzi až po úpravě textu ARR. Zpráva tiskne text ARR; zkontrolujte ho:
+      <ul>
+        {changed.map((project) => (
+          <li>
+            <a href={`${cyclePath(props.view.cycle.id)}/projects/${encodeURIComponent(project.id)}#text-do-zpravy`}>{project.name}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Slips(props: { view: DashboardView }): VNode {
+  const { slips } = props.view;
+  return (
+    <section class="panel" aria-labelledby="skluz">
+      <h2 id="skluz">Projekty se skluzem</h2>
+      {slips.length === 0 ? (
+        <p>Žádný projekt nemá skluz.</p>
+      ) : (
+        <>
+          <p class="muted">Vypočteno z historie pololetí: opakovaný plán, stav zpožděno nebo zrušeno, prázdné „co se udělalo“ při existujícím plánu, dvakrát bez odpovědi.</p>
+          <ul class="slips">
+            {slips.map((slip) => (
+              <li>
+                {slip.linked ? (
+                  <a href={`${cyclePath(props.view.cycle.id)}/projects/${encodeURIComponent(slip.projectId)}`}>
+                    <strong>{slip.name}</strong>
+                  </a>
+                ) : (
+                  <strong>{slip.name}</strong>
+                )}
+                <span class="muted"> ({slip.areaName})</span>
+                <ul>
+                  {slip.reasons.map((reason) => (
+                    <li>{reason}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
@@ -210,7 +297,7 @@ function ProjectsTable(props: { view: DashboardView }): VNode {
   return (
     <section aria-labelledby="projekty">
       <h2 id="projekty">Projekty</h2>
-      <div class="table-wrap">
+      <TableWrap labelledBy="projekty">
         <table>
           <thead>
             <tr>
@@ -231,12 +318,13 @@ function ProjectsTable(props: { view: DashboardView }): VNode {
                 <td>
                   <StatusBadge status={project.status} />
                   {project.submittedAt ? <span class="muted"> {formatDate(project.submittedAt)}</span> : null}
+                  <Flags flags={project.flags} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }
@@ -248,7 +336,7 @@ function ReminderHistory(props: { view: DashboardView }): VNode {
       {props.view.reminders.length === 0 ? (
         <p>Zatím nebyla odeslána žádná připomínka.</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap labelledBy="pripominky">
           <table>
             <thead>
               <tr>
@@ -271,7 +359,7 @@ function ReminderHistory(props: { view: DashboardView }): VNode {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );
@@ -320,9 +408,11 @@ export function renderDashboard(view: DashboardView, status = 200): { status: nu
             {view.notice}
           </p>
         ) : null}
+        <ChangedSinceEdit view={view} />
         <Summary view={view} />
         <LatePeople view={view} />
         <DeliverySection {...view.delivery} canFix={view.canAct && view.cycle.isOpen} />
+        <Slips view={view} />
         <AreasTable view={view} />
         <PeopleTable view={view} />
         <ProjectsTable view={view} />

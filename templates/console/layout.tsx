@@ -57,6 +57,27 @@ input[type="date"][aria-invalid="true"], select[aria-invalid="true"] { border-co
 .diff ins { background: #dcfce7; color: #14532d; text-decoration: underline; }
 .diff del { background: #fde8ea; color: #a4001d; text-decoration: line-through; }
 .diff dd { white-space: pre-wrap; }
+.state-returned { background: #fef3c7; color: #713f12; }
+.flag { display: inline-block; margin: 0.125rem 0 0.125rem 0.375rem; padding: 0.125rem 0.5rem; border-radius: 4px; border: 1px solid #4b5563; background: #ffffff; font-size: 0.9375rem; }
+.flag-changed { border: 2px solid #a4001d; background: #fde8ea; color: #a4001d; font-weight: 700; }
+.flag-changed::before { content: "⚠ "; }
+.attention { border-left: 6px solid #a4001d; background: #fff5f5; padding: 0.75rem 1rem; margin: 0 0 1.5rem; }
+.attention ul { margin: 0.5rem 0 0; }
+.side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin: 0 0 1rem; }
+.text-version { border: 1px solid #d1d5db; border-radius: 6px; padding: 0.75rem 1rem; }
+.text-version.arr { border-color: #0b4f9c; }
+.text-version h3 { margin-top: 0; }
+.text-version dt, .diff dt { font-weight: 700; }
+dd.text { white-space: pre-wrap; margin: 0 0 0.75rem; }
+ol.history { padding-left: 1.25rem; }
+ol.history li { margin: 0 0 0.75rem; }
+ul.slips { padding-left: 1.25rem; }
+ul.slips li { margin: 0 0 0.75rem; }
+.intro p:first-child { margin-top: 0; }
+.annual-text { border-top: 1px solid #d1d5db; padding-top: 1rem; margin-top: 1rem; }
+.annual-text h3 { margin-top: 0; }
+details.prefill { margin: 0 0 1rem; }
+details.prefill div { white-space: pre-wrap; background: #f9fafb; border: 1px solid #d1d5db; padding: 0.5rem 0.75rem; margin-top: 0.5rem; }
 .report-preview { background: #ffffff; border: 1px solid #d1d5db; padding: 1rem; overflow-x: auto; }
 .report-preview h1 { font-size: 1.5rem; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0; }
@@ -71,6 +92,10 @@ textarea.code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, mono
 input[type="file"] { font: inherit; max-width: 100%; }
 .delivery-alert { border-left: 4px solid #a4001d; background: #fff5f5; padding: 0.5rem 0.75rem; margin: 0 0 1rem; }
 .field-error ul { margin: 0.25rem 0 0; padding-left: 1.25rem; font-weight: 400; }
+dl.facts.panel { margin: 0 0 1.5rem; }
+@media (max-width: 48rem) {
+  .side-by-side { grid-template-columns: 1fr; }
+}
 @media (max-width: 32rem) {
   dl.facts { grid-template-columns: 1fr; }
   .actions button, .actions .button-link { width: 100%; text-align: center; }
@@ -164,6 +189,18 @@ function Breadcrumbs(props: { items: Crumb[] }): VNode {
         ))}
       </ol>
     </nav>
+  );
+}
+
+/**
+ * A table that scrolls sideways inside its box on a phone. The box takes the keyboard focus, so
+ * the table can be scrolled without a mouse even when it holds no link or button.
+ */
+export function TableWrap(props: { labelledBy: string; children: ComponentChildren }): VNode {
+  return (
+    <div class="table-wrap" tabindex={0} role="region" aria-labelledby={props.labelledBy}>
+      {props.children}
+    </div>
   );
 }
 

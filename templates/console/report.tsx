@@ -12,7 +12,8 @@ export interface ReportPageView {
   /** The report's own HTML (from documents/), or null while it is not assembled yet. */
   previewHtml: string | null;
   missingMessage: string;
-  extraLinks?: Array<{ href: string; label: string }>;
+  /** Pages that belong with this report, e.g. the annual report's texts. */
+  links?: Array<{ href: string; label: string }>;
 }
 
 function Downloads(props: { base: string }): VNode {
@@ -43,6 +44,15 @@ export function renderReportPage(view: ReportPageView): string {
   return renderPage(
     <ConsolePage title={view.title} user={view.user} breadcrumbs={view.breadcrumbs}>
       <h1>{view.title}</h1>
+      {view.links && view.links.length > 0 ? (
+        <p class="actions">
+          {view.links.map((link) => (
+            <a class="button-link secondary" href={link.href}>
+              {link.label}
+            </a>
+          ))}
+        </p>
+      ) : null}
       {view.previewHtml === null ? (
         <p class="panel">{view.missingMessage}</p>
       ) : (
@@ -50,15 +60,6 @@ export function renderReportPage(view: ReportPageView): string {
           <section class="panel" aria-labelledby="stazeni">
             <h2 id="stazeni">Ke stažení</h2>
             <Downloads base={view.downloadBase} />
-            {view.extraLinks && view.extraLinks.length > 0 ? (
-              <ul>
-                {view.extraLinks.map((link) => (
-                  <li>
-                    <a href={link.href}>{link.label}</a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
           </section>
           <section aria-labelledby="nahled">
             <h2 id="nahled">Náhled zprávy</h2>
@@ -73,7 +74,8 @@ export function renderReportPage(view: ReportPageView): string {
 export interface IndicatorsPageView {
   user: ConsoleFrameUser;
   cycles: Array<{ id: string; label: string }>;
-  years: string[];
+  /** Years with at least one half-year's report; the annual report needs both. */
+  years: Array<{ year: string; complete: boolean }>;
 }
 
 export function renderIndicatorsPage(view: IndicatorsPageView): string {
@@ -93,13 +95,14 @@ export function renderIndicatorsPage(view: IndicatorsPageView): string {
       </section>
       <section class="panel" aria-labelledby="vyrocni">
         <h2 id="vyrocni">Výroční zprávy</h2>
-        {view.years.length === 0 ? (
-          <p>Výroční zprávu lze sestavit, až budou hotové monitorovací zprávy obou pololetí roku.</p>
-        ) : (
+        <p>Výroční zprávu lze sestavit, až budou hotové monitorovací zprávy obou pololetí roku; její texty k aktivitám lze upravovat už po prvním pololetí.</p>
+        {view.years.length === 0 ? null : (
           <ul>
-            {view.years.map((year) => (
+            {view.years.map(({ year, complete }) => (
               <li>
-                <a href={`/arr/years/${year}/report`}>Výroční zpráva za rok {year}</a>
+                {complete ? <a href={`/arr/years/${year}/report`}>Výroční zpráva za rok {year}</a> : `Výroční zpráva za rok ${year} (zatím jen 1. pololetí)`}
+                {' · '}
+                <a href={`/arr/years/${year}/texts`}>texty k aktivitám za rok {year}</a>
               </li>
             ))}
           </ul>

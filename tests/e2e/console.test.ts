@@ -209,7 +209,8 @@ describe('ARR’s console in Chromium', () => {
           .replace('{section}', 'trends')
           .replace('{activityAreaId}', 'digitalni-vek')
           .replace('{projectId}', 'gymnazium-ceska-lipa')
-          .replace('{code}', 'DV-1'),
+          .replace('{code}', 'DV-1')
+          .replace('{year}', '2025'),
       );
       const arrPages = ['/arr/cycles/2026-H1/chapters/trends', '/arr/cycles/2026-H1/close', '/arr/plan/contacts/k-simonova', '/arr/plan/import'];
 
