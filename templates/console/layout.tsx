@@ -19,7 +19,7 @@ export const CONSOLE_STYLES = `
 .site-header a:hover { color: #e5e7eb; }
 .site-header a:focus-visible, .site-header button:focus-visible { outline-color: #ffffff; box-shadow: 0 0 0 6px #0b4f9c; }
 .console-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; list-style: none; margin: 0; padding: 0; }
-.console-user { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+.console-user { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-left: auto; }
 .console-user form { margin: 0; }
 .console-user button { background: #ffffff; color: #0b4f9c; border-color: #ffffff; padding: 0.25rem 0.75rem; width: auto; }
 .console-user button:hover { background: #e5e7eb; color: #072f5f; }
