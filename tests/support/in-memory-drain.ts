@@ -13,6 +13,7 @@ export async function drain(world: InMemoryWorld): Promise<void> {
     switch (event.type) {
       case 'invitation-requested':
       case 'reminder-due':
+      case 'project-returned':
         await deliverMail(world.deps, event as MailRequest);
         break;
       case 'submission-received':

@@ -1,49 +1,21 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AnyEvent } from '../../../events';
 import { liberecActionPlan } from '../../../domain/catalog/liberec';
 import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../../domain/errors';
-import { assembleReport } from '../../../domain/use-cases/assemble-report';
 import { closeCycle, closeOverdueCycles, lastOpenDay } from '../../../domain/use-cases/close-cycle';
 import { InvalidLinkError, resolveContactAccess } from '../../../domain/use-cases/contact-workspace';
-import { deliverMail, type MailRequest } from '../../../domain/use-cases/deliver-mail';
 import { notifySteeringGroup } from '../../../domain/use-cases/notify-steering-group';
 import { openCycle } from '../../../domain/use-cases/open-cycle';
-import { recomputeIndicators } from '../../../domain/use-cases/recompute-indicators';
 import { runReminderSweep } from '../../../domain/use-cases/run-reminder-sweep';
 import { submitProject } from '../../../domain/use-cases/submit-project';
 import { getCycleIndicators, getCycleOverview, getMonitoringReport } from '../../../domain/use-cases/arr';
 import type { ImportedReport } from '../../../domain/importer/parse-monitoring-report';
 import { loadHistory } from '../../../domain/use-cases/load-history';
 import { inMemoryWorld, type InMemoryWorld } from '../../support/in-memory-dependencies';
+import { drain } from '../../support/in-memory-drain';
 
 const plan = liberecActionPlan;
 const openBody = { period: '2026-H1', deadline: '2026-07-15', meetingDate: '2026-09-10' };
 const activeProjects = plan.projects.filter((project) => project.lifecycle === 'active');
-
-/** Runs the consumers of every queued event once, as the queues would. */
-async function drain(world: InMemoryWorld): Promise<void> {
-  while (world.published.length > 0) {
-    const event = world.published.shift() as AnyEvent;
-    const correlationId = event.correlationId;
-    switch (event.type) {
-      case 'invitation-requested':
-      case 'reminder-due':
-        await deliverMail(world.deps, event as MailRequest);
-        break;
-      case 'submission-received':
-        await recomputeIndicators(world.deps, { cycleId: event.data.cycleId, projectId: event.data.projectId, correlationId });
-        break;
-      case 'report-requested':
-        await assembleReport(world.deps, { cycleId: event.data.cycleId, correlationId });
-        break;
-      case 'report-ready':
-        await notifySteeringGroup(world.deps, { cycleId: event.data.cycleId, correlationId });
-        break;
-      default:
-        break;
-    }
-  }
-}
 
 async function openedWorld(): Promise<InMemoryWorld> {
   const world = inMemoryWorld(plan, '2026-06-01T08:00:00Z');
