@@ -32,7 +32,6 @@ h3 { font-size: 1.125rem; margin: 1.25rem 0 0.5rem; }
 .notice { border-left: 6px solid #166534; background: #ecfdf3; padding: 0.75rem 1rem; margin: 0 0 1.5rem; }
 .closed-note { border-left: 6px solid #4b5563; background: #ffffff; padding: 0.75rem 1rem; margin: 0 0 1.5rem; }
 .message-invalid-link, .message-error { border-left: 6px solid #a4001d; }
-.message-closed { border-left: 6px solid #4b5563; }
 .summary-status { font-size: 1.125rem; font-weight: 700; }
 .project-nav ul { padding-left: 1.25rem; margin: 0; }
 .project-nav li { margin: 0 0 0.25rem; }

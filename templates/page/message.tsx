@@ -5,10 +5,10 @@ export interface MessagePageView {
   title: string;
   message: string;
   hint?: string;
-  status: 'invalid-link' | 'closed' | 'error';
+  status: 'invalid-link' | 'error';
 }
 
-/** A dead end explained: a wrong, expired or revoked link, a closed cycle, or an unexpected error. */
+/** A dead end explained: a link that cannot be used (never issued, revoked, closed cycle) or an unexpected error. */
 export function renderMessagePage(view: MessagePageView): string {
   return renderPage(
     <PageLayout title={view.title}>

@@ -28,14 +28,14 @@ describe('renderMessagePage', () => {
 
   it('leaves the hint out when there is none', () => {
     // Prepare
-    const view = { title: 'Sběr je uzavřen', message: 'Podklady už nelze měnit.', status: 'closed' as const };
+    const view = { title: 'Požadavek nelze vyřídit', message: 'Podklady se nepodařilo uložit.', status: 'error' as const };
 
     // Act
     const html = renderMessagePage(view);
 
     // Assess
-    expect(html).toContain('message-closed');
-    const panel = /<div class="panel message-closed">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
+    expect(html).toContain('message-error');
+    const panel = /<div class="panel message-error">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
     expect(panel.match(/<p>/g)).toHaveLength(1);
   });
 
