@@ -9,17 +9,15 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MovableClock } from '../../local/composition';
-import type { LocalAccount } from '../../local/identity-provider';
 import { listSentEmails } from '../../local/ses-inbox';
 import { startLocalSystem, type LocalSystem } from '../../local/system';
-import { axeViolations, describeViolations } from './browser/axe';
 import { browserTestTitle, chromiumMissing, launchChromium } from './browser/chromium';
+import { AuditLedger, consoleAccount, newConsoleContext, SCREENSHOTS, signInToConsole } from './browser/console';
 import { personalLinkOf } from './browser/personal-link';
 
-const SCREENSHOTS = join(process.cwd(), 'out', 'screenshots');
 const PERSON_EMAIL = 'k.simonova@example.org';
 const PROJECT = 'Gymnázium Česká Lípa';
 const PROJECT_ID = 'gymnazium-ceska-lipa';
@@ -33,7 +31,7 @@ let system: LocalSystem;
 let clock: MovableClock;
 let browser: Browser;
 let personalLink: string;
-const audited: Array<{ url: string; violations: string }> = [];
+const ledger = new AuditLedger({ phoneAudit: true, fullPage: true });
 
 beforeAll(async () => {
   if (chromiumMissing) return;
@@ -59,40 +57,6 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-function account(group: string): LocalAccount {
-  return system.identity.accounts.find((candidate) => candidate.groups.includes(group))!;
-}
-
-async function newContext(): Promise<BrowserContext> {
-  // The pages' policy forbids every script, axe-core included; the audit needs it lifted.
-  const context = await browser.newContext({ locale: 'cs-CZ', viewport: { width: 1280, height: 900 }, bypassCSP: true });
-  context.setDefaultTimeout(10_000);
-  return context;
-}
-
-async function signIn(page: Page, who: LocalAccount): Promise<void> {
-  await page.goto(system.consoleUrl);
-  await page.getByLabel('E-mail').fill(who.email);
-  await page.getByLabel('Heslo').fill(who.password);
-  await Promise.all([page.waitForURL(`${system.consoleUrl}`), page.getByRole('button', { name: 'Přihlásit se' }).click()]);
-}
-
-/** Audits the page at 1280 px and at 390 px, and keeps full-page screenshots of both when named. */
-async function audit(page: Page, screenshot?: string): Promise<void> {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 1280 ? 900 : 844 });
-    const violations = await axeViolations(page);
-    audited.push({ url: `${page.url()} (${width} px)`, violations: violations.length === 0 ? '' : describeViolations(violations) });
-    if (screenshot) await page.screenshot({ path: join(SCREENSHOTS, `${screenshot}${width === 390 ? '-phone' : ''}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-function expectNoViolations(): void {
-  const failing = audited.filter((entry) => entry.violations !== '');
-  expect(failing.map((entry) => `${entry.url}\n${entry.violations}`).join('\n\n')).toBe('');
-}
-
 function contactSection(page: Page): Locator {
   return page.getByRole('region', { name: PROJECT, exact: true });
 }
@@ -114,28 +78,28 @@ describe('the editorial loop in the console, in Chromium', () => {
     browserTestTitle('ARR returns a project with a comment, the person answers, ARR edits the text, the dashboard flags it; WCAG 2.1 AA on every page'),
     async () => {
       // Prepare: the person sends a first version.
-      const context = await newContext();
+      const context = await newConsoleContext(browser);
       const person = await context.newPage();
       await personSaves(person, 'FVE dokončena.', 'probíhá podle plánu');
       const arr = await context.newPage();
-      await signIn(arr, account('arr'));
+      await signInToConsole(arr, system, consoleAccount(system, 'arr'));
       const projectUrl = `${system.consoleUrl}/cycles/2026-H1/projects/${PROJECT_ID}`;
 
       // Act: ARR opens the project and first sends the return without a comment.
       await arr.goto(projectUrl);
-      await audit(arr, 'console-editorial-1-project');
+      await ledger.audit(arr, 'console-editorial-1-project');
       const returnForm = arr.getByRole('region', { name: 'Vrátit k doplnění' });
       const refusedPost = arr.waitForResponse((response) => response.request().method() === 'POST');
       await returnForm.getByRole('button', { name: 'Vrátit k doplnění' }).click();
       const refusedStatus = (await refusedPost).status();
       await arr.waitForLoadState();
       const refusedSummary = await arr.getByRole('alert').first().textContent();
-      await audit(arr, 'console-editorial-2-comment-missing');
+      await ledger.audit(arr, 'console-editorial-2-comment-missing');
       await arr.getByLabel('Komentář k verzi 1').fill(COMMENT);
       await Promise.all([arr.waitForURL(/hotovo=vraceno/), arr.getByRole('region', { name: 'Vrátit k doplnění' }).getByRole('button', { name: 'Vrátit k doplnění' }).click()]);
       const returnedState = await arr.locator('dl.facts .state').textContent();
       const returnedNote = await arr.getByRole('region', { name: 'Vráceno k doplnění' }).first().locator('.comment').textContent();
-      await audit(arr, 'console-editorial-3-returned');
+      await ledger.audit(arr, 'console-editorial-3-returned');
       await system.drainQueues();
       clock.advance(60 * 60 * 1000);
       const returnEmail = (await listSentEmails(system.endpoints.ses)).filter((email) => email.to.includes(PERSON_EMAIL)).at(-1);
@@ -157,12 +121,12 @@ describe('the editorial loop in the console, in Chromium', () => {
       const arrVersion = await arr.getByRole('region', { name: 'Verze ARR' }).textContent();
       const personVersion = await arr.getByRole('region', { name: 'Verze kontaktní osoby' }).textContent();
       const insertions = await arr.getByRole('region', { name: /Co ARR změnila/ }).locator('ins').count();
-      await audit(arr, 'console-editorial-4-arr-text');
+      await ledger.audit(arr, 'console-editorial-4-arr-text');
 
       // The person writes once more, now with a delay: the report keeps ARR's text, the dashboard flags it.
       await personSaves(person, 'Předání škole se posouvá na září kvůli revizi.', 'zpožděno');
       await arr.goto(`${system.consoleUrl}/cycles/2026-H1`);
-      await audit(arr, 'console-editorial-5-dashboard');
+      await ledger.audit(arr, 'console-editorial-5-dashboard');
       const row = arr.getByRole('row').filter({ has: arr.getByRole('link', { name: PROJECT }) });
       const flags = await row.locator('.flag').allTextContents();
       const changedColour = await row.locator('.flag-changed').evaluate((element) => getComputedStyle(element).color);
@@ -172,7 +136,7 @@ describe('the editorial loop in the console, in Chromium', () => {
       await slips.getByRole('link', { name: PROJECT }).click();
       await arr.waitForURL(projectUrl);
       const changedFlag = await arr.locator('dl.facts .flag-changed').textContent();
-      await audit(arr, 'console-editorial-6-changed');
+      await ledger.audit(arr, 'console-editorial-6-changed');
 
       // Assess
       expect(refusedStatus).toBe(422);
@@ -188,7 +152,7 @@ describe('the editorial loop in the console, in Chromium', () => {
       expect(history).toContain('Verze 2 od kontaktní osoby');
       expect(prefilled).toBe('FVE dokončena a 20. 5. 2026 předána škole, výkon 48 kWp.');
       expect(arrVersion).toContain(ARR_TEXT);
-      expect(arrVersion).toContain(`Upravil(a) ${account('arr').email}`);
+      expect(arrVersion).toContain(`Upravil(a) ${consoleAccount(system, 'arr').email}`);
       expect(personVersion).toContain('FVE dokončena a 20. 5. 2026 předána škole, výkon 48 kWp.');
       expect(insertions).toBeGreaterThan(0);
       expect(flags).toEqual(['text do zprávy upravila ARR', 'změněno po úpravě ARR']);
@@ -196,7 +160,7 @@ describe('the editorial loop in the console, in Chromium', () => {
       expect(attention).toContain(PROJECT);
       expect(slipText).toContain('Kontaktní osoba uvedla stav „zpožděno“.');
       expect(changedFlag).toBe('změněno po úpravě ARR');
-      expectNoViolations();
+      ledger.expectClean();
       await context.close();
     },
     240_000,
@@ -206,39 +170,39 @@ describe('the editorial loop in the console, in Chromium', () => {
     browserTestTitle('ARR edits an annual report text and sends it back to the pre-filled one; the steering group reads without forms; WCAG 2.1 AA'),
     async () => {
       // Prepare
-      const context = await newContext();
+      const context = await newConsoleContext(browser);
       const arr = await context.newPage();
-      await signIn(arr, account('arr'));
+      await signInToConsole(arr, system, consoleAccount(system, 'arr'));
 
       // Act: the 2025 texts, pre-filled from the imported half-years.
       await arr.goto(`${system.consoleUrl}/indicators`);
-      await audit(arr);
+      await ledger.audit(arr);
       await arr.getByRole('link', { name: 'texty k aktivitám za rok 2025' }).click();
-      await audit(arr, 'console-editorial-7-annual-texts');
+      await ledger.audit(arr, 'console-editorial-7-annual-texts');
       const first = arr.locator('textarea').first();
       const prefill = await first.inputValue();
       await first.fill('Text ARR k první aktivitě.\n\n- první bod\n- druhý bod');
       await Promise.all([arr.waitForURL(/ulozeno=1/), arr.getByRole('button', { name: 'Uložit změněné texty' }).first().click()]);
       const saved = await arr.getByRole('status').textContent();
       const savedValue = await arr.locator('textarea').first().inputValue();
-      await audit(arr, 'console-editorial-8-annual-text-saved');
+      await ledger.audit(arr, 'console-editorial-8-annual-text-saved');
       await arr.goto(`${system.consoleUrl}/years/2025/report`);
       const inReport = await arr.locator('.report-preview').textContent();
-      await audit(arr, 'console-editorial-9-annual-report');
+      await ledger.audit(arr, 'console-editorial-9-annual-report');
       await arr.getByRole('link', { name: 'Upravit texty k aktivitám' }).click();
       await Promise.all([arr.waitForURL(/predvyplneno=1/), arr.getByRole('button', { name: 'Vrátit k předvyplněnému textu' }).click()]);
       const resetValue = await arr.locator('textarea').first().inputValue();
 
       // The steering group reads the same pages.
-      const steeringContext = await newContext();
+      const steeringContext = await newConsoleContext(browser);
       const steering = await steeringContext.newPage();
-      await signIn(steering, account('ridici-skupina'));
+      await signInToConsole(steering, system, consoleAccount(system, 'ridici-skupina'));
       await steering.goto(`${system.consoleUrl}/cycles/2026-H1/projects/${PROJECT_ID}`);
       const projectForms = await steering.locator('main form[method="post"]').count();
-      await audit(steering, 'console-editorial-10-steering-project');
+      await ledger.audit(steering, 'console-editorial-10-steering-project');
       await steering.goto(`${system.consoleUrl}/years/2025/texts`);
       const textForms = await steering.locator('main form[method="post"], main textarea').count();
-      await audit(steering);
+      await ledger.audit(steering);
 
       // Assess
       expect(prefill.trim()).not.toBe('');
@@ -248,7 +212,7 @@ describe('the editorial loop in the console, in Chromium', () => {
       expect(resetValue).toBe(prefill);
       expect(projectForms).toBe(0);
       expect(textForms).toBe(0);
-      expectNoViolations();
+      ledger.expectClean();
       await steeringContext.close();
       await context.close();
     },

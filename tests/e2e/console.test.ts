@@ -8,19 +8,17 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_ROUTE_KEYS } from '../../functions/console/route-keys';
 import { MovableClock } from '../../local/composition';
-import type { LocalAccount } from '../../local/identity-provider';
 import { listSentEmails } from '../../local/ses-inbox';
 import { startLocalSystem, type LocalSystem } from '../../local/system';
-import { axeViolations, describeViolations } from './browser/axe';
 import { browserTestTitle, chromiumMissing, launchChromium } from './browser/chromium';
+import { AuditLedger, consoleAccount, newConsoleContext, SCREENSHOTS, signInToConsole } from './browser/console';
 import { personalLinkOf } from './browser/personal-link';
 import { sesHardBounce } from '../../local/scenario/ses';
 
-const SCREENSHOTS = join(process.cwd(), 'out', 'screenshots');
 const PERSON_EMAIL = 'k.simonova@example.org';
 const PROJECT = 'Gymnázium Česká Lípa';
 const NARRATIVE = 'Proběhla tři setkání, tzv. Digitální kavárny.';
@@ -28,7 +26,7 @@ const NARRATIVE = 'Proběhla tři setkání, tzv. Digitální kavárny.';
 let dataDir: string;
 let system: LocalSystem;
 let browser: Browser;
-const audited: Array<{ url: string; violations: string }> = [];
+const ledger = new AuditLedger({ phoneAudit: false, fullPage: false });
 
 beforeAll(async () => {
   if (chromiumMissing) return;
@@ -49,57 +47,22 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-function account(group: string): LocalAccount {
-  return system.identity.accounts.find((candidate) => candidate.groups.includes(group))!;
-}
-
-async function newContext(): Promise<BrowserContext> {
-  // The pages' policy forbids every script, axe-core included; the audit needs it lifted.
-  const context = await browser.newContext({ locale: 'cs-CZ', viewport: { width: 1280, height: 900 }, bypassCSP: true, acceptDownloads: true });
-  context.setDefaultTimeout(10_000);
-  return context;
-}
-
-async function signIn(page: Page, who: LocalAccount): Promise<void> {
-  await page.goto(system.consoleUrl);
-  await page.getByLabel('E-mail').fill(who.email);
-  await page.getByLabel('Heslo').fill(who.password);
-  await Promise.all([page.waitForURL(`${system.consoleUrl}`), page.getByRole('button', { name: 'Přihlásit se' }).click()]);
-}
-
-/** Audits the page and keeps the result; every page is asserted clean at the end of its test. */
-async function audit(page: Page, screenshot?: string): Promise<void> {
-  const violations = await axeViolations(page);
-  audited.push({ url: page.url(), violations: violations.length === 0 ? '' : describeViolations(violations) });
-  if (screenshot) {
-    await page.screenshot({ path: join(SCREENSHOTS, `${screenshot}.png`), fullPage: false });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: join(SCREENSHOTS, `${screenshot}-phone.png`), fullPage: false });
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
-}
-
-function expectNoViolations(): void {
-  const failing = audited.filter((entry) => entry.violations !== '');
-  expect(failing.map((entry) => `${entry.url}\n${entry.violations}`).join('\n\n')).toBe('');
-}
-
 describe('ARR’s console in Chromium', () => {
   it.skipIf(chromiumMissing)(
     browserTestTitle('runs a half-year: open, follow a submission, write a chapter, preview, close, download; WCAG 2.1 AA on every page'),
     async () => {
       // Prepare
-      const context = await newContext();
+      const context = await newConsoleContext(browser, { acceptDownloads: true });
       const page = await context.newPage();
 
       // Act: sign in and open the half-year, first with a mistake.
-      await signIn(page, account('arr'));
-      await audit(page, 'console-1-cycles');
+      await signInToConsole(page, system, consoleAccount(system, 'arr'));
+      await ledger.audit(page, 'console-1-cycles');
       await page.getByLabel('Období').selectOption('2026-H1');
       await page.getByLabel('Jednání Řídící skupiny').fill('2026-09-10');
       await page.getByRole('button', { name: 'Otevřít pololetí a rozeslat pozvánky' }).click();
       const formError = await page.getByRole('alert').textContent();
-      await audit(page, 'console-2-open-errors');
+      await ledger.audit(page, 'console-2-open-errors');
       await page.getByLabel('Termín odevzdání podkladů').fill('2026-07-15');
       await Promise.all([page.waitForURL(/\/arr\/cycles\/2026-H1/), page.getByRole('button', { name: 'Otevřít pololetí a rozeslat pozvánky' }).click()]);
       const opened = await page.getByRole('status').textContent();
@@ -118,13 +81,13 @@ describe('ARR’s console in Chromium', () => {
 
       // The dashboard shows it.
       await page.goto(`${system.consoleUrl}/cycles/2026-H1`);
-      await audit(page, 'console-3-dashboard');
+      await ledger.audit(page, 'console-3-dashboard');
       const projectRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: PROJECT }) });
       const projectStatus = await projectRow.getByText('odevzdáno').count();
       const personRow = page.getByRole('row').filter({ hasText: 'K. Šimonová' }).first();
       const personProgress = await personRow.locator('.progress span').textContent();
       await projectRow.getByRole('link', { name: PROJECT }).click();
-      await audit(page, 'console-4-project');
+      await ledger.audit(page, 'console-4-project');
       const versionHeading = await page.getByRole('heading', { name: 'Verze 1' }).count();
 
       // Write chapters: the payment portal with its „Celkem“ row, and a narrative for chapter 3.
@@ -141,35 +104,35 @@ describe('ARR’s console in Chromium', () => {
       await page.locator('#kap-monthlyPayments-1-volumeCzk').fill('179743');
       await page.getByLabel('Plán na další období').fill('Zapojit další obce.');
       await Promise.all([page.waitForURL(/ulozeno=1/), page.getByRole('button', { name: 'Uložit kapitolu' }).click()]);
-      await audit(page, 'console-5-chapter');
+      await ledger.audit(page, 'console-5-chapter');
       const total = await page.getByRole('row', { name: /Celkem/ }).textContent();
       await page.goto(`${system.consoleUrl}/cycles/2026-H1/chapters/area-narratives`);
       await page.getByLabel('Digitální technologie ve středních školách poskytujících všeobecné vzdělání', { exact: false }).first().fill(NARRATIVE);
       await Promise.all([page.waitForURL(/ulozeno=1/), page.getByRole('button', { name: 'Uložit kapitolu' }).click()]);
-      await audit(page);
+      await ledger.audit(page);
 
       // Preview before the report exists, close with confirmation, then the report.
       await page.goto(`${system.consoleUrl}/cycles/2026-H1/report`);
       const beforeClose = await page.locator('main').textContent();
-      await audit(page);
+      await ledger.audit(page);
       await page.goto(`${system.consoleUrl}/cycles/2026-H1`);
       await page.getByRole('link', { name: 'Uzavřít cyklus…' }).click();
-      await audit(page, 'console-6-close');
+      await ledger.audit(page, 'console-6-close');
       await Promise.all([page.waitForURL(/hotovo=uzavreno/), page.getByRole('button', { name: 'Ano, uzavřít cyklus' }).click()]);
       await system.drainQueues();
       await page.goto(`${system.consoleUrl}/cycles/2026-H1/report`);
-      await audit(page, 'console-7-report');
+      await ledger.audit(page, 'console-7-report');
       const preview = await page.locator('.report-preview').textContent();
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Stáhnout DOCX/ }).click()]);
       const docx = await readFile((await download.path())!);
       await page.goto(`${system.consoleUrl}/indicators`);
-      await audit(page);
+      await ledger.audit(page);
 
       // Sign out.
       await page.getByRole('button', { name: 'Odhlásit se' }).click();
       await page.getByRole('button', { name: 'Odhlásit se' }).click();
       await page.waitForURL(/\/arr\/signed-out/);
-      await audit(page);
+      await ledger.audit(page);
       const afterSignOut = await page.goto(`${system.consoleUrl}/cycles/2026-H1`);
 
       // Assess
@@ -187,7 +150,7 @@ describe('ARR’s console in Chromium', () => {
       expect(download.suggestedFilename()).toBe('monitorovaci-zprava-2026-H1.docx');
       expect(docx.subarray(0, 2).toString()).toBe('PK');
       expect(afterSignOut?.url()).toContain('/interaction/');
-      expectNoViolations();
+      ledger.expectClean();
       await context.close();
     },
     180_000,
@@ -197,9 +160,9 @@ describe('ARR’s console in Chromium', () => {
     browserTestTitle('lets a steering-group member read the reports and the dashboard, and answers 403 to every state-changing route'),
     async () => {
       // Prepare
-      const context = await newContext();
+      const context = await newConsoleContext(browser, { acceptDownloads: true });
       const page = await context.newPage();
-      await signIn(page, account('ridici-skupina'));
+      await signInToConsole(page, system, consoleAccount(system, 'ridici-skupina'));
       const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
       const postRoutes = CONSOLE_ROUTE_KEYS.filter((key) => key.startsWith('POST ') && key !== 'POST /arr/sign-out').map((key) =>
         key
@@ -216,17 +179,17 @@ describe('ARR’s console in Chromium', () => {
 
       // Act
       const cycles = await page.locator('main').textContent();
-      await audit(page);
+      await ledger.audit(page);
       await page.goto(`${system.consoleUrl}/cycles/2026-H1`);
       const dashboardForms = await page.locator('main form').count();
-      await audit(page);
+      await ledger.audit(page);
       await page.goto(`${system.consoleUrl}/cycles/2026-H1/report`);
       const preview = await page.locator('.report-preview').textContent();
-      await audit(page);
+      await ledger.audit(page);
       const statuses = await Promise.all(postRoutes.map(async (path) => (await page.request.post(`${system.apiUrl}${path}`, { form: { _csrf: csrf, deadline: '2026-08-01' }, maxRedirects: 0 })).status()));
       const pageStatuses = await Promise.all(arrPages.map(async (path) => (await page.request.get(`${system.apiUrl}${path}`, { maxRedirects: 0 })).status()));
       const refused = await page.goto(`${system.apiUrl}/arr/cycles/2026-H1/chapters/trends`);
-      await audit(page);
+      await ledger.audit(page);
       const cycle = await system.deps.cycles.getCycle('2026-H1');
       const plan = await system.deps.plans.getPlan(system.deps.config.planId);
 
@@ -241,7 +204,7 @@ describe('ARR’s console in Chromium', () => {
       expect(pageStatuses).toEqual([403, 403, 403, 403]);
       expect(refused?.status()).toBe(403);
       expect(cycle?.deadline).toBe('2026-07-15T21:59:59.000Z');
-      expectNoViolations();
+      ledger.expectClean();
       await context.close();
     },
     120_000,
@@ -251,9 +214,9 @@ describe('ARR’s console in Chromium', () => {
     browserTestTitle('lets ARR change a contact person’s email in the plan and find it in the history; imports with Czech errors; flags a bounced address; WCAG 2.1 AA on every plan page'),
     async () => {
       // Prepare
-      const context = await newContext();
+      const context = await newConsoleContext(browser, { acceptDownloads: true });
       const page = await context.newPage();
-      await signIn(page, account('arr'));
+      await signInToConsole(page, system, consoleAccount(system, 'arr'));
       const brokenPlan = JSON.stringify({ ...(await system.deps.plans.getPlan(system.deps.config.planId)), name: '' });
       await fetch(`${system.apiUrl}/local/ses-events`, {
         method: 'POST',
@@ -264,15 +227,15 @@ describe('ARR’s console in Chromium', () => {
 
       // Act: through the navigation to the contact person, a wrong address first.
       await page.getByRole('navigation', { name: 'Hlavní navigace' }).getByRole('link', { name: 'Akční plán' }).click();
-      await audit(page, 'console-plan-1-overview');
+      await ledger.audit(page, 'console-plan-1-overview');
       await page.getByRole('navigation', { name: 'Části akčního plánu' }).getByRole('link', { name: 'Kontaktní osoby' }).click();
-      await audit(page, 'console-plan-2-contacts');
+      await ledger.audit(page, 'console-plan-2-contacts');
       await page.getByRole('link', { name: 'Upravit K. Šimonová' }).click();
-      await audit(page, 'console-plan-3-contact');
+      await ledger.audit(page, 'console-plan-3-contact');
       await page.getByLabel('E-mail', { exact: true }).fill('simonova.kraj-lbc.cz');
       await page.getByRole('button', { name: 'Uložit kontaktní osobu' }).click();
       const fieldError = await page.getByRole('alert').textContent();
-      await audit(page, 'console-plan-4-contact-error');
+      await ledger.audit(page, 'console-plan-4-contact-error');
       await page.getByLabel('E-mail', { exact: true }).fill('k.simonova@kraj-lbc.cz');
       await Promise.all([page.waitForURL(/hotovo=/), page.getByRole('button', { name: 'Uložit kontaktní osobu' }).click()]);
       const saved = await page.getByRole('status').textContent();
@@ -280,10 +243,10 @@ describe('ARR’s console in Chromium', () => {
 
       // The history lists the revision; its detail says what changed.
       await page.getByRole('navigation', { name: 'Části akčního plánu' }).getByRole('link', { name: 'Historie změn' }).click();
-      await audit(page, 'console-plan-5-history');
+      await ledger.audit(page, 'console-plan-5-history');
       const newest = await page.getByRole('row').nth(1).textContent();
       await page.getByRole('row').nth(1).getByRole('link').click();
-      await audit(page, 'console-plan-6-revision');
+      await ledger.audit(page, 'console-plan-6-revision');
       const detail = await page.locator('main').textContent();
 
       // The other parts of the plan and their forms.
@@ -297,7 +260,7 @@ describe('ARR’s console in Chromium', () => {
         ['/plan/past-reports', 'console-plan-13-past-reports'],
       ] as const) {
         await page.goto(`${system.consoleUrl}${path}`);
-        await audit(page, shot);
+        await ledger.audit(page, shot);
       }
 
       // An import with a mistake, uploaded as a file: Czech errors and nothing stored.
@@ -306,13 +269,13 @@ describe('ARR’s console in Chromium', () => {
       await page.getByLabel('Soubor s plánem (JSON)').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(brokenPlan) });
       await page.getByRole('button', { name: 'Zkontrolovat a nahrát plán' }).click();
       const importErrors = await page.locator('#chyby-planu').textContent();
-      await audit(page, 'console-plan-14-import-errors');
+      await ledger.audit(page, 'console-plan-14-import-errors');
       const revisionAfter = await system.deps.plans.currentRevision(system.deps.config.planId);
 
       // The dashboard flags the bounced address.
       await page.goto(`${system.consoleUrl}/cycles/2026-H1`);
       const delivery = await page.getByRole('region', { name: 'Doručení e-mailů' }).textContent();
-      await audit(page, 'console-plan-15-dashboard-bounce');
+      await ledger.audit(page, 'console-plan-15-dashboard-bounce');
 
       // Assess
       expect(fieldError).toContain('Zadejte platnou e-mailovou adresu');
@@ -320,13 +283,13 @@ describe('ARR’s console in Chromium', () => {
       expect(row).toContain('k.simonova@kraj-lbc.cz');
       expect(newest).toContain('Úprava kontaktní osoby.');
       expect(newest).toContain('e-mail změněn z k.simonova@example.org na k.simonova@kraj-lbc.cz');
-      expect(newest).toContain(account('arr').email);
+      expect(newest).toContain(consoleAccount(system, 'arr').email);
       expect(detail).toContain('Kontaktní osoba K. Šimonová: e-mail změněn z k.simonova@example.org na k.simonova@kraj-lbc.cz.');
       expect(importErrors).toContain('Plán › název: Vyplňte název akčního plánu.');
       expect(revisionAfter).toBe(revisionBefore);
       expect(delivery).toContain('S. Jäger (s.jager@example.org): adresa je nedoručitelná');
       expect(delivery).toContain('smtp; 550 5.1.1 user unknown');
-      expectNoViolations();
+      ledger.expectClean();
       await context.close();
     },
     180_000,
@@ -341,7 +304,7 @@ describe('ARR’s console in Chromium', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') blocked.push(message.text());
     });
-    await signIn(page, account('ridici-skupina'));
+    await signInToConsole(page, system, consoleAccount(system, 'ridici-skupina'));
 
     // Act
     const policy = (await page.reload())?.headers()['content-security-policy'] ?? '';
