@@ -1,23 +1,37 @@
 /**
- * Each Lambda bundled as infra/function-defaults.ts bundles it (ESM, minified, everything
- * including the AWS SDK), measured for size and for the time a fresh Node process takes to
- * import it: most of a cold start that the code itself controls. Beside each, its bare bundle:
- * only the SDK clients and the commands that function sends, built the same way, so the
- * difference is what our code and its libraries (zod, middy, Powertools, preact, docx) add.
+ * Each Lambda bundled exactly as the stack bundles it (infra/function-bundle.ts: esbuild, ESM,
+ * minified, code splitting, everything including the AWS SDK), measured for size and for the time
+ * a fresh Node process takes to import it: most of a cold start that the code itself controls.
+ * Beside each, its bare bundle: only the SDK clients and the commands that function sends, built
+ * the same way, so the difference is what our code and its libraries (zod, middy, Powertools,
+ * preact, docx) add.
+ *
+ * With code splitting a bundle is an entry module, the chunks it imports statically (read at
+ * every cold start) and the chunks behind a dynamic `import()` (read when that code first runs).
+ * Sizes count all of it; the load time is the entry's import, which reads the static part.
  */
 import { spawn } from 'node:child_process';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
+import { BUNDLE_ENTRY, functionBuildOptions } from '../infra/function-bundle';
 
-export interface BundleMeasurement {
-  name: string;
-  /** The bare bundle of this function's SDK clients and commands (absent for a bare bundle itself). */
-  bare?: { bytes: number; gzipBytes: number; loadMs: number; loadMinMs: number; loadCpuMs: number; loadRunsMs: number[]; sdk: string[] };
+interface BundleSize {
+  /** Every JavaScript file of the bundle (entry and all chunks; source maps not counted). */
   bytes: number;
   gzipBytes: number;
+  /** The entry and the chunks it imports statically: what a cold start reads. */
+  startBytes: number;
+}
+
+type Parts = Array<{ part: string; bytes: number }>;
+
+export interface BundleMeasurement extends BundleSize {
+  name: string;
+  /** The bare bundle of this function's SDK clients and commands. */
+  bare: BundleSize & { loadMs: number; loadMinMs: number; loadCpuMs: number; loadRunsMs: number[]; sdk: string[] };
   /** Median of `runs` imports, each in a new process. */
   loadMs: number;
   /** The fastest of them: the least disturbed by other work on a shared machine. */
@@ -25,8 +39,10 @@ export interface BundleMeasurement {
   /** Median CPU time of the import (user + system, all threads). */
   loadCpuMs: number;
   loadRunsMs: number[];
-  /** The largest contributors to the bundle, by package (or project folder), minified bytes. */
-  largestParts: Array<{ part: string; bytes: number }>;
+  /** The largest contributors to what a cold start reads, by package (or project folder), minified bytes. */
+  largestParts: Parts;
+  /** The largest contributors to the chunks read only when their code first runs. */
+  largestLazyParts: Parts;
 }
 
 const DOCUMENT_COMMANDS = '@aws-sdk/lib-dynamodb';
@@ -109,38 +125,62 @@ function partOf(input: string): string {
   return folder ? `${folder[1]}/` : input;
 }
 
-async function bundle(
-  repoRoot: string,
-  outfile: string,
-  entry: { file: string } | { contents: string },
-): Promise<Array<{ part: string; bytes: number }>> {
-  const result = await build({
-    ...('file' in entry
-      ? { entryPoints: [entry.file] }
-      : { stdin: { contents: entry.contents, resolveDir: repoRoot, loader: 'ts', sourcefile: 'bare-sdk.ts' } }),
-    outfile,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'node',
-    // The stack targets node22; the measurement runs on this machine's Node 20.
-    target: 'node20',
-    mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-    logLevel: 'silent',
-    absWorkingDir: repoRoot,
-    metafile: true,
-  });
+/** The output files a cold start reads: the entry and, transitively, its static imports. */
+function startupFiles(metafile: Metafile, entryOutput: string): Set<string> {
+  const reached = new Set<string>();
+  const visit = (file: string) => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    for (const imported of metafile.outputs[file]?.imports ?? []) {
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+    }
+  };
+  visit(entryOutput);
+  return reached;
+}
+
+function largestParts(metafile: Metafile, files: string[]): Parts {
   const parts = new Map<string, number>();
-  for (const output of Object.values(result.metafile.outputs)) {
-    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+  for (const file of files) {
+    for (const [input, { bytesInOutput }] of Object.entries(metafile.outputs[file]?.inputs ?? {})) {
       parts.set(partOf(input), (parts.get(partOf(input)) ?? 0) + bytesInOutput);
     }
   }
   return [...parts]
     .map(([part, bytes]) => ({ part, bytes }))
+    .filter((part) => part.bytes > 0)
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 6);
+}
+
+/** Builds one bundle into `outdir` with the stack's options, targeting this machine's Node. */
+async function bundle(
+  repoRoot: string,
+  outdir: string,
+  entry: { file: string } | { contents: string },
+): Promise<BundleSize & { entryFile: string; largestParts: Parts; largestLazyParts: Parts }> {
+  const { metafile } = await build({
+    ...functionBuildOptions('file' in entry ? entry.file : '', outdir, 'node20'),
+    ...('file' in entry
+      ? {}
+      : { entryPoints: [], entryNames: BUNDLE_ENTRY, stdin: { contents: entry.contents, resolveDir: repoRoot, loader: 'ts', sourcefile: 'bare-sdk.ts' } }),
+    logLevel: 'silent',
+    absWorkingDir: repoRoot,
+    metafile: true,
+  });
+  const javascript = Object.keys(metafile.outputs).filter((file) => file.endsWith('.mjs'));
+  const entryOutput = javascript.find((file) => file.endsWith(`/${BUNDLE_ENTRY}.mjs`));
+  if (entryOutput === undefined) throw new Error(`esbuild wrote no ${BUNDLE_ENTRY}.mjs into ${outdir}.`);
+  const atStart = startupFiles(metafile, entryOutput);
+  const contents = await Promise.all(javascript.map((file) => readFile(join(repoRoot, file))));
+  return {
+    entryFile: join(outdir, `${BUNDLE_ENTRY}.mjs`),
+    bytes: contents.reduce((sum, content) => sum + content.length, 0),
+    gzipBytes: contents.reduce((sum, content) => sum + gzipSync(content).length, 0),
+    startBytes: [...atStart].reduce((sum, file) => sum + (metafile.outputs[file]?.bytes ?? 0), 0),
+    largestParts: largestParts(metafile, [...atStart]),
+    largestLazyParts: largestParts(metafile, javascript.filter((file) => !atStart.has(file))),
+  };
 }
 
 /**
@@ -192,24 +232,18 @@ export async function measureBundles(options: { repoRoot: string; outDir: string
     POWERTOOLS_LOG_LEVEL: 'WARN',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
-  await writeFile(join(options.outDir, 'package.json'), '{"type":"module"}\n');
-  const built = async (name: string, entry: { file: string } | { contents: string }) => {
-    const outfile = join(options.outDir, `${name.replace(/[^a-z0-9-]/gi, '')}.mjs`);
-    const largestParts = await bundle(options.repoRoot, outfile, entry);
-    return { outfile, bytes: (await stat(outfile)).size, gzipBytes: gzipSync(await readFile(outfile)).length, largestParts };
-  };
   const results: BundleMeasurement[] = [];
   for (const name of await functionNames(options.repoRoot)) {
     const sdk = FUNCTION_SDK[name];
     if (sdk === undefined) throw new Error(`bench/bundles.ts: FUNCTION_SDK does not say which SDK clients ${name} uses.`);
-    const own = await built(name, { file: join(options.repoRoot, 'functions', `${name}.ts`) });
-    const bare = await built(`${name}-bare`, { contents: bareSdkEntry(sdk) });
+    const own = await bundle(options.repoRoot, join(options.outDir, name), { file: join('functions', `${name}.ts`) });
+    const bare = await bundle(options.repoRoot, join(options.outDir, `${name}-bare`), { contents: bareSdkEntry(sdk) });
     // One import of each in turn, so that a change in the machine's load hits both alike.
     const ownRuns: Array<{ wallMs: number; cpuMs: number }> = [];
     const bareRuns: Array<{ wallMs: number; cpuMs: number }> = [];
     for (let run = 0; run < options.runs; run += 1) {
-      ownRuns.push(await importTimeOnce(own.outfile, env));
-      bareRuns.push(await importTimeOnce(bare.outfile, env));
+      ownRuns.push(await importTimeOnce(own.entryFile, env));
+      bareRuns.push(await importTimeOnce(bare.entryFile, env));
     }
     const summary = (runs: Array<{ wallMs: number; cpuMs: number }>) => ({
       loadMs: median(runs.map((run) => run.wallMs)),
@@ -217,13 +251,14 @@ export async function measureBundles(options: { repoRoot: string; outDir: string
       loadCpuMs: median(runs.map((run) => run.cpuMs)),
       loadRunsMs: runs.map((run) => Number(run.wallMs.toFixed(1))),
     });
+    const size = ({ bytes, gzipBytes, startBytes }: BundleSize): BundleSize => ({ bytes, gzipBytes, startBytes });
     results.push({
       name,
-      bytes: own.bytes,
-      gzipBytes: own.gzipBytes,
+      ...size(own),
       ...summary(ownRuns),
       largestParts: own.largestParts,
-      bare: { bytes: bare.bytes, gzipBytes: bare.gzipBytes, ...summary(bareRuns), sdk },
+      largestLazyParts: own.largestLazyParts,
+      bare: { ...size(bare), ...summary(bareRuns), sdk },
     });
   }
   return results;

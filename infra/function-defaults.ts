@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Architecture, type CfnFunction, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { BUNDLE_ENTRY, bundleFunction, type BundleDataFiles } from './function-bundle';
 
 /** The Powertools service name shared by all functions: they form one logical service. */
 export const SERVICE_NAME = 'chytrejsi-kraj-monitoring';
@@ -22,17 +22,48 @@ export interface MonitoringFunctionProps {
   /** @default 512 MB */
   readonly memorySize?: number;
   /** Data files the function reads at run time: `from` (relative to the project root) is copied to `to` in the bundle. */
-  readonly copyIntoBundle?: { readonly from: string; readonly to: string };
+  readonly copyIntoBundle?: BundleDataFiles;
 }
 
 export const DEFAULT_TIMEOUT = Duration.seconds(10);
 export const DEFAULT_MEMORY_MB = 512;
 
 /**
+ * The function's code: its handler bundled by esbuild on this machine at synth, with the options
+ * `npm run bench` measures (infra/function-bundle.ts). NodejsFunction cannot split code (it
+ * always writes one `--outfile`), so the asset bundles itself. The asset's hash is that of the
+ * output, so an unchanged bundle is not uploaded again.
+ */
+function bundledCode(functionFile: string, dataFiles: BundleDataFiles | undefined): Code {
+  const entry = `functions/${functionFile}.ts`;
+  return Code.fromAsset(PROJECT_ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: local bundling always succeeds or throws. CDK requires an image anyway.
+      image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
+      // CDK reuses a bundle made in the same synth for the same source path and bundling options,
+      // and it cannot see inside tryBundle: the entry must be among the options it compares.
+      environment: { FUNCTION_ENTRY: entry },
+      local: {
+        tryBundle(outputDir) {
+          bundleFunction({
+            projectRoot: PROJECT_ROOT,
+            entry,
+            outdir: outputDir,
+            ...(dataFiles === undefined ? {} : { dataFiles }),
+          });
+          return true;
+        },
+      },
+    },
+  });
+}
+
+/**
  * A Node.js function with the defaults every function of this app shares, so that the stacks only
  * say what differs (entry, environment, timeout, memory). Names are left to CloudFormation.
  */
-export class MonitoringFunction extends NodejsFunction {
+export class MonitoringFunction extends LambdaFunction {
   public constructor(scope: Construct, id: string, props: MonitoringFunctionProps) {
     // Created before super() can run, so it is a sibling of the function rather than a child.
     const logGroup = new LogGroup(scope, `${id}Logs`, {
@@ -46,8 +77,8 @@ export class MonitoringFunction extends NodejsFunction {
     });
 
     super(scope, id, {
-      entry: `${PROJECT_ROOT}functions/${props.functionFile}.ts`,
-      handler: 'handler',
+      code: bundledCode(props.functionFile, props.copyIntoBundle),
+      handler: `${BUNDLE_ENTRY}.handler`,
       description: props.description,
       // https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
       runtime: Runtime.NODEJS_22_X,
@@ -68,22 +99,6 @@ export class MonitoringFunction extends NodejsFunction {
         // https://docs.powertools.aws.dev/lambda/typescript/latest/environment-variables/
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         ...props.environment,
-      },
-      // https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_lambda_nodejs-readme.html#configuring-esbuild
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        format: OutputFormat.ESM,
-        target: 'node22',
-        // Prefer the ESM build of dependencies so tree shaking works.
-        mainFields: ['module', 'main'],
-        // The AWS SDK is bundled too: the versions pinned in package-lock.json are the ones tested,
-        // not whatever SDK the runtime happens to ship.
-        externalModules: [],
-        // CommonJS dependencies call require(), which does not exist in an ESM bundle.
-        // https://docs.aws.amazon.com/lambda/latest/dg/typescript-package.html
-        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-        ...(props.copyIntoBundle === undefined ? {} : { commandHooks: copyHooks(props.copyIntoBundle) }),
       },
     });
 
@@ -107,16 +122,4 @@ export class MonitoringFunction extends NodejsFunction {
       );
     }
   }
-}
-
-/** Bundling hooks that copy a folder of data files into the function's asset. */
-function copyHooks(copy: { from: string; to: string }) {
-  return {
-    beforeBundling: (): string[] => [],
-    beforeInstall: (): string[] => [],
-    afterBundling: (inputDir: string, outputDir: string): string[] => [
-      `mkdir -p "${outputDir}/${copy.to}"`,
-      `cp -R "${inputDir}/${copy.from}/." "${outputDir}/${copy.to}/"`,
-    ],
-  };
 }

@@ -1,0 +1,56 @@
+/**
+ * How every function is bundled: one esbuild configuration, used by the stack (at synth) and by
+ * `npm run bench` (which measures exactly what is deployed).
+ *
+ * Code splitting is on, so a dynamic `import()` becomes a chunk of its own that Node reads only
+ * when that code first runs: docx for the few requests that download a DOCX, the SDK's credential
+ * providers that a Lambda never calls (it gets its credentials from the environment). In a
+ * single-file bundle that code is still parsed at every cold start.
+ */
+import { cpSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSync, type BuildOptions } from 'esbuild';
+
+/** The module the Lambda runtime loads: `index.mjs`, whose export `handler` it calls. */
+export const BUNDLE_ENTRY = 'index';
+
+/** The esbuild options of a function whose handler module is `entry`, written to `outdir`. */
+export function functionBuildOptions(entry: string, outdir: string, target = 'node22'): BuildOptions {
+  return {
+    entryPoints: { [BUNDLE_ENTRY]: entry },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target,
+    minify: true,
+    sourcemap: true,
+    // Prefer the ESM build of dependencies so tree shaking works.
+    mainFields: ['module', 'main'],
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    // The AWS SDK is bundled too: the versions pinned in package-lock.json are the ones tested,
+    // not whatever SDK the runtime happens to ship.
+    // CommonJS dependencies call require(), which does not exist in an ESM bundle.
+    // https://docs.aws.amazon.com/lambda/latest/dg/typescript-package.html
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    logLevel: 'warning',
+  };
+}
+
+/** Data files a function reads at run time: `from` (relative to the project root) is copied to `to` in the bundle. */
+export interface BundleDataFiles {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Bundles one function into `outdir`, synchronously: CDK's local bundling is synchronous. */
+export function bundleFunction(options: { projectRoot: string; entry: string; outdir: string; dataFiles?: BundleDataFiles }): void {
+  buildSync({ ...functionBuildOptions(options.entry, options.outdir), absWorkingDir: options.projectRoot });
+  if (options.dataFiles !== undefined) {
+    const target = join(options.outdir, options.dataFiles.to);
+    mkdirSync(target, { recursive: true });
+    cpSync(join(options.projectRoot, options.dataFiles.from), target, { recursive: true });
+  }
+}
