@@ -38,7 +38,7 @@ import {
 import { importPastReport } from '../domain/use-cases/load-history';
 import { getAnnualReport, getAnnualTexts, putAnnualTexts } from '../domain/use-cases/annual-report';
 import { getProjectDetail, putEditorialVersion, returnProject } from '../domain/use-cases/editorial';
-import { awsClock, awsConfig, awsEvents, awsStore } from './composition/aws';
+import { awsAgency, awsAnnualTexts, awsClock, awsConfig, awsCycles, awsEditorial, awsEvents, awsIndicators, awsPlans, awsReminders, awsReports, awsSubmissions, awsTokens } from './composition/aws';
 import { lazyReportDocuments } from './composition/documents';
 import { actorOf, correlationIdOf, parseBody, pathParameter, queryParameter } from './http/body';
 import { httpHandler } from './http/middleware';
@@ -308,7 +308,16 @@ export function createArrApiHandler(deps: () => ArrApiDependencies) {
 }
 
 export const handler = createArrApiHandler(() => ({
-  ...awsStore(),
+  plans: awsPlans(),
+  cycles: awsCycles(),
+  submissions: awsSubmissions(),
+  tokens: awsTokens(),
+  reminders: awsReminders(),
+  indicators: awsIndicators(),
+  agency: awsAgency(),
+  editorial: awsEditorial(),
+  reports: awsReports(),
+  annualTexts: awsAnnualTexts(),
   clock: awsClock,
   config: awsConfig(),
   events: awsEvents(),

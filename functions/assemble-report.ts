@@ -1,7 +1,7 @@
 /** ReportQueue consumer: assembles and stores a cycle's monitoring report. */
 import type { Dependencies } from '../domain/ports';
 import { assembleReport } from '../domain/use-cases/assemble-report';
-import { awsClock, awsEvents, awsStore } from './composition/aws';
+import { awsAgency, awsClock, awsCycles, awsEditorial, awsEvents, awsIndicators, awsPlans, awsReports, awsSubmissions } from './composition/aws';
 import { sqsConsumer } from './sqs/consumer';
 
 /** The ports this function's use cases read: all it composes (bottom of the file). */
@@ -17,4 +17,14 @@ export function createAssembleReportHandler(deps: () => AssembleReportDependenci
   });
 }
 
-export const handler = createAssembleReportHandler(() => ({ ...awsStore(), clock: awsClock, events: awsEvents() }));
+export const handler = createAssembleReportHandler(() => ({
+  plans: awsPlans(),
+  cycles: awsCycles(),
+  submissions: awsSubmissions(),
+  indicators: awsIndicators(),
+  agency: awsAgency(),
+  editorial: awsEditorial(),
+  reports: awsReports(),
+  clock: awsClock,
+  events: awsEvents(),
+}));

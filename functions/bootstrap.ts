@@ -12,7 +12,7 @@ import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
 import { readBootstrapSource } from '../adapters/bootstrap-source';
 import type { Dependencies } from '../domain/ports';
 import { bootstrapDeployment, type BootstrapResult, type BootstrapSource } from '../domain/use-cases/bootstrap';
-import { awsClock, awsStore } from './composition/aws';
+import { awsClock, awsCycles, awsPlans, awsSubmissions } from './composition/aws';
 import { logger } from './observability';
 
 /** What the Provider framework expects back; `Data` is readable with `Fn::GetAtt` in the stack. */
@@ -68,6 +68,7 @@ export function createBootstrapHandler(
     });
 }
 
-export const handler = createBootstrapHandler(() => ({ ...awsStore(), clock: awsClock }), () =>
-  readBootstrapSource(fileURLToPath(new URL(`./${BUNDLED_HISTORY_DIR}/`, import.meta.url))),
+export const handler = createBootstrapHandler(
+  () => ({ plans: awsPlans(), cycles: awsCycles(), submissions: awsSubmissions(), clock: awsClock }),
+  () => readBootstrapSource(fileURLToPath(new URL(`./${BUNDLED_HISTORY_DIR}/`, import.meta.url))),
 );

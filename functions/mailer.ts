@@ -7,7 +7,7 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { Dependencies } from '../domain/ports';
 import { deliverMail, type MailOutcome, type MailRequest } from '../domain/use-cases/deliver-mail';
-import { awsClock, awsConfig, awsMail, awsStore, awsTokenIssuer } from './composition/aws';
+import { awsClock, awsConfig, awsCycles, awsEditorial, awsMail, awsPlans, awsSubmissions, awsTokenIssuer, awsTokens } from './composition/aws';
 import { awsIdempotency } from './composition/idempotency';
 import { sqsConsumer } from './sqs/consumer';
 
@@ -50,7 +50,11 @@ export function createMailerHandler(deps: () => MailerDependencies, persistence:
 
 export const handler = createMailerHandler(
   () => ({
-    ...awsStore(),
+    plans: awsPlans(),
+    cycles: awsCycles(),
+    submissions: awsSubmissions(),
+    tokens: awsTokens(),
+    editorial: awsEditorial(),
     clock: awsClock,
     config: awsConfig(),
     tokenIssuer: awsTokenIssuer(),

@@ -1,7 +1,7 @@
 /** NotifyQueue consumer: a report is ready, so the steering group is emailed if its notice is due. */
 import { notifySteeringGroup, type NotifyDeps } from '../domain/use-cases/notify-steering-group';
 import { lazyReportDocuments } from './composition/documents';
-import { awsClock, awsConfig, awsEvents, awsMail, awsStore } from './composition/aws';
+import { awsClock, awsConfig, awsCycles, awsEvents, awsIndicators, awsMail, awsPlans, awsReports, awsSubmissions } from './composition/aws';
 import { sqsConsumer } from './sqs/consumer';
 
 export function createNotifySteeringGroupHandler(deps: () => NotifyDeps) {
@@ -14,7 +14,11 @@ export function createNotifySteeringGroupHandler(deps: () => NotifyDeps) {
 }
 
 export const handler = createNotifySteeringGroupHandler(() => ({
-  ...awsStore(),
+  plans: awsPlans(),
+  cycles: awsCycles(),
+  submissions: awsSubmissions(),
+  indicators: awsIndicators(),
+  reports: awsReports(),
   clock: awsClock,
   config: awsConfig(),
   events: awsEvents(),

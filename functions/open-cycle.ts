@@ -1,7 +1,7 @@
 /** `POST /cycles`: ARR opens a half-year cycle; the invitations are queued. */
 import type { Dependencies } from '../domain/ports';
 import { openCycle } from '../domain/use-cases/open-cycle';
-import { awsClock, awsConfig, awsEvents, awsStore } from './composition/aws';
+import { awsClock, awsConfig, awsCycles, awsEvents, awsPlans, awsSubmissions, awsTokens } from './composition/aws';
 import { correlationIdOf, parseBody } from './http/body';
 import { httpHandler } from './http/middleware';
 import { json } from './http/responses';
@@ -20,7 +20,10 @@ export function createOpenCycleHandler(deps: () => OpenCycleDependencies) {
 }
 
 export const handler = createOpenCycleHandler(() => ({
-  ...awsStore(),
+  plans: awsPlans(),
+  cycles: awsCycles(),
+  submissions: awsSubmissions(),
+  tokens: awsTokens(),
   clock: awsClock,
   config: awsConfig(),
   events: awsEvents(),

@@ -1,7 +1,7 @@
 /** SubmissionsQueue consumer: folds a stored submission into the cycle's indicators. */
 import type { Dependencies } from '../domain/ports';
 import { recomputeIndicators } from '../domain/use-cases/recompute-indicators';
-import { awsClock, awsEvents, awsStore } from './composition/aws';
+import { awsClock, awsCycles, awsEditorial, awsEvents, awsIndicators, awsPlans, awsSubmissions } from './composition/aws';
 import { sqsConsumer } from './sqs/consumer';
 
 /** The ports this function's use cases read: all it composes (bottom of the file). */
@@ -22,7 +22,11 @@ export function createRecomputeIndicatorsHandler(deps: () => RecomputeIndicators
 }
 
 export const handler = createRecomputeIndicatorsHandler(() => ({
-  ...awsStore(),
+  plans: awsPlans(),
+  cycles: awsCycles(),
+  submissions: awsSubmissions(),
+  indicators: awsIndicators(),
+  editorial: awsEditorial(),
   clock: awsClock,
   events: awsEvents(),
 }));

@@ -1,7 +1,7 @@
 /** Scheduled (working days 08:30 Prague): queues the reminders and escalations that are due. */
 import type { Dependencies } from '../domain/ports';
 import { runReminderSweep } from '../domain/use-cases/run-reminder-sweep';
-import { awsClock, awsEvents, awsStore } from './composition/aws';
+import { awsClock, awsCycles, awsEditorial, awsEvents, awsIndicators, awsPlans, awsReminders, awsSubmissions } from './composition/aws';
 import { scheduledHandler } from './scheduled';
 
 /** The ports this function's use cases read: all it composes (bottom of the file). */
@@ -11,4 +11,13 @@ export function createReminderSweepHandler(deps: () => ReminderSweepDependencies
   return scheduledHandler('Reminder sweep', (correlationId) => runReminderSweep(deps(), correlationId));
 }
 
-export const handler = createReminderSweepHandler(() => ({ ...awsStore(), clock: awsClock, events: awsEvents() }));
+export const handler = createReminderSweepHandler(() => ({
+  plans: awsPlans(),
+  cycles: awsCycles(),
+  submissions: awsSubmissions(),
+  reminders: awsReminders(),
+  indicators: awsIndicators(),
+  editorial: awsEditorial(),
+  clock: awsClock,
+  events: awsEvents(),
+}));

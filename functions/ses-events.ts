@@ -12,7 +12,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { readSesEvent, UnreadableSesEventError } from '../adapters/ses/event-notification';
 import type { Dependencies } from '../domain/ports';
 import { recordDeliveryEvent } from '../domain/use-cases/record-delivery-event';
-import { awsClock, awsConfig, awsMail, awsStore } from './composition/aws';
+import { awsClock, awsConfig, awsCycles, awsMail, awsPlans } from './composition/aws';
 import { logger } from './observability';
 
 /** The ports this function's use case reads: all it composes (bottom of the file). */
@@ -51,7 +51,8 @@ export function createSesEventsHandler(deps: () => SesEventsDependencies) {
 }
 
 export const handler = createSesEventsHandler(() => ({
-  ...awsStore(),
+  plans: awsPlans(),
+  cycles: awsCycles(),
   clock: awsClock,
   config: awsConfig(),
   mail: awsMail(),

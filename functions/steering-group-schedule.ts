@@ -1,7 +1,7 @@
 /** Scheduled (working days 09:00 Prague): emails the steering group every ready report whose notice is due. */
 import { notifyDueSteeringGroups, type NotifyDeps } from '../domain/use-cases/notify-steering-group';
 import { lazyReportDocuments } from './composition/documents';
-import { awsClock, awsConfig, awsEvents, awsMail, awsStore } from './composition/aws';
+import { awsClock, awsConfig, awsCycles, awsEvents, awsIndicators, awsMail, awsPlans, awsReports, awsSubmissions } from './composition/aws';
 import { scheduledHandler } from './scheduled';
 
 export function createSteeringGroupScheduleHandler(deps: () => NotifyDeps) {
@@ -11,7 +11,11 @@ export function createSteeringGroupScheduleHandler(deps: () => NotifyDeps) {
 }
 
 export const handler = createSteeringGroupScheduleHandler(() => ({
-  ...awsStore(),
+  plans: awsPlans(),
+  cycles: awsCycles(),
+  submissions: awsSubmissions(),
+  indicators: awsIndicators(),
+  reports: awsReports(),
   clock: awsClock,
   config: awsConfig(),
   events: awsEvents(),

@@ -11,7 +11,7 @@ import type { Dependencies } from '../domain/ports';
 import { loadContactWorkspace, resolveContactAccess, type ContactAccess } from '../domain/use-cases/contact-workspace';
 import { saveContactProjects, submitProject, type ProjectSaveOutcome } from '../domain/use-cases/submit-project';
 import { projectSectionId, renderSubmissionPage, SAVE_BUTTON_NAME } from '../templates/page/submission';
-import { awsClock, awsEvents, awsStore, awsTokenIssuer } from './composition/aws';
+import { awsClock, awsCycles, awsEditorial, awsEvents, awsPlans, awsSubmissions, awsTokenIssuer, awsTokens } from './composition/aws';
 import { toSubmissionPageView, type RejectedPost, type SavedState } from './contact/presenter';
 import { correlationIdOf, isJsonRequest, parseBody, pathParameter } from './http/body';
 import { errorResponse } from './http/errors';
@@ -167,7 +167,11 @@ export function createSubmissionIntakeHandler(deps: () => SubmissionIntakeDepend
 }
 
 export const handler = createSubmissionIntakeHandler(() => ({
-  ...awsStore(),
+  plans: awsPlans(),
+  cycles: awsCycles(),
+  submissions: awsSubmissions(),
+  tokens: awsTokens(),
+  editorial: awsEditorial(),
   clock: awsClock,
   tokenIssuer: awsTokenIssuer(),
   events: awsEvents(),

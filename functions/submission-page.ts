@@ -8,7 +8,7 @@ import type { Dependencies } from '../domain/ports';
 import { InvalidLinkError, loadContactWorkspace, resolveContactAccess } from '../domain/use-cases/contact-workspace';
 import { renderSubmissionPage } from '../templates/page/submission';
 import { renderSubmissionSummaryPage } from '../templates/page/summary';
-import { awsClock, awsStore, awsTokenIssuer } from './composition/aws';
+import { awsClock, awsCycles, awsEditorial, awsPlans, awsSubmissions, awsTokenIssuer, awsTokens } from './composition/aws';
 import { toSubmissionPageView, toSubmissionSummaryView, type SavedState } from './contact/presenter';
 import { queryParameter } from './http/body';
 import { uniformInvalidLinkTiming } from './http/invalid-link-timing';
@@ -43,7 +43,11 @@ export function createSubmissionPageHandler(deps: () => SubmissionPageDependenci
 }
 
 export const handler = createSubmissionPageHandler(() => ({
-  ...awsStore(),
+  plans: awsPlans(),
+  cycles: awsCycles(),
+  submissions: awsSubmissions(),
+  tokens: awsTokens(),
+  editorial: awsEditorial(),
   clock: awsClock,
   tokenIssuer: awsTokenIssuer(),
 }));

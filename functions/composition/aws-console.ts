@@ -8,7 +8,7 @@ import { OidcSignIn } from '../../adapters/oidc/sign-in';
 import { readSessionKey, secretsClient } from '../../adapters/secrets/session-key';
 import type { ConsoleDependencies } from '../console/context';
 import { SessionCookies } from '../console/session';
-import { awsClock, awsConfig, awsEvents, awsStore } from './aws';
+import { awsAgency, awsAnnualTexts, awsClock, awsConfig, awsCycles, awsEditorial, awsEvents, awsIndicators, awsPlans, awsReminders, awsReports, awsSubmissions, awsTokens } from './aws';
 import { lazyReportDocuments } from './documents';
 
 const nonEmpty = () => z.string().check(z.minLength(1));
@@ -48,7 +48,7 @@ export function awsConsoleDependencies(): ConsoleDependencies {
     const urls = consoleUrls(env.PUBLIC_BASE_URL);
     const secrets = secretsClient(env.AWS_REGION);
     dependencies = {
-      app: { ...awsStore(), clock: awsClock, config: awsConfig(), events: awsEvents(), documents: lazyReportDocuments },
+      app: { plans: awsPlans(), cycles: awsCycles(), submissions: awsSubmissions(), tokens: awsTokens(), reminders: awsReminders(), indicators: awsIndicators(), agency: awsAgency(), editorial: awsEditorial(), reports: awsReports(), annualTexts: awsAnnualTexts(), clock: awsClock, config: awsConfig(), events: awsEvents(), documents: lazyReportDocuments },
       auth: {
         signIn: new OidcSignIn({
           issuer: env.OIDC_ISSUER,

@@ -6,9 +6,9 @@
  *
  * Adding a function: write its factory `createXHandler(deps: () => XDependencies)` with
  * `XDependencies = Pick<Dependencies, …>` of what its use case reads, and end the file with
- * `export const handler = createXHandler(() => ({ ...awsStore(), clock: awsClock, … }))`, taking
- * from here only the ports it picked. The type checker then refuses a missing port, and esbuild
- * leaves out every port it did not take.
+ * `export const handler = createXHandler(() => ({ plans: awsPlans(), cycles: awsCycles(), clock: awsClock, … }))`,
+ * taking from here only the ports it picked. The type checker then refuses a missing port, and
+ * esbuild leaves out every port it did not take, down to the stores of the one table.
  *
  * The mailer's idempotency store is in ./idempotency.ts, so that no other function carries it.
  *
@@ -17,11 +17,22 @@
  */
 import * as z from 'zod/mini';
 import { dynamoClients, sesClient, sqsClient, type AwsEndpoints } from '../../adapters/aws-clients';
-import { DynamoMonitoringStore, type StorePorts } from '../../adapters/dynamodb/monitoring-store';
+import { CachedPlanCatalog } from '../../adapters/cached-plan-catalog';
+import { DynamoAgencyStore } from '../../adapters/dynamodb/agency-store';
+import { DynamoAnnualTextStore } from '../../adapters/dynamodb/annual-text-store';
+import { DynamoCycleStore } from '../../adapters/dynamodb/cycle-store';
+import { DynamoEditorialStore } from '../../adapters/dynamodb/editorial-store';
+import { DynamoIndicatorStore } from '../../adapters/dynamodb/indicator-store';
+import { DynamoPlanCatalog } from '../../adapters/dynamodb/plan-catalog';
+import { DynamoReminderLog } from '../../adapters/dynamodb/reminder-log';
+import { DynamoReportStore } from '../../adapters/dynamodb/report-store';
+import { DynamoSubmissionStore } from '../../adapters/dynamodb/submission-store';
+import { DynamoTable } from '../../adapters/dynamodb/table';
+import { DynamoTokenStore } from '../../adapters/dynamodb/token-store';
 import { SesMailSender } from '../../adapters/ses/mail-sender';
 import { eventRoutes, SqsEventPublisher } from '../../adapters/sqs/event-publisher';
 import { CryptoTokenIssuer } from '../../adapters/token-issuer';
-import type { Clock, EventPublisher, MailSender, MonitoringConfig, TokenIssuer } from '../../domain/ports';
+import type { Clock, Dependencies, EventPublisher, MailSender, MonitoringConfig, TokenIssuer } from '../../domain/ports';
 import { logger } from '../observability';
 
 export const DEFAULT_ARR_NAME = 'ARR – Agentura regionálního rozvoje, spol. s r. o.';
@@ -109,26 +120,28 @@ function lazily<T>(build: () => T): () => T {
 
 export const awsClock: Clock = { now: () => new Date() };
 
-/** The storage ports on the one DynamoDB table. */
-export const awsStore: () => StorePorts = /* @__PURE__ */ lazily(() => {
+/** The one DynamoDB table every store reads and writes (table-design.md). */
+const awsTable = /* @__PURE__ */ lazily(() => {
   const { TABLE_NAME } = readTableEnvironment(process.env);
   const { documents } = dynamoClients(endpointsOf(process.env, 'dynamodb'));
-  const store = new DynamoMonitoringStore(documents, TABLE_NAME, {
+  return new DynamoTable(documents, TABLE_NAME, {
     onConsumedCapacity: (operation, capacity) => logger.debug('DynamoDB consumed capacity', { operation, capacity }),
   });
-  return {
-    plans: store.plans,
-    cycles: store.cycles,
-    submissions: store.submissions,
-    tokens: store.tokens,
-    reminders: store.reminders,
-    indicators: store.indicators,
-    agency: store.agency,
-    editorial: store.editorial,
-    reports: store.reports,
-    annualTexts: store.annualTexts,
-  };
 });
+
+/** A storage port on the one table, built on first use. */
+const store = <T>(build: (table: DynamoTable) => T): (() => T) => lazily(() => build(awsTable()));
+
+export const awsPlans: () => Dependencies['plans'] = /* @__PURE__ */ store((table) => new CachedPlanCatalog(new DynamoPlanCatalog(table)));
+export const awsCycles: () => Dependencies['cycles'] = /* @__PURE__ */ store((table) => new DynamoCycleStore(table));
+export const awsSubmissions: () => Dependencies['submissions'] = /* @__PURE__ */ store((table) => new DynamoSubmissionStore(table));
+export const awsTokens: () => Dependencies['tokens'] = /* @__PURE__ */ store((table) => new DynamoTokenStore(table));
+export const awsReminders: () => Dependencies['reminders'] = /* @__PURE__ */ store((table) => new DynamoReminderLog(table));
+export const awsIndicators: () => Dependencies['indicators'] = /* @__PURE__ */ store((table) => new DynamoIndicatorStore(table));
+export const awsAgency: () => Dependencies['agency'] = /* @__PURE__ */ store((table) => new DynamoAgencyStore(table));
+export const awsEditorial: () => Dependencies['editorial'] = /* @__PURE__ */ store((table) => new DynamoEditorialStore(table));
+export const awsReports: () => Dependencies['reports'] = /* @__PURE__ */ store((table) => new DynamoReportStore(table));
+export const awsAnnualTexts: () => Dependencies['annualTexts'] = /* @__PURE__ */ store((table) => new DynamoAnnualTextStore(table));
 
 export const awsEvents: () => EventPublisher = /* @__PURE__ */ lazily(() => {
   const queues = readQueueEnvironment(process.env);
