@@ -1,0 +1,66 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, type Metafile } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../../infra/function-defaults';
+import { functionBuildOptions } from '../../../infra/function-bundle';
+import { ReadableStream as ShimmedReadableStream } from '../../../infra/shims/middy-stream-web';
+
+/** Output files a cold start reads: the entry and its static imports, transitively. */
+function startupInputs(metafile: Metafile): Set<string> {
+  const entry = Object.keys(metafile.outputs).find((file) => file.endsWith('/index.mjs'));
+  const files = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const imported of metafile.outputs[file]?.imports ?? []) if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+  };
+  visit(entry as string);
+  return new Set([...files].flatMap((file) => Object.keys(metafile.outputs[file]?.inputs ?? {})));
+}
+
+function externalImports(metafile: Metafile): string[] {
+  return Object.values(metafile.outputs).flatMap((output) => output.imports.filter((imported) => imported.external).map((imported) => imported.path));
+}
+
+describe('function bundles', () => {
+  let outDir: string;
+  const bundle = async (name: string) =>
+    (await build({ ...functionBuildOptions(`functions/${name}.ts`, join(outDir, name)), absWorkingDir: PROJECT_ROOT, metafile: true, logLevel: 'silent' })).metafile;
+
+  beforeAll(async () => {
+    outDir = await mkdtemp(join(tmpdir(), 'function-bundle-'));
+  });
+  afterAll(async () => {
+    await rm(outDir, { recursive: true, force: true });
+  });
+
+  it('reads docx only when a DOCX is rendered: it is in a chunk of its own, outside what a cold start reads', async () => {
+    const metafile = await bundle('arr-api');
+    const atStart = [...startupInputs(metafile)];
+    const everything = Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
+    expect(everything.some((input) => input.includes('node_modules/docx/'))).toBe(true);
+    expect(atStart.some((input) => input.includes('node_modules/docx/'))).toBe(false);
+    expect(atStart.some((input) => input.startsWith('functions/arr-api'))).toBe(true);
+  });
+
+  it('keeps out of the contact page the stores its function does not compose', async () => {
+    const inputs = startupInputs(await bundle('submission-page'));
+    expect(inputs.has('adapters/dynamodb/agency-store.ts')).toBe(false);
+    expect(inputs.has('adapters/dynamodb/indicator-store.ts')).toBe(false);
+    expect(inputs.has('adapters/dynamodb/cycle-store.ts')).toBe(true);
+  });
+
+  it('never loads Node’s web streams at start: middy gets the shim', async () => {
+    expect(externalImports(await bundle('submission-intake'))).not.toContain('node:stream/web');
+  });
+});
+
+describe('the middy web-streams shim', () => {
+  it('answers instanceof like Node’s ReadableStream', () => {
+    expect(new globalThis.ReadableStream() instanceof ShimmedReadableStream).toBe(true);
+    expect(('a body' as unknown) instanceof ShimmedReadableStream).toBe(false);
+    expect({ getReader: () => null } instanceof ShimmedReadableStream).toBe(false);
+  });
+});
