@@ -12,9 +12,10 @@ import { loadContactWorkspace, resolveContactAccess, type ContactAccess } from '
 import { saveContactProjects, submitProject, type ProjectSaveOutcome } from '../domain/use-cases/submit-project';
 import { projectSectionId, renderSubmissionPage, SAVE_BUTTON_NAME } from '../templates/page/submission';
 import { awsClock, awsCycles, awsEditorial, awsEvents, awsPlans, awsSubmissions, awsTokenIssuer, awsTokens } from './composition/aws';
+import { contactErrorPages } from './contact/error-pages';
 import { toSubmissionPageView, type RejectedPost, type SavedState } from './contact/presenter';
 import { correlationIdOf, isJsonRequest, parseBody, pathParameter } from './http/body';
-import { errorResponse } from './http/errors';
+import { errorResponse, type ResponseFormat } from './http/errors';
 import { uniformInvalidLinkTiming } from './http/invalid-link-timing';
 import { httpHandler } from './http/middleware';
 import { html, json, redirect, type HttpResponse } from './http/responses';
@@ -143,7 +144,7 @@ async function saveOneProject(dependencies: SubmissionIntakeDependencies, event:
   }
 }
 
-const formatOf = (event: APIGatewayProxyEventV2) => (isJsonRequest(event) ? 'json' : 'html');
+const formatOf = (event: APIGatewayProxyEventV2): ResponseFormat => (isJsonRequest(event) ? 'json' : contactErrorPages);
 
 export function createSubmissionIntakeHandler(deps: () => SubmissionIntakeDependencies) {
   return httpHandler(

@@ -9,6 +9,7 @@ import { InvalidLinkError, loadContactWorkspace, resolveContactAccess } from '..
 import { renderSubmissionPage } from '../templates/page/submission';
 import { renderSubmissionSummaryPage } from '../templates/page/summary';
 import { awsClock, awsCycles, awsEditorial, awsPlans, awsSubmissions, awsTokenIssuer, awsTokens } from './composition/aws';
+import { contactErrorPages } from './contact/error-pages';
 import { toSubmissionPageView, toSubmissionSummaryView, type SavedState } from './contact/presenter';
 import { queryParameter } from './http/body';
 import { uniformInvalidLinkTiming } from './http/invalid-link-timing';
@@ -38,7 +39,7 @@ export function createSubmissionPageHandler(deps: () => SubmissionPageDependenci
       const view = toSubmissionPageView(workspace, { now: dependencies.clock.now(), token, ...(saved ? { saved } : {}) });
       return html(200, renderSubmissionPage(view));
     }),
-    { format: 'html' },
+    { format: contactErrorPages },
   );
 }
 

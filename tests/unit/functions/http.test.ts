@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, DomainError, ForbiddenError, IllegalTransitionError, NotFoundError, UnauthorizedError, ValidationError } from '../../../domain/errors';
 import { isJsonRequest, parseBody, parseForm } from '../../../functions/http/body';
 import { errorResponse, statusOf } from '../../../functions/http/errors';
+import { contactErrorPages } from '../../../functions/contact/error-pages';
 import { contentSecurityPolicy, file, redirect } from '../../../functions/http/responses';
 import { expectNoStackTrace } from './aws';
 import { httpEvent } from './events';
@@ -145,7 +146,7 @@ describe('error mapping', () => {
 
     // Act
     const asJson = errorResponse(error, 'json', { requestId: 'req-1' });
-    const asHtml = errorResponse(error, 'html', { requestId: 'req-1' });
+    const asHtml = errorResponse(error, contactErrorPages, { requestId: 'req-1' });
 
     // Assess
     expect(asJson.statusCode).toBe(500);
