@@ -49,10 +49,15 @@ export type EventType = AnyEvent['type'];
 
 export type EventOfType<Type extends EventType> = Extract<AnyEvent, { type: Type }>;
 
-export const eventTypes: readonly EventType[] = [...new Set(eventContracts.map((contract) => contract.type))];
+function typesOf(contracts: readonly AnyEventContract[]): readonly EventType[] {
+  return [...new Set(contracts.map((contract) => contract.type))];
+}
+
+// Pure: a function that only publishes events bundles the contracts it creates, not all of them.
+export const eventTypes: readonly EventType[] = /* @__PURE__ */ typesOf(eventContracts);
 
 /**
  * Validates the envelope, then `data` against the contract of the event's type and version.
  * Throws `EventContractError` naming the type, version and failing path.
  */
-export const parseEvent: (input: unknown) => AnyEvent = createEventParser(eventContracts);
+export const parseEvent: (input: unknown) => AnyEvent = /* @__PURE__ */ createEventParser(eventContracts);

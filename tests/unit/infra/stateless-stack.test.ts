@@ -239,7 +239,6 @@ describe('StatelessStack', () => {
       const { OIDC_ISSUER: _issuer, OIDC_CLIENT_ID: _client, OIDC_LOGOUT_URL: _logout, SESSION_SECRET_ARN: _secret, ...shared } = variables;
       expect(name === 'console' || _issuer === undefined).toBe(true);
       expect(shared).toEqual({
-        NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'chytrejsi-kraj-monitoring',
         TABLE_NAME: { 'Fn::ImportValue': expect.stringMatching(/^ChytrejsiKrajStateful:ExportsOutputRefTable/) },
         MAIL_QUEUE_URL: { Ref: queueId('MailQueue') },
