@@ -1,17 +1,18 @@
 import * as z from 'zod/mini';
-import type { EventContract } from './contract';
+import { defineContract } from './contract';
 import { cycleId, isoInstant } from './fields';
 
-const schema = z.object({
-  cycleId,
-  closedAt: isoInstant,
-  /** `manual`: ARR closed it; `deadline`: the deadline passed. */
-  reason: z.enum(['manual', 'deadline']),
-});
+const schema = () =>
+  z.object({
+    cycleId: cycleId(),
+    closedAt: isoInstant(),
+    /** `manual`: ARR closed it; `deadline`: the deadline passed. */
+    reason: z.enum(['manual', 'deadline']),
+  });
 
-export type CycleClosedV1Data = z.infer<typeof schema>;
+export type CycleClosedV1Data = z.infer<ReturnType<typeof schema>>;
 
-export const cycleClosedV1: EventContract<'cycle-closed', 1, CycleClosedV1Data> = {
+export const cycleClosedV1 = /* @__PURE__ */ defineContract<'cycle-closed', 1, CycleClosedV1Data>({
   type: 'cycle-closed',
   version: 1,
   schema,
@@ -20,4 +21,4 @@ export const cycleClosedV1: EventContract<'cycle-closed', 1, CycleClosedV1Data> 
     closedAt: '2026-01-20T09:30:00.000Z',
     reason: 'manual',
   },
-};
+});

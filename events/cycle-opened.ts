@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { EventContract } from './contract';
+import { defineContract } from './contract';
 import { count, cycleId, isoDate, isoInstant } from './fields';
 
 /** `2025-H2` ↔ `02/2025`: the half-year as the reports write it. */
@@ -8,26 +8,27 @@ function periodOfCycle(id: string): string {
   return `0${half}/${year}`;
 }
 
-const schema = z
-  .object({
-    cycleId,
-    period: z.string().check(z.regex(/^0[12]\/\d{4}$/, 'Expected a half-year period like "02/2025"')),
-    deadline: isoInstant,
-    meetingDate: isoDate,
-    requestCount: count,
-    contactCount: count,
-  })
-  .check(
-    z.refine((data) => data.period === periodOfCycle(data.cycleId), {
-      path: ['period'],
-      message: 'Period does not match the half-year of the cycle id',
-    }),
-  );
+const schema = () =>
+  z
+    .object({
+      cycleId: cycleId(),
+      period: z.string().check(z.regex(/^0[12]\/\d{4}$/, 'Expected a half-year period like "02/2025"')),
+      deadline: isoInstant(),
+      meetingDate: isoDate(),
+      requestCount: count(),
+      contactCount: count(),
+    })
+    .check(
+      z.refine((data) => data.period === periodOfCycle(data.cycleId), {
+        path: ['period'],
+        message: 'Period does not match the half-year of the cycle id',
+      }),
+    );
 
-export type CycleOpenedV1Data = z.infer<typeof schema>;
+export type CycleOpenedV1Data = z.infer<ReturnType<typeof schema>>;
 
 /** ARR opened a half-year cycle: report requests exist and invitations are about to go out. */
-export const cycleOpenedV1: EventContract<'cycle-opened', 1, CycleOpenedV1Data> = {
+export const cycleOpenedV1 = /* @__PURE__ */ defineContract<'cycle-opened', 1, CycleOpenedV1Data>({
   type: 'cycle-opened',
   version: 1,
   schema,
@@ -39,4 +40,4 @@ export const cycleOpenedV1: EventContract<'cycle-opened', 1, CycleOpenedV1Data> 
     requestCount: 41,
     contactCount: 23,
   },
-};
+});

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from '../domain/lazy';
 import type { EventContract } from './contract';
 import { EventContractError, type EventContractIssue } from './error';
 import { entityId, isoInstant } from './fields';
@@ -19,15 +20,17 @@ export type EventOf<C> = C extends EventContract<infer Type, infer Version, infe
   ? EventEnvelope<Type, Version, Data>
   : never;
 
-export const envelopeSchema = z.object({
-  id: z.uuid(),
-  type: z.string().check(z.minLength(1), z.maxLength(200)),
-  version: z.number().check(z.int(), z.gte(1)),
-  occurredAt: isoInstant,
-  correlationId: entityId,
-  // `z.unknown()` alone would let a missing `data` through as an optional key.
-  data: z.unknown().check(z.refine((data) => data !== undefined, 'Required: an event always carries data')),
-});
+const envelopeSchema = builtOnFirstUse(() =>
+  z.object({
+    id: z.uuid(),
+    type: z.string().check(z.minLength(1), z.maxLength(200)),
+    version: z.number().check(z.int(), z.gte(1)),
+    occurredAt: isoInstant(),
+    correlationId: entityId(),
+    // `z.unknown()` alone would let a missing `data` through as an optional key.
+    data: z.unknown().check(z.refine((data) => data !== undefined, 'Required: an event always carries data')),
+  }),
+);
 
 export function describeEvent(type: string | undefined, version: number | undefined): string {
   const subject = type === undefined ? 'an event of unknown type' : `"${type}"`;
@@ -57,7 +60,7 @@ function peek(input: unknown): { type: string | undefined; version: number | und
 
 /** Validates the envelope only; `data` is left for the contract of the event's type and version. */
 export function parseEnvelope(input: unknown): EventEnvelope {
-  const result = envelopeSchema.safeParse(input);
+  const result = envelopeSchema().safeParse(input);
   if (!result.success) {
     const { type, version } = peek(input);
     const issues = toIssues(result.error.issues);

@@ -12,7 +12,7 @@ import { steeringGroupNotifiedV1 } from './steering-group-notified';
 import { submissionReceivedV1 } from './submission-received';
 
 export type { EventContract } from './contract';
-export { createEvent, envelopeSchema, type CreateEventOptions, type EventEnvelope, type EventOf } from './envelope';
+export { createEvent, type CreateEventOptions, type EventEnvelope, type EventOf } from './envelope';
 export { EventContractError, type EventContractIssue } from './error';
 export { createEventParser } from './registry';
 export { cycleClosedV1, type CycleClosedV1Data } from './cycle-closed';

@@ -1,16 +1,17 @@
 import * as z from 'zod/mini';
-import type { EventContract } from './contract';
+import { defineContract } from './contract';
 import { cycleId } from './fields';
 
-const schema = z.object({
-  cycleId,
-  /** `complete`: every request has a submission; `closed`: the cycle was closed with gaps. */
-  reason: z.enum(['complete', 'closed']),
-});
+const schema = () =>
+  z.object({
+    cycleId: cycleId(),
+    /** `complete`: every request has a submission; `closed`: the cycle was closed with gaps. */
+    reason: z.enum(['complete', 'closed']),
+  });
 
-export type ReportRequestedV1Data = z.infer<typeof schema>;
+export type ReportRequestedV1Data = z.infer<ReturnType<typeof schema>>;
 
-export const reportRequestedV1: EventContract<'report-requested', 1, ReportRequestedV1Data> = {
+export const reportRequestedV1 = /* @__PURE__ */ defineContract<'report-requested', 1, ReportRequestedV1Data>({
   type: 'report-requested',
   version: 1,
   schema,
@@ -18,4 +19,4 @@ export const reportRequestedV1: EventContract<'report-requested', 1, ReportReque
     cycleId: '2025-H2',
     reason: 'closed',
   },
-};
+});

@@ -1,18 +1,19 @@
 import * as z from 'zod/mini';
-import type { EventContract } from './contract';
+import { defineContract } from './contract';
 import { cycleId, entityId } from './fields';
 
-const schema = z.object({
-  cycleId,
-  projectId: entityId,
-  /** A contact person may resubmit before the deadline; each submission gets the next version. */
-  version: z.number().check(z.int(), z.gte(1)),
-  contactPersonId: entityId,
-});
+const schema = () =>
+  z.object({
+    cycleId: cycleId(),
+    projectId: entityId(),
+    /** A contact person may resubmit before the deadline; each submission gets the next version. */
+    version: z.number().check(z.int(), z.gte(1)),
+    contactPersonId: entityId(),
+  });
 
-export type SubmissionReceivedV1Data = z.infer<typeof schema>;
+export type SubmissionReceivedV1Data = z.infer<ReturnType<typeof schema>>;
 
-export const submissionReceivedV1: EventContract<'submission-received', 1, SubmissionReceivedV1Data> = {
+export const submissionReceivedV1 = /* @__PURE__ */ defineContract<'submission-received', 1, SubmissionReceivedV1Data>({
   type: 'submission-received',
   version: 1,
   schema,
@@ -22,4 +23,4 @@ export const submissionReceivedV1: EventContract<'submission-received', 1, Submi
     version: 1,
     contactPersonId: 'k-simonova',
   },
-};
+});
