@@ -2,6 +2,7 @@
  * ARR's own chapters of the monitoring report (1, 2, 4 and 5), keyed by section id. ARR fills each
  * section separately, so each one is validated on its own; a report may lack any of them.
  */
+import { builtOnFirstUse } from './lazy';
 import * as z from 'zod/mini';
 import { ValidationError } from './errors';
 
@@ -45,13 +46,17 @@ function record<T extends z.core.$ZodLooseShape>(shape: T) {
   });
 }
 
-const isoDate = z
-  .string({ error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Zadejte datum.') })
-  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Zadejte datum ve tvaru RRRR-MM-DD.'), z.refine(isRealDate, 'Takové datum neexistuje.'));
+const isoDate = builtOnFirstUse(() =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Zadejte datum.') })
+    .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Zadejte datum ve tvaru RRRR-MM-DD.'), z.refine(isRealDate, 'Takové datum neexistuje.')),
+);
 
-const isoMonth = z
-  .string({ error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Zadejte měsíc.') })
-  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Zadejte měsíc ve tvaru RRRR-MM.'));
+const isoMonth = builtOnFirstUse(() =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Zadejte měsíc.') })
+    .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Zadejte měsíc ve tvaru RRRR-MM.')),
+);
 
 const WEB_LINK_MAX = 2000;
 const webLinkMessage = 'Zadejte platnou webovou adresu (http:// nebo https://).';
@@ -84,24 +89,26 @@ function parseWebLink(value: string): string | null {
   return url.href;
 }
 
-const webLink = z.pipe(
-  z.string({ error: webLinkMessage }),
-  z.transform((value: string, ctx) => {
-    const href = parseWebLink(value);
-    if (href === null) {
-      ctx.issues.push({ code: 'custom', message: webLinkMessage, input: value });
-      return z.NEVER;
-    }
-    if (href.length > WEB_LINK_MAX) {
-      ctx.issues.push({ code: 'custom', message: `Adresa může mít nejvýše ${WEB_LINK_MAX} znaků.`, input: value });
-      return z.NEVER;
-    }
-    return href;
-  }),
+const webLink = builtOnFirstUse(() =>
+  z.pipe(
+    z.string({ error: webLinkMessage }),
+    z.transform((value: string, ctx) => {
+      const href = parseWebLink(value);
+      if (href === null) {
+        ctx.issues.push({ code: 'custom', message: webLinkMessage, input: value });
+        return z.NEVER;
+      }
+      if (href.length > WEB_LINK_MAX) {
+        ctx.issues.push({ code: 'custom', message: `Adresa může mít nejvýše ${WEB_LINK_MAX} znaků.`, input: value });
+        return z.NEVER;
+      }
+      return href;
+    }),
+  ),
 );
 
 export const trendsSchema = record({
-  events: list(record({ month: isoMonth, name: requiredText(SHORT_TEXT_MAX) })),
+  events: list(record({ month: isoMonth(), name: requiredText(SHORT_TEXT_MAX) })),
   smartDocuments: list(requiredText(SHORT_TEXT_MAX)),
   opportunities: list(requiredText(LONG_TEXT_MAX)),
 });
@@ -110,13 +117,13 @@ export const communicationSchema = record({
   mediaPresentations: list(
     record({
       title: requiredText(SHORT_TEXT_MAX),
-      publishedOn: isoDate,
+      publishedOn: isoDate(),
       form: requiredText(SHORT_TEXT_MAX),
-      link: z.optional(webLink),
+      link: z.optional(webLink()),
     }),
   ),
   partnershipMeetings: list(
-    record({ title: requiredText(SHORT_TEXT_MAX), date: isoDate, details: requiredText(LONG_TEXT_MAX) }),
+    record({ title: requiredText(SHORT_TEXT_MAX), date: isoDate(), details: requiredText(LONG_TEXT_MAX) }),
   ),
 });
 
@@ -128,7 +135,7 @@ export const paymentPortalSchema = record({
   interestedMunicipalities: count(),
   monthlyPayments: list(
     record({
-      month: isoMonth,
+      month: isoMonth(),
       count: count(),
       volumeCzk: z
         .number({ error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Zadejte částku.') })
@@ -144,11 +151,11 @@ export const otherActivitiesSchema = record({
   workingGroups: list(
     record({
       name: requiredText(SHORT_TEXT_MAX),
-      meetings: list(record({ date: isoDate, topics: requiredText(LONG_TEXT_MAX) })),
+      meetings: list(record({ date: isoDate(), topics: requiredText(LONG_TEXT_MAX) })),
     }),
   ),
   coordinationMeetings: list(
-    record({ title: requiredText(SHORT_TEXT_MAX), date: isoDate, details: requiredText(LONG_TEXT_MAX) }),
+    record({ title: requiredText(SHORT_TEXT_MAX), date: isoDate(), details: requiredText(LONG_TEXT_MAX) }),
   ),
 });
 

@@ -6,6 +6,7 @@
  * A text is plain text as typed into a form: paragraphs separated by a blank line, and lines
  * starting with „- “ as list items (documents/annual/content.ts prints them so).
  */
+import { builtOnFirstUse } from './lazy';
 import * as z from 'zod/mini';
 import { ValidationError } from './errors';
 import { OUTSIDE_PLAN_NAME, type ActionPlan } from './plan';
@@ -46,25 +47,29 @@ export function annualTextSlots(plan: ActionPlan): AnnualTextSlot[] {
   return [...activities, { key: OUTSIDE_PLAN_TEXT_KEY, activityAreaName: OUTSIDE_PLAN_NAME, activityNumber: null, title: OUTSIDE_PLAN_NAME }];
 }
 
-const textValue = z.union(
-  [
-    z.null(),
-    z
-      .string()
-      .check(
-        z.trim(),
-        z.minLength(1, 'Text nesmí být prázdný. Pro návrat k předvyplněnému textu pošlete null.'),
-        z.maxLength(ANNUAL_TEXT_MAX, `Text může mít nejvýše ${ANNUAL_TEXT_MAX.toLocaleString('cs-CZ')} znaků.`),
-      ),
-  ],
-  { error: 'Zadejte text, nebo null pro návrat k předvyplněnému textu.' },
+const textValue = builtOnFirstUse(() =>
+  z.union(
+    [
+      z.null(),
+      z
+        .string()
+        .check(
+          z.trim(),
+          z.minLength(1, 'Text nesmí být prázdný. Pro návrat k předvyplněnému textu pošlete null.'),
+          z.maxLength(ANNUAL_TEXT_MAX, `Text může mít nejvýše ${ANNUAL_TEXT_MAX.toLocaleString('cs-CZ')} znaků.`),
+        ),
+    ],
+    { error: 'Zadejte text, nebo null pro návrat k předvyplněnému textu.' },
+  ),
 );
 
-const bodySchema = z.object(
-  {
-    texts: z.record(z.string(), textValue, { error: 'Pole texts musí být objekt: klíč aktivity → text.' }),
-  },
-  { error: 'Tělo požadavku musí být objekt s polem texts.' },
+const bodySchema = builtOnFirstUse(() =>
+  z.object(
+    {
+      texts: z.record(z.string(), textValue(), { error: 'Pole texts musí být objekt: klíč aktivity → text.' }),
+    },
+    { error: 'Tělo požadavku musí být objekt s polem texts.' },
+  ),
 );
 
 /**
@@ -73,7 +78,7 @@ const bodySchema = z.object(
  * @throws ValidationError with a Czech message per field (`texts.<key>`).
  */
 export function parseAnnualTextsEdit(plan: ActionPlan, body: unknown): Map<string, string | null> {
-  const result = bodySchema.safeParse(body);
+  const result = bodySchema().safeParse(body);
   const details: Record<string, string> = {};
   for (const issue of result.success ? [] : result.error.issues) {
     const field = issue.path.length > 0 ? issue.path.join('.') : 'body';

@@ -73,7 +73,7 @@ const DEADLINE_MESSAGE =
 function buildDeadlineSchema() {
   return z.union(
     [
-      z.pipe(isoDateSchema, z.transform((date: string) => new Date(pragueInstant(addDays(date, 1)).getTime() - 1000))),
+      z.pipe(isoDateSchema(), z.transform((date: string) => new Date(pragueInstant(addDays(date, 1)).getTime() - 1000))),
       z.pipe(z.iso.datetime({ offset: true }), z.transform((value: string) => new Date(value))),
     ],
     { error: DEADLINE_MESSAGE },
@@ -97,10 +97,10 @@ function buildOpenCycleRequestSchema() {
   return z.pipe(
     z.object(
       {
-        period: periodIdSchema,
+        period: periodIdSchema(),
         deadline: deadlineSchema(),
-        meetingDate: isoDateSchema,
-        reminderLadder: z.optional(z.partial(reminderLadderShape)),
+        meetingDate: isoDateSchema(),
+        reminderLadder: z.optional(z.partial(reminderLadderShape())),
       },
       { error: 'Žádost o otevření cyklu musí být objekt s poli period, deadline a meetingDate.' },
     ),

@@ -2,6 +2,7 @@
  * ARR's editorial loop on a project's report: returning the newest version to the contact person
  * with a comment, and ARR's own version of the texts that the report prints instead of theirs.
  */
+import { builtOnFirstUse } from './lazy';
 import * as z from 'zod/mini';
 import { ValidationError } from './errors';
 import type { RequestRecord } from './records';
@@ -55,62 +56,68 @@ export const editorialMessages = {
 } as const;
 
 /** A whole number from 0 below MAX_VERSION, as JSON sends it. */
-const versionSchema = z
-  .number({ error: editorialMessages.versionMissing })
-  .check(
-    z.int({ error: editorialMessages.versionMissing }),
-    z.gte(0, { error: editorialMessages.versionMissing }),
-    z.lte(MAX_VERSION - 1, { error: editorialMessages.versionMissing }),
-  );
-
-const returnRequestSchema = z.object(
-  {
-    version: versionSchema,
-    comment: z
-      .string({ error: editorialMessages.commentRequired })
-      .check(
-        z.trim(),
-        z.minLength(1, { error: editorialMessages.commentRequired }),
-        z.maxLength(RETURN_COMMENT_MAX_LENGTH, { error: editorialMessages.commentTooLong }),
-      ),
-  },
-  { error: editorialMessages.body },
+const versionSchema = builtOnFirstUse(() =>
+  z
+    .number({ error: editorialMessages.versionMissing })
+    .check(
+      z.int({ error: editorialMessages.versionMissing }),
+      z.gte(0, { error: editorialMessages.versionMissing }),
+      z.lte(MAX_VERSION - 1, { error: editorialMessages.versionMissing }),
+    ),
 );
 
-export type ReturnRequest = z.infer<typeof returnRequestSchema>;
+const returnRequestSchema = builtOnFirstUse(() =>
+  z.object(
+    {
+      version: versionSchema(),
+      comment: z
+        .string({ error: editorialMessages.commentRequired })
+        .check(
+          z.trim(),
+          z.minLength(1, { error: editorialMessages.commentRequired }),
+          z.maxLength(RETURN_COMMENT_MAX_LENGTH, { error: editorialMessages.commentTooLong }),
+        ),
+    },
+    { error: editorialMessages.body },
+  ),
+);
+
+export type ReturnRequest = z.infer<ReturnType<typeof returnRequestSchema>>;
 
 /** @throws ValidationError with Czech messages per field. */
 export function parseReturnRequest(body: unknown): ReturnRequest {
-  const result = returnRequestSchema.safeParse(body);
+  const result = returnRequestSchema().safeParse(body);
   if (!result.success) throw new ValidationError('Žádost o vrácení k doplnění obsahuje chyby.', zodErrorDetails(result.error));
   return result.data;
 }
 
-const editorialRequestSchema = z.object(
-  {
-    version: versionSchema,
-    thisPeriod: z
-      .string({ error: editorialMessages.thisPeriodRequired })
-      .check(
-        z.trim(),
-        z.minLength(1, { error: editorialMessages.thisPeriodRequired }),
-        z.maxLength(TEXT_MAX_LENGTH, { error: editorialMessages.thisPeriodTooLong }),
+const editorialRequestSchema = builtOnFirstUse(() =>
+  z.object(
+    {
+      version: versionSchema(),
+      thisPeriod: z
+        .string({ error: editorialMessages.thisPeriodRequired })
+        .check(
+          z.trim(),
+          z.minLength(1, { error: editorialMessages.thisPeriodRequired }),
+          z.maxLength(TEXT_MAX_LENGTH, { error: editorialMessages.thisPeriodTooLong }),
+        ),
+      nextPeriodPlan: z.pipe(
+        z.transform((value: unknown) => value ?? ''),
+        z
+          .string({ error: editorialMessages.nextPeriodPlanTooLong })
+          .check(z.trim(), z.maxLength(TEXT_MAX_LENGTH, { error: editorialMessages.nextPeriodPlanTooLong })),
       ),
-    nextPeriodPlan: z.pipe(
-      z.transform((value: unknown) => value ?? ''),
-      z
-        .string({ error: editorialMessages.nextPeriodPlanTooLong })
-        .check(z.trim(), z.maxLength(TEXT_MAX_LENGTH, { error: editorialMessages.nextPeriodPlanTooLong })),
-    ),
-  },
-  { error: editorialMessages.body },
+    },
+    { error: editorialMessages.body },
+  ),
 );
 
-export type EditorialRequest = z.infer<typeof editorialRequestSchema>;
+export type EditorialRequest = z.infer<ReturnType<typeof editorialRequestSchema>>;
 
 /** @throws ValidationError with Czech messages per field. */
 export function parseEditorialRequest(body: unknown): EditorialRequest {
-  const result = editorialRequestSchema.safeParse(body);
+  const result = editorialRequestSchema().safeParse(body);
   if (!result.success) throw new ValidationError('Úprava textů do zprávy obsahuje chyby.', zodErrorDetails(result.error));
   return result.data;
 }

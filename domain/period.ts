@@ -1,4 +1,5 @@
 /** Half-year reporting periods: `2026-H1` is 1 Jan–30 Jun 2026, written `01/2026` in the reports. */
+import { builtOnFirstUse } from './lazy';
 import * as z from 'zod/mini';
 import { ValidationError } from './errors';
 import { addDays, pragueInstant, type IsoDate } from './time';
@@ -67,11 +68,13 @@ export function nextPeriod(period: Period): Period {
   return period.half === 1 ? periodOf(period.year, 2) : periodOf(period.year + 1, 1);
 }
 
-export const periodIdSchema = z
-  .string({ error: MISSING_PERIOD_MESSAGE })
-  .check(
-    z.trim(),
-    z.superRefine((value, ctx) => {
-      if (!isPeriodId(value)) ctx.addIssue({ code: 'custom', message: invalidPeriodMessage(value) });
-    }),
-  );
+export const periodIdSchema = builtOnFirstUse(() =>
+  z
+    .string({ error: MISSING_PERIOD_MESSAGE })
+    .check(
+      z.trim(),
+      z.superRefine((value, ctx) => {
+        if (!isPeriodId(value)) ctx.addIssue({ code: 'custom', message: invalidPeriodMessage(value) });
+      }),
+    ),
+);

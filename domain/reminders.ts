@@ -2,6 +2,7 @@
  * The reminder ladder: which reminder each contact person with unreported projects is due now.
  * Runs on a schedule; only the latest due stage is sent, so a missed run never causes a burst.
  */
+import { builtOnFirstUse } from './lazy';
 import * as z from 'zod/mini';
 import { addDays, isWorkingDay, pragueDate, pragueParts, type IsoDate } from './time';
 
@@ -25,22 +26,26 @@ const MAX_LADDER_STEPS = 10;
 
 const DAYS_MESSAGE = `Zadejte počet dní jako celé číslo od 1 do ${MAX_LADDER_DAYS}.`;
 
-const ladderDays = z
-  .number({ error: DAYS_MESSAGE })
-  .check(z.int({ error: DAYS_MESSAGE }), z.gte(1, { error: DAYS_MESSAGE }), z.lte(MAX_LADDER_DAYS, { error: DAYS_MESSAGE }));
+const ladderDays = builtOnFirstUse(() =>
+  z
+    .number({ error: DAYS_MESSAGE })
+    .check(z.int({ error: DAYS_MESSAGE }), z.gte(1, { error: DAYS_MESSAGE }), z.lte(MAX_LADDER_DAYS, { error: DAYS_MESSAGE })),
+);
 
 /** The ladder's fields without the cross-field rule, so a partial ladder can be validated too. */
-export const reminderLadderShape = z.object({
-  daysBeforeDeadline: z.pipe(
-    z
-      .array(ladderDays, { error: 'Zadejte seznam dní před termínem, např. [14, 7, 1].' })
-      .check(z.maxLength(MAX_LADDER_STEPS, { error: `Připomínek před termínem může být nejvýše ${MAX_LADDER_STEPS}.` })),
-    // Descending and without duplicates: the order the stages go out in.
-    z.transform((days: number[]) => [...new Set(days)].sort((a, b) => b - a)),
-  ),
-  overdueAfterDays: ladderDays,
-  escalateAfterDays: ladderDays,
-});
+export const reminderLadderShape = builtOnFirstUse(() =>
+  z.object({
+    daysBeforeDeadline: z.pipe(
+      z
+        .array(ladderDays(), { error: 'Zadejte seznam dní před termínem, např. [14, 7, 1].' })
+        .check(z.maxLength(MAX_LADDER_STEPS, { error: `Připomínek před termínem může být nejvýše ${MAX_LADDER_STEPS}.` })),
+      // Descending and without duplicates: the order the stages go out in.
+      z.transform((days: number[]) => [...new Set(days)].sort((a, b) => b - a)),
+    ),
+    overdueAfterDays: ladderDays(),
+    escalateAfterDays: ladderDays(),
+  }),
+);
 
 export const ESCALATION_ORDER_MESSAGE = 'Eskalace musí přijít později než upozornění na zpoždění.';
 
@@ -50,7 +55,7 @@ export function refineLadder(ladder: ReminderLadder, ctx: z.core.$RefinementCtx,
   }
 }
 
-export const reminderLadderSchema = reminderLadderShape.check(z.superRefine((ladder, ctx) => refineLadder(ladder, ctx)));
+export const reminderLadderSchema = reminderLadderShape().check(z.superRefine((ladder, ctx) => refineLadder(ladder, ctx)));
 
 /** `before-14d`, `before-7d`, `before-1d`, `overdue`, `escalation`. */
 export type ReminderStage = string;

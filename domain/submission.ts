@@ -1,4 +1,5 @@
 /** What a contact person reports on one project for one half-year, and how it is validated. */
+import { builtOnFirstUse } from './lazy';
 import * as z from 'zod/mini';
 import { ValidationError } from './errors';
 import { zodErrorDetails } from './time';
@@ -100,16 +101,18 @@ function normaliseContribution(value: unknown): unknown {
   return /^\d+$/.test(compact) ? Number(compact) : value;
 }
 
-const contributionSchema = z.pipe(
-  z.transform(normaliseContribution),
-  z.optional(
-    z
-      .number({ error: submissionMessages.contribution })
-      .check(
-        z.int({ error: submissionMessages.contribution }),
-        z.gte(0, { error: submissionMessages.contribution }),
-        z.lte(CONTRIBUTION_MAX, { error: submissionMessages.contribution }),
-      ),
+const contributionSchema = builtOnFirstUse(() =>
+  z.pipe(
+    z.transform(normaliseContribution),
+    z.optional(
+      z
+        .number({ error: submissionMessages.contribution })
+        .check(
+          z.int({ error: submissionMessages.contribution }),
+          z.gte(0, { error: submissionMessages.contribution }),
+          z.lte(CONTRIBUTION_MAX, { error: submissionMessages.contribution }),
+        ),
+    ),
   ),
 );
 
@@ -128,7 +131,7 @@ function contributionsSchema(allowedIndicatorCodes: readonly string[]) {
       z.transform((raw: Record<string, unknown>, ctx) => {
         const contributions: Record<string, number> = {};
         for (const [code, value] of Object.entries(raw)) {
-          const parsed = contributionSchema.safeParse(value);
+          const parsed = contributionSchema().safeParse(value);
           // `continue` keeps the form-level check below running, so every error is reported at once.
           if (!allowed.has(code)) {
             const message = submissionMessages.unknownIndicator(code);

@@ -4,6 +4,7 @@
  * time-zone library and a cold start does not initialise ICU's time zones (an `Intl.DateTimeFormat`
  * with a `timeZone` costs some 20 ms when first created); Intl answers only for dates before 1996.
  */
+import { builtOnFirstUse } from './lazy';
 import * as z from 'zod/mini';
 
 export const PRAGUE_TIME_ZONE = 'Europe/Prague';
@@ -205,9 +206,11 @@ export function formatCzechDateTime(instant: Date): string {
 
 export const ISO_DATE_MESSAGE = 'Zadejte datum ve tvaru RRRR-MM-DD.';
 
-export const isoDateSchema = z
-  .string({ error: ISO_DATE_MESSAGE })
-  .check(z.trim(), z.refine(isRealIsoDate, { error: ISO_DATE_MESSAGE }));
+export const isoDateSchema = builtOnFirstUse(() =>
+  z
+    .string({ error: ISO_DATE_MESSAGE })
+    .check(z.trim(), z.refine(isRealIsoDate, { error: ISO_DATE_MESSAGE })),
+);
 
 /**
  * Field-level details for a ValidationError: the first Czech message per field path

@@ -5,6 +5,7 @@
  * and both are accepted. The shapes follow the examples of the SES Developer Guide,
  * "Examples of event data that Amazon SES publishes to Amazon SNS".
  */
+import { builtOnFirstUse } from '../../domain/lazy';
 import * as z from 'zod/mini';
 import type { DeliveryNotification } from '../../domain/use-cases/record-delivery-event';
 
@@ -13,62 +14,72 @@ export const MAIL_TAGS = { cycleId: 'cycle-id', contactPersonId: 'contact-person
 
 const nonEmpty = () => z.string().check(z.minLength(1));
 
-const mailSchema = z.object({
-  messageId: nonEmpty(),
-  timestamp: z.string(),
-  destination: z._default(z.array(z.string()), []),
-  tags: z._default(z.record(z.string(), z.array(z.string())), {}),
-});
-
-const bounceSchema = z.object({
-  eventType: z.literal('Bounce'),
-  mail: mailSchema,
-  bounce: z.object({
-    bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']),
-    bounceSubType: z._default(z.string(), ''),
-    bouncedRecipients: z
-      .array(
-        z.object({
-          emailAddress: z.string(),
-          diagnosticCode: z.optional(z.string()),
-          status: z.optional(z.string()),
-          action: z.optional(z.string()),
-        }),
-      )
-      .check(z.minLength(1)),
+const mailSchema = builtOnFirstUse(() =>
+  z.object({
+    messageId: nonEmpty(),
     timestamp: z.string(),
-    feedbackId: nonEmpty(),
+    destination: z._default(z.array(z.string()), []),
+    tags: z._default(z.record(z.string(), z.array(z.string())), {}),
   }),
-});
+);
 
-const complaintSchema = z.object({
-  eventType: z.literal('Complaint'),
-  mail: mailSchema,
-  complaint: z.object({
-    complainedRecipients: z.array(z.object({ emailAddress: z.string() })).check(z.minLength(1)),
-    timestamp: z.string(),
-    feedbackId: nonEmpty(),
-    complaintFeedbackType: z.optional(z.string()),
+const bounceSchema = builtOnFirstUse(() =>
+  z.object({
+    eventType: z.literal('Bounce'),
+    mail: mailSchema(),
+    bounce: z.object({
+      bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']),
+      bounceSubType: z._default(z.string(), ''),
+      bouncedRecipients: z
+        .array(
+          z.object({
+            emailAddress: z.string(),
+            diagnosticCode: z.optional(z.string()),
+            status: z.optional(z.string()),
+            action: z.optional(z.string()),
+          }),
+        )
+        .check(z.minLength(1)),
+      timestamp: z.string(),
+      feedbackId: nonEmpty(),
+    }),
   }),
-});
+);
 
-const deliverySchema = z.object({
-  eventType: z.literal('Delivery'),
-  mail: mailSchema,
-  delivery: z.object({
-    timestamp: z.string(),
-    recipients: z.array(z.string()).check(z.minLength(1)),
-    smtpResponse: z._default(z.string(), ''),
+const complaintSchema = builtOnFirstUse(() =>
+  z.object({
+    eventType: z.literal('Complaint'),
+    mail: mailSchema(),
+    complaint: z.object({
+      complainedRecipients: z.array(z.object({ emailAddress: z.string() })).check(z.minLength(1)),
+      timestamp: z.string(),
+      feedbackId: nonEmpty(),
+      complaintFeedbackType: z.optional(z.string()),
+    }),
   }),
-});
+);
 
-const notificationSchema = z.pipe(
-  z.transform((value: unknown) =>
-    typeof value === 'object' && value !== null && !('eventType' in value) && 'notificationType' in value
-      ? { ...value, eventType: (value as { notificationType: unknown }).notificationType }
-      : value,
+const deliverySchema = builtOnFirstUse(() =>
+  z.object({
+    eventType: z.literal('Delivery'),
+    mail: mailSchema(),
+    delivery: z.object({
+      timestamp: z.string(),
+      recipients: z.array(z.string()).check(z.minLength(1)),
+      smtpResponse: z._default(z.string(), ''),
+    }),
+  }),
+);
+
+const notificationSchema = builtOnFirstUse(() =>
+  z.pipe(
+    z.transform((value: unknown) =>
+      typeof value === 'object' && value !== null && !('eventType' in value) && 'notificationType' in value
+        ? { ...value, eventType: (value as { notificationType: unknown }).notificationType }
+        : value,
+    ),
+    z.discriminatedUnion('eventType', [bounceSchema(), complaintSchema(), deliverySchema()]),
   ),
-  z.discriminatedUnion('eventType', [bounceSchema, complaintSchema, deliverySchema]),
 );
 
 export class UnreadableSesEventError extends Error {
@@ -84,7 +95,7 @@ function tag(tags: Record<string, string[]>, name: string): string | null {
 
 /** @throws UnreadableSesEventError for anything that is not an SES bounce, complaint or delivery. */
 export function readSesEvent(input: unknown): DeliveryNotification {
-  const result = notificationSchema.safeParse(input);
+  const result = notificationSchema().safeParse(input);
   if (!result.success) {
     throw new UnreadableSesEventError(`Not an SES bounce, complaint or delivery event: ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   }

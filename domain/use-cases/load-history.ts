@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../lazy';
 import * as z from 'zod/mini';
 import { ConflictError, ValidationError } from '../errors';
 import { NotAMonitoringReportError, parseMonitoringReport, type ImportedReport } from '../importer/parse-monitoring-report';
@@ -69,13 +70,15 @@ export async function loadHistory(
   return { cycleId: period.id, imported, unmatched, alreadyLoaded: !created };
 }
 
-const importRequestSchema = z.object(
-  {
-    report: z
-      .string({ error: 'Vložte text monitorovací zprávy (Markdown nebo prostý text).' })
-      .check(z.minLength(1, { error: 'Vložte text monitorovací zprávy (Markdown nebo prostý text).' })),
-  },
-  { error: 'Pošlete objekt JSON { "report": "…text zprávy…" }.' },
+const importRequestSchema = builtOnFirstUse(() =>
+  z.object(
+    {
+      report: z
+        .string({ error: 'Vložte text monitorovací zprávy (Markdown nebo prostý text).' })
+        .check(z.minLength(1, { error: 'Vložte text monitorovací zprávy (Markdown nebo prostý text).' })),
+    },
+    { error: 'Pošlete objekt JSON { "report": "…text zprávy…" }.' },
+  ),
 );
 
 /** The importer's two refusals, in Czech for ARR. */
@@ -94,7 +97,7 @@ export async function importPastReport(
   deps: Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions'>,
   body: unknown,
 ): Promise<{ cycleId: string; periodLabel: string; imported: number; unmatched: string[]; alreadyLoaded: boolean; warnings: string[] }> {
-  const parsed = importRequestSchema.safeParse(body);
+  const parsed = importRequestSchema().safeParse(body);
   if (!parsed.success) throw new ValidationError('Import zprávy obsahuje chyby.', zodErrorDetails(parsed.error));
   let report: ImportedReport;
   try {

@@ -8,6 +8,7 @@
  * - a new (or reactivated) project is asked for in the open cycle too;
  * - a completed or cancelled project stays in the open cycle and leaves the next one.
  */
+import { builtOnFirstUse } from '../lazy';
 import * as z from 'zod/mini';
 import { createEvent, invitationRequestedV1 } from '../../events';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -219,65 +220,75 @@ function patchObject<T extends z.core.$ZodLooseShape>(shape: T, notAnObject: str
   return z.strictObject(shape, { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownField : notAnObject) });
 }
 
-const optionalRevision = z.optional(
-  z
-    .number({ error: 'Verze plánu musí být celé číslo.' })
-    .check(z.int({ error: 'Verze plánu musí být celé číslo.' }), z.gte(0, { error: 'Verze plánu musí být celé číslo.' })),
+const optionalRevision = builtOnFirstUse(() =>
+  z.optional(
+    z
+      .number({ error: 'Verze plánu musí být celé číslo.' })
+      .check(z.int({ error: 'Verze plánu musí být celé číslo.' }), z.gte(0, { error: 'Verze plánu musí být celé číslo.' })),
+  ),
 );
 
 const contactPatchSchema = patchObject(
   {
       name: z.optional(requiredText('jméno kontaktní osoby', 200)),
       reportingPerson: z.optional(z.nullable(z.string({ error: 'Jméno vykazující osoby musí být text.' }).check(z.trim(), z.maxLength(200)))),
-      email: z.optional(emailSchema),
+      email: z.optional(emailSchema()),
       organisation: z.optional(z.string({ error: 'Organizace musí být text.' }).check(z.trim(), z.maxLength(300))),
-      expectedRevision: optionalRevision,
+      expectedRevision: optionalRevision(),
   },
   'Pošlete objekt JSON s měněnými poli, např. { "email": "jana.novakova@kraj-lbc.cz" }.',
   'Neznámé pole; měnit lze name, reportingPerson, email a organisation.',
 );
 
-const newContactSchema = z.object(
-  {
-    id: z.optional(idSchema),
-    name: requiredText('jméno kontaktní osoby', 200),
-    reportingPerson: z.optional(z.string({ error: 'Jméno vykazující osoby musí být text.' }).check(z.trim(), z.minLength(1), z.maxLength(200))),
-    email: emailSchema,
-    organisation: z._default(z.string({ error: 'Organizace musí být text.' }).check(z.trim(), z.maxLength(300)), ''),
-    expectedRevision: optionalRevision,
-  },
-  { error: 'Pošlete objekt JSON s poli name, email a organisation.' },
+const newContactSchema = builtOnFirstUse(() =>
+  z.object(
+    {
+      id: z.optional(idSchema()),
+      name: requiredText('jméno kontaktní osoby', 200),
+      reportingPerson: z.optional(z.string({ error: 'Jméno vykazující osoby musí být text.' }).check(z.trim(), z.minLength(1), z.maxLength(200))),
+      email: emailSchema(),
+      organisation: z._default(z.string({ error: 'Organizace musí být text.' }).check(z.trim(), z.maxLength(300)), ''),
+      expectedRevision: optionalRevision(),
+    },
+    { error: 'Pošlete objekt JSON s poli name, email a organisation.' },
+  ),
 );
 
-const guarantorPatchSchema = z.extend(z.partial(guarantorSchema), { expectedRevision: optionalRevision });
+const guarantorPatchSchema = builtOnFirstUse(() =>
+  z.extend(z.partial(guarantorSchema()), { expectedRevision: optionalRevision() }),
+);
 
 /** `activityId: null` places the project outside the plan's activity areas. */
-const activityIdSchema = z.nullable(idSchema);
+const activityIdSchema = builtOnFirstUse(() =>
+  z.nullable(idSchema()),
+);
 
-const newProjectSchema = z.object(
-  {
-    id: z.optional(idSchema),
-    name: requiredText('název projektu', 500),
-    goal: z._default(z.string({ error: 'Cíl projektu musí být text.' }).check(z.trim(), z.maxLength(4000)), ''),
-    goalLabel: z._default(goalLabelSchema, 'cíl projektu'),
-    activityId: activityIdSchema,
-    contactPersonIds: z
-      .array(idSchema, { error: 'Uveďte kontaktní osoby projektu.' })
-      .check(z.minLength(1, { error: 'Projekt musí mít alespoň jednu kontaktní osobu.' })),
-    expectedRevision: optionalRevision,
-  },
-  { error: 'Pošlete objekt JSON s poli name, activityId a contactPersonIds.' },
+const newProjectSchema = builtOnFirstUse(() =>
+  z.object(
+    {
+      id: z.optional(idSchema()),
+      name: requiredText('název projektu', 500),
+      goal: z._default(z.string({ error: 'Cíl projektu musí být text.' }).check(z.trim(), z.maxLength(4000)), ''),
+      goalLabel: z._default(goalLabelSchema(), 'cíl projektu'),
+      activityId: activityIdSchema(),
+      contactPersonIds: z
+        .array(idSchema(), { error: 'Uveďte kontaktní osoby projektu.' })
+        .check(z.minLength(1, { error: 'Projekt musí mít alespoň jednu kontaktní osobu.' })),
+      expectedRevision: optionalRevision(),
+    },
+    { error: 'Pošlete objekt JSON s poli name, activityId a contactPersonIds.' },
+  ),
 );
 
 const projectPatchSchema = patchObject(
   {
       name: z.optional(requiredText('název projektu', 500)),
       goal: z.optional(z.string({ error: 'Cíl projektu musí být text.' }).check(z.trim(), z.maxLength(4000))),
-      goalLabel: z.optional(goalLabelSchema),
-      activityId: z.optional(activityIdSchema),
-      contactPersonIds: z.optional(z.array(idSchema).check(z.minLength(1, { error: 'Projekt musí mít alespoň jednu kontaktní osobu.' }))),
-      lifecycle: z.optional(projectLifecycleSchema),
-      expectedRevision: optionalRevision,
+      goalLabel: z.optional(goalLabelSchema()),
+      activityId: z.optional(activityIdSchema()),
+      contactPersonIds: z.optional(z.array(idSchema()).check(z.minLength(1, { error: 'Projekt musí mít alespoň jednu kontaktní osobu.' }))),
+      lifecycle: z.optional(projectLifecycleSchema()),
+      expectedRevision: optionalRevision(),
   },
   'Pošlete objekt JSON s měněnými poli, např. { "lifecycle": "completed" }.',
   'Neznámé pole; měnit lze name, goal, goalLabel, activityId, contactPersonIds a lifecycle.',
@@ -287,8 +298,8 @@ const indicatorPatchSchema = patchObject(
   {
       name: z.optional(requiredText('název indikátoru', 500)),
       unit: z.optional(requiredText('jednotku indikátoru', 50)),
-      baseline: z.optional(baselineSchema),
-      expectedRevision: optionalRevision,
+      baseline: z.optional(baselineSchema()),
+      expectedRevision: optionalRevision(),
   },
   'Pošlete objekt JSON s měněnými poli, např. { "unit": "počet" }.',
   'Neznámé pole; měnit lze name, unit a baseline.',
@@ -345,7 +356,7 @@ export async function updateContactPerson(deps: PlanDeps, input: EditInput & { c
 
 /** `POST /plan/contacts`: a new contact person, e.g. for a new project. */
 export async function addContactPerson(deps: PlanDeps, input: EditInput): Promise<PlanChangeResult & { contactPersonId: string }> {
-  const { expectedRevision, id, ...person } = parse(newContactSchema, input.body, 'Nová kontaktní osoba obsahuje chyby.');
+  const { expectedRevision, id, ...person } = parse(newContactSchema(), input.body, 'Nová kontaktní osoba obsahuje chyby.');
   let contactPersonId = '';
   const result = await commitPlan(deps, {
     ...input,
@@ -364,7 +375,7 @@ export async function addContactPerson(deps: PlanDeps, input: EditInput): Promis
 
 /** `PATCH /plan/areas/{activityAreaId}/guarantor`: the guarantor's department and email. */
 export async function updateGuarantor(deps: PlanDeps, input: EditInput & { activityAreaId: string }): Promise<PlanChangeResult> {
-  const { expectedRevision, ...fields } = parse(guarantorPatchSchema, input.body, 'Změna garanta obsahuje chyby.');
+  const { expectedRevision, ...fields } = parse(guarantorPatchSchema(), input.body, 'Změna garanta obsahuje chyby.');
   return commitPlan(deps, {
     ...input,
     ...(expectedRevision === undefined ? {} : { expectedRevision }),
@@ -380,7 +391,7 @@ export async function updateGuarantor(deps: PlanDeps, input: EditInput & { activ
 
 /** `POST /plan/projects`: a new project; asked for in an open cycle at once. */
 export async function addProject(deps: PlanDeps, input: EditInput): Promise<PlanChangeResult & { projectId: string }> {
-  const { expectedRevision, id, activityId, ...fields } = parse(newProjectSchema, input.body, 'Nový projekt obsahuje chyby.');
+  const { expectedRevision, id, activityId, ...fields } = parse(newProjectSchema(), input.body, 'Nový projekt obsahuje chyby.');
   let projectId = '';
   const result = await commitPlan(deps, {
     ...input,

@@ -9,7 +9,7 @@ import { isoDateSchema, pragueDate, zodErrorDetails } from '../time';
 /** Built on first use, like the cycle's other schemas (see deadlineSchema). */
 function buildRescheduleSchema() {
   return z.object(
-    { deadline: z.optional(deadlineSchema()), meetingDate: z.optional(isoDateSchema) },
+    { deadline: z.optional(deadlineSchema()), meetingDate: z.optional(isoDateSchema()) },
     { error: 'Zadejte nový termín odevzdání nebo nové datum jednání.' },
   );
 }

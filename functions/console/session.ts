@@ -9,6 +9,7 @@
  * refresh (an idle hour signs out), the whole session at most 8 hours after sign-in. They run on
  * the real clock, like the issuer's tokens, never on the application's (movable) clock.
  */
+import { builtOnFirstUse } from '../../domain/lazy';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { EncryptJWT, jwtDecrypt } from 'jose';
@@ -39,19 +40,23 @@ export interface PendingSignInContent extends PendingSignIn {
 
 const nonEmpty = () => z.string().check(z.minLength(1));
 
-const sessionSchema = z.object({
-  idt: nonEmpty(),
-  rft: z.optional(nonEmpty()),
-  csrf: z.string().check(z.minLength(16)),
-  sia: z.number().check(z.int()),
-});
+const sessionSchema = builtOnFirstUse(() =>
+  z.object({
+    idt: nonEmpty(),
+    rft: z.optional(nonEmpty()),
+    csrf: z.string().check(z.minLength(16)),
+    sia: z.number().check(z.int()),
+  }),
+);
 
-const pendingSchema = z.object({
-  cv: nonEmpty(),
-  st: nonEmpty(),
-  nn: nonEmpty(),
-  rto: z.string(),
-});
+const pendingSchema = builtOnFirstUse(() =>
+  z.object({
+    cv: nonEmpty(),
+    st: nonEmpty(),
+    nn: nonEmpty(),
+    rto: z.string(),
+  }),
+);
 
 export interface SessionCookieOptions {
   /** 32 bytes: the A256GCM key, or where to fetch it once (Secrets Manager on AWS). */
@@ -127,7 +132,7 @@ export class SessionCookies {
   async readSession(event: APIGatewayProxyEventV2): Promise<SessionContent | null | 'rejected'> {
     const value = cookieValue(event, SESSION_COOKIE);
     if (value === undefined || value === '') return null;
-    const parsed = sessionSchema.safeParse(await this.open(value));
+    const parsed = sessionSchema().safeParse(await this.open(value));
     if (!parsed.success) return 'rejected';
     const { idt, rft, csrf, sia } = parsed.data;
     return { idToken: idt, ...(rft ? { refreshToken: rft } : {}), csrf, signedInAt: sia };
@@ -146,7 +151,7 @@ export class SessionCookies {
   async readSignIn(event: APIGatewayProxyEventV2): Promise<PendingSignInContent | null> {
     const value = cookieValue(event, SIGN_IN_COOKIE);
     if (value === undefined || value === '') return null;
-    const parsed = pendingSchema.safeParse(await this.open(value));
+    const parsed = pendingSchema().safeParse(await this.open(value));
     if (!parsed.success) return null;
     return { codeVerifier: parsed.data.cv, state: parsed.data.st, nonce: parsed.data.nn, returnTo: parsed.data.rto };
   }

@@ -96,7 +96,7 @@ describe('periodIdSchema', () => {
     const input = ' 2026-H2 ';
 
     // Act
-    const result = periodIdSchema.safeParse(input);
+    const result = periodIdSchema().safeParse(input);
 
     // Assess
     expect(result).toEqual({ success: true, data: '2026-H2' });
@@ -107,7 +107,7 @@ describe('periodIdSchema', () => {
     const input = '2026-H3';
 
     // Act
-    const result = periodIdSchema.safeParse(input);
+    const result = periodIdSchema().safeParse(input);
 
     // Assess
     expect(result.error?.issues.map((issue) => issue.message)).toEqual([
@@ -120,7 +120,7 @@ describe('periodIdSchema', () => {
     const input = undefined;
 
     // Act
-    const result = periodIdSchema.safeParse(input);
+    const result = periodIdSchema().safeParse(input);
 
     // Assess
     expect(result.error?.issues.map((issue) => issue.message)).toEqual([

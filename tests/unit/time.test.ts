@@ -260,7 +260,7 @@ describe('isoDateSchema', () => {
     const input = '2028-02-29';
 
     // Act
-    const result = isoDateSchema.safeParse(input);
+    const result = isoDateSchema().safeParse(input);
 
     // Assess
     expect(result).toEqual({ success: true, data: '2028-02-29' });
@@ -273,7 +273,7 @@ describe('isoDateSchema', () => {
       const expected = 'Zadejte datum ve tvaru RRRR-MM-DD.';
 
       // Act
-      const result = isoDateSchema.safeParse(input);
+      const result = isoDateSchema().safeParse(input);
 
       // Assess
       expect(result.success).toBe(false);
