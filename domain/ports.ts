@@ -121,9 +121,27 @@ export interface SubmissionStore {
   latestVersions(cycleId: string): Promise<SubmissionVersion[]>;
 }
 
+/** What a personal link leads to, read together: see `TokenStore.findLink`. */
+export interface ContactLink {
+  token: TokenRecord;
+  /** Null when the token's cycle or the person's contact in it is not stored. */
+  cycle: CycleRecord | null;
+  contact: CycleContactRecord | null;
+  /** Per project asked for: the stored version named (null when no such version is stored). */
+  versions: Map<string, SubmissionVersion | null>;
+}
+
 export interface TokenStore {
   saveToken(token: TokenRecord): Promise<void>;
   findToken(tokenHash: string): Promise<TokenRecord | null>;
+  /**
+   * A link's token with its cycle, the person's contact in the cycle and, for each of `versions`,
+   * that stored version of the project in the token's cycle (version 0 is never stored: null).
+   * Every item is read strongly consistent on every call, so a revocation, a closing or a new
+   * version is seen by the very next read; only the store's way of reaching them (in as few round
+   * trips as it can) may depend on earlier calls. @returns null when no such token is stored.
+   */
+  findLink(tokenHash: string, versions?: ReadonlyArray<{ projectId: string; version: number }>): Promise<ContactLink | null>;
   /** @returns how many tokens were revoked. */
   revokeTokens(cycleId: string, contactPersonId: string, at: string): Promise<number>;
 }

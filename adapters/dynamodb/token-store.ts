@@ -1,11 +1,25 @@
-import type { TokenStore } from '../../domain/ports';
-import type { TokenRecord } from '../../domain/records';
-import { GSI1, keys, withoutKeys } from './keys';
-import type { DynamoTable } from './table';
+import type { ContactLink, TokenStore } from '../../domain/ports';
+import type { CycleContactRecord, CycleRecord, TokenRecord } from '../../domain/records';
+import type { SubmissionVersion } from '../../domain/submission';
+import { GSI1, keys, withoutKeys, type TableKey } from './keys';
+import { itemKey, type DynamoTable } from './table';
+
+/** Tokens whose cycle and person this store remembers; beyond it the oldest are forgotten. */
+const KNOWN_TOKENS_LIMIT = 10_000;
 
 /** Tokens are found by their hash (the link), and revoked per contact person through GSI1. */
 export class DynamoTokenStore implements TokenStore {
-  constructor(private readonly table: DynamoTable) {}
+  /**
+   * Which cycle and person each token seen lately belongs to. A token's cycle and person never
+   * change (a save never overwrites a token), so they may be remembered: they only tell
+   * `findLink` which items to read, and it reads the token itself again every time.
+   */
+  private readonly known = new Map<string, { cycleId: string; contactPersonId: string }>();
+
+  constructor(
+    private readonly table: DynamoTable,
+    private readonly knownLimit = KNOWN_TOKENS_LIMIT,
+  ) {}
 
   /**
    * Never overwrites: a retried save of the same token must not undo a revocation made in
@@ -21,6 +35,58 @@ export class DynamoTokenStore implements TokenStore {
   async findToken(tokenHash: string): Promise<TokenRecord | null> {
     const item = await this.table.get(keys.token(tokenHash));
     return item ? withoutKeys<TokenRecord>(item) : null;
+  }
+
+  /**
+   * One BatchGetItem of the token, the cycle, the person's contact and the versions asked for,
+   * when the token's cycle and person are known from an earlier call; otherwise the token is read
+   * first (GetItem), then the rest in one BatchGetItem. All reads are strongly consistent.
+   */
+  async findLink(tokenHash: string, versions: ReadonlyArray<{ projectId: string; version: number }> = []): Promise<ContactLink | null> {
+    const tokenKey = keys.token(tokenHash);
+    let token: TokenRecord | null = null;
+    let owner = this.known.get(tokenHash);
+    if (owner === undefined) {
+      token = await this.findToken(tokenHash);
+      if (token === null) return null;
+      owner = { cycleId: token.cycleId, contactPersonId: token.contactPersonId };
+      this.remember(tokenHash, owner);
+    }
+    const { cycleId, contactPersonId } = owner;
+    const stored = versions.filter((wanted) => wanted.version > 0);
+    const versionKeys = new Map<string, TableKey>(stored.map((wanted) => [wanted.projectId, keys.submission(cycleId, wanted.projectId, wanted.version)]));
+    const items = await this.table.getMany([
+      ...(token === null ? [tokenKey] : []),
+      keys.cycle(cycleId),
+      keys.contact(cycleId, contactPersonId),
+      ...versionKeys.values(),
+    ]);
+    if (token === null) {
+      const item = items.get(itemKey(tokenKey));
+      if (item === undefined) return null;
+      token = withoutKeys<TokenRecord>(item);
+    }
+    const record = <T>(key: TableKey): T | null => {
+      const item = items.get(itemKey(key));
+      return item === undefined ? null : withoutKeys<T>(item);
+    };
+    return {
+      token,
+      cycle: record<CycleRecord>(keys.cycle(cycleId)),
+      contact: record<CycleContactRecord>(keys.contact(cycleId, contactPersonId)),
+      versions: new Map(versions.map((wanted) => {
+        const key = versionKeys.get(wanted.projectId);
+        return [wanted.projectId, key === undefined ? null : record<SubmissionVersion>(key)];
+      })),
+    };
+  }
+
+  private remember(tokenHash: string, owner: { cycleId: string; contactPersonId: string }): void {
+    if (this.known.size >= this.knownLimit) {
+      const oldest = this.known.keys().next();
+      if (!oldest.done) this.known.delete(oldest.value);
+    }
+    this.known.set(tokenHash, owner);
   }
 
   async revokeTokens(cycleId: string, contactPersonId: string, at: string): Promise<number> {

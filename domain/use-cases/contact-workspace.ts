@@ -53,22 +53,33 @@ export interface ContactWorkspace extends ContactAccess {
  * @throws InvalidLinkError for any link that is not usable.
  */
 export async function resolveContactAccess(
-  deps: Pick<Dependencies, 'plans' | 'cycles' | 'tokens' | 'tokenIssuer'>,
+  deps: Pick<Dependencies, 'plans' | 'tokens' | 'tokenIssuer'>,
   rawToken: string,
 ): Promise<ContactAccess> {
-  const token = /^[A-Za-z0-9_-]{43}$/.test(rawToken)
-    ? await deps.tokens.findToken(deps.tokenIssuer.hash(rawToken))
+  return (await resolveContactPost(deps, rawToken, [])).access;
+}
+
+/**
+ * Resolves a personal link for a post, reading with it the stored versions the posted forms were
+ * based on (by project; null for version 0 or one never stored): the token, the cycle, the
+ * person's contact and those versions are read together, all strongly consistent.
+ * @throws InvalidLinkError for any link that is not usable.
+ */
+export async function resolveContactPost(
+  deps: Pick<Dependencies, 'plans' | 'tokens' | 'tokenIssuer'>,
+  rawToken: string,
+  basedOn: ReadonlyArray<{ projectId: string; version: number }>,
+): Promise<{ access: ContactAccess; basedOn: Map<string, SubmissionVersion | null> }> {
+  const link = /^[A-Za-z0-9_-]{43}$/.test(rawToken)
+    ? await deps.tokens.findLink(deps.tokenIssuer.hash(rawToken), basedOn)
     : null;
-  if (!token || token.revokedAt) throw new InvalidLinkError();
-  const [cycle, contact] = await Promise.all([
-    deps.cycles.getCycle(token.cycleId),
-    deps.cycles.getContact(token.cycleId, token.contactPersonId),
-  ]);
+  if (!link || link.token.revokedAt) throw new InvalidLinkError();
+  const { token, cycle, contact } = link;
   if (!cycle || !contact) throw new InvalidLinkError();
   const plan = await deps.plans.getPlan(cycle.planId);
   const person = plan.contactPersons.find((candidate) => candidate.id === contact.contactPersonId);
   if (!person) throw new InvalidLinkError();
-  return { token, cycle, contact, plan, person };
+  return { access: { token, cycle, contact, plan, person }, basedOn: link.versions };
 }
 
 /** Indicators a project may contribute to: those of its activity area. */
