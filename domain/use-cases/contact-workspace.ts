@@ -119,17 +119,27 @@ export async function loadContactWorkspace(
   access: ContactAccess,
 ): Promise<ContactWorkspace> {
   const period = parsePeriodId(access.cycle.id);
-  const earlierCycleIds = await earlierPeriodsNewestFirst(deps, access.cycle.id);
   // A project ARR removed from the plan during the cycle is no longer shown.
   const projectIds = access.contact.projectIds.filter((id) => access.plan.projects.some((project) => project.id === id));
-  const returns = await deps.editorial.listReturns(access.cycle.id);
-  const projects = await Promise.all(
-    projectIds.map(async (projectId): Promise<ProjectWorkspace> => {
-      const project = access.plan.projects.find((candidate) => candidate.id === projectId) as Project;
+  // The cycles, the returns and each project's newest version are read at once; only the earlier
+  // half-years' plans wait for the list of cycles.
+  const earlier = earlierPeriodsNewestFirst(deps, access.cycle.id);
+  const [, returns, projects] = await Promise.all([
+    earlier,
+    deps.editorial.listReturns(access.cycle.id),
+    Promise.all(projectIds.map(async (projectId) => {
       const [latest, previous] = await Promise.all([
         deps.submissions.latestVersion(access.cycle.id, projectId),
-        latestPlanBefore(deps, earlierCycleIds, projectId),
+        earlier.then((earlierCycleIds) => latestPlanBefore(deps, earlierCycleIds, projectId)),
       ]);
+      return { projectId, latest, previous };
+    })),
+  ]);
+  return {
+    ...access,
+    period,
+    projects: projects.map(({ projectId, latest, previous }): ProjectWorkspace => {
+      const project = access.plan.projects.find((candidate) => candidate.id === projectId) as Project;
       const area = activityAreaOfProject(access.plan, project);
       const { placement } = project;
       const activity =
@@ -152,6 +162,5 @@ export async function loadContactWorkspace(
         indicators: indicatorsForProject(access.plan, project),
       };
     }),
-  );
-  return { ...access, period, projects };
+  };
 }
