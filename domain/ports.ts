@@ -39,8 +39,12 @@ export interface StoredPlan {
  * current plan. A crash in between leaves a claimed revision that the next writer rolls forward.
  */
 export interface PlanCatalog {
-  /** @throws NotFoundError when the plan was never loaded. */
-  getPlan(planId: string): Promise<ActionPlan>;
+  /**
+   * `currentRevision`, when the caller has just read it (strongly consistent, with other items),
+   * spares a catalog that keeps the plan in memory its own read of it.
+   * @throws NotFoundError when the plan was never loaded.
+   */
+  getPlan(planId: string, currentRevision?: number): Promise<ActionPlan>;
   /** The current plan with its revision, or null when none was ever stored. */
   getStoredPlan(planId: string): Promise<StoredPlan | null>;
   /** The revision of the current plan (0 when none): a cheap read to tell whether a copy is stale. */
@@ -129,6 +133,8 @@ export interface ContactLink {
   contact: CycleContactRecord | null;
   /** Per project asked for: the stored version named (null when no such version is stored). */
   versions: Map<string, SubmissionVersion | null>;
+  /** The current revision of the cycle's plan (`PlanCatalog.currentRevision`), when read with the rest. */
+  planRevision?: number;
 }
 
 export interface TokenStore {

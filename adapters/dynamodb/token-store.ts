@@ -4,17 +4,25 @@ import type { SubmissionVersion } from '../../domain/submission';
 import { GSI1, keys, withoutKeys, type TableKey } from './keys';
 import { itemKey, type DynamoTable } from './table';
 
+interface Owner {
+  cycleId: string;
+  contactPersonId: string;
+  /** Known once the cycle was read. */
+  planId?: string;
+}
+
 /** Tokens whose cycle and person this store remembers; beyond it the oldest are forgotten. */
 const KNOWN_TOKENS_LIMIT = 10_000;
 
 /** Tokens are found by their hash (the link), and revoked per contact person through GSI1. */
 export class DynamoTokenStore implements TokenStore {
   /**
-   * Which cycle and person each token seen lately belongs to. A token's cycle and person never
-   * change (a save never overwrites a token), so they may be remembered: they only tell
-   * `findLink` which items to read, and it reads the token itself again every time.
+   * Which cycle and person each token seen lately belongs to, and the cycle's plan. A token's
+   * cycle and person never change (a save never overwrites a token), nor does a cycle's plan, so
+   * they may be remembered: they only tell `findLink` which items to read, and it reads the token
+   * itself again every time.
    */
-  private readonly known = new Map<string, { cycleId: string; contactPersonId: string }>();
+  private readonly known = new Map<string, Owner>();
 
   constructor(
     private readonly table: DynamoTable,
@@ -38,9 +46,10 @@ export class DynamoTokenStore implements TokenStore {
   }
 
   /**
-   * One BatchGetItem of the token, the cycle, the person's contact and the versions asked for,
-   * when the token's cycle and person are known from an earlier call; otherwise the token is read
-   * first (GetItem), then the rest in one BatchGetItem. All reads are strongly consistent.
+   * One BatchGetItem of the token, the cycle, the person's contact, the versions asked for and the
+   * current revision of the cycle's plan, when the token's cycle and person are known from an
+   * earlier call; otherwise the token is read first (GetItem), then the rest but the plan's
+   * revision in one BatchGetItem. All reads are strongly consistent.
    */
   async findLink(tokenHash: string, versions: ReadonlyArray<{ projectId: string; version: number }> = []): Promise<ContactLink | null> {
     const tokenKey = keys.token(tokenHash);
@@ -52,14 +61,16 @@ export class DynamoTokenStore implements TokenStore {
       owner = { cycleId: token.cycleId, contactPersonId: token.contactPersonId };
       this.remember(tokenHash, owner);
     }
-    const { cycleId, contactPersonId } = owner;
+    const { cycleId, contactPersonId, planId } = owner;
     const stored = versions.filter((wanted) => wanted.version > 0);
     const versionKeys = new Map<string, TableKey>(stored.map((wanted) => [wanted.projectId, keys.submission(cycleId, wanted.projectId, wanted.version)]));
+    const revisionKey = planId === undefined ? undefined : keys.planCurrentRevision(planId);
     const items = await this.table.getMany([
       ...(token === null ? [tokenKey] : []),
       keys.cycle(cycleId),
       keys.contact(cycleId, contactPersonId),
       ...versionKeys.values(),
+      ...(revisionKey === undefined ? [] : [revisionKey]),
     ]);
     if (token === null) {
       const item = items.get(itemKey(tokenKey));
@@ -70,19 +81,24 @@ export class DynamoTokenStore implements TokenStore {
       const item = items.get(itemKey(key));
       return item === undefined ? null : withoutKeys<T>(item);
     };
+    const cycle = record<CycleRecord>(keys.cycle(cycleId));
+    if (cycle !== null && planId === undefined) this.remember(tokenHash, { ...owner, planId: cycle.planId });
+    const revision = revisionKey === undefined ? undefined : items.get(itemKey(revisionKey))?.['revision'];
     return {
       token,
-      cycle: record<CycleRecord>(keys.cycle(cycleId)),
+      cycle,
       contact: record<CycleContactRecord>(keys.contact(cycleId, contactPersonId)),
       versions: new Map(versions.map((wanted) => {
         const key = versionKeys.get(wanted.projectId);
         return [wanted.projectId, key === undefined ? null : record<SubmissionVersion>(key)];
       })),
+      // As PlanCatalog.currentRevision reads it: no CURRENT item is revision 0.
+      ...(revisionKey !== undefined && cycle?.planId === planId ? { planRevision: typeof revision === 'number' ? revision : 0 } : {}),
     };
   }
 
-  private remember(tokenHash: string, owner: { cycleId: string; contactPersonId: string }): void {
-    if (this.known.size >= this.knownLimit) {
+  private remember(tokenHash: string, owner: Owner): void {
+    if (!this.known.has(tokenHash) && this.known.size >= this.knownLimit) {
       const oldest = this.known.keys().next();
       if (!oldest.done) this.known.delete(oldest.value);
     }

@@ -76,7 +76,7 @@ export async function resolveContactPost(
   if (!link || link.token.revokedAt) throw new InvalidLinkError();
   const { token, cycle, contact } = link;
   if (!cycle || !contact) throw new InvalidLinkError();
-  const plan = await deps.plans.getPlan(cycle.planId);
+  const plan = await deps.plans.getPlan(cycle.planId, link.planRevision);
   const person = plan.contactPersons.find((candidate) => candidate.id === contact.contactPersonId);
   if (!person) throw new InvalidLinkError();
   return { access: { token, cycle, contact, plan, person }, basedOn: link.versions };
