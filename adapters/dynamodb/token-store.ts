@@ -9,6 +9,12 @@ interface Owner {
   contactPersonId: string;
   /** Known once the cycle was read. */
   planId?: string;
+  /**
+   * False once the plan was seen without a current revision (stored without history, like the
+   * benchmark's plans): the plan catalog keeps such a plan for a while without checking it, so
+   * reading it would only cost a unit.
+   */
+  readRevision?: boolean;
 }
 
 /** Tokens whose cycle and person this store remembers; beyond it the oldest are forgotten. */
@@ -47,9 +53,9 @@ export class DynamoTokenStore implements TokenStore {
 
   /**
    * One BatchGetItem of the token, the cycle, the person's contact, the versions asked for and the
-   * current revision of the cycle's plan, when the token's cycle and person are known from an
-   * earlier call; otherwise the token is read first (GetItem), then the rest but the plan's
-   * revision in one BatchGetItem. All reads are strongly consistent.
+   * current revision of the cycle's plan (unless the plan has none), when the token's cycle and
+   * person are known from an earlier call; otherwise the token is read first (GetItem), then the
+   * rest but the plan's revision in one BatchGetItem. All reads are strongly consistent.
    */
   async findLink(tokenHash: string, versions: ReadonlyArray<{ projectId: string; version: number }> = []): Promise<ContactLink | null> {
     const tokenKey = keys.token(tokenHash);
@@ -64,7 +70,7 @@ export class DynamoTokenStore implements TokenStore {
     const { cycleId, contactPersonId, planId } = owner;
     const stored = versions.filter((wanted) => wanted.version > 0);
     const versionKeys = new Map<string, TableKey>(stored.map((wanted) => [wanted.projectId, keys.submission(cycleId, wanted.projectId, wanted.version)]));
-    const revisionKey = planId === undefined ? undefined : keys.planCurrentRevision(planId);
+    const revisionKey = planId === undefined || owner.readRevision === false ? undefined : keys.planCurrentRevision(planId);
     const items = await this.table.getMany([
       ...(token === null ? [tokenKey] : []),
       keys.cycle(cycleId),
@@ -84,6 +90,7 @@ export class DynamoTokenStore implements TokenStore {
     const cycle = record<CycleRecord>(keys.cycle(cycleId));
     if (cycle !== null && planId === undefined) this.remember(tokenHash, { ...owner, planId: cycle.planId });
     const revision = revisionKey === undefined ? undefined : items.get(itemKey(revisionKey))?.['revision'];
+    if (revisionKey !== undefined && typeof revision !== 'number') this.remember(tokenHash, { ...owner, readRevision: false });
     return {
       token,
       cycle,
@@ -92,8 +99,7 @@ export class DynamoTokenStore implements TokenStore {
         const key = versionKeys.get(wanted.projectId);
         return [wanted.projectId, key === undefined ? null : record<SubmissionVersion>(key)];
       })),
-      // As PlanCatalog.currentRevision reads it: no CURRENT item is revision 0.
-      ...(revisionKey !== undefined && cycle?.planId === planId ? { planRevision: typeof revision === 'number' ? revision : 0 } : {}),
+      ...(typeof revision === 'number' && cycle?.planId === planId ? { planRevision: revision } : {}),
     };
   }
 
