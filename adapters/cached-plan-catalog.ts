@@ -17,8 +17,9 @@ function deepFreeze<T>(value: T): T {
  * changes only when ARR edits it; reading its thousands of items each time made the work grow
  * with the square of the plan's size. A versioned plan (revision 1 and up) is checked against
  * the one-item current revision on every read, so an edit reaches the very next email and page
- * in every warm function. A plan stored without history (revision 0: the benchmark's generated
- * plans) is kept for `ttlMs`; a save through this catalog is seen at once.
+ * in every warm function; a caller that read the current revision with its other items (a
+ * contact person's link) passes it, sparing that read. A plan stored without history (revision
+ * 0: the benchmark's generated plans) is kept for `ttlMs`; a save through this catalog is seen at once.
  *
  * `getPlan` hands every caller the same deeply frozen plan: a copy per call (structuredClone)
  * cost as much CPU per request as the plan is large, and no reader changes the plan.
@@ -33,8 +34,8 @@ export class CachedPlanCatalog implements PlanCatalog {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async getPlan(planId: string): Promise<ActionPlan> {
-    const stored = await this.cachedPlan(planId);
+  async getPlan(planId: string, currentRevision?: number): Promise<ActionPlan> {
+    const stored = await this.cachedPlan(planId, currentRevision);
     if (stored === null) throw new NotFoundError(`Akční plán „${planId}“ nebyl nahrán.`);
     return stored.plan;
   }
@@ -44,14 +45,14 @@ export class CachedPlanCatalog implements PlanCatalog {
     return stored === null ? null : structuredClone(stored);
   }
 
-  /** The cached, frozen plan, read again when it is stale. */
-  private async cachedPlan(planId: string): Promise<StoredPlan | null> {
+  /** The cached, frozen plan, read again when it is stale; `known`: the current revision, read just now by the caller. */
+  private async cachedPlan(planId: string, known?: number): Promise<StoredPlan | null> {
     const cached = this.cache.get(planId);
     if (cached) {
       const fresh =
         cached.stored.revision === 0
-          ? cached.until > this.now()
-          : (await this.inner.currentRevision(planId)) === cached.stored.revision;
+          ? (known ?? 0) === 0 && cached.until > this.now()
+          : (known ?? (await this.inner.currentRevision(planId))) === cached.stored.revision;
       if (fresh) return cached.stored;
     }
     const read = await this.inner.getStoredPlan(planId);

@@ -39,8 +39,12 @@ export interface StoredPlan {
  * current plan. A crash in between leaves a claimed revision that the next writer rolls forward.
  */
 export interface PlanCatalog {
-  /** @throws NotFoundError when the plan was never loaded. */
-  getPlan(planId: string): Promise<ActionPlan>;
+  /**
+   * `currentRevision`, when the caller has just read it (strongly consistent, with other items),
+   * spares a catalog that keeps the plan in memory its own read of it.
+   * @throws NotFoundError when the plan was never loaded.
+   */
+  getPlan(planId: string, currentRevision?: number): Promise<ActionPlan>;
   /** The current plan with its revision, or null when none was ever stored. */
   getStoredPlan(planId: string): Promise<StoredPlan | null>;
   /** The revision of the current plan (0 when none): a cheap read to tell whether a copy is stale. */
@@ -121,9 +125,29 @@ export interface SubmissionStore {
   latestVersions(cycleId: string): Promise<SubmissionVersion[]>;
 }
 
+/** What a personal link leads to, read together: see `TokenStore.findLink`. */
+export interface ContactLink {
+  token: TokenRecord;
+  /** Null when the token's cycle or the person's contact in it is not stored. */
+  cycle: CycleRecord | null;
+  contact: CycleContactRecord | null;
+  /** Per project asked for: the stored version named (null when no such version is stored). */
+  versions: Map<string, SubmissionVersion | null>;
+  /** The current revision of the cycle's plan (`PlanCatalog.currentRevision`), when read with the rest. */
+  planRevision?: number;
+}
+
 export interface TokenStore {
   saveToken(token: TokenRecord): Promise<void>;
   findToken(tokenHash: string): Promise<TokenRecord | null>;
+  /**
+   * A link's token with its cycle, the person's contact in the cycle and, for each of `versions`,
+   * that stored version of the project in the token's cycle (version 0 is never stored: null).
+   * Every item is read strongly consistent on every call, so a revocation, a closing or a new
+   * version is seen by the very next read; only the store's way of reaching them (in as few round
+   * trips as it can) may depend on earlier calls. @returns null when no such token is stored.
+   */
+  findLink(tokenHash: string, versions?: ReadonlyArray<{ projectId: string; version: number }>): Promise<ContactLink | null>;
   /** @returns how many tokens were revoked. */
   revokeTokens(cycleId: string, contactPersonId: string, at: string): Promise<number>;
 }

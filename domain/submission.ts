@@ -196,8 +196,27 @@ export function submissionContentSchema(allowedIndicatorCodes: readonly string[]
   );
 }
 
+/** How many built schemas are kept: one per activity area's set of indicator codes is plenty. */
+const SCHEMA_CACHE_LIMIT = 64;
+const schemasByCodes = new Map<string, ReturnType<typeof submissionContentSchema>>();
+
+/**
+ * The schema for a set of indicator codes, built once: building one cost several times what a
+ * parse does, on every post. Schemas hold no state between parses.
+ */
+function schemaFor(allowedIndicatorCodes: readonly string[]): ReturnType<typeof submissionContentSchema> {
+  const key = allowedIndicatorCodes.join('\u0000');
+  let schema = schemasByCodes.get(key);
+  if (schema === undefined) {
+    if (schemasByCodes.size >= SCHEMA_CACHE_LIMIT) schemasByCodes.clear();
+    schema = submissionContentSchema(allowedIndicatorCodes);
+    schemasByCodes.set(key, schema);
+  }
+  return schema;
+}
+
 export function parseSubmissionContent(input: unknown, allowedIndicatorCodes: readonly string[]): SubmissionContent {
-  const result = submissionContentSchema(allowedIndicatorCodes).safeParse(input);
+  const result = schemaFor(allowedIndicatorCodes).safeParse(input);
   if (!result.success) throw new ValidationError('Formulář obsahuje chyby.', zodErrorDetails(result.error));
   return result.data;
 }

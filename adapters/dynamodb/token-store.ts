@@ -1,11 +1,39 @@
-import type { TokenStore } from '../../domain/ports';
-import type { TokenRecord } from '../../domain/records';
-import { GSI1, keys, withoutKeys } from './keys';
-import type { DynamoTable } from './table';
+import type { ContactLink, TokenStore } from '../../domain/ports';
+import type { CycleContactRecord, CycleRecord, TokenRecord } from '../../domain/records';
+import type { SubmissionVersion } from '../../domain/submission';
+import { GSI1, keys, withoutKeys, type TableKey } from './keys';
+import { itemKey, type DynamoTable } from './table';
+
+interface Owner {
+  cycleId: string;
+  contactPersonId: string;
+  /** Known once the cycle was read. */
+  planId?: string;
+  /**
+   * False once the plan was seen without a current revision (stored without history, like the
+   * benchmark's plans): the plan catalog keeps such a plan for a while without checking it, so
+   * reading it would only cost a unit.
+   */
+  readRevision?: boolean;
+}
+
+/** Tokens whose cycle and person this store remembers; beyond it the oldest are forgotten. */
+const KNOWN_TOKENS_LIMIT = 10_000;
 
 /** Tokens are found by their hash (the link), and revoked per contact person through GSI1. */
 export class DynamoTokenStore implements TokenStore {
-  constructor(private readonly table: DynamoTable) {}
+  /**
+   * Which cycle and person each token seen lately belongs to, and the cycle's plan. A token's
+   * cycle and person never change (a save never overwrites a token), nor does a cycle's plan, so
+   * they may be remembered: they only tell `findLink` which items to read, and it reads the token
+   * itself again every time.
+   */
+  private readonly known = new Map<string, Owner>();
+
+  constructor(
+    private readonly table: DynamoTable,
+    private readonly knownLimit = KNOWN_TOKENS_LIMIT,
+  ) {}
 
   /**
    * Never overwrites: a retried save of the same token must not undo a revocation made in
@@ -21,6 +49,66 @@ export class DynamoTokenStore implements TokenStore {
   async findToken(tokenHash: string): Promise<TokenRecord | null> {
     const item = await this.table.get(keys.token(tokenHash));
     return item ? withoutKeys<TokenRecord>(item) : null;
+  }
+
+  /**
+   * One BatchGetItem of the token, the cycle, the person's contact, the versions asked for and the
+   * current revision of the cycle's plan (unless the plan has none), when the token's cycle and
+   * person are known from an earlier call; otherwise the token is read first (GetItem), then the
+   * rest but the plan's revision in one BatchGetItem. All reads are strongly consistent.
+   */
+  async findLink(tokenHash: string, versions: ReadonlyArray<{ projectId: string; version: number }> = []): Promise<ContactLink | null> {
+    const tokenKey = keys.token(tokenHash);
+    let token: TokenRecord | null = null;
+    let owner = this.known.get(tokenHash);
+    if (owner === undefined) {
+      token = await this.findToken(tokenHash);
+      if (token === null) return null;
+      owner = { cycleId: token.cycleId, contactPersonId: token.contactPersonId };
+      this.remember(tokenHash, owner);
+    }
+    const { cycleId, contactPersonId, planId } = owner;
+    const stored = versions.filter((wanted) => wanted.version > 0);
+    const versionKeys = new Map<string, TableKey>(stored.map((wanted) => [wanted.projectId, keys.submission(cycleId, wanted.projectId, wanted.version)]));
+    const revisionKey = planId === undefined || owner.readRevision === false ? undefined : keys.planCurrentRevision(planId);
+    const items = await this.table.getMany([
+      ...(token === null ? [tokenKey] : []),
+      keys.cycle(cycleId),
+      keys.contact(cycleId, contactPersonId),
+      ...versionKeys.values(),
+      ...(revisionKey === undefined ? [] : [revisionKey]),
+    ]);
+    if (token === null) {
+      const item = items.get(itemKey(tokenKey));
+      if (item === undefined) return null;
+      token = withoutKeys<TokenRecord>(item);
+    }
+    const record = <T>(key: TableKey): T | null => {
+      const item = items.get(itemKey(key));
+      return item === undefined ? null : withoutKeys<T>(item);
+    };
+    const cycle = record<CycleRecord>(keys.cycle(cycleId));
+    if (cycle !== null && planId === undefined) this.remember(tokenHash, { ...owner, planId: cycle.planId });
+    const revision = revisionKey === undefined ? undefined : items.get(itemKey(revisionKey))?.['revision'];
+    if (revisionKey !== undefined && typeof revision !== 'number') this.remember(tokenHash, { ...owner, readRevision: false });
+    return {
+      token,
+      cycle,
+      contact: record<CycleContactRecord>(keys.contact(cycleId, contactPersonId)),
+      versions: new Map(versions.map((wanted) => {
+        const key = versionKeys.get(wanted.projectId);
+        return [wanted.projectId, key === undefined ? null : record<SubmissionVersion>(key)];
+      })),
+      ...(typeof revision === 'number' && cycle?.planId === planId ? { planRevision: revision } : {}),
+    };
+  }
+
+  private remember(tokenHash: string, owner: Owner): void {
+    if (!this.known.has(tokenHash) && this.known.size >= this.knownLimit) {
+      const oldest = this.known.keys().next();
+      if (!oldest.done) this.known.delete(oldest.value);
+    }
+    this.known.set(tokenHash, owner);
   }
 
   async revokeTokens(cycleId: string, contactPersonId: string, at: string): Promise<number> {

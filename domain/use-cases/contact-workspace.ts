@@ -53,22 +53,33 @@ export interface ContactWorkspace extends ContactAccess {
  * @throws InvalidLinkError for any link that is not usable.
  */
 export async function resolveContactAccess(
-  deps: Pick<Dependencies, 'plans' | 'cycles' | 'tokens' | 'tokenIssuer'>,
+  deps: Pick<Dependencies, 'plans' | 'tokens' | 'tokenIssuer'>,
   rawToken: string,
 ): Promise<ContactAccess> {
-  const token = /^[A-Za-z0-9_-]{43}$/.test(rawToken)
-    ? await deps.tokens.findToken(deps.tokenIssuer.hash(rawToken))
+  return (await resolveContactPost(deps, rawToken, [])).access;
+}
+
+/**
+ * Resolves a personal link for a post, reading with it the stored versions the posted forms were
+ * based on (by project; null for version 0 or one never stored): the token, the cycle, the
+ * person's contact and those versions are read together, all strongly consistent.
+ * @throws InvalidLinkError for any link that is not usable.
+ */
+export async function resolveContactPost(
+  deps: Pick<Dependencies, 'plans' | 'tokens' | 'tokenIssuer'>,
+  rawToken: string,
+  basedOn: ReadonlyArray<{ projectId: string; version: number }>,
+): Promise<{ access: ContactAccess; basedOn: Map<string, SubmissionVersion | null> }> {
+  const link = /^[A-Za-z0-9_-]{43}$/.test(rawToken)
+    ? await deps.tokens.findLink(deps.tokenIssuer.hash(rawToken), basedOn)
     : null;
-  if (!token || token.revokedAt) throw new InvalidLinkError();
-  const [cycle, contact] = await Promise.all([
-    deps.cycles.getCycle(token.cycleId),
-    deps.cycles.getContact(token.cycleId, token.contactPersonId),
-  ]);
+  if (!link || link.token.revokedAt) throw new InvalidLinkError();
+  const { token, cycle, contact } = link;
   if (!cycle || !contact) throw new InvalidLinkError();
-  const plan = await deps.plans.getPlan(cycle.planId);
+  const plan = await deps.plans.getPlan(cycle.planId, link.planRevision);
   const person = plan.contactPersons.find((candidate) => candidate.id === contact.contactPersonId);
   if (!person) throw new InvalidLinkError();
-  return { token, cycle, contact, plan, person };
+  return { access: { token, cycle, contact, plan, person }, basedOn: link.versions };
 }
 
 /** Indicators a project may contribute to: those of its activity area. */
@@ -108,17 +119,27 @@ export async function loadContactWorkspace(
   access: ContactAccess,
 ): Promise<ContactWorkspace> {
   const period = parsePeriodId(access.cycle.id);
-  const earlierCycleIds = await earlierPeriodsNewestFirst(deps, access.cycle.id);
   // A project ARR removed from the plan during the cycle is no longer shown.
   const projectIds = access.contact.projectIds.filter((id) => access.plan.projects.some((project) => project.id === id));
-  const returns = await deps.editorial.listReturns(access.cycle.id);
-  const projects = await Promise.all(
-    projectIds.map(async (projectId): Promise<ProjectWorkspace> => {
-      const project = access.plan.projects.find((candidate) => candidate.id === projectId) as Project;
+  // The cycles, the returns and each project's newest version are read at once; only the earlier
+  // half-years' plans wait for the list of cycles.
+  const earlier = earlierPeriodsNewestFirst(deps, access.cycle.id);
+  const [, returns, projects] = await Promise.all([
+    earlier,
+    deps.editorial.listReturns(access.cycle.id),
+    Promise.all(projectIds.map(async (projectId) => {
       const [latest, previous] = await Promise.all([
         deps.submissions.latestVersion(access.cycle.id, projectId),
-        latestPlanBefore(deps, earlierCycleIds, projectId),
+        earlier.then((earlierCycleIds) => latestPlanBefore(deps, earlierCycleIds, projectId)),
       ]);
+      return { projectId, latest, previous };
+    })),
+  ]);
+  return {
+    ...access,
+    period,
+    projects: projects.map(({ projectId, latest, previous }): ProjectWorkspace => {
+      const project = access.plan.projects.find((candidate) => candidate.id === projectId) as Project;
       const area = activityAreaOfProject(access.plan, project);
       const { placement } = project;
       const activity =
@@ -141,6 +162,5 @@ export async function loadContactWorkspace(
         indicators: indicatorsForProject(access.plan, project),
       };
     }),
-  );
-  return { ...access, period, projects };
+  };
 }

@@ -11,18 +11,47 @@ import {
   submissionMessages,
   type SubmissionVersion,
 } from '../submission';
-import { indicatorsForProject, InvalidLinkError, resolveContactAccess, type ContactAccess } from './contact-workspace';
+import { indicatorsForProject, InvalidLinkError, resolveContactPost, type ContactAccess } from './contact-workspace';
 
 type SubmitDeps = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'tokens' | 'tokenIssuer' | 'submissions' | 'events'>;
 
 const NOT_YOURS = 'Tento projekt nepatří mezi projekty, za které podáváte zprávu.';
 
-/** The link's access while the cycle collects; a closed cycle's link is as unusable as one never issued. */
-async function collectingAccess(deps: SubmitDeps, token: string): Promise<ContactAccess> {
-  const access = await resolveContactAccess(deps, token);
-  // Late reports stay welcome after the deadline (that is what reminders chase); only closing ends it.
-  if (!acceptsSubmissions(access.cycle.state)) throw new InvalidLinkError();
-  return access;
+/**
+ * How many posted projects' versions are read together with the link, before the projects are
+ * known to be the person's. A post naming more has them read after that check, so that a forged
+ * post naming thousands of projects makes the store read nothing but the link.
+ */
+const VERSIONS_READ_WITH_LINK = 50;
+
+type Resolved = { access: ContactAccess; basedOn: Map<string, SubmissionVersion | null> };
+
+/**
+ * The link's access while the cycle collects, with the stored versions the posted forms name;
+ * a closed cycle's link is as unusable as one never issued. `check` runs on the access before
+ * anything is stored (e.g. that the posted projects are the person's).
+ */
+async function collectingAccess(
+  deps: SubmitDeps,
+  token: string,
+  posted: Record<string, unknown>,
+  check: (access: ContactAccess) => void,
+): Promise<Resolved> {
+  // A number that is not a version is refused later, after the link: an unusable link is a 404 first.
+  const wanted = Object.entries(posted).flatMap(([projectId, body]) => {
+    const expected = readExpectedVersion(body);
+    return expected.valid ? [{ projectId, version: expected.version }] : [];
+  });
+  const together = wanted.length <= VERSIONS_READ_WITH_LINK;
+  const resolve = async (versions: typeof wanted): Promise<Resolved> => {
+    const resolved = await resolveContactPost(deps, token, versions);
+    // Late reports stay welcome after the deadline (that is what reminders chase); only closing ends it.
+    if (!acceptsSubmissions(resolved.access.cycle.state)) throw new InvalidLinkError();
+    return resolved;
+  };
+  const first = await resolve(together ? wanted : []);
+  check(first.access);
+  return together ? first : resolve(wanted);
 }
 
 function projectOfPerson(access: ContactAccess, projectId: string): Project {
@@ -35,8 +64,10 @@ function projectOfPerson(access: ContactAccess, projectId: string): Project {
 
 /**
  * Validates and appends one version. Versions are append-only and contiguous: the form must be
- * based on the newest stored version (0 for none), and the new one is written only if no one
- * stored that version number first (else ConflictError, and nothing is overwritten).
+ * based on the newest stored version (0 for none). `based` is the stored version the form names
+ * (null when none is stored under that number), read after the form was posted: with it stored
+ * (or 0), version `expectedVersion + 1` is written only if no one stored it first, which together
+ * means "based on the newest" (else ConflictError, and nothing is overwritten).
  */
 async function storeVersion(
   deps: SubmitDeps,
@@ -44,15 +75,15 @@ async function storeVersion(
   project: Project,
   body: unknown,
   now: Date,
-  stored?: SubmissionVersion | null,
+  based: SubmissionVersion | null,
 ): Promise<SubmissionVersion> {
   const expectedVersion = parseExpectedVersion(body);
   const content = parseSubmissionContent(
     body,
     indicatorsForProject(access.plan, project).map((indicator) => indicator.code),
   );
-  const latest = stored === undefined ? await deps.submissions.latestVersion(access.cycle.id, project.id) : stored;
-  if ((latest?.version ?? 0) !== expectedVersion) throw new ConflictError(submissionMessages.versionConflict);
+  // A number above the newest names no stored version: it would leave a gap.
+  if (expectedVersion > 0 && based?.version !== expectedVersion) throw new ConflictError(submissionMessages.versionConflict);
   const version: SubmissionVersion = {
     ...content,
     cycleId: access.cycle.id,
@@ -83,10 +114,12 @@ export async function submitProject(
   deps: SubmitDeps,
   input: { token: string; projectId: string; body: unknown; correlationId: string },
 ): Promise<SubmissionVersion> {
-  const access = await collectingAccess(deps, input.token);
+  const { access, basedOn } = await collectingAccess(deps, input.token, { [input.projectId]: input.body }, (found) => {
+    projectOfPerson(found, input.projectId);
+  });
   const project = projectOfPerson(access, input.projectId);
   const now = deps.clock.now();
-  const version = await storeVersion(deps, access, project, input.body, now);
+  const version = await storeVersion(deps, access, project, input.body, now, basedOn.get(project.id) ?? null);
   await deps.events.publish([receivedEvent(version, input.correlationId, now)]);
   return version;
 }
@@ -102,33 +135,23 @@ export const saveAllMessages = {
   noProjects: 'Formulář neobsahuje žádný projekt. Načtěte stránku znovu a odešlete ji ještě jednou.',
 } as const;
 
-/**
- * The version a posted project was based on: the newest one (the usual case, no extra read), none
- * (0), or an older one read from the history; `undefined` when the number names no stored version.
- */
-async function basedOn(
+async function saveOne(
   deps: SubmitDeps,
   access: ContactAccess,
   projectId: string,
-  expected: number,
-  latest: SubmissionVersion | null,
-): Promise<SubmissionVersion | null | undefined> {
-  if (expected === (latest?.version ?? 0)) return latest;
-  if (expected === 0) return null;
-  return (await deps.submissions.listVersions(access.cycle.id, projectId)).find((version) => version.version === expected);
-}
-
-async function saveOne(deps: SubmitDeps, access: ContactAccess, projectId: string, body: unknown, now: Date): Promise<ProjectSaveOutcome> {
+  body: unknown,
+  now: Date,
+  based: SubmissionVersion | null,
+): Promise<ProjectSaveOutcome> {
   const project = projectOfPerson(access, projectId);
-  const latest = await deps.submissions.latestVersion(access.cycle.id, project.id);
   const expected = readExpectedVersion(body);
-  // Untouched text is not a new version, even when someone else stored one meanwhile.
-  if (expected.valid) {
-    const based = await basedOn(deps, access, project.id, expected.version, latest);
-    if (based !== undefined && isUnchangedInput(body, based)) return { projectId, outcome: 'unchanged' };
+  // Untouched text is not a new version, even when someone else stored one meanwhile; a number
+  // that names no stored version is compared with nothing.
+  if (expected.valid && (expected.version === 0 || based !== null) && isUnchangedInput(body, based)) {
+    return { projectId, outcome: 'unchanged' };
   }
   try {
-    return { projectId, outcome: 'saved', version: await storeVersion(deps, access, project, body, now, latest) };
+    return { projectId, outcome: 'saved', version: await storeVersion(deps, access, project, body, now, based) };
   } catch (error) {
     if (error instanceof ValidationError) {
       const errors = Object.keys(error.details).length > 0 ? error.details : { _form: error.message };
@@ -154,12 +177,15 @@ export async function saveContactProjects(
   deps: SubmitDeps,
   input: { token: string; projects: Record<string, unknown>; correlationId: string },
 ): Promise<{ access: ContactAccess; outcomes: ProjectSaveOutcome[] }> {
-  const access = await collectingAccess(deps, input.token);
   const projectIds = Object.keys(input.projects);
-  if (projectIds.length === 0) throw new ValidationError(saveAllMessages.noProjects, { _form: saveAllMessages.noProjects });
-  for (const projectId of projectIds) projectOfPerson(access, projectId);
+  const { access, basedOn } = await collectingAccess(deps, input.token, input.projects, (found) => {
+    if (projectIds.length === 0) throw new ValidationError(saveAllMessages.noProjects, { _form: saveAllMessages.noProjects });
+    for (const projectId of projectIds) projectOfPerson(found, projectId);
+  });
   const now = deps.clock.now();
-  const outcomes = await Promise.all(projectIds.map((projectId) => saveOne(deps, access, projectId, input.projects[projectId], now)));
+  const outcomes = await Promise.all(
+    projectIds.map((projectId) => saveOne(deps, access, projectId, input.projects[projectId], now, basedOn.get(projectId) ?? null)),
+  );
   const saved = outcomes.flatMap((outcome) => (outcome.outcome === 'saved' ? [outcome.version] : []));
   if (saved.length > 0) await deps.events.publish(saved.map((version) => receivedEvent(version, input.correlationId, now)));
   return { access, outcomes };

@@ -259,6 +259,19 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
         const found = tokens.get(tokenHash);
         return found ? clone(found) : null;
       },
+      async findLink(tokenHash, wanted = []) {
+        const token = tokens.get(tokenHash);
+        if (!token) return null;
+        const cycle = cycles.get(token.cycleId);
+        const contact = contacts.get(`${token.cycleId}/${token.contactPersonId}`);
+        const stored = (projectId: string, version: number) => versions.get(`${token.cycleId}/${projectId}/${version}`);
+        return {
+          token: clone(token),
+          cycle: cycle ? clone(cycle) : null,
+          contact: contact ? clone(contact) : null,
+          versions: new Map(wanted.map(({ projectId, version }) => [projectId, version > 0 ? clone(stored(projectId, version) ?? null) : null])),
+        };
+      },
       async revokeTokens(cycleId, contactPersonId, at) {
         let revoked = 0;
         for (const [key, token] of tokens) {

@@ -105,6 +105,22 @@ describe('parseSubmissionContent: valid input', () => {
     expect(content).not.toHaveProperty('noteToArr');
   });
 
+  it('checks the indicators against the codes of each call, whichever codes were checked before', () => {
+    // Prepare
+    const input = { thisPeriod: 'x', nextPeriodPlan: 'y', status: 'on-track', indicatorContributions: { 'EK-1': '2' } };
+
+    // Act
+    const first = parseSubmissionContent(input, ['EK-1']);
+    const refused = thrownBy(() => parseSubmissionContent(input, ['VS-1']));
+    const again = parseSubmissionContent(input, ['EK-1']);
+
+    // Assess
+    expect(first.indicatorContributions).toEqual({ 'EK-1': 2 });
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).details).toHaveProperty('indicatorContributions.EK-1');
+    expect(again).toEqual(first);
+  });
+
   it('exposes the same rules as a zod schema', () => {
     // Prepare
     const schema = submissionContentSchema(codes);

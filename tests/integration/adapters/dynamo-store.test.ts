@@ -426,6 +426,76 @@ describe('TokenStore', () => {
     expect(await store.tokens.findToken(other.tokenHash)).toEqual(other);
     expect(await store.tokens.findToken('neznamy')).toBeNull();
   });
+
+  it('reads a link with its cycle, contact and the versions asked for, in one request once the token is known', async () => {
+    // Prepare
+    const operations: string[] = [];
+    const measured = new DynamoMonitoringStore(documents, TABLE, { onConsumedCapacity: (operation) => operations.push(operation) });
+    const cycleId = freshCycleId();
+    const versioned = plan(['taxibusy', 'platebni-portal']);
+    await store.plans.savePlan(versioned, 3);
+    const token = { tokenHash: `${cycleId}-link`, cycleId, contactPersonId: 'm-fena', issuedAt: '2026-06-02T08:00:00.000Z' };
+    const contact = { cycleId, contactPersonId: 'm-fena', projectIds: ['taxibusy', 'platebni-portal'] };
+    await store.cycles.createCycle(cycle(cycleId, { state: 'open', planId: versioned.id }));
+    await store.cycles.putContacts([contact]);
+    await store.tokens.saveToken(token);
+    await store.submissions.appendVersion(submission(cycleId, 'taxibusy', 1));
+    const wanted = [
+      { projectId: 'taxibusy', version: 1 },
+      { projectId: 'platebni-portal', version: 0 },
+      { projectId: 'edih-neb', version: 4 },
+    ];
+
+    // Act
+    const first = await measured.tokens.findLink(token.tokenHash, wanted);
+    const firstOperations = operations.splice(0);
+    const second = await measured.tokens.findLink(token.tokenHash, wanted);
+
+    // Assess
+    expect(first).toEqual({
+      token,
+      cycle: cycle(cycleId, { state: 'open', planId: versioned.id }),
+      contact,
+      versions: new Map([
+        ['taxibusy', submission(cycleId, 'taxibusy', 1)],
+        ['platebni-portal', null],
+        ['edih-neb', null],
+      ]),
+    });
+    expect(second).toEqual({ ...first, planRevision: 3 });
+    expect(firstOperations).toEqual(['GetItem', 'BatchGetItem']);
+    expect(operations).toEqual(['BatchGetItem']);
+    expect(await measured.tokens.findLink('neznamy')).toBeNull();
+  });
+
+  it('sees a revocation, a closed cycle, a new version and a plan edit at once, though it knows the token already', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    const edited = plan(['taxibusy']);
+    await store.plans.savePlan(edited, 1);
+    const token = { tokenHash: `${cycleId}-link`, cycleId, contactPersonId: 'm-fena', issuedAt: '2026-06-02T08:00:00.000Z' };
+    await store.cycles.createCycle(cycle(cycleId, { state: 'open', planId: edited.id }));
+    await store.cycles.putContacts([{ cycleId, contactPersonId: 'm-fena', projectIds: ['taxibusy'] }]);
+    await store.tokens.saveToken(token);
+    await store.tokens.findLink(token.tokenHash);
+    const known = await store.tokens.findLink(token.tokenHash, [{ projectId: 'taxibusy', version: 1 }]);
+
+    // Act
+    await store.tokens.revokeTokens(cycleId, 'm-fena', '2026-06-11T08:00:00.000Z');
+    await store.cycles.transitionCycle(cycleId, 'open', 'closed', { closedAt: '2026-06-12T08:00:00.000Z' });
+    await store.submissions.appendVersion(submission(cycleId, 'taxibusy', 1));
+    await store.plans.savePlan(edited, 2);
+    const after = await store.tokens.findLink(token.tokenHash, [{ projectId: 'taxibusy', version: 1 }]);
+
+    // Assess
+    expect(known?.token.revokedAt).toBeUndefined();
+    expect(known?.versions.get('taxibusy')).toBeNull();
+    expect(known?.planRevision).toBe(1);
+    expect(after?.token.revokedAt).toBe('2026-06-11T08:00:00.000Z');
+    expect(after?.cycle?.state).toBe('closed');
+    expect(after?.versions.get('taxibusy')).toEqual(submission(cycleId, 'taxibusy', 1));
+    expect(after?.planRevision).toBe(2);
+  });
 });
 
 describe('ReminderLog', () => {

@@ -78,4 +78,29 @@ describe('CachedPlanCatalog', () => {
     expect(inner.reads).toBe(2);
     expect(after.name).toBe('Upraveno jinde');
   });
+
+  it('takes a current revision the caller read for its own check, and reloads the plan when it is newer', async () => {
+    // Prepare
+    const inner = new CountingCatalog();
+    await inner.savePlan(liberecActionPlan, 1);
+    const catalog = new CachedPlanCatalog(inner, 60_000, () => 0);
+    await catalog.getPlan(liberecActionPlan.id);
+    let revisionReads = 0;
+    const currentRevision = inner.currentRevision.bind(inner);
+    inner.currentRevision = (planId) => {
+      revisionReads += 1;
+      return currentRevision(planId);
+    };
+
+    // Act
+    const same = await catalog.getPlan(liberecActionPlan.id, 1);
+    await inner.savePlan({ ...liberecActionPlan, name: 'Upraveno jinde' }, 2);
+    const edited = await catalog.getPlan(liberecActionPlan.id, 2);
+
+    // Assess
+    expect(revisionReads).toBe(0);
+    expect(same.name).toBe(liberecActionPlan.name);
+    expect(edited.name).toBe('Upraveno jinde');
+    expect(inner.reads).toBe(2);
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   DeleteCommand,
   DynamoDBDocumentClient,
@@ -208,6 +209,16 @@ export class FakeTable {
     this.client.on(DeleteCommand).callsFake((input) => {
       this.items.delete(this.keyOf(input.Key));
       return {};
+    });
+    this.client.on(BatchGetCommand).callsFake((input) => {
+      const responses: Record<string, Item[]> = {};
+      for (const [table, request] of Object.entries(input.RequestItems ?? {}) as Array<[string, { Keys: Item[] }]>) {
+        responses[table] = request.Keys.flatMap((key) => {
+          const item = this.get(key);
+          return item === undefined ? [] : [item];
+        });
+      }
+      return { Responses: responses, UnprocessedKeys: {} };
     });
     this.client.on(BatchWriteCommand).callsFake((input) => {
       for (const requests of Object.values(input.RequestItems ?? {}) as Item[][]) {

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler as arrApi } from '../../../functions/arr-api';
@@ -185,6 +185,29 @@ describe('POST /s/{token}/projects/{projectId}', () => {
     expect(api.body).toBe(unknownApi.body);
     expect(page.body).not.toContain('uzavřen');
     expect(await aws.store.submissions.latestVersion(CYCLE_ID, 'digitalizace-sbirek')).toBeNull();
+  });
+
+  it('refuses a link it used a moment ago as soon as the link is revoked or its cycle closes', async () => {
+    // Prepare
+    await seedOpenCycle(aws);
+    const revokedToken = await seedToken(aws, 'k-simonova');
+    const closedToken = await seedToken(aws, 'v-ondracek');
+    const used = await Promise.all([
+      handler(jsonPost(revokedToken, { ...validFields, expectedVersion: 0, indicatorContributions: {} }), lambdaContext()),
+      handler(jsonPost(closedToken, { ...validFields, expectedVersion: 0, indicatorContributions: {} }, 'taxibusy'), lambdaContext()),
+    ]);
+
+    // Act
+    await aws.store.tokens.revokeTokens(CYCLE_ID, 'k-simonova', '2026-06-20T08:00:00.000Z');
+    const revoked = await handler(jsonPost(revokedToken, { ...validFields, expectedVersion: 1, indicatorContributions: {} }), lambdaContext());
+    await aws.store.cycles.transitionCycle(CYCLE_ID, 'open', 'closed', { closedAt: '2026-06-21T08:00:00.000Z' });
+    const closed = await handler(jsonPost(closedToken, { ...validFields, expectedVersion: 1, indicatorContributions: {} }, 'taxibusy'), lambdaContext());
+
+    // Assess
+    expect(used.map((response) => response.statusCode)).toEqual([201, 201]);
+    expect([revoked.statusCode, closed.statusCode]).toEqual([404, 404]);
+    expect((await aws.store.submissions.listVersions(CYCLE_ID, 'digitalizace-sbirek')).map((version) => version.version)).toEqual([1]);
+    expect((await aws.store.submissions.listVersions(CYCLE_ID, 'taxibusy')).map((version) => version.version)).toEqual([1]);
   });
 
   it('answers a post under an unknown link with the invalid-link page', async () => {
@@ -501,6 +524,23 @@ describe('POST /s/{token} (the whole page)', () => {
     // Assess
     expect(response.statusCode).toBe(403);
     expect(await aws.store.submissions.latestVersion(CYCLE_ID, 'digitalizace-sbirek')).toBeNull();
+  });
+
+  it('refuses a post naming many projects not the person’s with 403, having read nothing but the link', async () => {
+    // Prepare
+    await seedOpenCycle(aws);
+    const token = await seedToken(aws);
+    const forged = Array.from({ length: 60 }, (_, index) => prefixed(`cizi-projekt-${index}`, { ...validFields, expectedVersion: '1' }));
+
+    // Act
+    const response = await handler(pagePost(token, Object.assign({}, ...forged)), lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(403);
+    const keysRead = aws.table.client
+      .commandCalls(BatchGetCommand)
+      .flatMap((call) => Object.values(call.args[0].input.RequestItems ?? {}).flatMap((request) => request.Keys ?? []));
+    expect(keysRead.filter((key) => String(key['SK']).startsWith('V#'))).toEqual([]);
   });
 
   it('answers a closed cycle’s link like one never issued: the uniform 404', async () => {
