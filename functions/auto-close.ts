@@ -1,7 +1,7 @@
 /** Scheduled (hourly): closes every open cycle whose deadline plus grace period has passed. */
 import type { Dependencies } from '../domain/ports';
 import { closeOverdueCycles } from '../domain/use-cases/close-cycle';
-import { awsClock, awsConfig, awsCycles, awsEvents, awsPlans, awsSubmissions, awsTokens } from './composition/aws';
+import { awsCycleLifecycle } from './composition/aws';
 import { scheduledHandler } from './scheduled';
 
 /** The ports this function's use cases read: all it composes (bottom of the file). */
@@ -13,12 +13,4 @@ export function createAutoCloseHandler(deps: () => AutoCloseDependencies) {
   }));
 }
 
-export const handler = createAutoCloseHandler(() => ({
-  plans: awsPlans(),
-  cycles: awsCycles(),
-  submissions: awsSubmissions(),
-  tokens: awsTokens(),
-  clock: awsClock,
-  config: awsConfig(),
-  events: awsEvents(),
-}));
+export const handler = createAutoCloseHandler(awsCycleLifecycle);

@@ -1,7 +1,7 @@
 /** `POST /cycles/{cycleId}/close`: ARR closes a cycle by hand; the report is requested. */
 import type { Dependencies } from '../domain/ports';
 import { closeCycle } from '../domain/use-cases/close-cycle';
-import { awsClock, awsConfig, awsCycles, awsEvents, awsPlans, awsSubmissions, awsTokens } from './composition/aws';
+import { awsCycleLifecycle } from './composition/aws';
 import { correlationIdOf, pathParameter } from './http/body';
 import { httpHandler } from './http/middleware';
 import { json } from './http/responses';
@@ -23,12 +23,4 @@ export function createCloseCycleHandler(deps: () => CloseCycleDependencies) {
   );
 }
 
-export const handler = createCloseCycleHandler(() => ({
-  plans: awsPlans(),
-  cycles: awsCycles(),
-  submissions: awsSubmissions(),
-  tokens: awsTokens(),
-  clock: awsClock,
-  config: awsConfig(),
-  events: awsEvents(),
-}));
+export const handler = createCloseCycleHandler(awsCycleLifecycle);

@@ -1,7 +1,7 @@
 /** `POST /cycles`: ARR opens a half-year cycle; the invitations are queued. */
 import type { Dependencies } from '../domain/ports';
 import { openCycle } from '../domain/use-cases/open-cycle';
-import { awsClock, awsConfig, awsCycles, awsEvents, awsPlans, awsSubmissions, awsTokens } from './composition/aws';
+import { awsCycleLifecycle } from './composition/aws';
 import { correlationIdOf, parseBody } from './http/body';
 import { httpHandler } from './http/middleware';
 import { json } from './http/responses';
@@ -19,12 +19,4 @@ export function createOpenCycleHandler(deps: () => OpenCycleDependencies) {
   );
 }
 
-export const handler = createOpenCycleHandler(() => ({
-  plans: awsPlans(),
-  cycles: awsCycles(),
-  submissions: awsSubmissions(),
-  tokens: awsTokens(),
-  clock: awsClock,
-  config: awsConfig(),
-  events: awsEvents(),
-}));
+export const handler = createOpenCycleHandler(awsCycleLifecycle);

@@ -168,3 +168,16 @@ export const awsMail: () => MailSender = /* @__PURE__ */ lazily(() => {
 export const awsConfig: () => MonitoringConfig = /* @__PURE__ */ lazily(() => readConfigEnvironment(process.env));
 
 export const awsTokenIssuer: () => TokenIssuer = /* @__PURE__ */ lazily(() => new CryptoTokenIssuer());
+
+type CycleLifecyclePorts = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'tokens' | 'events'>;
+
+/** The ports of the cycle's lifecycle (open, close, automatic close): the same for all three. */
+export const awsCycleLifecycle = (): CycleLifecyclePorts => ({
+  plans: awsPlans(),
+  cycles: awsCycles(),
+  submissions: awsSubmissions(),
+  tokens: awsTokens(),
+  clock: awsClock,
+  config: awsConfig(),
+  events: awsEvents(),
+});
