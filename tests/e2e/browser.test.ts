@@ -13,7 +13,7 @@ import { MovableClock } from '../../local/composition';
 import { listSentEmails } from '../../local/ses-inbox';
 import { startLocalSystem, type LocalSystem } from '../../local/system';
 import { axeViolations, describeViolations } from './browser/axe';
-import { browserTestTitle, chromiumMissing, launchChromium } from './browser/chromium';
+import { browserTestTitle, chromiumMissing, launchChromium, SCREENSHOT_TIMEOUT_MS } from './browser/chromium';
 import { focusedElement, hasVisibleFocus, tabTo } from './browser/focus';
 import { personalLinkOf } from './browser/personal-link';
 
@@ -94,7 +94,7 @@ async function descriptionOf(field: Locator): Promise<string> {
 
 /** What the person sees first (the window as it opened or scrolled), not the whole long page. */
 async function screenshot(target: Page | Locator, name: string): Promise<void> {
-  await target.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  await target.screenshot({ path: join(SCREENSHOTS, `${name}.png`), timeout: SCREENSHOT_TIMEOUT_MS });
 }
 
 /** Posts a report that is missing „what was done“ and has an indicator contribution that is not a number. */

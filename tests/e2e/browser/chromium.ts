@@ -29,6 +29,13 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * How long a screenshot may take. Screenshots are for a human look, not a check: a full-page
+ * capture of a long page (the annual texts at 390 px) once took over the 10 s of a context's
+ * default timeout on a loaded 2-core CI machine.
+ */
+export const SCREENSHOT_TIMEOUT_MS = 60_000;
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }

@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import type { LocalAccount } from '../../../local/identity-provider';
 import type { LocalSystem } from '../../../local/system';
 import { axeViolations, describeViolations } from './axe';
+import { SCREENSHOT_TIMEOUT_MS } from './chromium';
 
 export const SCREENSHOTS = join(process.cwd(), 'out', 'screenshots');
 const DESKTOP = { width: 1280, height: 900 };
@@ -49,7 +50,7 @@ export class AuditLedger {
         const violations = await axeViolations(page);
         this.audited.push({ url: `${page.url()} (${viewport.width} px)`, violations: violations.length === 0 ? '' : describeViolations(violations) });
       }
-      if (screenshot) await page.screenshot({ path: join(SCREENSHOTS, `${screenshot}${suffix}.png`), fullPage: this.options.fullPage });
+      if (screenshot) await page.screenshot({ path: join(SCREENSHOTS, `${screenshot}${suffix}.png`), fullPage: this.options.fullPage, timeout: SCREENSHOT_TIMEOUT_MS });
     }
     await page.setViewportSize(DESKTOP);
   }
