@@ -160,10 +160,7 @@ async function bundle(
   entry: { file: string } | { contents: string },
 ): Promise<BundleSize & { entryFile: string; largestParts: Parts; largestLazyParts: Parts }> {
   const { metafile } = await build({
-    ...functionBuildOptions('file' in entry ? entry.file : '', outdir, 'node20'),
-    ...('file' in entry
-      ? {}
-      : { entryPoints: [], entryNames: BUNDLE_ENTRY, stdin: { contents: entry.contents, resolveDir: repoRoot, loader: 'ts', sourcefile: 'bare-sdk.ts' } }),
+    ...functionBuildOptions('file' in entry ? entry.file : { contents: entry.contents, resolveDir: repoRoot }, outdir, 'node20'),
     logLevel: 'silent',
     absWorkingDir: repoRoot,
     metafile: true,

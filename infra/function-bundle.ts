@@ -15,8 +15,6 @@ import { buildSync, type BuildOptions } from 'esbuild';
 /** The module the Lambda runtime loads: `index.mjs`, whose export `handler` it calls. */
 export const BUNDLE_ENTRY = 'index';
 
-const MIDDY_STREAM_WEB_SHIM = fileURLToPath(new URL('./shims/middy-stream-web.ts', import.meta.url));
-
 /**
  * @middy/core imports `node:stream/web` at the top for streamed responses, which no function of
  * ours sends; loading Node's web streams costs about 6 ms of CPU at every cold start (measured:
@@ -26,10 +24,15 @@ const MIDDY_STREAM_WEB_SHIM = fileURLToPath(new URL('./shims/middy-stream-web.ts
  */
 const SHIMS = { 'node:stream/web': fileURLToPath(new URL('./shims/middy-stream-web.ts', import.meta.url)) };
 
+/** A handler module's path, or (the benchmark's bare bundles) its source, resolved from `resolveDir`. */
+export type BundleEntry = string | { contents: string; resolveDir: string };
+
 /** The esbuild options of a function whose handler module is `entry`, written to `outdir`. */
-export function functionBuildOptions(entry: string, outdir: string, target = 'node22'): BuildOptions {
+export function functionBuildOptions(entry: BundleEntry, outdir: string, target = 'node22'): BuildOptions {
   return {
-    entryPoints: { [BUNDLE_ENTRY]: entry },
+    ...(typeof entry === 'string'
+      ? { entryPoints: { [BUNDLE_ENTRY]: entry } }
+      : { stdin: { ...entry, loader: 'ts', sourcefile: `${BUNDLE_ENTRY}.ts` }, entryNames: BUNDLE_ENTRY }),
     outdir,
     bundle: true,
     splitting: true,
@@ -42,11 +45,11 @@ export function functionBuildOptions(entry: string, outdir: string, target = 'no
     mainFields: ['module', 'main'],
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
-    // The AWS SDK is bundled too: the versions pinned in package-lock.json are the ones tested,
-    // not whatever SDK the runtime happens to ship.
+    // The AWS SDK is bundled too (nothing is external): the versions pinned in package-lock.json
+    // are the ones tested, not whatever SDK the runtime happens to ship.
+    alias: SHIMS,
     // CommonJS dependencies call require(), which does not exist in an ESM bundle.
     // https://docs.aws.amazon.com/lambda/latest/dg/typescript-package.html
-    alias: SHIMS,
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     logLevel: 'warning',
   };
