@@ -1,7 +1,6 @@
 /** NotifyQueue consumer: a report is ready, so the steering group is emailed if its notice is due. */
 import { notifySteeringGroup, type NotifyDeps } from '../domain/use-cases/notify-steering-group';
-import { lazyReportDocuments } from './composition/documents';
-import { awsClock, awsConfig, awsCycles, awsEvents, awsIndicators, awsMail, awsPlans, awsReports, awsSubmissions } from './composition/aws';
+import { awsSteeringGroupNotice } from './composition/aws-steering-group';
 import { sqsConsumer } from './sqs/consumer';
 
 export function createNotifySteeringGroupHandler(deps: () => NotifyDeps) {
@@ -13,15 +12,4 @@ export function createNotifySteeringGroupHandler(deps: () => NotifyDeps) {
   });
 }
 
-export const handler = createNotifySteeringGroupHandler(() => ({
-  plans: awsPlans(),
-  cycles: awsCycles(),
-  submissions: awsSubmissions(),
-  indicators: awsIndicators(),
-  reports: awsReports(),
-  clock: awsClock,
-  config: awsConfig(),
-  events: awsEvents(),
-  mail: awsMail(),
-  documents: lazyReportDocuments,
-}));
+export const handler = createNotifySteeringGroupHandler(awsSteeringGroupNotice);

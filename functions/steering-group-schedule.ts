@@ -1,7 +1,6 @@
 /** Scheduled (working days 09:00 Prague): emails the steering group every ready report whose notice is due. */
 import { notifyDueSteeringGroups, type NotifyDeps } from '../domain/use-cases/notify-steering-group';
-import { lazyReportDocuments } from './composition/documents';
-import { awsClock, awsConfig, awsCycles, awsEvents, awsIndicators, awsMail, awsPlans, awsReports, awsSubmissions } from './composition/aws';
+import { awsSteeringGroupNotice } from './composition/aws-steering-group';
 import { scheduledHandler } from './scheduled';
 
 export function createSteeringGroupScheduleHandler(deps: () => NotifyDeps) {
@@ -10,15 +9,4 @@ export function createSteeringGroupScheduleHandler(deps: () => NotifyDeps) {
   }));
 }
 
-export const handler = createSteeringGroupScheduleHandler(() => ({
-  plans: awsPlans(),
-  cycles: awsCycles(),
-  submissions: awsSubmissions(),
-  indicators: awsIndicators(),
-  reports: awsReports(),
-  clock: awsClock,
-  config: awsConfig(),
-  events: awsEvents(),
-  mail: awsMail(),
-  documents: lazyReportDocuments,
-}));
+export const handler = createSteeringGroupScheduleHandler(awsSteeringGroupNotice);

@@ -45,6 +45,14 @@ describe('function bundles', () => {
     expect(atStart.some((input) => input.startsWith('functions/arr-api'))).toBe(true);
   });
 
+  it('writes no docx chunk at all into a function that renders no document', async () => {
+    // A dynamic import() that tree shaking drops still gets its chunk written: docx must not be
+    // named by any module that every function imports (functions/composition/aws.ts).
+    const metafile = await bundle('submission-intake');
+    const everything = Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
+    expect(everything.some((input) => input.includes('node_modules/docx/'))).toBe(false);
+  });
+
   it('keeps out of the contact page the stores its function does not compose', async () => {
     const inputs = startupInputs(await bundle('submission-page'));
     expect(inputs.has('adapters/dynamodb/agency-store.ts')).toBe(false);
