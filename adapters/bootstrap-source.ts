@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { liberecActionPlan } from '../domain/catalog/liberec';
+// The file itself, not `liberecActionPlan`: bootstrapDeployment checks it with the plan schema
+// anyway, and the parsed constant would build that schema and parse the plan at every cold start.
+import liberecPlanFile from '../domain/catalog/liberec-2024-2026.json' with { type: 'json' };
 import type { BootstrapSource } from '../domain/use-cases/bootstrap';
 
 /**
@@ -9,8 +11,8 @@ import type { BootstrapSource } from '../domain/use-cases/bootstrap';
  * on AWS. `null` loads no history.
  */
 export async function readBootstrapSource(historyDir: string | null): Promise<BootstrapSource> {
-  if (historyDir === null) return { plan: liberecActionPlan, history: [] };
+  if (historyDir === null) return { plan: liberecPlanFile as unknown, history: [] };
   const names = (await readdir(historyDir)).filter((name) => name.endsWith('.md')).sort();
   const history = await Promise.all(names.map(async (name) => ({ name, text: await readFile(join(historyDir, name), 'utf8') })));
-  return { plan: liberecActionPlan, history };
+  return { plan: liberecPlanFile as unknown, history };
 }
