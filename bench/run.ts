@@ -87,6 +87,11 @@ function printCycle(result: CycleBenchmark): void {
   );
   write(`  jen odeslání (dávka oprav): p50 ${edit.p50} ms, p95 ${edit.p95} ms (${edit.count}×), p95 ${(edit.p95 / put.p95).toFixed(2)}× holého PutItem`);
   write(`  holé PutItem ${put.itemBytes} B (${CONCURRENCY} souběžně): p50 ${put.p50} ms, p95 ${put.p95} ms (${put.count}×)`);
+  const { intake: alone, barePutItem: alonePut } = result.oneAtATime;
+  write(
+    `  po jednom (odeslání, pak holé PutItem, nic jiného neběží): odeslání p50 ${alone.p50} ms, p95 ${alone.p95} ms; ` +
+      `holé PutItem p50 ${alonePut.p50} ms, p95 ${alonePut.p95} ms (${alone.count}×); p95 ${(alone.p95 / alonePut.p95).toFixed(2)}× holého PutItem`,
+  );
   write(`  sestavení zprávy podle fáze: ${byOperation(result.reportAssemblies)}`);
   for (const phase of result.phases) {
     write(`  ${phase.name}:`);
@@ -261,6 +266,7 @@ async function main(): Promise<void> {
       phases: cycle.phases.map((phase) => phaseSummary(cycle, phase)),
       intakeP95OverBarePutItemP95: Number((cycle.intakeLatency.p95 / cycle.barePutItem.p95).toFixed(2)),
       editP95OverBarePutItemP95: Number((cycle.editLatency.p95 / cycle.barePutItem.p95).toFixed(2)),
+      oneAtATimeIntakeP95OverBarePutItemP95: Number((cycle.oneAtATime.intake.p95 / cycle.oneAtATime.barePutItem.p95).toFixed(2)),
     }))),
     ...part(values['skip-bundles'], 'bundles', bundles.map((bundle) => ({
       ...bundle,
