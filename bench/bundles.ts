@@ -9,6 +9,12 @@
  * With code splitting a bundle is an entry module, the chunks it imports statically (read at
  * every cold start) and the chunks behind a dynamic `import()` (read when that code first runs).
  * Sizes count all of it; the load time is the entry's import, which reads the static part.
+ *
+ * A routed function (arr-api, console) loads its routes in groups, each a module under
+ * `functions/<function>/routes/` behind an `import()` (functions/http/route-groups.ts), and its
+ * first request always needs one. Its cold start is therefore the entry plus one group: each group
+ * is measured as "import the entry, then the group's chunk" in a fresh process, and the worst group
+ * is the figure the function is judged on. The entry alone is kept beside it.
  */
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
@@ -28,10 +34,7 @@ interface BundleSize {
 
 type Parts = Array<{ part: string; bytes: number }>;
 
-export interface BundleMeasurement extends BundleSize {
-  name: string;
-  /** The bare bundle of this function's SDK clients and commands. */
-  bare: BundleSize & { loadMs: number; loadMinMs: number; loadCpuMs: number; loadRunsMs: number[]; sdk: string[] };
+interface LoadTimes {
   /** Median of `runs` imports, each in a new process. */
   loadMs: number;
   /** The fastest of them: the least disturbed by other work on a shared machine. */
@@ -39,9 +42,41 @@ export interface BundleMeasurement extends BundleSize {
   /** Median CPU time of the import (user + system, all threads). */
   loadCpuMs: number;
   loadRunsMs: number[];
-  /** The largest contributors to what a cold start reads, by package (or project folder), minified bytes. */
+}
+
+/** A cold start of a routed function whose first request needs this route group. */
+export interface RouteGroupMeasurement extends LoadTimes {
+  /** The group's module, e.g. `functions/console/routes/plan.ts`. */
+  group: string;
+  /** The entry, the group's chunk and the static imports of both. */
+  startBytes: number;
+  /** The largest contributors to what the group adds to the entry's start. */
   largestParts: Parts;
-  /** The largest contributors to the chunks read only when their code first runs. */
+}
+
+export interface BundleMeasurement extends BundleSize {
+  name: string;
+  /** The bare bundle of this function's SDK clients and commands. */
+  bare: BundleSize & LoadTimes & { sdk: string[] };
+  /**
+   * Median of `runs` imports, each in a new process: of the entry, and for a routed function of
+   * the entry and its worst route group (by CPU time), as are `startBytes` and the CPU time.
+   */
+  loadMs: number;
+  /** The fastest of them: the least disturbed by other work on a shared machine. */
+  loadMinMs: number;
+  /** Median CPU time of the import (user + system, all threads): the figure the target judges. */
+  loadCpuMs: number;
+  loadRunsMs: number[];
+  /** The entry alone (without any route group): its start bytes and load times. */
+  entry: LoadTimes & { startBytes: number };
+  /** Each route group of a routed function, measured on top of the entry; empty for the others. */
+  routeGroups: RouteGroupMeasurement[];
+  /** The group whose cold start costs the most CPU, which the function's figures are; null if not routed. */
+  worstRouteGroup: string | null;
+  /** The largest contributors to what a cold start reads (with the worst group), by package (or project folder), minified bytes. */
+  largestParts: Parts;
+  /** The largest contributors to the chunks read only when their code first runs (route groups aside). */
   largestLazyParts: Parts;
 }
 
@@ -125,9 +160,8 @@ function partOf(input: string): string {
   return folder ? `${folder[1]}/` : input;
 }
 
-/** The output files a cold start reads: the entry and, transitively, its static imports. */
-function startupFiles(metafile: Metafile, entryOutput: string): Set<string> {
-  const reached = new Set<string>();
+/** The output files a cold start reads: the entry and, transitively, its static imports (added to `reached`). */
+function startupFiles(metafile: Metafile, entryOutput: string, reached = new Set<string>()): Set<string> {
   const visit = (file: string) => {
     if (reached.has(file)) return;
     reached.add(file);
@@ -137,6 +171,18 @@ function startupFiles(metafile: Metafile, entryOutput: string): Set<string> {
   };
   visit(entryOutput);
   return reached;
+}
+
+/**
+ * The chunks of a routed function's route groups: outputs of a dynamic `import()` whose module
+ * is under `functions/<function>/routes/`, with the group's module.
+ */
+export function routeGroupChunks(metafile: Metafile, functionName: string): Array<{ group: string; output: string }> {
+  const prefix = `functions/${functionName}/routes/`;
+  return Object.entries(metafile.outputs)
+    .filter(([file, output]) => file.endsWith('.mjs') && output.entryPoint?.startsWith(prefix))
+    .map(([output, { entryPoint }]) => ({ group: entryPoint as string, output }))
+    .sort((a, b) => a.group.localeCompare(b.group));
 }
 
 function largestParts(metafile: Metafile, files: string[]): Parts {
@@ -157,8 +203,8 @@ function largestParts(metafile: Metafile, files: string[]): Parts {
 async function bundle(
   repoRoot: string,
   outdir: string,
-  entry: { file: string } | { contents: string },
-): Promise<BundleSize & { entryFile: string; largestParts: Parts; largestLazyParts: Parts }> {
+  entry: { file: string; functionName: string } | { contents: string },
+): Promise<BundleSize & { entryFile: string; largestParts: Parts; largestLazyParts: Parts; routeGroups: Array<{ group: string; chunkFile: string; startBytes: number; largestParts: Parts; startParts: Parts }> }> {
   const { metafile } = await build({
     ...functionBuildOptions('file' in entry ? entry.file : { contents: entry.contents, resolveDir: repoRoot }, outdir, 'node20'),
     logLevel: 'silent',
@@ -169,14 +215,27 @@ async function bundle(
   const entryOutput = javascript.find((file) => file.endsWith(`/${BUNDLE_ENTRY}.mjs`));
   if (entryOutput === undefined) throw new Error(`esbuild wrote no ${BUNDLE_ENTRY}.mjs into ${outdir}.`);
   const atStart = startupFiles(metafile, entryOutput);
+  const bytesOf = (files: Iterable<string>) => [...files].reduce((sum, file) => sum + (metafile.outputs[file]?.bytes ?? 0), 0);
+  const groups = ('functionName' in entry ? routeGroupChunks(metafile, entry.functionName) : []).map(({ group, output }) => {
+    const withGroup = startupFiles(metafile, output, new Set(atStart));
+    return { group, output, withGroup, added: [...withGroup].filter((file) => !atStart.has(file)) };
+  });
+  const routed = new Set(groups.flatMap((group) => group.added));
   const contents = await Promise.all(javascript.map((file) => readFile(join(repoRoot, file))));
   return {
     entryFile: join(outdir, `${BUNDLE_ENTRY}.mjs`),
     bytes: contents.reduce((sum, content) => sum + content.length, 0),
     gzipBytes: contents.reduce((sum, content) => sum + gzipSync(content).length, 0),
-    startBytes: [...atStart].reduce((sum, file) => sum + (metafile.outputs[file]?.bytes ?? 0), 0),
+    startBytes: bytesOf(atStart),
     largestParts: largestParts(metafile, [...atStart]),
-    largestLazyParts: largestParts(metafile, javascript.filter((file) => !atStart.has(file))),
+    largestLazyParts: largestParts(metafile, javascript.filter((file) => !atStart.has(file) && !routed.has(file))),
+    routeGroups: groups.map(({ group, output, withGroup, added }) => ({
+      group,
+      chunkFile: join(repoRoot, output),
+      startBytes: bytesOf(withGroup),
+      largestParts: largestParts(metafile, added),
+      startParts: largestParts(metafile, [...withGroup]),
+    })),
   };
 }
 
@@ -185,9 +244,10 @@ async function bundle(
  * V8 compiles in the background too). On a machine shared with other work the wall time includes
  * waiting for a core; the CPU time does not, so it is the steadier measure of the load's cost.
  */
-function importTimeOnce(file: string, env: NodeJS.ProcessEnv): Promise<{ wallMs: number; cpuMs: number }> {
+function importTimeOnce(files: string[], env: NodeJS.ProcessEnv): Promise<{ wallMs: number; cpuMs: number }> {
+  const imports = files.map((file) => `await import(${JSON.stringify(pathToFileURL(file).href)});`).join(' ');
   const script =
-    `const cpu = process.cpuUsage(); const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); ` +
+    `const cpu = process.cpuUsage(); const t = performance.now(); ${imports} ` +
     `const wall = performance.now() - t; const used = process.cpuUsage(cpu); process.stdout.write(wall + ' ' + (used.user + used.system) / 1000);`;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -198,7 +258,7 @@ function importTimeOnce(file: string, env: NodeJS.ProcessEnv): Promise<{ wallMs:
     child.on('error', reject);
     child.on('close', (code) => {
       const [wallMs, cpuMs] = (out.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
-      if (code !== 0 || !Number.isFinite(wallMs) || !Number.isFinite(cpuMs)) reject(new Error(`Importing ${file} failed (exit ${code}): ${err.slice(0, 500)}`));
+      if (code !== 0 || !Number.isFinite(wallMs) || !Number.isFinite(cpuMs)) reject(new Error(`Importing ${files.join(', ')} failed (exit ${code}): ${err.slice(0, 500)}`));
       else resolve({ wallMs: wallMs as number, cpuMs: cpuMs as number });
     });
   });
@@ -233,27 +293,41 @@ export async function measureBundles(options: { repoRoot: string; outDir: string
   for (const name of await functionNames(options.repoRoot)) {
     const sdk = FUNCTION_SDK[name];
     if (sdk === undefined) throw new Error(`bench/bundles.ts: FUNCTION_SDK does not say which SDK clients ${name} uses.`);
-    const own = await bundle(options.repoRoot, join(options.outDir, name), { file: join('functions', `${name}.ts`) });
+    const own = await bundle(options.repoRoot, join(options.outDir, name), { file: join('functions', `${name}.ts`), functionName: name });
     const bare = await bundle(options.repoRoot, join(options.outDir, `${name}-bare`), { contents: bareSdkEntry(sdk) });
-    // One import of each in turn, so that a change in the machine's load hits both alike.
+    // One import of each in turn, so that a change in the machine's load hits all alike.
     const ownRuns: Array<{ wallMs: number; cpuMs: number }> = [];
     const bareRuns: Array<{ wallMs: number; cpuMs: number }> = [];
+    const groupRuns = own.routeGroups.map((): Array<{ wallMs: number; cpuMs: number }> => []);
     for (let run = 0; run < options.runs; run += 1) {
-      ownRuns.push(await importTimeOnce(own.entryFile, env));
-      bareRuns.push(await importTimeOnce(bare.entryFile, env));
+      ownRuns.push(await importTimeOnce([own.entryFile], env));
+      bareRuns.push(await importTimeOnce([bare.entryFile], env));
+      for (const [index, group] of own.routeGroups.entries()) groupRuns[index]!.push(await importTimeOnce([own.entryFile, group.chunkFile], env));
     }
-    const summary = (runs: Array<{ wallMs: number; cpuMs: number }>) => ({
+    const summary = (runs: Array<{ wallMs: number; cpuMs: number }>): LoadTimes => ({
       loadMs: median(runs.map((run) => run.wallMs)),
       loadMinMs: Math.min(...runs.map((run) => run.wallMs)),
       loadCpuMs: median(runs.map((run) => run.cpuMs)),
       loadRunsMs: runs.map((run) => Number(run.wallMs.toFixed(1))),
     });
     const size = ({ bytes, gzipBytes, startBytes }: BundleSize): BundleSize => ({ bytes, gzipBytes, startBytes });
+    const entry = { startBytes: own.startBytes, ...summary(ownRuns) };
+    const routeGroups: RouteGroupMeasurement[] = own.routeGroups.map((group, index) => ({
+      group: group.group,
+      startBytes: group.startBytes,
+      ...summary(groupRuns[index]!),
+      largestParts: group.largestParts,
+    }));
+    const worst = routeGroups.reduce<RouteGroupMeasurement | undefined>((most, group) => (most === undefined || group.loadCpuMs > most.loadCpuMs ? group : most), undefined);
+    const worstStart = own.routeGroups.find((group) => group.group === worst?.group);
     results.push({
       name,
       ...size(own),
-      ...summary(ownRuns),
-      largestParts: own.largestParts,
+      ...(worst === undefined ? entry : { startBytes: worst.startBytes, loadMs: worst.loadMs, loadMinMs: worst.loadMinMs, loadCpuMs: worst.loadCpuMs, loadRunsMs: worst.loadRunsMs }),
+      entry,
+      routeGroups,
+      worstRouteGroup: worst?.group ?? null,
+      largestParts: worstStart?.startParts ?? own.largestParts,
       largestLazyParts: own.largestLazyParts,
       bare: { ...size(bare), ...summary(bareRuns), sdk },
     });

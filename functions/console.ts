@@ -3,6 +3,10 @@
  * One function routed on API Gateway's route key. Every route declares who may use it, and the
  * check runs here on the server before the route: a session (else the sign-in), the group, and
  * the CSRF token of every form post.
+ *
+ * The routes live in groups under console/routes/, each loaded on the first request that needs it
+ * (http/route-groups.ts): a cold start reads this router, the session check and one group. A
+ * route's access is declared beside its handler, so its group is loaded before the check runs.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { requireAccess, type ConsoleAccess } from '../domain/access';
@@ -10,14 +14,13 @@ import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { authenticate } from './console/auth';
 import { consoleErrorPages } from './console/error-pages';
 import type { ConsoleDependencies, ConsoleRoute } from './console/context';
-import { consoleRoutes } from './console/routes';
-import { planRoutes } from './console/plan';
 import { readConsoleForm } from './console/request-form';
-import { signInRoutes } from './console/sign-in-routes';
+import type { ConsoleRouteKey } from './console/route-keys';
 import { csrfMatches, CSRF_FIELD, safeReturnTo } from './console/session';
 import { awsConsoleDependencies } from './composition/aws-console';
 import { httpHandler } from './http/middleware';
 import { redirect, type HttpResponse } from './http/responses';
+import { routeOf, type RouteGroupModules } from './http/route-groups';
 
 export const CSRF_MESSAGE =
   'Formulář nelze přijmout: chybí bezpečnostní token nebo neplatí (stránka mohla být otevřená příliš dlouho). Načtěte stránku znovu a akci zopakujte.';
@@ -60,11 +63,74 @@ function allowSignOutTarget(response: HttpResponse, origin: string): HttpRespons
   return { ...response, headers: { ...response.headers, 'content-security-policy': policy.replace("form-action 'self'", `form-action 'self' ${origin}`) } };
 }
 
+type ConsoleRouteGroup = 'sign-in' | 'cycles' | 'projects' | 'annual-texts' | 'reports' | 'chapters' | 'plan';
+
+export const CONSOLE_ROUTE_GROUP_MODULES: RouteGroupModules<ConsoleRouteGroup, ConsoleRoute> = {
+  'sign-in': () => import('./console/routes/sign-in'),
+  cycles: () => import('./console/routes/cycles'),
+  projects: () => import('./console/routes/projects'),
+  'annual-texts': () => import('./console/routes/annual-texts'),
+  reports: () => import('./console/routes/reports'),
+  chapters: () => import('./console/routes/chapters'),
+  plan: () => import('./console/routes/plan'),
+};
+
+/** The group of every route key of console/route-keys.ts (the type asks for each; a unit test loads each group). */
+export const CONSOLE_ROUTE_GROUPS: Readonly<Record<ConsoleRouteKey, ConsoleRouteGroup>> = {
+  'GET /arr/sign-in': 'sign-in',
+  'GET /arr/auth/callback': 'sign-in',
+  'POST /arr/sign-out': 'sign-in',
+  'GET /arr/signed-out': 'sign-in',
+  'GET /arr': 'cycles',
+  'POST /arr/cycles': 'cycles',
+  'GET /arr/cycles/{cycleId}': 'cycles',
+  'POST /arr/cycles/{cycleId}/dates': 'cycles',
+  'POST /arr/cycles/{cycleId}/contacts/{contactPersonId}/link': 'cycles',
+  'POST /arr/cycles/{cycleId}/contacts/{contactPersonId}/revoke': 'cycles',
+  'GET /arr/cycles/{cycleId}/close': 'cycles',
+  'POST /arr/cycles/{cycleId}/close': 'cycles',
+  'GET /arr/cycles/{cycleId}/projects/{projectId}': 'projects',
+  'POST /arr/cycles/{cycleId}/projects/{projectId}/return': 'projects',
+  'POST /arr/cycles/{cycleId}/projects/{projectId}/editorial': 'projects',
+  'GET /arr/cycles/{cycleId}/report': 'reports',
+  'GET /arr/cycles/{cycleId}/report/{format}': 'reports',
+  'GET /arr/years/{year}/report': 'reports',
+  'GET /arr/years/{year}/report/{format}': 'reports',
+  'GET /arr/years/{year}/texts': 'annual-texts',
+  'POST /arr/years/{year}/texts': 'annual-texts',
+  'GET /arr/indicators': 'reports',
+  'GET /arr/indicators/{format}': 'reports',
+  'GET /arr/cycles/{cycleId}/chapters/{section}': 'chapters',
+  'POST /arr/cycles/{cycleId}/chapters/{section}': 'chapters',
+  'GET /arr/plan': 'plan',
+  'GET /arr/plan/contacts': 'plan',
+  'POST /arr/plan/contacts': 'plan',
+  'GET /arr/plan/contacts/{contactPersonId}': 'plan',
+  'POST /arr/plan/contacts/{contactPersonId}': 'plan',
+  'GET /arr/plan/areas': 'plan',
+  'GET /arr/plan/areas/{activityAreaId}': 'plan',
+  'POST /arr/plan/areas/{activityAreaId}': 'plan',
+  'GET /arr/plan/projects': 'plan',
+  'POST /arr/plan/projects': 'plan',
+  'GET /arr/plan/projects/{projectId}': 'plan',
+  'POST /arr/plan/projects/{projectId}': 'plan',
+  'GET /arr/plan/indicators': 'plan',
+  'GET /arr/plan/indicators/{code}': 'plan',
+  'POST /arr/plan/indicators/{code}': 'plan',
+  'GET /arr/plan/export': 'plan',
+  'GET /arr/plan/import': 'plan',
+  'POST /arr/plan/import': 'plan',
+  'GET /arr/plan/history': 'plan',
+  'GET /arr/plan/history/{revision}': 'plan',
+  'GET /arr/plan/history/{revision}/export': 'plan',
+  'GET /arr/plan/past-reports': 'plan',
+  'POST /arr/plan/past-reports': 'plan',
+};
+
 export function createConsoleHandler(deps: () => ConsoleDependencies) {
-  const routes: Record<string, ConsoleRoute> = { ...signInRoutes, ...consoleRoutes, ...planRoutes };
   return httpHandler(
     async (event) => {
-      const route = routes[event.routeKey];
+      const route = await routeOf(event.routeKey, CONSOLE_ROUTE_GROUPS, CONSOLE_ROUTE_GROUP_MODULES);
       if (route === undefined) throw new NotFoundError('Tato stránka konzole neexistuje.');
       const resolved = deps();
       const response =
@@ -78,6 +144,6 @@ export function createConsoleHandler(deps: () => ConsoleDependencies) {
 }
 
 /** The route keys this handler answers; functions/console/route-keys.ts must list the same. */
-export const HANDLED_CONSOLE_ROUTE_KEYS = [...Object.keys(signInRoutes), ...Object.keys(consoleRoutes), ...Object.keys(planRoutes)];
+export const HANDLED_CONSOLE_ROUTE_KEYS = Object.keys(CONSOLE_ROUTE_GROUPS);
 
 export const handler = createConsoleHandler(awsConsoleDependencies);

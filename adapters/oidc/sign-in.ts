@@ -3,9 +3,14 @@
  * `openid-client`, and ID token verification against the issuer's JWKS through `jose`. The same
  * code talks to Cognito on AWS and to the local `oidc-provider`; only the settings differ.
  * No token is ever parsed by hand, and none is ever logged.
+ *
+ * Every console request verifies its session's ID token, which needs only the issuer's discovery
+ * document and jose. openid-client (and oauth4webapi under it, about 28 kB minified) is loaded
+ * with `import()` by the flows that talk to the issuer's endpoints: signing in and out, and the
+ * refresh of an expired ID token. A cold start of a signed-in page does not read it.
  */
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import * as oidc from 'openid-client';
+import type { Configuration, ServerMetadata } from 'openid-client';
 
 export interface OidcSettings {
   /** e.g. `https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_abc` or `http://127.0.0.1:3001`. */
@@ -66,8 +71,32 @@ function stringClaim(payload: JWTPayload, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
+const openidClient = () => import('openid-client');
+
+/**
+ * The issuer's OpenID discovery document, checked as openid-client's own discovery checks it:
+ * HTTPS only (plain HTTP only for the local provider), no redirects, and the document must name
+ * the issuer it was fetched for.
+ */
+async function discoverIssuer(settings: OidcSettings): Promise<ServerMetadata> {
+  const issuer = new URL(settings.issuer);
+  if (issuer.protocol !== 'https:' && !(settings.allowInsecureHttp && issuer.protocol === 'http:')) {
+    throw new Error(`The issuer ${issuer.href} is not served over HTTPS.`);
+  }
+  const url = new URL(issuer.href);
+  url.pathname = `${url.pathname}/.well-known/openid-configuration`.replace('//', '/');
+  const response = await fetch(url, { headers: { accept: 'application/json' }, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+  if (response.status !== 200) throw new Error(`The issuer's discovery answered HTTP ${response.status}.`);
+  const metadata = (await response.json()) as Partial<ServerMetadata> | null;
+  if (typeof metadata?.issuer !== 'string' || new URL(metadata.issuer).href !== issuer.href) {
+    throw new Error('The discovered metadata names another issuer.');
+  }
+  return metadata as ServerMetadata;
+}
+
 export class OidcSignIn {
-  private configuration: Promise<oidc.Configuration> | undefined;
+  private metadata: Promise<ServerMetadata> | undefined;
+  private configuration: Promise<Configuration> | undefined;
   private jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
   constructor(private readonly settings: OidcSettings) {}
@@ -82,10 +111,24 @@ export class OidcSignIn {
   }
 
   /** Discovery once per warm function; a failed discovery is retried on the next request. */
-  private config(): Promise<oidc.Configuration> {
+  private discovered(): Promise<ServerMetadata> {
+    if (this.metadata === undefined) {
+      this.metadata = discoverIssuer(this.settings);
+      this.metadata.catch(() => {
+        this.metadata = undefined;
+      });
+    }
+    return this.metadata;
+  }
+
+  /** openid-client over the discovered issuer: loaded by the first flow that talks to the issuer's endpoints. */
+  private config(): Promise<Configuration> {
     if (this.configuration === undefined) {
-      const options = this.settings.allowInsecureHttp ? { execute: [oidc.allowInsecureRequests] } : undefined;
-      this.configuration = oidc.discovery(new URL(this.settings.issuer), this.settings.clientId, undefined, oidc.None(), options);
+      this.configuration = Promise.all([openidClient(), this.discovered()]).then(([oidc, metadata]) => {
+        const configuration = new oidc.Configuration(metadata, this.settings.clientId, undefined, oidc.None());
+        if (this.settings.allowInsecureHttp) oidc.allowInsecureRequests(configuration);
+        return configuration;
+      });
       this.configuration.catch(() => {
         this.configuration = undefined;
       });
@@ -95,7 +138,7 @@ export class OidcSignIn {
 
   /** The issuer's authorization URL and what the callback must check against. */
   async start(): Promise<{ url: string; pending: PendingSignIn }> {
-    const config = await this.config();
+    const [oidc, config] = await Promise.all([openidClient(), this.config()]);
     const pending: PendingSignIn = {
       codeVerifier: oidc.randomPKCECodeVerifier(),
       state: oidc.randomState(),
@@ -117,7 +160,7 @@ export class OidcSignIn {
    * ID token it got. @throws when the callback does not belong to `pending` or the issuer refuses.
    */
   async finish(callbackUrl: URL, pending: PendingSignIn): Promise<{ tokens: SignInTokens; identity: VerifiedIdentity }> {
-    const config = await this.config();
+    const [oidc, config] = await Promise.all([openidClient(), this.config()]);
     const response = await oidc.authorizationCodeGrant(config, callbackUrl, {
       pkceCodeVerifier: pending.codeVerifier,
       expectedState: pending.state,
@@ -132,8 +175,7 @@ export class OidcSignIn {
 
   /** Verifies signature (the issuer's JWKS), issuer, audience and lifetime of an ID token. */
   async verify(idToken: string): Promise<VerifiedIdentity> {
-    const config = await this.config();
-    const metadata = config.serverMetadata();
+    const metadata = await this.discovered();
     if (metadata.jwks_uri === undefined) throw new Error('The issuer publishes no jwks_uri.');
     this.jwks ??= createRemoteJWKSet(new URL(metadata.jwks_uri));
     let payload: JWTPayload;
@@ -158,7 +200,7 @@ export class OidcSignIn {
 
   /** A new ID token for a refresh token. @throws TokenRejectedError when the issuer refuses it. */
   async refresh(refreshToken: string): Promise<{ tokens: SignInTokens; identity: VerifiedIdentity }> {
-    const config = await this.config();
+    const [oidc, config] = await Promise.all([openidClient(), this.config()]);
     let response: Awaited<ReturnType<typeof oidc.refreshTokenGrant>>;
     try {
       response = await oidc.refreshTokenGrant(config, refreshToken, { scope: SCOPE });
@@ -174,7 +216,7 @@ export class OidcSignIn {
 
   /** Revokes a refresh token where the issuer offers revocation; sign-out goes on either way. */
   async revoke(refreshToken: string): Promise<void> {
-    const config = await this.config();
+    const [oidc, config] = await Promise.all([openidClient(), this.config()]);
     if (config.serverMetadata().revocation_endpoint === undefined) return;
     await oidc.tokenRevocation(config, refreshToken, { token_type_hint: 'refresh_token' });
   }
@@ -187,7 +229,7 @@ export class OidcSignIn {
       url.searchParams.set('logout_uri', this.settings.postLogoutRedirectUri);
       return url.href;
     }
-    const config = await this.config();
+    const [oidc, config] = await Promise.all([openidClient(), this.config()]);
     if (config.serverMetadata().end_session_endpoint === undefined) return this.settings.postLogoutRedirectUri;
     return oidc.buildEndSessionUrl(config, {
       post_logout_redirect_uri: this.settings.postLogoutRedirectUri,

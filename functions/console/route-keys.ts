@@ -53,3 +53,5 @@ export const CONSOLE_ROUTE_KEYS = [
   'GET /arr/plan/past-reports',
   'POST /arr/plan/past-reports',
 ] as const;
+
+export type ConsoleRouteKey = (typeof CONSOLE_ROUTE_KEYS)[number];

@@ -60,6 +60,27 @@ describe('function bundles', () => {
     expect(inputs.has('adapters/dynamodb/cycle-store.ts')).toBe(true);
   });
 
+  it('reads at a cold start of a routed function only the router: each route group is a chunk of its own', async () => {
+    // The code of the plan, the documents and the sign-in's flows is read by the first request that needs it.
+    const heavy = [
+      'domain/use-cases/manage-plan.ts',
+      'domain/importer/',
+      'documents/',
+      'templates/console/plan.tsx',
+      'functions/console/routes/',
+      'functions/arr-api/routes/',
+      'node_modules/openid-client/',
+      'node_modules/oauth4webapi/',
+    ];
+    for (const name of ['arr-api', 'console']) {
+      const metafile = await bundle(name);
+      const atStart = [...startupInputs(metafile)];
+      expect(atStart.filter((input) => heavy.some((part) => input.startsWith(part)))).toEqual([]);
+      const groups = Object.values(metafile.outputs).flatMap((output) => (output.entryPoint?.startsWith(`functions/${name}/routes/`) ? [output.entryPoint] : []));
+      expect(groups.length).toBeGreaterThan(4);
+    }
+  });
+
   it('never loads Node’s web streams at start: middy gets the shim', async () => {
     expect(externalImports(await bundle('submission-intake'))).not.toContain('node:stream/web');
   });

@@ -4,12 +4,12 @@
  * errors go back to the fields typed in. Reading is for ARR and the steering group; every change,
  * the import, the export and the past reports are ARR's.
  */
-import { DomainError, NotFoundError, ValidationError } from '../../domain/errors';
-import { parsePeriodId } from '../../domain/period';
-import { activityAreaOfProject, contactDisplayName, OUTSIDE_PLAN_NAME, type ActionPlan, type Project } from '../../domain/plan';
-import { normalizeInput } from '../../domain/text';
-import { listCycles } from '../../domain/use-cases/arr';
-import { importPastReport } from '../../domain/use-cases/load-history';
+import { DomainError, NotFoundError, ValidationError } from '../../../domain/errors';
+import { parsePeriodId } from '../../../domain/period';
+import { activityAreaOfProject, contactDisplayName, OUTSIDE_PLAN_NAME, type ActionPlan, type Project } from '../../../domain/plan';
+import { normalizeInput } from '../../../domain/text';
+import { listCycles } from '../../../domain/use-cases/arr';
+import { importPastReport } from '../../../domain/use-cases/load-history';
 import {
   addContactPerson,
   addProject,
@@ -22,8 +22,8 @@ import {
   updateIndicator,
   updateProject,
   type PlanChangeResult,
-} from '../../domain/use-cases/manage-plan';
-import { formatIsoDate, formatNumber } from '../../templates/format';
+} from '../../../domain/use-cases/manage-plan';
+import { formatIsoDate, formatNumber } from '../../../templates/format';
 import {
   renderAreasPage,
   renderContactsPage,
@@ -38,14 +38,14 @@ import {
   renderRemovalConfirmation,
   type PlanFrame,
   type RevisionRow,
-} from '../../templates/console/plan';
-import type { FormField, FormView } from '../../templates/console/plan-form';
-import { planFile } from '../arr-api';
-import { correlationIdOf, pathParameter } from '../http/body';
-import { html, redirect, type HttpResponse } from '../http/responses';
-import { arrOnly, member, type ConsoleRoute, type SignedInContext } from './context';
-import { decimalOrText, fieldText } from './forms';
-import { describePlanPath } from './plan-paths';
+} from '../../../templates/console/plan';
+import type { FormField, FormView } from '../../../templates/console/plan-form';
+import { planFile } from '../../downloads/plan-file';
+import { correlationIdOf, pathParameter } from '../../http/body';
+import { html, redirect, type HttpResponse } from '../../http/responses';
+import { arrOnly, member, type ConsoleRoute, type SignedInContext } from '../context';
+import { decimalOrText, fieldText } from '../forms';
+import { describePlanPath } from '../plan-paths';
 
 const LIFECYCLE_LABELS: Record<Project['lifecycle'], string> = { active: 'probíhá', completed: 'dokončen', cancelled: 'zrušen' };
 
@@ -573,7 +573,7 @@ function editRoutes(
   };
 }
 
-export const planRoutes: Record<string, ConsoleRoute> = {
+export const routes: Record<string, ConsoleRoute> = {
   'GET /arr/plan': member(async (context) => {
     const { revision, plan } = await exportPlan(context.deps.app);
     const last = (await listPlanHistory(context.deps.app))[0];

@@ -4,13 +4,13 @@
  * token and starts the session. Signing out revokes the refresh token, drops the session cookie
  * and ends the issuer's own session too.
  */
-import { UnauthorizedError } from '../../domain/errors';
-import { renderConsoleMessage } from '../../templates/console/message';
-import { logger } from '../observability';
-import { queryParameter } from '../http/body';
-import { html, redirect, type HttpResponse } from '../http/responses';
-import { anyone, member, type ConsoleRoute } from './context';
-import { newSession, safeReturnTo } from './session';
+import { UnauthorizedError } from '../../../domain/errors';
+import { renderConsoleMessage } from '../../../templates/console/message';
+import { logger } from '../../observability';
+import { queryParameter } from '../../http/body';
+import { html, redirect, type HttpResponse } from '../../http/responses';
+import { anyone, member, type ConsoleRoute } from '../context';
+import { newSession, safeReturnTo } from '../session';
 
 export const SIGN_IN_FAILED_MESSAGE = 'Přihlášení se nepodařilo dokončit nebo vypršelo. Zkuste se prosím přihlásit znovu.';
 
@@ -18,7 +18,7 @@ function withCookies(response: HttpResponse, cookies: string[]): HttpResponse {
   return { ...response, cookies: [...(response.cookies ?? []), ...cookies] };
 }
 
-export const signInRoutes: Record<string, ConsoleRoute> = {
+export const routes: Record<string, ConsoleRoute> = {
   'GET /arr/sign-in': anyone(async ({ event, deps }) => {
     const { url, pending } = await deps.auth.signIn.start();
     const returnTo = safeReturnTo(queryParameter(event, 'returnTo'));

@@ -1,0 +1,104 @@
+/** The reports' previews and downloads, and the indicators as open data. */
+import { renderAnnualReportHtml } from '../../../documents/annual/html';
+import { renderMonitoringReportHtml } from '../../../documents/monitoring/html';
+import { DomainError, NotFoundError } from '../../../domain/errors';
+import { parsePeriodId } from '../../../domain/period';
+import { getAnnualReport } from '../../../domain/use-cases/annual-report';
+import { listCycles } from '../../../domain/use-cases/arr';
+import { currentReport } from '../../../domain/use-cases/assemble-report';
+import { renderIndicatorsPage, renderReportPage, reportBody } from '../../../templates/console/report';
+import { INDICATOR_FORMATS, openDataDocument } from '../../downloads/open-data';
+import { annualReportDocument, monitoringReportDocument, REPORT_FORMATS } from '../../downloads/report-documents';
+import { correlationIdOf, pathParameter } from '../../http/body';
+import { html } from '../../http/responses';
+import { member, type ConsoleRoute, type SignedInContext } from '../context';
+import { cyclePath, frameUser } from '../pages';
+
+/** The `{format}` of a download path, one of `formats`. */
+function formatParameter<F extends string>(context: SignedInContext, formats: readonly F[]): F {
+  const format = pathParameter(context.event, 'format').toLowerCase();
+  if ((formats as readonly string[]).includes(format)) return format as F;
+  throw new NotFoundError(`Formát „${format}“ není k dispozici. K dispozici jsou: ${formats.join(', ')}.`);
+}
+
+export const routes: Record<string, ConsoleRoute> = {
+  'GET /arr/cycles/{cycleId}/report': member(async (context) => {
+    const cycleId = pathParameter(context.event, 'cycleId');
+    const cycle = await context.deps.app.cycles.getCycle(cycleId);
+    if (!cycle) throw new NotFoundError(`Cyklus ${cycleId} neexistuje.`);
+    const report = await currentReport(context.deps.app, { cycleId, correlationId: correlationIdOf(context.event) });
+    const label = parsePeriodId(cycleId).label;
+    return html(
+      200,
+      renderReportPage({
+        user: frameUser(context),
+        title: `Monitorovací zpráva za ${label}`,
+        breadcrumbs: [{ href: '/arr', label: 'Cykly' }, { href: cyclePath(cycleId), label }, { label: 'Monitorovací zpráva' }],
+        downloadBase: cyclePath(cycleId, '/report'),
+        previewHtml: report ? reportBody(renderMonitoringReportHtml(report)) : null,
+        missingMessage:
+          'Zpráva se sestaví, jakmile odevzdají všechny kontaktní osoby, nebo po uzavření cyklu. Kapitoly ARR lze psát už teď.',
+      }),
+    );
+  }),
+
+  'GET /arr/cycles/{cycleId}/report/{format}': member(async (context) =>
+    monitoringReportDocument(
+      context.deps.app,
+      { cycleId: pathParameter(context.event, 'cycleId'), correlationId: correlationIdOf(context.event) },
+      formatParameter(context, REPORT_FORMATS),
+    ),
+  ),
+
+  'GET /arr/years/{year}/report': member(async (context) => {
+    const year = pathParameter(context.event, 'year');
+    let preview: string | null = null;
+    let missing = '';
+    try {
+      preview = reportBody(renderAnnualReportHtml(await getAnnualReport(context.deps.app, { year, planId: context.deps.app.config.planId })));
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.kind !== 'not-found') throw error;
+      missing = error.message;
+    }
+    return html(
+      200,
+      renderReportPage({
+        user: frameUser(context),
+        title: `Výroční zpráva za rok ${year}`,
+        breadcrumbs: [{ href: '/arr', label: 'Cykly' }, { href: '/arr/indicators', label: 'Indikátory a otevřená data' }, { label: `Výroční zpráva ${year}` }],
+        downloadBase: `/arr/years/${encodeURIComponent(year)}/report`,
+        previewHtml: preview,
+        missingMessage: missing,
+        links: [
+          { href: `/arr/years/${encodeURIComponent(year)}/texts`, label: context.user.role === 'arr' ? 'Upravit texty k aktivitám' : 'Texty k aktivitám' },
+        ],
+      }),
+    );
+  }),
+
+  'GET /arr/years/{year}/report/{format}': member(async (context) =>
+    annualReportDocument(context.deps.app, pathParameter(context.event, 'year'), formatParameter(context, REPORT_FORMATS)),
+  ),
+
+  'GET /arr/indicators': member(async (context) => {
+    const all = await listCycles(context.deps.app);
+    const cycles = all.filter((cycle) => cycle.source === 'system');
+    const reported = new Set<string>();
+    for (const cycle of cycles) if (cycle.reportAssembledAt) reported.add(cycle.id);
+    // A half-year known from an imported report has its monitoring report built on demand.
+    const halfYears = new Set([...reported, ...all.filter((cycle) => cycle.source === 'import').map((cycle) => cycle.id)]);
+    const years = [...new Set([...halfYears].map((id) => id.slice(0, 4)))]
+      .sort((a, b) => b.localeCompare(a))
+      .map((year) => ({ year, complete: halfYears.has(`${year}-H1`) && halfYears.has(`${year}-H2`) }));
+    return html(
+      200,
+      renderIndicatorsPage({
+        user: frameUser(context),
+        cycles: cycles.filter((cycle) => reported.has(cycle.id)).map((cycle) => ({ id: cycle.id, label: parsePeriodId(cycle.id).label })),
+        years,
+      }),
+    );
+  }),
+
+  'GET /arr/indicators/{format}': member(async (context) => openDataDocument(context.deps.app, formatParameter(context, INDICATOR_FORMATS))),
+};
