@@ -94,6 +94,7 @@ const COMMAND_PACKAGES: Record<string, string> = {
   PutCommand: DOCUMENT_COMMANDS,
   UpdateCommand: DOCUMENT_COMMANDS,
   BatchWriteCommand: DOCUMENT_COMMANDS,
+  BatchGetCommand: DOCUMENT_COMMANDS,
   DeleteCommand: DOCUMENT_COMMANDS,
   GetItemCommand: '@aws-sdk/client-dynamodb',
   PutItemCommand: '@aws-sdk/client-dynamodb',
@@ -112,8 +113,9 @@ const IDEMPOTENCY = ['GetItemCommand', 'PutItemCommand', 'UpdateItemCommand', 'D
 
 /** What each function sends: its use cases' store methods (table-design.md) and ports. */
 export const FUNCTION_SDK: Record<string, string[]> = {
-  'submission-page': [...DYNAMO, 'GetCommand', 'QueryCommand'],
-  'submission-intake': [...DYNAMO, 'GetCommand', 'QueryCommand', 'PutCommand', ...SQS],
+  // TokenStore.findLink reads the link and what it names in one BatchGetItem.
+  'submission-page': [...DYNAMO, 'GetCommand', 'BatchGetCommand', 'QueryCommand'],
+  'submission-intake': [...DYNAMO, 'GetCommand', 'BatchGetCommand', 'QueryCommand', 'PutCommand', ...SQS],
   'open-cycle': [...DYNAMO, 'GetCommand', 'QueryCommand', 'PutCommand', 'UpdateCommand', 'BatchWriteCommand', ...SQS],
   'close-cycle': [...DYNAMO, 'GetCommand', 'UpdateCommand', ...SQS],
   'auto-close': [...DYNAMO, 'GetCommand', 'QueryCommand', 'UpdateCommand', ...SQS],
