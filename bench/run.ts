@@ -157,6 +157,11 @@ function printBundles(bundles: BundleMeasurement[]): void {
       parts(bundle.largestLazyParts),
     ]),
   );
+  for (const bundle of bundles.filter((candidate) => candidate.routeGroups.length > 0)) {
+    const cpuRatio = (cpuMs: number) => `${(cpuMs / bundle.bare.loadCpuMs).toFixed(2)}×`;
+    const groups = bundle.routeGroups.map((group) => `${group.group.replace(/^.*\/routes\/|\.tsx?$/g, '')} ${cpuRatio(group.loadCpuMs)}`);
+    write(`  ${bundle.name}: vstup sám ${kb(bundle.entry.startBytes)} kB, CPU ${cpuRatio(bundle.entry.loadCpuMs)}; se skupinou tras: ${groups.join(', ')}`);
+  }
 }
 
 /** Submissions of the whole cycle: the denominator of "per submission" in every phase. */
