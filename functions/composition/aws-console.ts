@@ -4,6 +4,7 @@
  * the first invocation, reused by every later one.
  */
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from '../../domain/lazy';
 import { OidcSignIn } from '../../adapters/oidc/sign-in';
 import { readSessionKey, secretsClient } from '../../adapters/secrets/session-key';
 import type { ConsoleDependencies } from '../console/context';
@@ -13,7 +14,8 @@ import { lazyReportDocuments } from './documents';
 
 const nonEmpty = () => z.string().check(z.minLength(1));
 
-const consoleEnvironmentSchema = z.object({
+// Built when the first invocation reads the environment, like every other schema (domain/lazy.ts).
+const consoleEnvironmentSchema = builtOnFirstUse(() => z.object({
   AWS_REGION: nonEmpty(),
   /** `https://cognito-idp.<region>.amazonaws.com/<pool id>` */
   OIDC_ISSUER: z.url(),
@@ -23,10 +25,10 @@ const consoleEnvironmentSchema = z.object({
   /** The API's public base URL; the console lives under `/arr`. */
   PUBLIC_BASE_URL: z.url(),
   SESSION_SECRET_ARN: nonEmpty(),
-});
+}));
 
 export function readConsoleEnvironment(env: Record<string, string | undefined>) {
-  const result = consoleEnvironmentSchema.safeParse(env);
+  const result = consoleEnvironmentSchema().safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new Error(`Invalid console environment: ${problems}`);

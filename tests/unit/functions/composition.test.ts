@@ -6,6 +6,7 @@ import {
   readQueueEnvironment,
   readTableEnvironment,
 } from '../../../functions/composition/aws';
+import { readConsoleEnvironment } from '../../../functions/composition/aws-console';
 import { QUEUES, mockAws, seedOpenCycle, seedToken, stubAwsEnvironment } from './aws';
 import { formRequest, httpEvent, lambdaContext } from './events';
 
@@ -76,6 +77,26 @@ describe('the AWS environment', () => {
     expect(read).toThrow(/STEERING_GROUP_EMAILS/);
     expect(() => readTableEnvironment({ ...required, TABLE_NAME: undefined })).toThrow(/TABLE_NAME/);
     expect(() => readQueueEnvironment({ ...required, MAIL_QUEUE_URL: 'fronta' })).toThrow(/MAIL_QUEUE_URL/);
+  });
+
+  it('reads the console environment, and names each missing or malformed variable', () => {
+    // Prepare
+    const environment = {
+      AWS_REGION: 'eu-central-1',
+      OIDC_ISSUER: 'https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_abc',
+      OIDC_CLIENT_ID: 'client',
+      OIDC_LOGOUT_URL: 'https://prihlaseni.example.org/logout',
+      PUBLIC_BASE_URL: 'https://monitoring.example.org',
+      SESSION_SECRET_ARN: 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:session',
+    };
+
+    // Act
+    const read = () => readConsoleEnvironment({ ...environment, OIDC_ISSUER: 'cognito', SESSION_SECRET_ARN: undefined });
+
+    // Assess
+    expect(readConsoleEnvironment(environment)).toEqual(environment);
+    expect(read).toThrow(/OIDC_ISSUER/);
+    expect(read).toThrow(/SESSION_SECRET_ARN/);
   });
 });
 
