@@ -107,77 +107,87 @@ const webLink = builtOnFirstUse(() =>
   ),
 );
 
-export const trendsSchema = record({
-  events: list(record({ month: isoMonth(), name: requiredText(SHORT_TEXT_MAX) })),
-  smartDocuments: list(requiredText(SHORT_TEXT_MAX)),
-  opportunities: list(requiredText(LONG_TEXT_MAX)),
-});
+const trendsSchema = builtOnFirstUse(() =>
+  record({
+    events: list(record({ month: isoMonth(), name: requiredText(SHORT_TEXT_MAX) })),
+    smartDocuments: list(requiredText(SHORT_TEXT_MAX)),
+    opportunities: list(requiredText(LONG_TEXT_MAX)),
+  }),
+);
 
-export const communicationSchema = record({
-  mediaPresentations: list(
-    record({
-      title: requiredText(SHORT_TEXT_MAX),
-      publishedOn: isoDate(),
-      form: requiredText(SHORT_TEXT_MAX),
-      link: z.optional(webLink()),
-    }),
-  ),
-  partnershipMeetings: list(
-    record({ title: requiredText(SHORT_TEXT_MAX), date: isoDate(), details: requiredText(LONG_TEXT_MAX) }),
-  ),
-});
+const communicationSchema = builtOnFirstUse(() =>
+  record({
+    mediaPresentations: list(
+      record({
+        title: requiredText(SHORT_TEXT_MAX),
+        publishedOn: isoDate(),
+        form: requiredText(SHORT_TEXT_MAX),
+        link: z.optional(webLink()),
+      }),
+    ),
+    partnershipMeetings: list(
+      record({ title: requiredText(SHORT_TEXT_MAX), date: isoDate(), details: requiredText(LONG_TEXT_MAX) }),
+    ),
+  }),
+);
 
-export const paymentPortalSchema = record({
-  activitiesThisPeriod: requiredText(LONG_TEXT_MAX),
-  activeMunicipalities: count(),
-  activeServices: count(),
-  municipalitiesInPreparation: count(),
-  interestedMunicipalities: count(),
-  monthlyPayments: list(
-    record({
-      month: isoMonth(),
-      count: count(),
-      volumeCzk: z
-        .number({ error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Zadejte částku.') })
-        .check(z.gte(0, 'Částka nemůže být záporná.'), z.lte(1_000_000_000_000, 'Částka je nepřiměřeně velká.')),
-    }),
-  ).check(
-    z.refine((months) => new Set(months.map((m) => m.month)).size === months.length, 'Každý měsíc uveďte jen jednou.'),
-  ),
-  nextPeriodPlan: requiredText(LONG_TEXT_MAX),
-});
+const paymentPortalSchema = builtOnFirstUse(() =>
+  record({
+    activitiesThisPeriod: requiredText(LONG_TEXT_MAX),
+    activeMunicipalities: count(),
+    activeServices: count(),
+    municipalitiesInPreparation: count(),
+    interestedMunicipalities: count(),
+    monthlyPayments: list(
+      record({
+        month: isoMonth(),
+        count: count(),
+        volumeCzk: z
+          .number({ error: (issue) => (issue.input === undefined ? 'Toto pole je povinné.' : 'Zadejte částku.') })
+          .check(z.gte(0, 'Částka nemůže být záporná.'), z.lte(1_000_000_000_000, 'Částka je nepřiměřeně velká.')),
+      }),
+    ).check(
+      z.refine((months) => new Set(months.map((m) => m.month)).size === months.length, 'Každý měsíc uveďte jen jednou.'),
+    ),
+    nextPeriodPlan: requiredText(LONG_TEXT_MAX),
+  }),
+);
 
-export const otherActivitiesSchema = record({
-  workingGroups: list(
-    record({
-      name: requiredText(SHORT_TEXT_MAX),
-      meetings: list(record({ date: isoDate(), topics: requiredText(LONG_TEXT_MAX) })),
-    }),
-  ),
-  coordinationMeetings: list(
-    record({ title: requiredText(SHORT_TEXT_MAX), date: isoDate(), details: requiredText(LONG_TEXT_MAX) }),
-  ),
-});
+const otherActivitiesSchema = builtOnFirstUse(() =>
+  record({
+    workingGroups: list(
+      record({
+        name: requiredText(SHORT_TEXT_MAX),
+        meetings: list(record({ date: isoDate(), topics: requiredText(LONG_TEXT_MAX) })),
+      }),
+    ),
+    coordinationMeetings: list(
+      record({ title: requiredText(SHORT_TEXT_MAX), date: isoDate(), details: requiredText(LONG_TEXT_MAX) }),
+    ),
+  }),
+);
 
 /**
  * Chapter 3's own words: free paragraphs ARR writes under an activity area, after its projects
  * (the seed's EDIH paragraph, the list of Digitální kavárny). Paragraphs are separated by an empty
  * line; lines starting with „- “ are a bulleted list.
  */
-export const areaNarrativesSchema = record({
-  areas: list(record({ activityAreaId: requiredText(SHORT_TEXT_MAX), text: requiredText(LONG_TEXT_MAX) })).check(
-    z.refine(
-      (areas: Array<{ activityAreaId: string }>) => new Set(areas.map((area) => area.activityAreaId)).size === areas.length,
-      'Každou oblast aktivit uveďte jen jednou.',
+const areaNarrativesSchema = builtOnFirstUse(() =>
+  record({
+    areas: list(record({ activityAreaId: requiredText(SHORT_TEXT_MAX), text: requiredText(LONG_TEXT_MAX) })).check(
+      z.refine(
+        (areas: Array<{ activityAreaId: string }>) => new Set(areas.map((area) => area.activityAreaId)).size === areas.length,
+        'Každou oblast aktivit uveďte jen jednou.',
+      ),
     ),
-  ),
-});
+  }),
+);
 
-export type TrendsSection = z.infer<typeof trendsSchema>;
-export type CommunicationSection = z.infer<typeof communicationSchema>;
-export type PaymentPortalSection = z.infer<typeof paymentPortalSchema>;
-export type OtherActivitiesSection = z.infer<typeof otherActivitiesSchema>;
-export type AreaNarrativesSection = z.infer<typeof areaNarrativesSchema>;
+export type TrendsSection = z.infer<ReturnType<typeof trendsSchema>>;
+export type CommunicationSection = z.infer<ReturnType<typeof communicationSchema>>;
+export type PaymentPortalSection = z.infer<ReturnType<typeof paymentPortalSchema>>;
+export type OtherActivitiesSection = z.infer<ReturnType<typeof otherActivitiesSchema>>;
+export type AreaNarrativesSection = z.infer<ReturnType<typeof areaNarrativesSchema>>;
 
 const schemas = {
   trends: trendsSchema,
@@ -219,7 +229,7 @@ export function parseAgencySection(sectionId: string, body: unknown): AgencySect
       sectionId: `Kapitola „${sectionId}“ neexistuje. Povolené jsou: ${agencySectionIds.join(', ')}.`,
     });
   }
-  const result = schemas[sectionId].safeParse(body);
+  const result = schemas[sectionId]().safeParse(body);
   if (result.success) return result.data;
   const details: Record<string, string> = {};
   for (const issue of result.error.issues) {

@@ -55,7 +55,7 @@ export function refineLadder(ladder: ReminderLadder, ctx: z.core.$RefinementCtx,
   }
 }
 
-export const reminderLadderSchema = reminderLadderShape().check(z.superRefine((ladder, ctx) => refineLadder(ladder, ctx)));
+export const reminderLadderSchema = builtOnFirstUse(() => reminderLadderShape().check(z.superRefine((ladder, ctx) => refineLadder(ladder, ctx))));
 
 /** `before-14d`, `before-7d`, `before-1d`, `overdue`, `escalation`. */
 export type ReminderStage = string;

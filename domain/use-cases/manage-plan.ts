@@ -216,8 +216,10 @@ export async function importPlan(deps: PlanDeps, input: ChangeRequest & { body: 
 // ---- Edits -------------------------------------------------------------------------------
 
 /** A change names only the fields it changes; an unknown field is an error, not silently ignored. */
-function patchObject<T extends z.core.$ZodLooseShape>(shape: T, notAnObject: string, unknownField: string) {
-  return z.strictObject(shape, { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownField : notAnObject) });
+function patchObject<T extends z.core.$ZodLooseShape>(shape: () => T, notAnObject: string, unknownField: string) {
+  return builtOnFirstUse(() =>
+    z.strictObject(shape(), { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownField : notAnObject) }),
+  );
 }
 
 const optionalRevision = builtOnFirstUse(() =>
@@ -229,13 +231,13 @@ const optionalRevision = builtOnFirstUse(() =>
 );
 
 const contactPatchSchema = patchObject(
-  {
-      name: z.optional(requiredText('jméno kontaktní osoby', 200)),
-      reportingPerson: z.optional(z.nullable(z.string({ error: 'Jméno vykazující osoby musí být text.' }).check(z.trim(), z.maxLength(200)))),
-      email: z.optional(emailSchema()),
-      organisation: z.optional(z.string({ error: 'Organizace musí být text.' }).check(z.trim(), z.maxLength(300))),
-      expectedRevision: optionalRevision(),
-  },
+  () => ({
+    name: z.optional(requiredText('jméno kontaktní osoby', 200)),
+    reportingPerson: z.optional(z.nullable(z.string({ error: 'Jméno vykazující osoby musí být text.' }).check(z.trim(), z.maxLength(200)))),
+    email: z.optional(emailSchema()),
+    organisation: z.optional(z.string({ error: 'Organizace musí být text.' }).check(z.trim(), z.maxLength(300))),
+    expectedRevision: optionalRevision(),
+  }),
   'Pošlete objekt JSON s měněnými poli, např. { "email": "jana.novakova@kraj-lbc.cz" }.',
   'Neznámé pole; měnit lze name, reportingPerson, email a organisation.',
 );
@@ -281,26 +283,26 @@ const newProjectSchema = builtOnFirstUse(() =>
 );
 
 const projectPatchSchema = patchObject(
-  {
-      name: z.optional(requiredText('název projektu', 500)),
-      goal: z.optional(z.string({ error: 'Cíl projektu musí být text.' }).check(z.trim(), z.maxLength(4000))),
-      goalLabel: z.optional(goalLabelSchema()),
-      activityId: z.optional(activityIdSchema()),
-      contactPersonIds: z.optional(z.array(idSchema()).check(z.minLength(1, { error: 'Projekt musí mít alespoň jednu kontaktní osobu.' }))),
-      lifecycle: z.optional(projectLifecycleSchema()),
-      expectedRevision: optionalRevision(),
-  },
+  () => ({
+    name: z.optional(requiredText('název projektu', 500)),
+    goal: z.optional(z.string({ error: 'Cíl projektu musí být text.' }).check(z.trim(), z.maxLength(4000))),
+    goalLabel: z.optional(goalLabelSchema()),
+    activityId: z.optional(activityIdSchema()),
+    contactPersonIds: z.optional(z.array(idSchema()).check(z.minLength(1, { error: 'Projekt musí mít alespoň jednu kontaktní osobu.' }))),
+    lifecycle: z.optional(projectLifecycleSchema()),
+    expectedRevision: optionalRevision(),
+  }),
   'Pošlete objekt JSON s měněnými poli, např. { "lifecycle": "completed" }.',
   'Neznámé pole; měnit lze name, goal, goalLabel, activityId, contactPersonIds a lifecycle.',
 );
 
 const indicatorPatchSchema = patchObject(
-  {
-      name: z.optional(requiredText('název indikátoru', 500)),
-      unit: z.optional(requiredText('jednotku indikátoru', 50)),
-      baseline: z.optional(baselineSchema()),
-      expectedRevision: optionalRevision(),
-  },
+  () => ({
+    name: z.optional(requiredText('název indikátoru', 500)),
+    unit: z.optional(requiredText('jednotku indikátoru', 50)),
+    baseline: z.optional(baselineSchema()),
+    expectedRevision: optionalRevision(),
+  }),
   'Pošlete objekt JSON s měněnými poli, např. { "unit": "počet" }.',
   'Neznámé pole; měnit lze name, unit a baseline.',
 );
@@ -338,7 +340,7 @@ type EditInput = Omit<ChangeRequest, 'expectedRevision'> & { body: unknown };
 
 /** `PATCH /plan/contacts/{id}`: name, reporting person, email, organisation. */
 export async function updateContactPerson(deps: PlanDeps, input: EditInput & { contactPersonId: string }): Promise<PlanChangeResult> {
-  const patch = parse(contactPatchSchema, input.body, 'Změna kontaktní osoby obsahuje chyby.');
+  const patch = parse(contactPatchSchema(), input.body, 'Změna kontaktní osoby obsahuje chyby.');
   const { expectedRevision, reportingPerson, ...fields } = patch;
   return commitPlan(deps, {
     ...input,
@@ -413,7 +415,7 @@ export async function addProject(deps: PlanDeps, input: EditInput): Promise<Plan
  * or cancelled (`lifecycle`; the project leaves the next cycle), or reactivate (`active`).
  */
 export async function updateProject(deps: PlanDeps, input: EditInput & { projectId: string }): Promise<PlanChangeResult> {
-  const { expectedRevision, activityId, ...fields } = parse(projectPatchSchema, input.body, 'Změna projektu obsahuje chyby.');
+  const { expectedRevision, activityId, ...fields } = parse(projectPatchSchema(), input.body, 'Změna projektu obsahuje chyby.');
   return commitPlan(deps, {
     ...input,
     ...(expectedRevision === undefined ? {} : { expectedRevision }),
@@ -429,7 +431,7 @@ export async function updateProject(deps: PlanDeps, input: EditInput & { project
 
 /** `PATCH /plan/indicators/{code}`: name, unit and baseline. */
 export async function updateIndicator(deps: PlanDeps, input: EditInput & { code: string }): Promise<PlanChangeResult> {
-  const { expectedRevision, ...fields } = parse(indicatorPatchSchema, input.body, 'Změna indikátoru obsahuje chyby.');
+  const { expectedRevision, ...fields } = parse(indicatorPatchSchema(), input.body, 'Změna indikátoru obsahuje chyby.');
   return commitPlan(deps, {
     ...input,
     ...(expectedRevision === undefined ? {} : { expectedRevision }),

@@ -249,7 +249,7 @@ describe('reminderLadderSchema', () => {
     const input = { daysBeforeDeadline: [1, 14, 7, 7], overdueAfterDays: 2, escalateAfterDays: 10 };
 
     // Act
-    const result = reminderLadderSchema.safeParse(input);
+    const result = reminderLadderSchema().safeParse(input);
 
     // Assess
     expect(result).toEqual({
@@ -263,7 +263,7 @@ describe('reminderLadderSchema', () => {
     const input = { daysBeforeDeadline: [0, 2.5], overdueAfterDays: 61, escalateAfterDays: '7' };
 
     // Act
-    const result = reminderLadderSchema.safeParse(input);
+    const result = reminderLadderSchema().safeParse(input);
 
     // Assess
     const messages = new Set(result.error?.issues.map((issue) => issue.message));
@@ -276,7 +276,7 @@ describe('reminderLadderSchema', () => {
     const input = { daysBeforeDeadline: [7], overdueAfterDays: 7, escalateAfterDays: 7 };
 
     // Act
-    const result = reminderLadderSchema.safeParse(input);
+    const result = reminderLadderSchema().safeParse(input);
 
     // Assess
     expect(result.error?.issues).toMatchObject([
