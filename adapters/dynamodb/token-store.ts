@@ -9,12 +9,6 @@ interface Owner {
   contactPersonId: string;
   /** Known once the cycle was read. */
   planId?: string;
-  /**
-   * False once the plan was seen without a current revision (stored without history, like the
-   * benchmark's plans): the plan catalog keeps such a plan for a while without checking it, so
-   * reading it would only cost a unit.
-   */
-  readRevision?: boolean;
 }
 
 /** Tokens whose cycle and person this store remembers; beyond it the oldest are forgotten. */
@@ -29,6 +23,13 @@ export class DynamoTokenStore implements TokenStore {
    * itself again every time.
    */
   private readonly known = new Map<string, Owner>();
+
+  /**
+   * Plans seen without a current revision (stored without history, like the benchmark's plans):
+   * the plan catalog keeps such a plan for a while without checking it, so reading the revision
+   * would only cost a unit.
+   */
+  private readonly plansWithoutRevision = new Set<string>();
 
   constructor(
     private readonly table: DynamoTable,
@@ -70,7 +71,7 @@ export class DynamoTokenStore implements TokenStore {
     const { cycleId, contactPersonId, planId } = owner;
     const stored = versions.filter((wanted) => wanted.version > 0);
     const versionKeys = new Map<string, TableKey>(stored.map((wanted) => [wanted.projectId, keys.submission(cycleId, wanted.projectId, wanted.version)]));
-    const revisionKey = planId === undefined || owner.readRevision === false ? undefined : keys.planCurrentRevision(planId);
+    const revisionKey = planId === undefined || this.plansWithoutRevision.has(planId) ? undefined : keys.planCurrentRevision(planId);
     const items = await this.table.getMany([
       ...(token === null ? [tokenKey] : []),
       keys.cycle(cycleId),
@@ -90,7 +91,7 @@ export class DynamoTokenStore implements TokenStore {
     const cycle = record<CycleRecord>(keys.cycle(cycleId));
     if (cycle !== null && planId === undefined) this.remember(tokenHash, { ...owner, planId: cycle.planId });
     const revision = revisionKey === undefined ? undefined : items.get(itemKey(revisionKey))?.['revision'];
-    if (revisionKey !== undefined && typeof revision !== 'number') this.remember(tokenHash, { ...owner, readRevision: false });
+    if (planId !== undefined && revisionKey !== undefined && typeof revision !== 'number') this.plansWithoutRevision.add(planId);
     return {
       token,
       cycle,
