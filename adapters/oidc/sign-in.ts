@@ -71,8 +71,6 @@ function stringClaim(payload: JWTPayload, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-const openidClient = () => import('openid-client');
-
 /**
  * The issuer's OpenID discovery document, checked as openid-client's own discovery checks it:
  * HTTPS only (plain HTTP only for the local provider), no redirects, and the document must name
@@ -94,9 +92,15 @@ async function discoverIssuer(settings: OidcSettings): Promise<ServerMetadata> {
   return metadata as ServerMetadata;
 }
 
+/** openid-client with its configuration for the issuer. */
+interface IssuerClient {
+  oidc: typeof import('openid-client');
+  config: Configuration;
+}
+
 export class OidcSignIn {
   private metadata: Promise<ServerMetadata> | undefined;
-  private configuration: Promise<Configuration> | undefined;
+  private client: Promise<IssuerClient> | undefined;
   private jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
   constructor(private readonly settings: OidcSettings) {}
@@ -121,24 +125,24 @@ export class OidcSignIn {
     return this.metadata;
   }
 
-  /** openid-client over the discovered issuer: loaded by the first flow that talks to the issuer's endpoints. */
-  private config(): Promise<Configuration> {
-    if (this.configuration === undefined) {
-      this.configuration = Promise.all([openidClient(), this.discovered()]).then(([oidc, metadata]) => {
-        const configuration = new oidc.Configuration(metadata, this.settings.clientId, undefined, oidc.None());
-        if (this.settings.allowInsecureHttp) oidc.allowInsecureRequests(configuration);
-        return configuration;
+  /** openid-client and its configuration for the discovered issuer: loaded by the first flow that talks to the issuer's endpoints. */
+  private issuerClient(): Promise<IssuerClient> {
+    if (this.client === undefined) {
+      this.client = Promise.all([import('openid-client'), this.discovered()]).then(([oidc, metadata]) => {
+        const config = new oidc.Configuration(metadata, this.settings.clientId, undefined, oidc.None());
+        if (this.settings.allowInsecureHttp) oidc.allowInsecureRequests(config);
+        return { oidc, config };
       });
-      this.configuration.catch(() => {
-        this.configuration = undefined;
+      this.client.catch(() => {
+        this.client = undefined;
       });
     }
-    return this.configuration;
+    return this.client;
   }
 
   /** The issuer's authorization URL and what the callback must check against. */
   async start(): Promise<{ url: string; pending: PendingSignIn }> {
-    const [oidc, config] = await Promise.all([openidClient(), this.config()]);
+    const { oidc, config } = await this.issuerClient();
     const pending: PendingSignIn = {
       codeVerifier: oidc.randomPKCECodeVerifier(),
       state: oidc.randomState(),
@@ -160,7 +164,7 @@ export class OidcSignIn {
    * ID token it got. @throws when the callback does not belong to `pending` or the issuer refuses.
    */
   async finish(callbackUrl: URL, pending: PendingSignIn): Promise<{ tokens: SignInTokens; identity: VerifiedIdentity }> {
-    const [oidc, config] = await Promise.all([openidClient(), this.config()]);
+    const { oidc, config } = await this.issuerClient();
     const response = await oidc.authorizationCodeGrant(config, callbackUrl, {
       pkceCodeVerifier: pending.codeVerifier,
       expectedState: pending.state,
@@ -200,7 +204,7 @@ export class OidcSignIn {
 
   /** A new ID token for a refresh token. @throws TokenRejectedError when the issuer refuses it. */
   async refresh(refreshToken: string): Promise<{ tokens: SignInTokens; identity: VerifiedIdentity }> {
-    const [oidc, config] = await Promise.all([openidClient(), this.config()]);
+    const { oidc, config } = await this.issuerClient();
     let response: Awaited<ReturnType<typeof oidc.refreshTokenGrant>>;
     try {
       response = await oidc.refreshTokenGrant(config, refreshToken, { scope: SCOPE });
@@ -216,7 +220,7 @@ export class OidcSignIn {
 
   /** Revokes a refresh token where the issuer offers revocation; sign-out goes on either way. */
   async revoke(refreshToken: string): Promise<void> {
-    const [oidc, config] = await Promise.all([openidClient(), this.config()]);
+    const { oidc, config } = await this.issuerClient();
     if (config.serverMetadata().revocation_endpoint === undefined) return;
     await oidc.tokenRevocation(config, refreshToken, { token_type_hint: 'refresh_token' });
   }
@@ -229,7 +233,7 @@ export class OidcSignIn {
       url.searchParams.set('logout_uri', this.settings.postLogoutRedirectUri);
       return url.href;
     }
-    const [oidc, config] = await Promise.all([openidClient(), this.config()]);
+    const { oidc, config } = await this.issuerClient();
     if (config.serverMetadata().end_session_endpoint === undefined) return this.settings.postLogoutRedirectUri;
     return oidc.buildEndSessionUrl(config, {
       post_logout_redirect_uri: this.settings.postLogoutRedirectUri,
