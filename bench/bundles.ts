@@ -163,7 +163,7 @@ function partOf(input: string): string {
 }
 
 /** The output files a cold start reads: the entry and, transitively, its static imports (added to `reached`). */
-function startupFiles(metafile: Metafile, entryOutput: string, reached = new Set<string>()): Set<string> {
+export function startupFiles(metafile: Metafile, entryOutput: string, reached = new Set<string>()): Set<string> {
   const visit = (file: string) => {
     if (reached.has(file)) return;
     reached.add(file);

@@ -3,20 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startupFiles } from '../../../bench/bundles';
 import { PROJECT_ROOT } from '../../../infra/function-defaults';
 import { functionBuildOptions } from '../../../infra/function-bundle';
 import { ReadableStream as ShimmedReadableStream } from '../../../infra/shims/middy-stream-web';
 
-/** Output files a cold start reads: the entry and its static imports, transitively. */
+/** Source files a cold start reads: those of the entry and its static imports, transitively. */
 function startupInputs(metafile: Metafile): Set<string> {
   const entry = Object.keys(metafile.outputs).find((file) => file.endsWith('/index.mjs'));
-  const files = new Set<string>();
-  const visit = (file: string) => {
-    if (files.has(file)) return;
-    files.add(file);
-    for (const imported of metafile.outputs[file]?.imports ?? []) if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
-  };
-  visit(entry as string);
+  const files = startupFiles(metafile, entry as string);
   return new Set([...files].flatMap((file) => Object.keys(metafile.outputs[file]?.inputs ?? {})));
 }
 
