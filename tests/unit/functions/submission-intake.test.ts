@@ -540,6 +540,7 @@ describe('POST /s/{token} (the whole page)', () => {
     const keysRead = aws.table.client
       .commandCalls(BatchGetCommand)
       .flatMap((call) => Object.values(call.args[0].input.RequestItems ?? {}).flatMap((request) => request.Keys ?? []));
+    expect(keysRead.map((key) => String(key['SK']))).toContain('CYCLE');
     expect(keysRead.filter((key) => String(key['SK']).startsWith('V#'))).toEqual([]);
   });
 
