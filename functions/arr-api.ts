@@ -2,17 +2,22 @@
  * ARR's back-office API: one function, routed on API Gateway's route key (`GET /cycles/{cycleId}`),
  * so every route shares one warm execution environment. All routes are IAM-signed.
  *
- * The routes live in groups under arr-api/routes/, each loaded on the first request that needs it
- * (http/route-groups.ts): a cold start reads this router and one group, not every route's code.
+ * The routes live in groups under arr-api/routes/ (http/route-groups.ts). The cycles', the
+ * editorial and the annual texts' routes are read with this router; the reports (their renderers),
+ * the plan (import, export, history) and the import of past reports are loaded on the first
+ * request that needs them.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { NotFoundError } from '../domain/errors';
 import type { Dependencies } from '../domain/ports';
+import * as annualTextRoutes from './arr-api/routes/annual-texts';
+import * as cycleRoutes from './arr-api/routes/cycles';
+import * as editorialRoutes from './arr-api/routes/editorial';
 import { awsAgency, awsAnnualTexts, awsClock, awsConfig, awsCycles, awsEditorial, awsEvents, awsIndicators, awsPlans, awsReminders, awsReports, awsSubmissions, awsTokens } from './composition/aws';
 import { lazyReportDocuments } from './composition/documents';
 import { httpHandler } from './http/middleware';
 import type { HttpResponse } from './http/responses';
-import { routeOf, type RouteGroupModules } from './http/route-groups';
+import { routeOf, withEntry, type RouteGroupModules } from './http/route-groups';
 
 /** The ports this function's use cases read: all it composes (bottom of the file). */
 export type ArrApiDependencies = Pick<
@@ -38,10 +43,10 @@ export type ArrApiRoute = (event: APIGatewayProxyEventV2, deps: ArrApiDependenci
 type ArrRouteGroup = 'cycles' | 'reports' | 'annual-texts' | 'editorial' | 'plan' | 'history';
 
 export const ARR_ROUTE_GROUP_MODULES: RouteGroupModules<ArrRouteGroup, ArrApiRoute> = {
-  cycles: () => import('./arr-api/routes/cycles'),
+  cycles: withEntry(cycleRoutes),
+  'annual-texts': withEntry(annualTextRoutes),
+  editorial: withEntry(editorialRoutes),
   reports: () => import('./arr-api/routes/reports'),
-  'annual-texts': () => import('./arr-api/routes/annual-texts'),
-  editorial: () => import('./arr-api/routes/editorial'),
   plan: () => import('./arr-api/routes/plan'),
   history: () => import('./arr-api/routes/history'),
 };

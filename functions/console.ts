@@ -4,9 +4,11 @@
  * check runs here on the server before the route: a session (else the sign-in), the group, and
  * the CSRF token of every form post.
  *
- * The routes live in groups under console/routes/, each loaded on the first request that needs it
- * (http/route-groups.ts): a cold start reads this router, the session check and one group. A
- * route's access is declared beside its handler, so its group is loaded before the check runs.
+ * The routes live in groups under console/routes/ (http/route-groups.ts). The sign-in, the cycles,
+ * the projects, ARR's chapters and the annual texts are read with this router; the plan's editing
+ * (with import, export and history) and the reports (their renderers) are loaded on the first
+ * request that needs them. A route's access is declared beside its handler, so its group is
+ * loaded before the check runs.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { requireAccess, type ConsoleAccess } from '../domain/access';
@@ -16,11 +18,16 @@ import { consoleErrorPages } from './console/error-pages';
 import type { ConsoleDependencies, ConsoleRoute } from './console/context';
 import { readConsoleForm } from './console/request-form';
 import type { ConsoleRouteKey } from './console/route-keys';
+import * as annualTextRoutes from './console/routes/annual-texts';
+import * as chapterRoutes from './console/routes/chapters';
+import * as cycleRoutes from './console/routes/cycles';
+import * as projectRoutes from './console/routes/projects';
+import * as signInRoutes from './console/routes/sign-in';
 import { csrfMatches, CSRF_FIELD, safeReturnTo } from './console/session';
 import { awsConsoleDependencies } from './composition/aws-console';
 import { httpHandler } from './http/middleware';
 import { redirect, type HttpResponse } from './http/responses';
-import { routeOf, type RouteGroupModules } from './http/route-groups';
+import { routeOf, withEntry, type RouteGroupModules } from './http/route-groups';
 
 export const CSRF_MESSAGE =
   'Formulář nelze přijmout: chybí bezpečnostní token nebo neplatí (stránka mohla být otevřená příliš dlouho). Načtěte stránku znovu a akci zopakujte.';
@@ -66,12 +73,12 @@ function allowSignOutTarget(response: HttpResponse, origin: string): HttpRespons
 type ConsoleRouteGroup = 'sign-in' | 'cycles' | 'projects' | 'annual-texts' | 'reports' | 'chapters' | 'plan';
 
 export const CONSOLE_ROUTE_GROUP_MODULES: RouteGroupModules<ConsoleRouteGroup, ConsoleRoute> = {
-  'sign-in': () => import('./console/routes/sign-in'),
-  cycles: () => import('./console/routes/cycles'),
-  projects: () => import('./console/routes/projects'),
-  'annual-texts': () => import('./console/routes/annual-texts'),
+  'sign-in': withEntry(signInRoutes),
+  cycles: withEntry(cycleRoutes),
+  projects: withEntry(projectRoutes),
+  'annual-texts': withEntry(annualTextRoutes),
+  chapters: withEntry(chapterRoutes),
   reports: () => import('./console/routes/reports'),
-  chapters: () => import('./console/routes/chapters'),
   plan: () => import('./console/routes/plan'),
 };
 

@@ -1,12 +1,24 @@
 /**
- * A routed function's routes in groups: the entry knows every route key and its group, and a
- * group's module (its use cases, templates, renderers and schemas) is loaded with `import()` on
- * the first request that needs it. A cold start then reads the router and one group, not every
- * route's code. The module system keeps a loaded group: later requests get it without reading again.
+ * A routed function's routes in groups: the entry knows every route key and its group. Most groups
+ * are read with the entry; the large groups that few requests need (plan editing, the report
+ * renderers) are loaded with `import()` on the first request that needs one, so a cold start does
+ * not read their code. The module system keeps a loaded group: later requests get it without
+ * reading again.
+ *
+ * Why only a few groups are lazy: each lazy group makes esbuild split the code it shares with the
+ * entry and with other groups into chunks, one per combination, and a cold start on Node pays
+ * about 0.8 ms of CPU per module it loads (resolving, reading, compiling, linking), the cost of
+ * parsing some 15 kB. Seven small groups cost the console's cold start ten more modules than the
+ * code they kept out was worth (measured with `npm run bench`; README, "The benchmark").
  */
 
-/** Each group's module, loaded on demand: `() => import('./<fn>/routes/<group>')`. */
+/** A group's module: `() => import('./<fn>/routes/<group>')`, or `withEntry(module)` for one read with the entry. */
 export type RouteGroupModules<Group extends string, Route> = Record<Group, () => Promise<{ routes: Record<string, Route> }>>;
+
+/** A group whose module the entry imports statically: it is read at every cold start, in no chunk of its own. */
+export function withEntry<Module>(module: Module): () => Promise<Module> {
+  return () => Promise.resolve(module);
+}
 
 /** The route of `routeKey` from its group, or undefined for a key no group declares. */
 export async function routeOf<Group extends string, Route>(
