@@ -71,9 +71,9 @@ export interface BundleMeasurement extends BundleSize {
   /** Median CPU time of the import (user + system, all threads): the figure the target judges. */
   loadCpuMs: number;
   loadRunsMs: number[];
-  /** The entry alone (without any route group): its start bytes and load times. */
+  /** The entry alone (with the routes it reads at start, without any lazy route group): its start bytes and load times. */
   entry: LoadTimes & { startBytes: number };
-  /** Each route group of a routed function, measured on top of the entry; empty for the others. */
+  /** Each lazy route group of a routed function, measured on top of the entry; empty for the others. */
   routeGroups: RouteGroupMeasurement[];
   /** The group whose cold start costs the most CPU (more than the entry alone), which the function's figures are; null if none does. */
   worstRouteGroup: string | null;
