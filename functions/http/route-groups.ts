@@ -6,10 +6,11 @@
  * reading again.
  *
  * Why only a few groups are lazy: each lazy group makes esbuild split the code it shares with the
- * entry and with other groups into chunks, one per combination, and a cold start on Node pays
- * about 0.8 ms of CPU per module it loads (resolving, reading, compiling, linking), the cost of
- * parsing some 15 kB. Seven small groups cost the console's cold start ten more modules than the
- * code they kept out was worth (measured with `npm run bench`; README, "The benchmark").
+ * entry and with other groups into chunks, one per combination, and a cold start pays for every
+ * module it loads (resolving, reading, compiling, linking: about 0.8 ms of CPU on Node 20, half
+ * that on Node 22), as much as for parsing some 15 kB. With all seven console groups lazy, a cold
+ * start read up to 28 modules where the bare SDK bundle reads 9, which cost more than the code the
+ * groups kept out (README, "What a cold start pays for").
  */
 
 /** A group's module: `() => import('./<fn>/routes/<group>')`, or `withEntry(module)` for one read with the entry. */
