@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import { BUNDLE_ENTRY, functionBuildOptions } from '../infra/function-bundle';
+import { assertNoRuntimeRequire, BUNDLE_ENTRY, functionBuildOptions } from '../infra/function-bundle';
 
 interface BundleSize {
   /** Every JavaScript file of the bundle (entry and all chunks; source maps not counted). */
@@ -216,6 +216,7 @@ async function bundle(
     absWorkingDir: repoRoot,
     metafile: true,
   });
+  assertNoRuntimeRequire(metafile);
   const javascript = Object.keys(metafile.outputs).filter((file) => file.endsWith('.mjs'));
   const entryOutput = javascript.find((file) => file.endsWith(`/${BUNDLE_ENTRY}.mjs`));
   if (entryOutput === undefined) throw new Error(`esbuild wrote no ${BUNDLE_ENTRY}.mjs into ${outdir}.`);

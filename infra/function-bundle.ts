@@ -10,8 +10,7 @@
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isBuiltin } from 'node:module';
-import { buildSync, type BuildOptions, type Plugin } from 'esbuild';
+import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
 
 /** The module the Lambda runtime loads: `index.mjs`, whose export `handler` it calls. */
 export const BUNDLE_ENTRY = 'index';
@@ -30,25 +29,20 @@ const SHIMS = { 'node:stream/web': fileURLToPath(new URL('./shims/middy-stream-w
  * at the top of every output file, but with code splitting that runs in every chunk at every cold
  * start (about 0.15 ms each, measured: 27 chunks of a console cold start), and no bundle of ours
  * calls it: its CommonJS dependencies require only modules that esbuild bundles. A CommonJS
- * `require()` of a Node built-in is the one call that would need it (esbuild leaves it to run
- * time, where it throws "Dynamic require … is not supported"), so that fails the build instead.
+ * `require()` left to run time (a Node built-in, or anything external) is the one call that would
+ * need it: there it throws "Dynamic require … is not supported". The build fails on one instead
+ * (esbuild runs plugins only in its asynchronous API, and the stack bundles synchronously, so
+ * this reads the metafile).
+ * @throws naming each module that calls such a `require()`.
  */
-const noRuntimeRequire: Plugin = {
-  name: 'no-runtime-require',
-  setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.kind === 'require-call' && isBuiltin(args.path)
-        ? {
-            errors: [
-              {
-                text: `${args.importer} calls require('${args.path}'), which an ESM bundle cannot run. Give the build a createRequire banner (infra/function-bundle.ts) or use a dependency that imports it.`,
-              },
-            ],
-          }
-        : undefined,
-    );
-  },
-};
+export function assertNoRuntimeRequire(metafile: Metafile): void {
+  const calls = Object.entries(metafile.inputs).flatMap(([input, { imports }]) =>
+    imports.filter((imported) => imported.kind === 'require-call' && imported.external).map((imported) => `${input} calls require('${imported.path}')`),
+  );
+  if (calls.length > 0) {
+    throw new Error(`${calls.join('; ')}, which an ESM bundle cannot run. Give the build a createRequire banner (infra/function-bundle.ts) or use a dependency that imports it.`);
+  }
+}
 
 /** A handler module's path, or (the benchmark's bare bundles) its source, resolved from `resolveDir`. */
 export type BundleEntry = string | { contents: string; resolveDir: string };
@@ -74,7 +68,6 @@ export function functionBuildOptions(entry: BundleEntry, outdir: string, target 
     // The AWS SDK is bundled too (nothing is external): the versions pinned in package-lock.json
     // are the ones tested, not whatever SDK the runtime happens to ship.
     alias: SHIMS,
-    plugins: [noRuntimeRequire],
     logLevel: 'warning',
   };
 }
@@ -87,7 +80,8 @@ export interface BundleDataFiles {
 
 /** Bundles one function into `outdir`, synchronously: CDK's local bundling is synchronous. */
 export function bundleFunction(options: { projectRoot: string; entry: string; outdir: string; dataFiles?: BundleDataFiles }): void {
-  buildSync({ ...functionBuildOptions(options.entry, options.outdir), absWorkingDir: options.projectRoot });
+  const { metafile } = buildSync({ ...functionBuildOptions(options.entry, options.outdir), absWorkingDir: options.projectRoot, metafile: true });
+  assertNoRuntimeRequire(metafile);
   if (options.dataFiles !== undefined) {
     const target = join(options.outdir, options.dataFiles.to);
     mkdirSync(target, { recursive: true });

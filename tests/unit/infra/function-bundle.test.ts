@@ -1,11 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startupFiles } from '../../../bench/bundles';
+import { FUNCTION_SDK, startupFiles } from '../../../bench/bundles';
 import { PROJECT_ROOT } from '../../../infra/function-defaults';
-import { functionBuildOptions } from '../../../infra/function-bundle';
+import { assertNoRuntimeRequire, bundleFunction, functionBuildOptions } from '../../../infra/function-bundle';
 import { ReadableStream as ShimmedReadableStream } from '../../../infra/shims/middy-stream-web';
 
 /** Source files a cold start reads: those of the entry and its static imports, transitively. */
@@ -83,13 +83,28 @@ describe('function bundles', () => {
 
   it('fails the build, with the reason, when a CommonJS dependency would require() a Node built-in at run time', async () => {
     // The bundles have no createRequire banner, so such a require() would throw at run time instead.
-    const commonJs = { contents: "const { randomUUID } = require('node:crypto'); module.exports = randomUUID;", resolveDir: PROJECT_ROOT };
+    const entry = join(outDir, 'needs-require.cjs');
+    await writeFile(entry, "const { randomUUID } = require('node:crypto'); module.exports = randomUUID;");
 
     // Act
-    const building = build({ ...functionBuildOptions(commonJs, join(outDir, 'common-js')), absWorkingDir: PROJECT_ROOT, logLevel: 'silent' });
+    const bundling = () => bundleFunction({ projectRoot: PROJECT_ROOT, entry, outdir: join(outDir, 'needs-require') });
 
     // Assess
-    await expect(building).rejects.toThrow("calls require('node:crypto'), which an ESM bundle cannot run");
+    expect(bundling).toThrow("calls require('node:crypto'), which an ESM bundle cannot run");
+  });
+
+  it('leaves no require() to run time in any function', async () => {
+    // One build of every function: the check reads only which modules call require().
+    const { metafile } = await build({
+      ...functionBuildOptions('functions/mailer.ts', join(outDir, 'every-function')),
+      entryPoints: Object.fromEntries(Object.keys(FUNCTION_SDK).map((name) => [name, `functions/${name}.ts`])),
+      absWorkingDir: PROJECT_ROOT,
+      metafile: true,
+      logLevel: 'silent',
+    });
+
+    expect(() => assertNoRuntimeRequire(metafile)).not.toThrow();
+    expect(Object.keys(metafile.inputs).some((input) => input.startsWith('node_modules/'))).toBe(true);
   });
 
   it('never loads Node’s web streams at start: middy gets the shim', async () => {
