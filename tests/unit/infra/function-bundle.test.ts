@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTION_SDK, startupFiles } from '../../../bench/bundles';
+import { FUNCTION_SDK, routeGroupChunks, startupFiles } from '../../../bench/bundles';
 import { PROJECT_ROOT } from '../../../infra/function-defaults';
 import { assertNoRuntimeRequire, bundleFunction, functionBuildOptions } from '../../../infra/function-bundle';
 import { ReadableStream as ShimmedReadableStream } from '../../../infra/shims/middy-stream-web';
@@ -74,7 +74,7 @@ describe('function bundles', () => {
       const metafile = await bundle(name);
       const atStart = [...startupInputs(metafile)];
       expect(atStart.filter((input) => lazy.some((part) => input.startsWith(part)))).toEqual([]);
-      const groups = Object.values(metafile.outputs).flatMap((output) => (output.entryPoint?.startsWith(`functions/${name}/routes/`) ? [output.entryPoint] : []));
+      const groups = routeGroupChunks(metafile, name).map((chunk) => chunk.group);
       expect(groups).toEqual(expect.arrayContaining([`functions/${name}/routes/plan.ts`, `functions/${name}/routes/reports.ts`]));
       // The small groups are read with the router: a chunk each would cost more than their code.
       expect(atStart).toContain(`functions/${name}/routes/cycles.ts`);
