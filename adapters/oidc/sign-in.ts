@@ -4,13 +4,16 @@
  * code talks to Cognito on AWS and to the local `oidc-provider`; only the settings differ.
  * No token is ever parsed by hand, and none is ever logged.
  *
- * Every console request verifies its session's ID token, which needs only the issuer's discovery
- * document and jose. openid-client (and oauth4webapi under it, about 28 kB minified) is loaded
- * with `import()` by the flows that talk to the issuer's endpoints: signing in and out, and the
- * refresh of an expired ID token. A cold start of a signed-in page does not read it.
+ * Only the flows that talk to the issuer use this module's network side: signing in and out, and
+ * the refresh of an expired ID token; an ordinary request trusts the identity its session cookie
+ * carries (functions/console/auth.ts). So openid-client (with oauth4webapi under it, about 28 kB
+ * minified) and the ID token's verification with jose (./id-token.ts) are loaded with `import()` by
+ * those flows, and a cold start of a signed-in page reads neither, nor fetches anything from the
+ * issuer.
  */
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
 import type { Configuration, ServerMetadata } from 'openid-client';
+import type { IssuerKeys } from './id-token';
 
 export interface OidcSettings {
   /** e.g. `https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_abc` or `http://127.0.0.1:3001`. */
@@ -101,7 +104,7 @@ interface IssuerClient {
 export class OidcSignIn {
   private metadata: Promise<ServerMetadata> | undefined;
   private client: Promise<IssuerClient> | undefined;
-  private jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
+  private keys: IssuerKeys | undefined;
 
   constructor(private readonly settings: OidcSettings) {}
 
@@ -177,19 +180,16 @@ export class OidcSignIn {
     return { tokens: { idToken, ...(response.refresh_token ? { refreshToken: response.refresh_token } : {}) }, identity };
   }
 
-  /** Verifies signature (the issuer's JWKS), issuer, audience and lifetime of an ID token. */
+  /**
+   * Verifies signature (the issuer's JWKS, fetched once per warm function), issuer, audience and
+   * lifetime of an ID token, as the sign-in and every refresh receive one.
+   */
   async verify(idToken: string): Promise<VerifiedIdentity> {
-    const metadata = await this.discovered();
+    const [{ issuerKeys, verifiedClaims }, metadata] = await Promise.all([import('./id-token'), this.discovered()]);
     if (metadata.jwks_uri === undefined) throw new Error('The issuer publishes no jwks_uri.');
-    this.jwks ??= createRemoteJWKSet(new URL(metadata.jwks_uri));
-    let payload: JWTPayload;
-    try {
-      ({ payload } = await jwtVerify(idToken, this.jwks, { issuer: metadata.issuer, audience: this.settings.clientId }));
-    } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) throw new TokenRejectedError('expired');
-      if (error instanceof joseErrors.JOSEError) throw new TokenRejectedError('invalid');
-      throw error;
-    }
+    this.keys ??= issuerKeys(metadata.jwks_uri);
+    const payload = await verifiedClaims(idToken, this.keys, { issuer: metadata.issuer, audience: this.settings.clientId });
+    if (payload === 'expired' || payload === 'invalid') throw new TokenRejectedError(payload);
     // Cognito's access tokens are signed by the same keys; only an ID token names the person.
     if (payload.token_use !== undefined && payload.token_use !== 'id') throw new TokenRejectedError('invalid');
     const groups = payload[GROUPS_CLAIM];
@@ -225,8 +225,11 @@ export class OidcSignIn {
     await oidc.tokenRevocation(config, refreshToken, { token_type_hint: 'refresh_token' });
   }
 
-  /** Where to send the browser so that the issuer's own session ends too. */
-  async endSessionUrl(idToken: string | undefined): Promise<string> {
+  /**
+   * Where to send the browser so that the issuer's own session ends too. The client is named by
+   * `client_id` rather than by an `id_token_hint`: the session keeps no ID token.
+   */
+  async endSessionUrl(): Promise<string> {
     if (this.settings.logoutUrl !== undefined) {
       const url = new URL(this.settings.logoutUrl);
       url.searchParams.set('client_id', this.settings.clientId);
@@ -238,7 +241,6 @@ export class OidcSignIn {
     return oidc.buildEndSessionUrl(config, {
       post_logout_redirect_uri: this.settings.postLogoutRedirectUri,
       client_id: this.settings.clientId,
-      ...(idToken ? { id_token_hint: idToken } : {}),
     }).href;
   }
 }

@@ -1,9 +1,16 @@
 /**
- * Who is asking: the console session, its ID token verified against the issuer's JWKS, refreshed
- * when it has expired, and the person's role from their groups.
+ * Who is asking: the console session and the identity in it, refreshed when its ID token has
+ * expired, and the person's role from their groups.
+ *
+ * The ID token is verified against the issuer's JWKS where the console receives one: at the
+ * sign-in and at every refresh (adapters/oidc/sign-in.ts). Between them a request trusts the
+ * identity in the session cookie, which only the console's key can seal or open, until that ID
+ * token's own expiry (15 minutes). Verifying the same token again on every request would add no
+ * check (its signature, issuer and audience cannot change inside a sealed cookie), but would cost
+ * every cold start the issuer's discovery document and JWKS, two HTTPS round trips.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { TokenRejectedError, type OidcSignIn, type VerifiedIdentity } from '../../adapters/oidc/sign-in';
+import { TokenRejectedError, type OidcSignIn } from '../../adapters/oidc/sign-in';
 import { consoleRoleOf, type ConsoleRole } from '../../domain/access';
 import { UnauthorizedError } from '../../domain/errors';
 import type { SessionContent, SessionCookies } from './session';
@@ -27,35 +34,26 @@ export type Authentication =
 
 export const SESSION_INVALID_MESSAGE = 'Přihlášení není platné nebo vypršelo. Přihlaste se prosím znovu.';
 
-function userOf(identity: VerifiedIdentity, session: SessionContent): ConsoleUser {
-  return { name: identity.name, email: identity.email, role: consoleRoleOf(identity.groups), csrf: session.csrf };
+function userOf({ identity, csrf }: SessionContent): ConsoleUser {
+  return { name: identity.name, email: identity.email, role: consoleRoleOf(identity.groups), csrf };
 }
 
 /**
  * @returns `none` without a session cookie (the console then sends the person to sign in).
- * @throws UnauthorizedError for a cookie that was altered or has expired, and for an ID token that
- * is not the issuer's, not for this client, or expired without a working refresh token.
+ * @throws UnauthorizedError for a cookie that was altered or has expired, and for an identity
+ * whose ID token has expired without a refresh token the issuer still honours (or whose new ID
+ * token does not pass verification).
  */
 export async function authenticate(event: APIGatewayProxyEventV2, auth: ConsoleAuth): Promise<Authentication> {
   const session = await auth.cookies.readSession(event);
   if (session === null) return { kind: 'none' };
   if (session === 'rejected') throw new UnauthorizedError(SESSION_INVALID_MESSAGE);
-  try {
-    const identity = await auth.signIn.verify(session.idToken);
-    return { kind: 'signed-in', user: userOf(identity, session), session, setCookies: [] };
-  } catch (error) {
-    if (!(error instanceof TokenRejectedError)) throw error;
-    if (error.problem !== 'expired' || session.refreshToken === undefined) throw new UnauthorizedError(SESSION_INVALID_MESSAGE);
-  }
+  if (session.identity.expiresAt.getTime() > Date.now()) return { kind: 'signed-in', user: userOf(session), session, setCookies: [] };
+  if (session.refreshToken === undefined) throw new UnauthorizedError(SESSION_INVALID_MESSAGE);
   try {
     const refreshed = await auth.signIn.refresh(session.refreshToken);
-    const renewed: SessionContent = { ...session, idToken: refreshed.tokens.idToken, ...(refreshed.tokens.refreshToken ? { refreshToken: refreshed.tokens.refreshToken } : {}) };
-    return {
-      kind: 'signed-in',
-      user: userOf(refreshed.identity, renewed),
-      session: renewed,
-      setCookies: [await auth.cookies.sessionCookie(renewed)],
-    };
+    const renewed: SessionContent = { ...session, identity: refreshed.identity, ...(refreshed.tokens.refreshToken ? { refreshToken: refreshed.tokens.refreshToken } : {}) };
+    return { kind: 'signed-in', user: userOf(renewed), session: renewed, setCookies: [await auth.cookies.sessionCookie(renewed)] };
   } catch (error) {
     if (error instanceof TokenRejectedError) throw new UnauthorizedError(SESSION_INVALID_MESSAGE);
     throw error;

@@ -1,9 +1,11 @@
 /**
  * The console's session: a stateless cookie, encrypted and authenticated with a key only the
- * console holds (JWE `dir` + A256GCM through `jose`). It carries the ID token, the refresh token
- * and the CSRF token; nothing is stored server-side, so there is no session table to expire or
- * clean, and a cookie that was altered does not decrypt. The ID token inside is verified against
- * the issuer's JWKS on every request, and refreshed when it expires.
+ * console holds (JWE `dir` + A256GCM through `jose`). It carries the identity that the sign-in
+ * verified from the ID token (with the ID token's expiry), the refresh token and the CSRF token;
+ * nothing is stored server-side, so there is no session table to expire or clean, and a cookie
+ * that was altered does not decrypt. The ID token itself is not kept: beside Cognito's refresh token
+ * (about 1,800 characters), an ID token of 1,100 characters would take the sealed cookie past the
+ * 4,096 bytes a browser keeps of one cookie, and the browser would drop it (measured with jose).
  *
  * Lifetimes: the ID token 15 minutes (set at the issuer), the cookie one hour after the last
  * refresh (an idle hour signs out), the whole session at most 8 hours after sign-in. They run on
@@ -14,7 +16,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { EncryptJWT, jwtDecrypt } from 'jose';
 import * as z from 'zod/mini';
-import type { PendingSignIn, SignInTokens } from '../../adapters/oidc/sign-in';
+import type { PendingSignIn, VerifiedIdentity } from '../../adapters/oidc/sign-in';
 
 export const SESSION_COOKIE = 'arr_session';
 export const SIGN_IN_COOKIE = 'arr_sign_in';
@@ -26,7 +28,8 @@ export const SESSION_MAX_SECONDS = 8 * 60 * 60;
 const SIGN_IN_SECONDS = 10 * 60;
 
 export interface SessionContent {
-  idToken: string;
+  /** Verified from the ID token at the sign-in or the last refresh; valid until its `expiresAt`. */
+  identity: VerifiedIdentity;
   refreshToken?: string;
   csrf: string;
   /** Epoch seconds of the sign-in: the session never outlives it by more than SESSION_MAX_SECONDS. */
@@ -42,7 +45,12 @@ const nonEmpty = () => z.string().check(z.minLength(1));
 
 const sessionSchema = builtOnFirstUse(() =>
   z.object({
-    idt: nonEmpty(),
+    sub: nonEmpty(),
+    nm: z.string(),
+    em: z.string(),
+    grp: z.array(z.string()),
+    /** When the identity's ID token expires (epoch seconds): the session then refreshes it. */
+    iex: z.number().check(z.int()),
     rft: z.optional(nonEmpty()),
     csrf: z.string().check(z.minLength(16)),
     sia: z.number().check(z.int()),
@@ -117,8 +125,18 @@ export class SessionCookies {
   async sessionCookie(content: SessionContent): Promise<string> {
     const nowSeconds = Math.floor(Date.now() / 1000);
     const expiresAt = Math.min(nowSeconds + SESSION_IDLE_SECONDS, content.signedInAt + SESSION_MAX_SECONDS);
+    const { identity } = content;
     const sealed = await this.seal(
-      { idt: content.idToken, ...(content.refreshToken ? { rft: content.refreshToken } : {}), csrf: content.csrf, sia: content.signedInAt },
+      {
+        sub: identity.subject,
+        nm: identity.name,
+        em: identity.email,
+        grp: identity.groups,
+        iex: Math.floor(identity.expiresAt.getTime() / 1000),
+        ...(content.refreshToken ? { rft: content.refreshToken } : {}),
+        csrf: content.csrf,
+        sia: content.signedInAt,
+      },
       expiresAt,
     );
     return this.cookie(SESSION_COOKIE, sealed, Math.max(0, expiresAt - nowSeconds), CONSOLE_PATH);
@@ -134,8 +152,13 @@ export class SessionCookies {
     if (value === undefined || value === '') return null;
     const parsed = sessionSchema().safeParse(await this.open(value));
     if (!parsed.success) return 'rejected';
-    const { idt, rft, csrf, sia } = parsed.data;
-    return { idToken: idt, ...(rft ? { refreshToken: rft } : {}), csrf, signedInAt: sia };
+    const { sub, nm, em, grp, iex, rft, csrf, sia } = parsed.data;
+    return {
+      identity: { subject: sub, name: nm, email: em, groups: grp, expiresAt: new Date(iex * 1000) },
+      ...(rft ? { refreshToken: rft } : {}),
+      csrf,
+      signedInAt: sia,
+    };
   }
 
   async signInCookie(content: PendingSignInContent): Promise<string> {
@@ -157,11 +180,11 @@ export class SessionCookies {
   }
 }
 
-/** A new session for freshly issued tokens. */
-export function newSession(tokens: SignInTokens): SessionContent {
+/** A new session for a verified sign-in. */
+export function newSession(signIn: { identity: VerifiedIdentity; refreshToken?: string }): SessionContent {
   return {
-    idToken: tokens.idToken,
-    ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}),
+    identity: signIn.identity,
+    ...(signIn.refreshToken ? { refreshToken: signIn.refreshToken } : {}),
     csrf: SessionCookies.newCsrfToken(),
     signedInAt: Math.floor(Date.now() / 1000),
   };

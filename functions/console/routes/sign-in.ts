@@ -38,7 +38,7 @@ export const routes: Record<string, ConsoleRoute> = {
       logger.warn('Console sign-in refused', { reason: error instanceof Error ? error.name : 'unknown' });
       throw new UnauthorizedError(SIGN_IN_FAILED_MESSAGE);
     }
-    const session = newSession(result.tokens);
+    const session = newSession({ identity: result.identity, ...(result.tokens.refreshToken ? { refreshToken: result.tokens.refreshToken } : {}) });
     return withCookies(redirect(pending.returnTo), [
       await deps.auth.cookies.sessionCookie(session),
       deps.auth.cookies.clearSignInCookie(),
@@ -51,7 +51,7 @@ export const routes: Record<string, ConsoleRoute> = {
         logger.warn('Refresh token revocation failed', { reason: error instanceof Error ? error.name : 'unknown' });
       });
     }
-    const endSession = await deps.auth.signIn.endSessionUrl(session.idToken);
+    const endSession = await deps.auth.signIn.endSessionUrl();
     return withCookies(redirect(endSession), [deps.auth.cookies.clearSessionCookie()]);
   }),
 

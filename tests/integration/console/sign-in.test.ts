@@ -1,11 +1,14 @@
 // The console's sign-in over the local stack: the real OpenID provider, code flow with PKCE, the
-// encrypted session cookie, the CSRF token and the group check, each at its edge.
+// ID token's verification, the encrypted session cookie, the CSRF token and the group check, each
+// at its edge.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OidcSignIn, TokenRejectedError } from '../../../adapters/oidc/sign-in';
+import { authenticate } from '../../../functions/console/auth';
 import { SESSION_COOKIE } from '../../../functions/console/session';
 import { MovableClock } from '../../../local/composition';
 import { startLocalSystem, type LocalSystem } from '../../../local/system';
@@ -59,11 +62,11 @@ async function idToken(claims: Record<string, unknown>, options: { key?: JWK; ex
     .sign(key);
 }
 
-/** A client whose session cookie holds the given ID token (sealed with the console's real key). */
-async function clientWithToken(token: string, refreshToken?: string): Promise<ConsoleClient> {
+/** A client whose session (sealed with the console's real key) holds ARR's identity, its ID token expiring at `expiresAt`. */
+async function clientWithSession(expiresAt: number, refreshToken?: string): Promise<ConsoleClient> {
   const client = new ConsoleClient(system.apiUrl);
   const cookie = await system.consoleDeps.auth.cookies.sessionCookie({
-    idToken: token,
+    identity: { subject: arr().email, name: 'Jana Novotná', email: arr().email, groups: ['arr'], expiresAt: new Date(expiresAt * 1000) },
     ...(refreshToken ? { refreshToken } : {}),
     csrf: 'c'.repeat(43),
     signedInAt: Math.floor(Date.now() / 1000),
@@ -137,38 +140,73 @@ describe('console sign-in', () => {
     expect(response.body).toContain('Přihlášení není platné nebo vypršelo.');
   });
 
-  it('answers 401 to an expired ID token that cannot be refreshed', async () => {
+  it('answers 401 to a session whose ID token has expired and that holds no refresh token', async () => {
     // Prepare
-    const client = await clientWithToken(await idToken({ iss: system.identity.issuer }, { expiresAt: now() - 60 }));
+    const client = await clientWithSession(now() - 60);
 
     // Act
     const response = await client.request('/arr');
 
     // Assess
     expect(response.status).toBe(401);
+    expect(response.body).toContain('Přihlášení není platné nebo vypršelo.');
   });
 
-  it('answers 401 to an ID token of a foreign issuer, whether signed with its own key or with ours', async () => {
+  it('verifies an ID token against the issuer: a foreign issuer’s, one naming a foreign issuer and an expired one are refused', async () => {
     // Prepare
     const { privateKey } = await generateKeyPair('RS256', { extractable: true });
     const { exportJWK } = await import('jose');
     const foreignKey = { ...(await exportJWK(privateKey)), kid: 'foreign' };
-    const foreign = await clientWithToken(await idToken({ iss: 'https://issuer.example.net' }, { key: foreignKey, expiresAt: now() + 600 }));
-    const wrongIssuer = await clientWithToken(await idToken({ iss: 'https://issuer.example.net' }, { expiresAt: now() + 600 }));
-    const control = await clientWithToken(await idToken({ iss: system.identity.issuer }, { expiresAt: now() + 600 }));
+    const tokens = {
+      foreign: await idToken({ iss: 'https://issuer.example.net' }, { key: foreignKey, expiresAt: now() + 600 }),
+      wrongIssuer: await idToken({ iss: 'https://issuer.example.net' }, { expiresAt: now() + 600 }),
+      expired: await idToken({ iss: system.identity.issuer }, { expiresAt: now() - 60 }),
+      control: await idToken({ iss: system.identity.issuer }, { expiresAt: now() + 600 }),
+    };
+    const { signIn } = system.consoleDeps.auth;
+    const problemOf = (token: string) => signIn.verify(token).then(
+      () => 'accepted',
+      (error: unknown) => (error instanceof TokenRejectedError ? error.problem : error),
+    );
 
     // Act
-    const responses = await Promise.all([foreign, wrongIssuer, control].map((client) => client.request('/arr')));
+    const outcomes = await Promise.all([tokens.foreign, tokens.wrongIssuer, tokens.expired].map(problemOf));
+    const identity = await signIn.verify(tokens.control);
 
     // Assess
-    expect(responses.map((response) => response.status)).toEqual([401, 401, 200]);
+    expect(outcomes).toEqual(['invalid', 'invalid', 'expired']);
+    expect(identity).toMatchObject({ email: arr().email, name: 'Padělaný', groups: ['arr'] });
+  });
+
+  it('serves a signed-in request from the session alone, asking the issuer nothing until the ID token expires', async () => {
+    // Prepare
+    const client = await signedIn(arr());
+    const event = { cookies: [`${SESSION_COOKIE}=${client.cookie(SESSION_COOKIE)}`] } as unknown as APIGatewayProxyEventV2;
+    // An issuer nobody answers for: any discovery, JWKS or token request would fail.
+    const unreachable = new OidcSignIn({
+      issuer: 'http://127.0.0.1:9',
+      clientId: system.identity.clientId,
+      redirectUri: `${system.apiUrl}/arr/auth/callback`,
+      postLogoutRedirectUri: `${system.apiUrl}/arr/signed-out`,
+      allowInsecureHttp: true,
+    });
+
+    // Act
+    const authentication = await authenticate(event, { signIn: unreachable, cookies: system.consoleDeps.auth.cookies });
+
+    // Assess
+    expect(authentication.kind).toBe('signed-in');
+    if (authentication.kind !== 'signed-in') return;
+    expect(authentication.user).toMatchObject({ email: arr().email, role: 'arr' });
+    expect(authentication.session.identity.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    expect(authentication.setCookies).toEqual([]);
   });
 
   it('refreshes an expired ID token with the session’s refresh token and renews the cookie', async () => {
     // Prepare
     const real = await signedIn(arr());
     const { refreshToken } = await sessionOf(real);
-    const client = await clientWithToken(await idToken({ iss: system.identity.issuer }, { expiresAt: now() - 60 }), refreshToken);
+    const client = await clientWithSession(now() - 60, refreshToken);
 
     // Act
     const response = await client.request('/arr');
@@ -176,6 +214,9 @@ describe('console sign-in', () => {
     // Assess
     expect(response.status).toBe(200);
     expect(response.setCookies.some((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`) && /HttpOnly/.test(cookie) && /SameSite=Lax/.test(cookie))).toBe(true);
+    const renewed = await sessionOf(client);
+    expect(renewed.identity.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    expect(renewed.identity.groups).toEqual(['arr']);
   });
 
   it('refuses a form posted without or with a wrong CSRF token with 403, and opens nothing', async () => {
@@ -218,7 +259,7 @@ describe('console sign-in', () => {
     // Act
     const signedOut = await client.request('/arr/sign-out', { form: { _csrf: csrfTokenOf(page.body) } });
     const next = await client.request('/arr');
-    const refreshAfter = await clientWithToken(await idToken({ iss: system.identity.issuer }, { expiresAt: now() - 60 }), refreshToken);
+    const refreshAfter = await clientWithSession(now() - 60, refreshToken);
     const replay = await refreshAfter.request('/arr');
 
     // Assess
