@@ -132,10 +132,12 @@ function printBundles(bundles: BundleMeasurement[]): void {
   write(
     `\nLambda bundly, jak je staví stack (esbuild ESM, minifikováno, dělení kódu, vše včetně AWS SDK), proti holému bundlu jen s klienty a příkazy SDK, které funkce posílá; ` +
       `kB = všechny soubory JS, start = vstup a jeho statické importy (čte je každý studený start); ` +
-      `načtení modulu v novém procesu Node, medián a minimum času a medián CPU času z ${LOAD_RUNS}, funkce a holý bundle střídavě`,
+      `načtení modulu v novém procesu Node, medián a minimum času a medián CPU času z ${LOAD_RUNS}, funkce a holý bundle střídavě; ` +
+      `instrukce = miliony instrukcí importu (valgrind callgrind, V8 v jednom vlákně a deterministicky, stejné při každém běhu)`,
   );
+  if (bundles.some((bundle) => bundle.instructions === null)) write('(valgrind tu není: instrukce se nepočítaly)');
   table(
-    ['funkce', 'kB', 'holý kB', 'navíc kB', 'start kB', 'holý start', 'gzip kB', 'načtení ms', 'holý ms', 'poměr', 'min ms', 'holý min', 'poměr min', 'CPU ms', 'holý CPU', 'poměr CPU', 'největší části startu', 'největší líné části'],
+    ['funkce', 'kB', 'holý kB', 'navíc kB', 'start kB', 'holý start', 'gzip kB', 'načtení ms', 'holý ms', 'poměr', 'min ms', 'holý min', 'poměr min', 'CPU ms', 'holý CPU', 'poměr CPU', 'instrukce M', 'holý M', 'poměr instr.', 'největší části startu', 'největší líné části'],
     bundles.map((bundle) => [
       bundle.name,
       kb(bundle.bytes),
@@ -153,14 +155,22 @@ function printBundles(bundles: BundleMeasurement[]): void {
       bundle.loadCpuMs.toFixed(0),
       bundle.bare.loadCpuMs.toFixed(0),
       `${(bundle.loadCpuMs / bundle.bare.loadCpuMs).toFixed(2)}×`,
+      bundle.instructions ? bundle.instructions.worst.toFixed(0) : '–',
+      bundle.instructions ? bundle.instructions.bare.toFixed(0) : '–',
+      bundle.instructions ? `${(bundle.instructions.worst / bundle.instructions.bare).toFixed(3)}×` : '–',
       parts(bundle.largestParts),
       parts(bundle.largestLazyParts),
     ]),
   );
   for (const bundle of bundles.filter((candidate) => candidate.routeGroups.length > 0)) {
     const cpuRatio = (cpuMs: number) => `${(cpuMs / bundle.bare.loadCpuMs).toFixed(2)}×`;
-    const groups = bundle.routeGroups.map((group) => `${group.group.replace(/^.*\/routes\/|\.tsx?$/g, '')} ${cpuRatio(group.loadCpuMs)}`);
-    write(`  ${bundle.name}: vstup sám ${kb(bundle.entry.startBytes)} kB, CPU ${cpuRatio(bundle.entry.loadCpuMs)}; se skupinou tras: ${groups.join(', ')}`);
+    const counts = bundle.instructions;
+    const instructionRatio = (instructions: number | undefined) => (counts && instructions !== undefined ? `, instr. ${(instructions / counts.bare).toFixed(3)}×` : '');
+    const groups = bundle.routeGroups.map(
+      (group) =>
+        `${group.group.replace(/^.*\/routes\/|\.tsx?$/g, '')} CPU ${cpuRatio(group.loadCpuMs)}${instructionRatio(counts?.routeGroups.find((counted) => counted.group === group.group)?.instructions)}`,
+    );
+    write(`  ${bundle.name}: vstup sám ${kb(bundle.entry.startBytes)} kB, CPU ${cpuRatio(bundle.entry.loadCpuMs)}${instructionRatio(counts?.entry)}; se skupinou tras: ${groups.join('; ')}`);
   }
 }
 
@@ -280,6 +290,7 @@ async function main(): Promise<void> {
       loadRatio: Number((bundle.loadMs / bundle.bare.loadMs).toFixed(2)),
       loadMinRatio: Number((bundle.loadMinMs / bundle.bare.loadMinMs).toFixed(2)),
       loadCpuRatio: Number((bundle.loadCpuMs / bundle.bare.loadCpuMs).toFixed(2)),
+      instructionRatio: bundle.instructions && Number((bundle.instructions.worst / bundle.instructions.bare).toFixed(3)),
     }))),
     totalMs: Date.now() - started,
   };
