@@ -39,8 +39,9 @@ export interface PendingSignIn {
   nonce: string;
 }
 
-export interface SignInTokens {
-  idToken: string;
+/** What a sign-in or a refresh yields: the identity verified from its ID token, and the refresh token to keep. */
+export interface VerifiedSignIn {
+  identity: VerifiedIdentity;
   refreshToken?: string;
 }
 
@@ -166,7 +167,7 @@ export class OidcSignIn {
    * Exchanges the callback's code (checking state, nonce and the PKCE verifier) and verifies the
    * ID token it got. @throws when the callback does not belong to `pending` or the issuer refuses.
    */
-  async finish(callbackUrl: URL, pending: PendingSignIn): Promise<{ tokens: SignInTokens; identity: VerifiedIdentity }> {
+  async finish(callbackUrl: URL, pending: PendingSignIn): Promise<VerifiedSignIn> {
     const { oidc, config } = await this.issuerClient();
     const response = await oidc.authorizationCodeGrant(config, callbackUrl, {
       pkceCodeVerifier: pending.codeVerifier,
@@ -177,7 +178,7 @@ export class OidcSignIn {
     const idToken = response.id_token;
     if (idToken === undefined) throw new TokenRejectedError('invalid');
     const identity = await this.verify(idToken);
-    return { tokens: { idToken, ...(response.refresh_token ? { refreshToken: response.refresh_token } : {}) }, identity };
+    return { identity, ...(response.refresh_token ? { refreshToken: response.refresh_token } : {}) };
   }
 
   /**
@@ -203,7 +204,7 @@ export class OidcSignIn {
   }
 
   /** A new ID token for a refresh token. @throws TokenRejectedError when the issuer refuses it. */
-  async refresh(refreshToken: string): Promise<{ tokens: SignInTokens; identity: VerifiedIdentity }> {
+  async refresh(refreshToken: string): Promise<VerifiedSignIn & { refreshToken: string }> {
     const { oidc, config } = await this.issuerClient();
     let response: Awaited<ReturnType<typeof oidc.refreshTokenGrant>>;
     try {
@@ -215,7 +216,7 @@ export class OidcSignIn {
     if (response.id_token === undefined) throw new TokenRejectedError('invalid');
     const identity = await this.verify(response.id_token);
     // Cognito keeps the refresh token; providers that rotate it send a new one.
-    return { tokens: { idToken: response.id_token, refreshToken: response.refresh_token ?? refreshToken }, identity };
+    return { identity, refreshToken: response.refresh_token ?? refreshToken };
   }
 
   /** Revokes a refresh token where the issuer offers revocation; sign-out goes on either way. */

@@ -52,7 +52,7 @@ export async function authenticate(event: APIGatewayProxyEventV2, auth: ConsoleA
   if (session.refreshToken === undefined) throw new UnauthorizedError(SESSION_INVALID_MESSAGE);
   try {
     const refreshed = await auth.signIn.refresh(session.refreshToken);
-    const renewed: SessionContent = { ...session, identity: refreshed.identity, ...(refreshed.tokens.refreshToken ? { refreshToken: refreshed.tokens.refreshToken } : {}) };
+    const renewed: SessionContent = { ...session, identity: refreshed.identity, refreshToken: refreshed.refreshToken };
     return { kind: 'signed-in', user: userOf(renewed), session: renewed, setCookies: [await auth.cookies.sessionCookie(renewed)] };
   } catch (error) {
     if (error instanceof TokenRejectedError) throw new UnauthorizedError(SESSION_INVALID_MESSAGE);

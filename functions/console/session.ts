@@ -16,7 +16,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { EncryptJWT, jwtDecrypt } from 'jose';
 import * as z from 'zod/mini';
-import type { PendingSignIn, VerifiedIdentity } from '../../adapters/oidc/sign-in';
+import type { PendingSignIn, VerifiedIdentity, VerifiedSignIn } from '../../adapters/oidc/sign-in';
 
 export const SESSION_COOKIE = 'arr_session';
 export const SIGN_IN_COOKIE = 'arr_sign_in';
@@ -181,7 +181,7 @@ export class SessionCookies {
 }
 
 /** A new session for a verified sign-in. */
-export function newSession(signIn: { identity: VerifiedIdentity; refreshToken?: string }): SessionContent {
+export function newSession(signIn: VerifiedSignIn): SessionContent {
   return {
     identity: signIn.identity,
     ...(signIn.refreshToken ? { refreshToken: signIn.refreshToken } : {}),

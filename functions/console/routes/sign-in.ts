@@ -38,7 +38,7 @@ export const routes: Record<string, ConsoleRoute> = {
       logger.warn('Console sign-in refused', { reason: error instanceof Error ? error.name : 'unknown' });
       throw new UnauthorizedError(SIGN_IN_FAILED_MESSAGE);
     }
-    const session = newSession({ identity: result.identity, ...(result.tokens.refreshToken ? { refreshToken: result.tokens.refreshToken } : {}) });
+    const session = newSession(result);
     return withCookies(redirect(pending.returnTo), [
       await deps.auth.cookies.sessionCookie(session),
       deps.auth.cookies.clearSignInCookie(),
