@@ -25,6 +25,7 @@ import {
 import { agencyChapters, projectReportText } from '../local/scenario/texts';
 import { clearSentEmails, listSentEmails } from '../local/ses-inbox';
 import { LOCAL_TABLE_NAME, startLocalSystem, type LocalSystem } from '../local/system';
+import { inParallel } from './parallel';
 
 export interface PhaseMetrics {
   name: string;
@@ -121,19 +122,6 @@ class Meter {
     const key = `${command}:${(error as { name?: string }).name ?? 'Error'}`;
     this.current.sdkErrors[key] = (this.current.sdkErrors[key] ?? 0) + 1;
   }
-}
-
-async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) {
-        const item = items[next]!;
-        next += 1;
-        await work(item);
-      }
-    }),
-  );
 }
 
 export interface CycleBenchmarkOptions {
