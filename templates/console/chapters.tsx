@@ -1,7 +1,7 @@
 /** The editor of ARR's chapters: one form per chapter, repeated rows as tables, the payments with their „Celkem“ row. */
 import type { VNode } from 'preact';
 import { renderPage } from '../jsx/render';
-import { ConsolePage, CsrfField, ErrorSummary, InputField, type ConsoleFrameUser, type FieldError } from './layout';
+import { ConsolePage, CsrfField, ErrorSummary, InputField, TableWrap, type ConsoleFrameUser, type FieldError } from './layout';
 
 export type FieldKind = 'text' | 'long' | 'date' | 'month' | 'number';
 
@@ -71,9 +71,9 @@ function Rows(props: { part: Extract<ChapterPart, { kind: 'rows' }> }): VNode {
         </fieldset>
       ))}
       {part.total ? (
-        <div class="table-wrap">
+        <TableWrap labelledBy={`soucet-${part.key}`}>
           <table>
-            <caption>{part.label}: součet</caption>
+            <caption id={`soucet-${part.key}`}>{part.label}: součet</caption>
             <tbody>
               <tr>
                 <th scope="row">{part.total.label}</th>
@@ -83,7 +83,7 @@ function Rows(props: { part: Extract<ChapterPart, { kind: 'rows' }> }): VNode {
               </tr>
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : null}
     </fieldset>
   );

@@ -2,7 +2,7 @@
 import type { VNode } from 'preact';
 import { formatDeadline, formatIsoDate } from '../format';
 import { renderPage } from '../jsx/render';
-import { ConsolePage, CsrfField, ErrorSummary, InputField, Progress, type ConsoleFrameUser } from './layout';
+import { ConsolePage, CsrfField, ErrorSummary, InputField, Progress, TableWrap, type ConsoleFrameUser } from './layout';
 
 export interface CycleRow {
   id: string;
@@ -51,9 +51,9 @@ const FIELD_ORDER = Object.keys(FIELD_IDS) as Array<keyof OpenCycleFormValues>;
 function CyclesTable(props: { cycles: CycleRow[] }): VNode {
   if (props.cycles.length === 0) return <p>Zatím nebyl otevřen žádný cyklus.</p>;
   return (
-    <div class="table-wrap">
+    <TableWrap labelledBy="cykly">
       <table>
-        <caption>Cykly monitoringu, nejnovější nahoře</caption>
+        <caption id="cykly">Cykly monitoringu, nejnovější nahoře</caption>
         <thead>
           <tr>
             <th scope="col">Období</th>
@@ -86,7 +86,7 @@ function CyclesTable(props: { cycles: CycleRow[] }): VNode {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

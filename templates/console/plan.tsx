@@ -6,7 +6,7 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { formatDate, formatDateTime } from '../format';
 import { renderPage } from '../jsx/render';
-import { ConsolePage, CsrfField, ErrorSummary, type ConsoleFrameUser, type Crumb } from './layout';
+import { ConsolePage, CsrfField, ErrorSummary, TableWrap, type ConsoleFrameUser, type Crumb } from './layout';
 import { countOf, type CzechForms } from '../format';
 import { FormErrorSummary, hasFormErrors, PlanForm, type FormView } from './plan-form';
 
@@ -158,9 +158,9 @@ export function renderContactsPage(view: ContactsView): string {
           <a href="#nova-osoba">Přidat kontaktní osobu</a>
         </p>
       ) : null}
-      <div class="table-wrap">
+      <TableWrap labelledBy="tabulka-osob">
         <table>
-          <caption>Kontaktní osoby projektů</caption>
+          <caption id="tabulka-osob">Kontaktní osoby projektů</caption>
           <thead>
             <tr>
               <th scope="col">Jméno</th>
@@ -186,7 +186,7 @@ export function renderContactsPage(view: ContactsView): string {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {view.addForm ? (
         <section class="panel" aria-labelledby="nova-osoba">
           <h2 id="nova-osoba" tabindex={-1}>
@@ -210,9 +210,9 @@ export function renderAreasPage(view: AreasView): string {
   return renderPage(
     <PlanPage frame={view.frame} section="areas" title="Garanti oblastí aktivit">
       <p>Garantovi oblasti jde eskalace, když kontaktní osoby jeho projektů neodevzdají podklady včas.</p>
-      <div class="table-wrap">
+      <TableWrap labelledBy="tabulka-oblasti">
         <table>
-          <caption>Oblasti aktivit a jejich garanti</caption>
+          <caption id="tabulka-oblasti">Oblasti aktivit a jejich garanti</caption>
           <thead>
             <tr>
               <th scope="col">Oblast aktivit</th>
@@ -240,7 +240,7 @@ export function renderAreasPage(view: AreasView): string {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </PlanPage>,
   );
 }
@@ -273,7 +273,7 @@ export function renderProjectsPage(view: ProjectsView): string {
       {view.groups.map((group, index) => (
         <section aria-labelledby={`skupina-${index}`}>
           <h2 id={`skupina-${index}`}>{group.title}</h2>
-          <div class="table-wrap">
+          <TableWrap labelledBy={`skupina-${index}`}>
             <table>
               <thead>
                 <tr>
@@ -302,7 +302,7 @@ export function renderProjectsPage(view: ProjectsView): string {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       ))}
       {view.addForm ? (
@@ -327,9 +327,9 @@ export interface PlanIndicatorsView {
 export function renderPlanIndicatorsPage(view: PlanIndicatorsView): string {
   return renderPage(
     <PlanPage frame={view.frame} section="indicators" title="Indikátory">
-      <div class="table-wrap">
+      <TableWrap labelledBy="tabulka-indikatoru">
         <table>
-          <caption>Indikátory akčního plánu</caption>
+          <caption id="tabulka-indikatoru">Indikátory akčního plánu</caption>
           <thead>
             <tr>
               <th scope="col">Kód</th>
@@ -357,7 +357,7 @@ export function renderPlanIndicatorsPage(view: PlanIndicatorsView): string {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </PlanPage>,
   );
 }
@@ -550,9 +550,9 @@ const SHOWN_CHANGES = 3;
 export function renderPlanHistoryPage(view: { frame: PlanFrame; revisions: RevisionRow[] }): string {
   return renderPage(
     <PlanPage frame={view.frame} section="history" title="Historie změn plánu">
-      <div class="table-wrap">
+      <TableWrap labelledBy="tabulka-verzi">
         <table>
-          <caption>Verze plánu, nejnovější nahoře</caption>
+          <caption id="tabulka-verzi">Verze plánu, nejnovější nahoře</caption>
           <thead>
             <tr>
               <th scope="col">Verze</th>
@@ -582,7 +582,7 @@ export function renderPlanHistoryPage(view: { frame: PlanFrame; revisions: Revis
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </PlanPage>,
   );
 }

@@ -295,6 +295,32 @@ describe('ARR’s console in Chromium', () => {
     180_000,
   );
 
+  it.skipIf(chromiumMissing)(browserTestTitle('shows the session’s own pages, signed in, signed out and refused, to WCAG 2.1 AA at 1280 and 390 px'), async () => {
+    // Prepare
+    const context = await newConsoleContext(browser);
+    const page = await context.newPage();
+    const sessionLedger = new AuditLedger({ phoneAudit: true, fullPage: false });
+    await signInToConsole(page, system, consoleAccount(system, 'ridici-skupina'));
+
+    // Act
+    await sessionLedger.audit(page, 'console-session-1-signed-in');
+    await page.getByRole('button', { name: 'Odhlásit se' }).click();
+    await page.getByRole('button', { name: 'Odhlásit se' }).click();
+    await page.waitForURL(/\/arr\/signed-out/);
+    await sessionLedger.audit(page, 'console-session-2-signed-out');
+    // A session cookie the console did not seal: what a person sees when theirs was altered or has lapsed.
+    await context.addCookies([{ name: 'arr_session', value: 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..x.y.z', url: `${system.apiUrl}/arr` }]);
+    const refused = await page.goto(`${system.apiUrl}/arr`);
+    await sessionLedger.audit(page, 'console-session-3-refused');
+
+    // Assess
+    expect(refused?.status()).toBe(401);
+    await expect(page.getByRole('link', { name: 'Přihlásit se' }).count()).resolves.toBeGreaterThan(0);
+    expect(await page.textContent('body')).toContain('Přihlášení není platné nebo vypršelo.');
+    sessionLedger.expectClean();
+    await context.close();
+  });
+
   it.skipIf(chromiumMissing)(browserTestTitle('signs in and out under the pages’ own content security policy'), async () => {
     // Prepare
     const strict = await browser.newContext({ locale: 'cs-CZ' });
