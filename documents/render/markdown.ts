@@ -14,8 +14,11 @@ import type { Block, DocumentModel, FieldsBlock, Inline, TableBlock, TitleBlock 
  * nor a blank line before it: a text's own lines could otherwise become a table.
  */
 const INLINE_SPECIAL = /[\\`*[<|~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
-/** Line starts that would open a heading, quote, list, setext underline or fence. */
-const BLOCK_START = /^(\s*)([#>+=~-]|\d+[.)])/;
+/**
+ * Line starts that would open a heading, quote, list, setext underline or fence; and the colon,
+ * because `:-` alone is a table's delimiter row under any line that holds a pipe, even an escaped one.
+ */
+const BLOCK_START = /^(\s*)([#>+=~:-]|\d+[.)])/;
 
 function escapeInline(value: string): string {
   return value.replace(INLINE_SPECIAL, '\\$&');
