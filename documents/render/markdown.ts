@@ -9,11 +9,12 @@ import type { Block, DocumentModel, FieldsBlock, Inline, TableBlock, TitleBlock 
 
 /**
  * Characters that open inline markup anywhere in a line: code, emphasis (an underscore only at a
- * word boundary, so `snake_case` stays readable), GFM strikethrough, links and raw HTML; and the
+ * word boundary, so `snake_case` stays readable), GFM strikethrough, links and raw HTML; the
  * pipe, because a GFM table needs no pipe at the line's start (`a | b` over `:--- | ---` is one)
- * nor a blank line before it: a text's own lines could otherwise become a table.
+ * nor a blank line before it: a text's own lines could otherwise become a table; and an ampersand
+ * that starts an entity, which a reader would show decoded (`&#65;` as `A`). A lone `&` is left as is.
  */
-const INLINE_SPECIAL = /[\\`*[<|~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+const INLINE_SPECIAL = /[\\`*[<|~]|&(?=#?[\p{L}\p{N}]+;)|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
 /**
  * Line starts that would open a heading, quote, list, setext underline or fence; and the colon,
  * because `:-` alone is a table's delimiter row under any line that holds a pipe, even an escaped one.
@@ -60,9 +61,8 @@ function escapeSingleLine(value: string): string {
  * `#` run would be stripped, so both are escaped.
  */
 function escapeHeading(value: string): string {
-  return escapeSingleLine(value)
-    .replace(/^#/, '\\#')
-    .replace(/#+$/, (run) => run.replace(/#/g, '\\#'));
+  // One pass, so that a text of only `#` is escaped once, not by both rules.
+  return escapeSingleLine(value).replace(/^#+$|^#|#+$/g, (run) => run.replace(/#/g, '\\#'));
 }
 
 function inline(part: Inline): string {

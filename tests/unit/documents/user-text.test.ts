@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { renderMonitoringReportDocx } from '../../../documents/monitoring/docx';
 import { renderMonitoringReportHtml } from '../../../documents/monitoring/html';
 import { renderMonitoringReportMarkdown } from '../../../documents/monitoring/markdown';
+import type { Block } from '../../../documents/blocks';
+import { renderMarkdownDocument } from '../../../documents/render/markdown';
 import { aReportWithEveryTextAs } from './factory';
 import { readZipEntry } from './read';
 
@@ -63,6 +65,48 @@ describe('user text in the Markdown report', () => {
     // Act
     const property = fc.property(payload, (text) => {
       expect(structure(renderMonitoringReportMarkdown(aReportWithEveryTextAs(text)))).toEqual(baseline);
+    });
+
+    // Assess
+    fc.assert(property, { numRuns: 300 });
+  });
+});
+
+/** The text a reader sees in each inline run of a Markdown document, line breaks as `\n`. */
+function textsRead(source: string): string[] {
+  return markdown
+    .parse(source, {})
+    .filter((token) => token.type === 'inline')
+    .map((token) => (token.children ?? []).map((child) => (['softbreak', 'hardbreak'].includes(child.type) ? '\n' : child.content)).join(''));
+}
+
+/** A text of several lines as a paragraph keeps it: every line trimmed, blank lines dropped. */
+const asLines = (text: string) => text.split('\n').map((line) => line.trim()).filter((line) => line !== '').join('\n');
+/** A text on one line (a field, a cell, a heading): runs of white space as one space; no-break spaces kept. */
+const asOneLine = (text: string) => text.replace(/[^\S\u00a0]+/g, ' ').trim();
+
+describe('a person’s text in the Markdown report', () => {
+  const characters = fc.constantFrom('|', '-', ':', '#', '>', '=', '~', '`', '*', '_', '[', ']', '(', ')', '<', '\\', '&', ';', '#', '1.', '+', '!', ' ', '\n', '\t', '\u00a0', 'a', 'ž', '7');
+  const constructs = fc.constantFrom('&amp;', '&#65;', '&#x41;', 'a_b', '**x**', '~~x~~', '<b>', '[x](y)', '\n:-', 'R&D');
+  const written = fc.array(fc.oneof(characters, constructs), { minLength: 1, maxLength: 30 }).map((parts) => parts.join('')).filter((text) => text.trim() !== '');
+
+  it('reads exactly as it was written, in every kind of block', () => {
+    // Prepare
+    const placements = (text: string): Array<{ block: Block; reads: string[] }> => [
+      { block: { kind: 'paragraph', inlines: [{ text }] }, reads: [asLines(text)] },
+      { block: { kind: 'paragraph', inlines: [{ text, bold: true }] }, reads: [asLines(text)] },
+      { block: { kind: 'paragraph', inlines: [{ text: 'a ' }, { text, italic: true }, { text: ' b' }] }, reads: [asLines(`a ${text.trim()} b`)] },
+      { block: { kind: 'list', items: [[{ text }]] }, reads: [asLines(text)] },
+      { block: { kind: 'heading', level: 3, text }, reads: [asOneLine(text)] },
+      { block: { kind: 'fields', items: [{ label: 'Stav', value: text }] }, reads: [`Stav: ${asOneLine(text)}`] },
+      { block: { kind: 'table', caption: 'Tabulka', columns: [{ label: 'Projekt' }], rows: [{ cells: [text] }] }, reads: ['Projekt', asOneLine(text)] },
+    ];
+
+    // Act
+    const property = fc.property(written, (text) => {
+      for (const { block, reads } of placements(text)) {
+        expect(textsRead(renderMarkdownDocument({ title: 'Zpráva', blocks: [block] })), JSON.stringify(block)).toEqual(reads);
+      }
     });
 
     // Assess
