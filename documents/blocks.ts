@@ -1,4 +1,4 @@
-import { withoutBidiControls } from '../domain/text';
+import { withoutBidiControls, withoutNoncharacters } from '../domain/text';
 
 /**
  * A small format-neutral document tree. Each report is written once as blocks and rendered to
@@ -165,10 +165,12 @@ function mapTexts<T>(value: T, map: (text: string) => string): T {
 }
 
 /**
- * The document with every bidirectional embedding, override and isolate removed from its texts.
- * A report is a legal document: it must read in the order its texts were stored, so a right-to-
- * left override in someone's text cannot make HTML, Markdown or Word show it otherwise.
+ * The document as it is printed: every bidirectional embedding, override and isolate removed from
+ * its texts, and every noncharacter. A report is a legal document: it must read in the order its
+ * texts were stored, so a right-to-left override in someone's text cannot make HTML, Markdown or
+ * Word show it otherwise; and a noncharacter, which a text stored before the input dropped them
+ * may hold, must not make the Word document unreadable.
  */
-export function inStoredOrder(model: DocumentModel): DocumentModel {
-  return mapTexts(model, withoutBidiControls);
+export function asPrinted(model: DocumentModel): DocumentModel {
+  return mapTexts(model, (value) => withoutNoncharacters(withoutBidiControls(value)));
 }

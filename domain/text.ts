@@ -17,6 +17,13 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 /**
+ * Unicode's noncharacters (U+FDD0–U+FDEF and the last two code points of every plane): reserved for
+ * a program's own use, never text. U+FFFE and U+FFFF are not allowed in XML at all: one of them in
+ * a report's text would leave the Word document unreadable.
+ */
+const NONCHARACTERS = /\p{Noncharacter_Code_Point}/gu;
+
+/**
  * Explicit bidirectional embeddings, overrides and isolates. They can make a report show text in
  * an order other than the one stored (`Trojan Source`), so documents drop them.
  */
@@ -28,11 +35,11 @@ export function isWellFormedText(value: string): boolean {
 }
 
 /**
- * NFC, line breaks as `\n`, and no control characters other than tab and line feed.
- * The caller makes sure the text is well formed first (`isWellFormedText`).
+ * NFC, line breaks as `\n`, no control characters other than tab and line feed, and no
+ * noncharacters. The caller makes sure the text is well formed first (`isWellFormedText`).
  */
 export function normalizeText(value: string): string {
-  return value.replace(/\r\n?/g, '\n').replace(CONTROLS, '').normalize('NFC');
+  return value.replace(/\r\n?/g, '\n').replace(CONTROLS, '').replace(NONCHARACTERS, '').normalize('NFC');
 }
 
 /** True when `normalizeText` would leave the text as it is. */
@@ -43,6 +50,11 @@ export function isNormalizedText(value: string): boolean {
 /** The text with bidirectional controls removed, shown in the order it was stored. */
 export function withoutBidiControls(value: string): string {
   return value.replace(BIDI_CONTROLS, '');
+}
+
+/** The text without noncharacters, for text stored before `normalizeText` dropped them. */
+export function withoutNoncharacters(value: string): string {
+  return value.replace(NONCHARACTERS, '');
 }
 
 /**

@@ -4,7 +4,7 @@
  * indicators, the plan for the next year and the two monitoring reports as attachments.
  */
 import type { AnnualReport } from '../../domain/report/model';
-import { bulletList, heading, inStoredOrder, italic, paragraph, plainTextBlocks, text } from '../blocks';
+import { asPrinted, bulletList, heading, italic, paragraph, plainTextBlocks, text } from '../blocks';
 import type { AnnexBlock, Block, DocumentModel } from '../blocks';
 import { monitoringReportDocument } from '../monitoring/content';
 import { formatCount, formatDate } from '../format';
@@ -137,7 +137,7 @@ function nextYear(report: AnnualReport): Block[] {
 
 export function annualReportDocument(report: AnnualReport): DocumentModel {
   const titles = annualChapterTitles(report);
-  return inStoredOrder({
+  return asPrinted({
     title: annualReportTitle(report),
     blocks: [
       { kind: 'title', title: annualReportTitle(report) },

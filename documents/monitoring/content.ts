@@ -7,7 +7,7 @@ import { OUTSIDE_PLAN_NAME } from '../../domain/plan';
 import type { MonitoringReport, ReportProject } from '../../domain/report/model';
 import type { SlipAppendix } from '../../domain/slips/report';
 import { projectStatusLabels, type ProjectStatus } from '../../domain/submission';
-import { bold, bulletList, heading, inStoredOrder, paragraph, text } from '../blocks';
+import { asPrinted, bold, bulletList, heading, paragraph, text } from '../blocks';
 import type { Block, DocumentModel, FieldsBlock, TableBlock } from '../blocks';
 import { formatCount, formatCzk, formatDate, formatLongDate, formatMonth, formatMonthCapitalised, sumCzk } from '../format';
 
@@ -319,7 +319,7 @@ export function monitoringReportTitle(report: MonitoringReport): string {
 
 export function monitoringReportDocument(report: MonitoringReport): DocumentModel {
   const title = monitoringReportTitle(report);
-  return inStoredOrder({
+  return asPrinted({
     title,
     blocks: [
       {

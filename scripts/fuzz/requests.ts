@@ -55,13 +55,15 @@ export type FuzzRequest =
 
 const ORDINARY = [...'aábčdďeéěfghiíjklmnňoópqrřsštťuúůvwxyýzžAÁČŘŠŽ .,-–0123456789'];
 
-/** Pieces of text that are valid Unicode but trouble: controls, bidi controls, combining marks, Markdown. */
+/** Pieces of text that are valid Unicode but trouble: controls, bidi controls, combining marks, noncharacters, Markdown. */
 const troubleUnits = [
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 0x1f }).map((code) => String.fromCharCode(code)) },
   { weight: 1, arbitrary: fc.integer({ min: 0x7f, max: 0x9f }).map((code) => String.fromCharCode(code)) },
   { weight: 1, arbitrary: fc.constantFrom('\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F') },
   { weight: 1, arbitrary: fc.constantFrom('\u0301', '\u030C', '\u0308', '\u0327', 'e\u0301', 'Z\u030C') },
   { weight: 1, arbitrary: fc.constantFrom('😀', '𝔘', '👩‍💻', '\uFEFF', '\uFFFD', '\u00A0', '\u200B', '\u2028') },
+  // Noncharacters: U+FFFE and U+FFFF cannot appear in XML, and so not in a Word report.
+  { weight: 1, arbitrary: fc.constantFrom('\uFFFE', '\uFFFF', '\uFDD0', '\u{10FFFF}') },
   { weight: 1, arbitrary: fc.constantFrom('\n', '\r\n', '\r', '\t') },
   { weight: 1, arbitrary: fc.constantFrom('|', '#', '>', '-', '1.', '```', '~~', '===', '*', '_', '[x](javascript:alert(1))', '<img src=x onerror=alert(1)>', '\\', '&amp;', '"', "'") },
 ];

@@ -15,6 +15,17 @@ describe('normalizeText', () => {
     expect(normalized).toBe('Židlé\nřádek\ndalší\ttab');
   });
 
+  it('drops noncharacters, which XML and so a Word report cannot hold', () => {
+    // Prepare
+    const raw = 'a\uFFFEb\uFFFFc\uFDD0d\u{10FFFF}e\u{1FFFE}f';
+
+    // Act
+    const normalized = normalizeText(raw);
+
+    // Assess
+    expect(normalized).toBe('abcdef');
+  });
+
   it('leaves bidi controls for the documents to neutralize, and those drop them', () => {
     // Prepare
     const raw = 'a\u202Eb\u2066c\u2069';
@@ -33,13 +44,14 @@ describe('normalizeText', () => {
       .integer({ min: 0, max: 0x10ffff })
       .filter((point) => point < 0xd800 || point > 0xdfff)
       .map((point) => String.fromCodePoint(point));
-    const text = fc.string({ unit: fc.oneof(fc.constantFrom('\r', '\n', '\u0000', '\u0085', 'e\u0301', '\u202E'), codePoint), maxLength: 60 });
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom('\r', '\n', '\u0000', '\u0085', 'e\u0301', '\u202E', '\uFFFF', '\uFDD0'), codePoint), maxLength: 60 });
 
     // Act
     const property = fc.property(text, (raw) => {
       const normalized = normalizeText(raw);
       expect(isNormalizedText(normalized)).toBe(true);
       expect(normalized).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+      expect(normalized).not.toMatch(/\p{Noncharacter_Code_Point}/u);
     });
 
     // Assess

@@ -136,3 +136,27 @@ describe('bidirectional controls in the reports', () => {
     }
   });
 });
+
+describe('noncharacters in a text stored before the input dropped them', () => {
+  /** Every character that XML 1.0 allows in a document; Word refuses a file with any other. */
+  const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+  it('are left out of the reports, so the Word document stays readable', async () => {
+    // Prepare
+    const report = aReportWithEveryTextAs('Stav\uFFFE: hotovo\uFFFF.');
+
+    // Act
+    const [html, md, docx] = [
+      renderMonitoringReportHtml(report),
+      renderMonitoringReportMarkdown(report),
+      readZipEntry(await renderMonitoringReportDocx(report), 'word/document.xml'),
+    ];
+
+    // Assess
+    expect(docx).not.toMatch(NOT_XML);
+    for (const document of [html, md, docx]) {
+      expect(document).not.toMatch(/\p{Noncharacter_Code_Point}/u);
+      expect(document).toContain('Stav: hotovo.');
+    }
+  });
+});
