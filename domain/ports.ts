@@ -150,6 +150,11 @@ export interface TokenStore {
   findLink(tokenHash: string, versions?: ReadonlyArray<{ projectId: string; version: number }>): Promise<ContactLink | null>;
   /** @returns how many tokens were revoked. */
   revokeTokens(cycleId: string, contactPersonId: string, at: string): Promise<number>;
+  /**
+   * Whether any link was issued to the person in the cycle, revoked or not: every email to a
+   * contact person issues one before it is sent. May miss a link issued a few seconds ago.
+   */
+  hasIssuedLink(cycleId: string, contactPersonId: string): Promise<boolean>;
 }
 
 export interface ReminderLog {

@@ -70,7 +70,6 @@ export interface CycleContactRecord {
   cycleId: PeriodId;
   contactPersonId: string;
   projectIds: string[];
-  invitedAt?: string;
   /**
    * Set when SES reported a hard bounce or a complaint for the person's address in this cycle:
    * no more reminders go there, the dashboard flags it, the escalation names it. Cleared when

@@ -132,4 +132,15 @@ export class DynamoTokenStore implements TokenStore {
     }
     return revoked;
   }
+
+  async hasIssuedLink(cycleId: string, contactPersonId: string): Promise<boolean> {
+    const items = await this.table.queryPage({
+      IndexName: GSI1,
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.tokensIndexPartition(cycleId, contactPersonId) },
+      ProjectionExpression: 'tokenHash',
+      Limit: 1,
+    });
+    return items.length > 0;
+  }
 }

@@ -1,4 +1,4 @@
-import { createEvent, reminderDueV1, submissionReceivedV1, type AnyEvent } from '../../events';
+import { createEvent, invitationRequestedV1, reminderDueV1, submissionReceivedV1, type AnyEvent } from '../../events';
 import { pendingProjectIds } from '../editorial';
 import { escalationAreaIdOf, OUTSIDE_PLAN_AUDIENCE_ID } from '../plan';
 import type { Dependencies } from '../ports';
@@ -11,22 +11,33 @@ export interface SweepResult {
   escalationsQueued: number;
   /** Submissions whose indicator update was lost and has been requested again. */
   staleSubmissionsRepublished: number;
+  /** Persons who were never sent a link, whose invitation has been queued again. */
+  invitationsRequeued: number;
 }
+
+/**
+ * How long after a cycle opened a person without a link counts as never invited: the mailer
+ * sends an invitation within seconds of its queueing, so one still on its way is not sent twice.
+ */
+export const INVITATION_GRACE_MS = 60 * 60 * 1000;
 
 /**
  * The working-day morning sweep over open cycles. It queues the reminders that the policy says
  * are due, recording each one first with a conditional write, so a repeated or concurrent run
  * queues nothing twice. It also republishes "submission received" for every stored version
  * that the indicators do not include yet: the recovery for a crash between storing a
- * submission and publishing its event.
+ * submission and publishing its event. And it queues the invitation again for every person who
+ * still owes projects but was never sent a link (every email issues one): the recovery for a
+ * crash between opening the cycle and queueing its invitations, which would otherwise leave the
+ * person without a link until the first reminder.
  */
 export async function runReminderSweep(
-  deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'editorial' | 'events'>,
+  deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'editorial' | 'tokens' | 'events'>,
   correlationId: string,
 ): Promise<SweepResult> {
   const now = deps.clock.now();
   const openCycles = (await deps.cycles.listCycles()).filter((cycle) => cycle.state === 'open');
-  const result: SweepResult = { cycles: openCycles.length, remindersQueued: 0, escalationsQueued: 0, staleSubmissionsRepublished: 0 };
+  const result: SweepResult = { cycles: openCycles.length, remindersQueued: 0, escalationsQueued: 0, staleSubmissionsRepublished: 0, invitationsRequeued: 0 };
   for (const cycle of openCycles) {
     const events: AnyEvent[] = [];
     const round = cycle.scheduleRound ?? 0;
@@ -43,13 +54,20 @@ export async function runReminderSweep(
       return recorded;
     };
 
-    const { due, undeliverable } = await remindersDue(deps, cycle, now);
+    const { due, undeliverable, awaited } = await remindersDue(deps, cycle, now);
+    const reminded = new Set<string>();
     // No reminders to an address that bounced or complained: they would not arrive, or would
     // annoy. The escalation still names the person, saying the invitation did not arrive.
     for (const reminder of due.filter((candidate) => candidate.stage !== 'escalation' && !undeliverable.has(candidate.contactPersonId))) {
       if (await queue(reminder.stage, { kind: 'contact', contactPersonId: reminder.contactPersonId }, reminder.projectIds)) {
         result.remindersQueued += 1;
+        reminded.add(reminder.contactPersonId);
       }
+    }
+    // A reminder queued now brings a link of its own.
+    for (const contactPersonId of await neverSentALink(deps, cycle, awaited.filter((id) => !reminded.has(id)), now)) {
+      events.push(createEvent(invitationRequestedV1, { cycleId: cycle.id, contactPersonId }, { correlationId, now }));
+      result.invitationsRequeued += 1;
     }
     const escalations = due.filter((candidate) => candidate.stage === 'escalation');
     if (escalations.length > 0) {
@@ -107,6 +125,7 @@ async function remindersDue(
   // A project returned for revision is awaited again, like one never answered.
   const pending = pendingProjectIds(requests, returns);
   const undeliverable = new Set(contacts.filter((contact) => contact.undeliverable).map((contact) => contact.contactPersonId));
+  const awaited = contacts.filter((contact) => contact.projectIds.some((projectId) => pending.has(projectId))).map((contact) => contact.contactPersonId);
   const due = dueReminders({
     deadline: new Date(cycle.deadline),
     now,
@@ -122,7 +141,19 @@ async function remindersDue(
         : [],
     ),
   });
-  return { due, undeliverable };
+  return { due, undeliverable, awaited };
+}
+
+/** Of `contactPersonIds`, those never sent a link in the cycle, once it has been open for INVITATION_GRACE_MS. */
+async function neverSentALink(
+  deps: Pick<Dependencies, 'tokens'>,
+  cycle: CycleRecord,
+  contactPersonIds: string[],
+  now: Date,
+): Promise<string[]> {
+  if (cycle.openedAt === undefined || now.getTime() - Date.parse(cycle.openedAt) < INVITATION_GRACE_MS) return [];
+  const linked = await Promise.all(contactPersonIds.map((contactPersonId) => deps.tokens.hasIssuedLink(cycle.id, contactPersonId)));
+  return contactPersonIds.filter((_contactPersonId, index) => !linked[index]);
 }
 
 /** Stored versions newer than what the indicators include. */

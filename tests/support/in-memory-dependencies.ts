@@ -282,6 +282,9 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
         }
         return revoked;
       },
+      async hasIssuedLink(cycleId, contactPersonId) {
+        return [...tokens.values()].some((token) => token.cycleId === cycleId && token.contactPersonId === contactPersonId);
+      },
     },
     reminders: {
       async recordReminder(reminder) {

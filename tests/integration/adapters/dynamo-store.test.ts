@@ -300,7 +300,7 @@ describe('CycleStore', () => {
     // Prepare
     const cycleId = freshCycleId();
     const contacts = [
-      { cycleId, contactPersonId: 'k-simonova', projectIds: ['edih-neb'], invitedAt: '2026-06-02T08:00:00.000Z' },
+      { cycleId, contactPersonId: 'k-simonova', projectIds: ['edih-neb'] },
       { cycleId, contactPersonId: 'm-fena', projectIds: ['taxibusy', 'platebni-portal'] },
     ];
 
@@ -425,6 +425,25 @@ describe('TokenStore', () => {
     expect(await store.tokens.findToken(first.tokenHash)).toEqual({ ...first, revokedAt: '2026-06-11T08:00:00.000Z' });
     expect(await store.tokens.findToken(other.tokenHash)).toEqual(other);
     expect(await store.tokens.findToken('neznamy')).toBeNull();
+  });
+
+  it('tells whether a person was ever sent a link in a cycle, a revoked one included', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    await store.tokens.saveToken({ tokenHash: `${cycleId}-a`, cycleId, contactPersonId: 'm-fena', issuedAt: '2026-06-02T08:00:00.000Z' });
+    await store.tokens.saveToken({ tokenHash: `${cycleId}-b`, cycleId, contactPersonId: 'k-simonova', issuedAt: '2026-06-02T08:00:00.000Z' });
+    await store.tokens.revokeTokens(cycleId, 'k-simonova', '2026-06-03T08:00:00.000Z');
+
+    // Act
+    const [sent, revoked, never, otherCycle] = await Promise.all([
+      store.tokens.hasIssuedLink(cycleId, 'm-fena'),
+      store.tokens.hasIssuedLink(cycleId, 'k-simonova'),
+      store.tokens.hasIssuedLink(cycleId, 'j-novak'),
+      store.tokens.hasIssuedLink(freshCycleId(), 'm-fena'),
+    ]);
+
+    // Assess
+    expect({ sent, revoked, never, otherCycle }).toEqual({ sent: true, revoked: true, never: false, otherCycle: false });
   });
 
   it('reads a link with its cycle, contact and the versions asked for, in one request once the token is known', async () => {

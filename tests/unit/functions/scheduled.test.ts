@@ -6,7 +6,7 @@ import { handler as reminderSweep } from '../../../functions/reminder-sweep';
 import { handler as steeringGroupSchedule } from '../../../functions/steering-group-schedule';
 import { buildMonitoringReport } from '../../../domain/report/build-monitoring-report';
 import { parsePeriodId } from '../../../domain/period';
-import { CYCLE_ID, QUEUES, mockAws, seedOpenCycle, stubAwsEnvironment, testPlan } from './aws';
+import { CYCLE_ID, QUEUES, mockAws, seedOpenCycle, seedToken, stubAwsEnvironment, testPlan } from './aws';
 import { lambdaContext, scheduledEvent } from './events';
 
 const aws = mockAws();
@@ -54,6 +54,9 @@ describe('scheduled functions', () => {
     // Prepare
     vi.setSystemTime(atPrague('2026-06-24T09:00:00'));
     await seedOpenCycle(aws);
+    // Both were invited: the invitation issued each a link.
+    await seedToken(aws, 'k-simonova');
+    await seedToken(aws, 'v-ondracek');
     await reminderSweep(scheduledEvent, lambdaContext('reminder-sweep'));
     aws.sqs.resetHistory();
 
@@ -61,7 +64,7 @@ describe('scheduled functions', () => {
     const result = await reminderSweep(scheduledEvent, lambdaContext('reminder-sweep'));
 
     // Assess
-    expect(result).toMatchObject({ remindersQueued: 0 });
+    expect(result).toMatchObject({ remindersQueued: 0, invitationsRequeued: 0 });
     expect(aws.published()).toEqual([]);
   });
 

@@ -203,6 +203,87 @@ describe('at-least-once delivery', () => {
   });
 });
 
+describe('invitations lost between opening and queueing', () => {
+  const contactIds = new Set(activeProjects.flatMap((project) => project.contactPersonIds));
+
+  async function openedWithoutInvitations(): Promise<InMemoryWorld> {
+    const world = inMemoryWorld(plan, '2026-06-01T08:00:00Z');
+    world.losePublishes(1);
+    await expect(openCycle(world.deps, openBody, 'test')).rejects.toThrow('process died');
+    await drain(world);
+    return world;
+  }
+
+  it('are queued again by the next morning’s sweep, one per person', async () => {
+    // Prepare
+    const world = await openedWithoutInvitations();
+    world.setNow('2026-06-02T08:30:00+02:00');
+
+    // Act
+    const sweep = await runReminderSweep(world.deps, 'sweep');
+    await drain(world);
+
+    // Assess
+    expect(sweep.invitationsRequeued).toBe(contactIds.size);
+    expect(world.sentMail).toHaveLength(contactIds.size);
+    expect(world.sentMail.every((mail) => mail.subject.startsWith('Podklady k monitoringu akčního plánu za 1. pololetí 2026'))).toBe(true);
+    const recipients = world.sentMail.flatMap((mail) => mail.to);
+    expect(new Set(recipients).size).toBe(recipients.length);
+  });
+
+  it('are not queued twice: not within the hour after opening, and never again once a link was sent', async () => {
+    // Prepare
+    const world = await openedWithoutInvitations();
+    world.setNow('2026-06-01T08:30:00Z');
+    const early = await runReminderSweep(world.deps, 'sweep-early');
+    world.setNow('2026-06-02T08:30:00+02:00');
+    await runReminderSweep(world.deps, 'sweep-1');
+    await drain(world);
+    const sent = world.sentMail.length;
+
+    // Act
+    world.setNow('2026-06-03T08:30:00+02:00');
+    const later = await runReminderSweep(world.deps, 'sweep-2');
+    await drain(world);
+
+    // Assess
+    expect(early.invitationsRequeued).toBe(0);
+    expect(later.invitationsRequeued).toBe(0);
+    expect(world.sentMail).toHaveLength(sent);
+  });
+
+  it('are not queued for a person who was invited', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const invited = world.sentMail.length;
+    world.setNow('2026-06-02T08:30:00+02:00');
+
+    // Act
+    const sweep = await runReminderSweep(world.deps, 'sweep');
+    await drain(world);
+
+    // Assess
+    expect(sweep.invitationsRequeued).toBe(0);
+    expect(world.sentMail).toHaveLength(invited);
+  });
+
+  it('are not queued for a person whose reminder the same sweep sends: it brings the link', async () => {
+    // Prepare
+    const world = await openedWithoutInvitations();
+    world.setNow('2026-07-01T08:30:00+02:00');
+
+    // Act
+    const sweep = await runReminderSweep(world.deps, 'sweep');
+    await drain(world);
+
+    // Assess
+    expect(sweep.invitationsRequeued).toBe(0);
+    expect(sweep.remindersQueued).toBe(contactIds.size);
+    expect(world.sentMail).toHaveLength(contactIds.size);
+    expect(world.sentMail.every((mail) => mail.subject.startsWith('Připomínka'))).toBe(true);
+  });
+});
+
 describe('reminders and escalation', () => {
   it('sends the 14-day reminder once, however often the sweep runs, and only to those with pending projects', async () => {
     // Prepare
