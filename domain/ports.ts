@@ -160,6 +160,11 @@ export interface TokenStore {
 export interface ReminderLog {
   /** @returns false when that stage for that audience was recorded before (never sent twice). */
   recordReminder(reminder: ReminderRecord): Promise<boolean>;
+  /**
+   * Removes a record this run made, whose reminder could not be queued, so that the next run
+   * queues it. A record made by another run (another `queuedAt`) is left alone.
+   */
+  releaseReminder(reminder: ReminderRecord): Promise<void>;
   listReminders(cycleId: string): Promise<ReminderRecord[]>;
 }
 

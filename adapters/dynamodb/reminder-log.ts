@@ -14,6 +14,13 @@ export class DynamoReminderLog implements ReminderLog {
     );
   }
 
+  async releaseReminder(reminder: ReminderRecord): Promise<void> {
+    await this.table.deleteIf(keys.reminder(reminder.cycleId, reminder.audience, reminder.stage, reminder.round), {
+      ConditionExpression: 'queuedAt = :queuedAt',
+      ExpressionAttributeValues: { ':queuedAt': reminder.queuedAt },
+    });
+  }
+
   async listReminders(cycleId: string): Promise<ReminderRecord[]> {
     const items = await this.table.queryAll({
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',

@@ -2,7 +2,7 @@ import { createEvent, invitationRequestedV1, reminderDueV1, submissionReceivedV1
 import { pendingProjectIds } from '../editorial';
 import { escalationAreaIdOf, OUTSIDE_PLAN_AUDIENCE_ID } from '../plan';
 import type { Dependencies } from '../ports';
-import type { CycleRecord, ReminderAudience } from '../records';
+import type { CycleRecord, ReminderAudience, ReminderRecord } from '../records';
 import { dueReminders } from '../reminders';
 
 export interface SweepResult {
@@ -24,7 +24,8 @@ export const INVITATION_GRACE_MS = 60 * 60 * 1000;
 /**
  * The working-day morning sweep over open cycles. It queues the reminders that the policy says
  * are due, recording each one first with a conditional write, so a repeated or concurrent run
- * queues nothing twice. It also republishes "submission received" for every stored version
+ * queues nothing twice; a record whose event could not be queued is released, so the next run
+ * queues it. It also republishes "submission received" for every stored version
  * that the indicators do not include yet: the recovery for a crash between storing a
  * submission and publishing its event. And it queues the invitation again for every person who
  * still owes projects but was never sent a link (every email issues one): the recovery for a
@@ -41,15 +42,16 @@ export async function runReminderSweep(
   for (const cycle of openCycles) {
     const events: AnyEvent[] = [];
     const round = cycle.scheduleRound ?? 0;
+    /** The records this run made: released again if their events cannot be queued. */
+    const claimed: ReminderRecord[] = [];
+    const record = async (stage: string, audience: ReminderAudience, projectIds: string[]): Promise<boolean> => {
+      const reminder: ReminderRecord = { cycleId: cycle.id, stage, audience, projectIds, queuedAt: now.toISOString(), ...(round > 0 ? { round } : {}) };
+      const recorded = await deps.reminders.recordReminder(reminder);
+      if (recorded) claimed.push(reminder);
+      return recorded;
+    };
     const queue = async (stage: string, audience: ReminderAudience, projectIds: string[]): Promise<boolean> => {
-      const recorded = await deps.reminders.recordReminder({
-        cycleId: cycle.id,
-        stage,
-        audience,
-        projectIds,
-        queuedAt: now.toISOString(),
-        ...(round > 0 ? { round } : {}),
-      });
+      const recorded = await record(stage, audience, projectIds);
       if (recorded) events.push(createEvent(reminderDueV1, { cycleId: cycle.id, stage, audience }, { correlationId, now }));
       return recorded;
     };
@@ -74,14 +76,7 @@ export async function runReminderSweep(
       // The contact-level records keep the policy from escalating a person twice; the email
       // itself goes once per activity area, to its guarantor and ARR.
       for (const reminder of escalations) {
-        await deps.reminders.recordReminder({
-          cycleId: cycle.id,
-          stage: reminder.stage,
-          audience: { kind: 'contact', contactPersonId: reminder.contactPersonId },
-          projectIds: reminder.projectIds,
-          queuedAt: now.toISOString(),
-          ...(round > 0 ? { round } : {}),
-        });
+        await record(reminder.stage, { kind: 'contact', contactPersonId: reminder.contactPersonId }, reminder.projectIds);
       }
       const plan = await deps.plans.getPlan(cycle.planId);
       const lateByArea = new Map<string, Set<string>>();
@@ -106,7 +101,17 @@ export async function runReminderSweep(
       );
     }
     result.staleSubmissionsRepublished += stale.length;
-    if (events.length > 0) await deps.events.publish(events);
+    if (events.length > 0) {
+      try {
+        await deps.events.publish(events);
+      } catch (error) {
+        // A reminder recorded as queued is never queued again, so records whose events did not
+        // reach the queue are released for the next run. Of a partly queued publish, some are
+        // then sent twice: at least once, never lost.
+        await Promise.allSettled(claimed.map((reminder) => deps.reminders.releaseReminder(reminder)));
+        throw error;
+      }
+    }
   }
   return result;
 }

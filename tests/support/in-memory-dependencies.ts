@@ -48,6 +48,12 @@ export const testConfig: MonitoringConfig = {
   steeringGroupNoticeDays: 7,
 };
 
+function reminderKey(reminder: ReminderRecord): string {
+  const audience =
+    reminder.audience.kind === 'contact' ? `contact#${reminder.audience.contactPersonId}` : `guarantor#${reminder.audience.activityAreaId}`;
+  return `${reminder.cycleId}/${audience}/${reminder.stage}/${reminder.round ?? 0}`;
+}
+
 export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-01T08:00:00Z'): InMemoryWorld {
   let now = new Date(start);
   let publishesToLose = 0;
@@ -288,12 +294,14 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
     },
     reminders: {
       async recordReminder(reminder) {
-        const audience =
-          reminder.audience.kind === 'contact' ? `contact#${reminder.audience.contactPersonId}` : `guarantor#${reminder.audience.activityAreaId}`;
-        const key = `${reminder.cycleId}/${audience}/${reminder.stage}/${reminder.round ?? 0}`;
+        const key = reminderKey(reminder);
         if (reminders.has(key)) return false;
         reminders.set(key, clone(reminder));
         return true;
+      },
+      async releaseReminder(reminder) {
+        const key = reminderKey(reminder);
+        if (reminders.get(key)?.queuedAt === reminder.queuedAt) reminders.delete(key);
       },
       async listReminders(cycleId) {
         return [...reminders.values()].filter((reminder) => reminder.cycleId === cycleId).map(clone);

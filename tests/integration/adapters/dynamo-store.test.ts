@@ -546,6 +546,26 @@ describe('ReminderLog', () => {
     );
     expect(await store.reminders.listReminders(cycleId)).toHaveLength(3);
   });
+
+  it('releases a record only to the run that made it, so that stage can be recorded again', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    const audience = { kind: 'contact', contactPersonId: 'm-fena' } as const;
+    const ours: ReminderRecord = { cycleId, stage: 'before-7d', audience, projectIds: ['taxibusy'], queuedAt: '2026-07-01T06:00:00.000Z', round: 1 };
+    const another: ReminderRecord = { ...ours, stage: 'before-1d', queuedAt: '2026-07-07T06:00:00.000Z' };
+    await store.reminders.recordReminder(ours);
+    await store.reminders.recordReminder(another);
+
+    // Act
+    await store.reminders.releaseReminder(ours);
+    await store.reminders.releaseReminder({ ...another, queuedAt: '2026-07-08T06:00:00.000Z' });
+    const recordedAgain = await store.reminders.recordReminder(ours);
+
+    // Assess
+    expect(recordedAgain).toBe(true);
+    expect(await store.reminders.listReminders(cycleId)).toEqual(expect.arrayContaining([ours, another]));
+    expect(await store.reminders.listReminders(cycleId)).toHaveLength(2);
+  });
 });
 
 describe('IndicatorStore', () => {

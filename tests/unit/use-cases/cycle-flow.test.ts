@@ -314,6 +314,40 @@ describe('reminders and escalation', () => {
     expect(reminders.some((mail) => mail.to.includes(soleProjectPerson.email))).toBe(false);
   });
 
+  it('sends the reminders the queue refused on the next run, not never', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const invitations = world.sentMail.length;
+    world.setNow('2026-07-01T08:30:00+02:00');
+    world.losePublishes(1);
+    await expect(runReminderSweep(world.deps, 'sweep-refused')).rejects.toThrow();
+
+    // Act
+    const retried = await runReminderSweep(world.deps, 'sweep-retried');
+    await drain(world);
+
+    // Assess
+    const contactIds = new Set(activeProjects.flatMap((candidate) => candidate.contactPersonIds));
+    expect(retried.remindersQueued).toBe(contactIds.size);
+    expect(world.sentMail.slice(invitations)).toHaveLength(contactIds.size);
+  });
+
+  it('escalates a late person once, also when the first escalation could not be queued', async () => {
+    // Prepare
+    const world = await openedWorld();
+    world.setNow('2026-07-24T08:30:00+02:00');
+    world.losePublishes(1);
+    await expect(runReminderSweep(world.deps, 'sweep-refused')).rejects.toThrow();
+
+    // Act
+    const retried = await runReminderSweep(world.deps, 'sweep-retried');
+    const again = await runReminderSweep(world.deps, 'sweep-again');
+
+    // Assess
+    expect(retried.escalationsQueued).toBeGreaterThan(0);
+    expect(again.escalationsQueued).toBe(0);
+  });
+
   it('escalates late projects to the guarantor of their area with ARR in copy', async () => {
     // Prepare
     const world = await openedWorld();
