@@ -1,4 +1,4 @@
-/** Scheduled (working days 09:00 Prague): emails the steering group every ready report whose notice is due. */
+/** Scheduled (working days 09:00 Prague): emails the steering group every ready report whose notice is due, and asks again for a closed cycle's lost report request. */
 import { notifyDueSteeringGroups, type NotifyDeps } from '../domain/use-cases/notify-steering-group';
 import { awsSteeringGroupNotice } from './composition/aws-steering-group';
 import { scheduledHandler } from './scheduled';

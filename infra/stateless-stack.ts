@@ -279,7 +279,8 @@ export class StatelessStack extends Stack {
       MailQueue: ['open-cycle', 'reminder-sweep', 'arr-api', 'console'],
       SubmissionsQueue: ['submission-intake', 'reminder-sweep'],
       // arr-api and console: a saved chapter or editorial text asks for an assembled report again.
-      ReportQueue: ['recompute-indicators', 'close-cycle', 'auto-close', 'arr-api', 'console'],
+      // steering-group-schedule: a closed cycle whose report request was lost asks again.
+      ReportQueue: ['recompute-indicators', 'close-cycle', 'auto-close', 'arr-api', 'console', 'steering-group-schedule'],
       NotifyQueue: ['assemble-report'],
       // Only SES writes here, through the topic subscription below.
       SesEventsQueue: [],

@@ -1,4 +1,4 @@
-import { createEvent, steeringGroupNotifiedV1 } from '../../events';
+import { createEvent, reportRequestedV1, steeringGroupNotifiedV1, type AnyEvent } from '../../events';
 import { renderSteeringGroupNotice } from '../../templates/email/steering-group';
 import type { Dependencies } from '../ports';
 import type { CycleRecord } from '../records';
@@ -17,6 +17,12 @@ export type NotifyOutcome = 'sent' | 'not-ready' | 'too-early' | 'already-sent';
 
 /** A claim older than this is taken to be from a run that died before sending. */
 const STALE_CLAIM_MS = 15 * 60 * 1000;
+
+/**
+ * How long a closed cycle may wait for its report before its request counts as lost: the report
+ * is assembled within a minute of the request, even for thousands of projects.
+ */
+export const REPORT_REQUEST_GRACE_MS = 60 * 60 * 1000;
 
 /**
  * Emails the steering group the finished report a configured number of days before its
@@ -64,13 +70,34 @@ export async function notifySteeringGroup(
   return 'sent';
 }
 
-/** The daily run: every cycle whose report is ready and whose notice falls due. */
-export async function notifyDueSteeringGroups(deps: NotifyDeps, correlationId: string): Promise<Record<string, NotifyOutcome>> {
-  const outcomes: Record<string, NotifyOutcome> = {};
+/**
+ * The daily run: every cycle whose report is ready and whose notice falls due. A cycle closed an
+ * hour ago or longer whose report is still not ready gets its report requested again: the request
+ * is queued after the close, and a crash in between would otherwise keep the report, and so the
+ * notice, from ever coming. Assembling twice is harmless; only one run moves the cycle on.
+ */
+export async function notifyDueSteeringGroups(
+  deps: NotifyDeps,
+  correlationId: string,
+): Promise<Record<string, NotifyOutcome | 'report-requested-again'>> {
+  const outcomes: Record<string, NotifyOutcome | 'report-requested-again'> = {};
+  const now = deps.clock.now();
+  const requests: AnyEvent[] = [];
   for (const cycle of await deps.cycles.listCycles()) {
     if (cycle.state === 'report-ready') outcomes[cycle.id] = await notifySteeringGroup(deps, { cycleId: cycle.id, correlationId });
+    if (reportRequestLost(cycle, now)) {
+      requests.push(createEvent(reportRequestedV1, { cycleId: cycle.id, reason: 'closed' }, { correlationId, now }));
+      outcomes[cycle.id] = 'report-requested-again';
+    }
   }
+  if (requests.length > 0) await deps.events.publish(requests);
   return outcomes;
+}
+
+/** A cycle this system closed (an imported past half-year has no report to assemble) that has waited too long for its report. */
+function reportRequestLost(cycle: CycleRecord, now: Date): boolean {
+  if (cycle.state !== 'closed' || cycle.source === 'import' || cycle.closedAt === undefined) return false;
+  return now.getTime() - Date.parse(cycle.closedAt) >= REPORT_REQUEST_GRACE_MS;
 }
 
 function allProjects(report: MonitoringReport): ReportProject[] {

@@ -408,7 +408,7 @@ describe('StatelessStack', () => {
     it.each([
       { queue: 'MailQueue' as const, publishers: ['arr-api', 'console', 'open-cycle', 'reminder-sweep'] },
       { queue: 'SubmissionsQueue' as const, publishers: ['reminder-sweep', 'submission-intake'] },
-      { queue: 'ReportQueue' as const, publishers: ['arr-api', 'auto-close', 'close-cycle', 'console', 'recompute-indicators'] },
+      { queue: 'ReportQueue' as const, publishers: ['arr-api', 'auto-close', 'close-cycle', 'console', 'recompute-indicators', 'steering-group-schedule'] },
       { queue: 'NotifyQueue' as const, publishers: ['assemble-report'] },
     ])('only $publishers may send to $queue', ({ queue, publishers }) => {
       // Prepare

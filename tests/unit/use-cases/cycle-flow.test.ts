@@ -3,7 +3,7 @@ import { liberecActionPlan } from '../../../domain/catalog/liberec';
 import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../../domain/errors';
 import { closeCycle, closeOverdueCycles, lastOpenDay } from '../../../domain/use-cases/close-cycle';
 import { InvalidLinkError, resolveContactAccess } from '../../../domain/use-cases/contact-workspace';
-import { notifySteeringGroup } from '../../../domain/use-cases/notify-steering-group';
+import { notifyDueSteeringGroups, notifySteeringGroup } from '../../../domain/use-cases/notify-steering-group';
 import { openCycle } from '../../../domain/use-cases/open-cycle';
 import { runReminderSweep } from '../../../domain/use-cases/run-reminder-sweep';
 import { submitProject } from '../../../domain/use-cases/submit-project';
@@ -433,6 +433,52 @@ describe('closing, report and steering group', () => {
     ]);
     expect(again).toBe('already-sent');
     expect((await world.deps.cycles.getCycle('2026-H1'))?.state).toBe('steering-group-notified');
+  });
+
+  it('requests the report again when its request was lost at the close, so the steering group still hears', async () => {
+    // Prepare
+    const world = await openedWorld();
+    world.setNow('2026-07-20T09:00:00+02:00');
+    world.losePublishes(1);
+    await expect(closeCycle(world.deps, { cycleId: '2026-H1', reason: 'manual', correlationId: 't' })).rejects.toThrow('process died');
+    await drain(world);
+    const stuck = (await world.deps.cycles.getCycle('2026-H1'))?.state;
+    world.setNow('2026-07-20T09:30:00+02:00');
+    const withinTheHour = await notifyDueSteeringGroups(world.deps, 'schedule-0');
+
+    // Act
+    world.setNow('2026-07-21T09:00:00+02:00');
+    const nextMorning = await notifyDueSteeringGroups(world.deps, 'schedule-1');
+    await drain(world);
+    world.setNow('2026-09-03T09:00:00+02:00');
+    const noticeDay = await notifyDueSteeringGroups(world.deps, 'schedule-2');
+
+    // Assess
+    expect(stuck).toBe('closed');
+    expect(withinTheHour['2026-H1']).toBeUndefined();
+    expect(nextMorning['2026-H1']).toBe('report-requested-again');
+    expect(await world.deps.reports.getReport('2026-H1')).not.toBeNull();
+    expect(noticeDay['2026-H1']).toBe('sent');
+    expect(world.sentMail.filter((mail) => mail.to.includes('rizeni@example.org'))).toHaveLength(1);
+  });
+
+  it('never requests a report for an imported past half-year', async () => {
+    // Prepare
+    const world = inMemoryWorld(plan, '2026-06-01T08:00:00Z');
+    const project = activeProjects[0]!;
+    await loadHistory(world.deps, plan, {
+      period: '2025-H2',
+      warnings: [],
+      projects: [{ name: project.name, activityArea: '', activity: null, goal: project.goal, previousPeriod: '', thisPeriod: 'Hotovo.', nextPeriodPlan: 'Dál.', contacts: [] }],
+    } satisfies ImportedReport);
+    world.setNow('2026-07-21T09:00:00+02:00');
+
+    // Act
+    const outcomes = await notifyDueSteeringGroups(world.deps, 'schedule');
+
+    // Assess
+    expect(outcomes).toEqual({});
+    expect(world.published).toEqual([]);
   });
 
   it('waits with the notice until the configured days before the meeting', async () => {
