@@ -66,7 +66,7 @@ const webLinkMessage = 'Zadejte platnou webovou adresu (http:// nebo https://).'
  * characters RFC 3986 leaves out, and invisible ones (controls, format and bidi characters).
  * Letters beyond ASCII (`článek`, `liberecký-kraj.cz`) pass, and the URL parser encodes them.
  */
-const NOT_IN_A_URL = /[\s"<>\\^`{|}]|\p{C}/u;
+const notInAUrl = builtOnFirstUse(() => new RegExp('[\\s"<>\\\\^`{|}]|\\p{C}', 'u'));
 const BROKEN_PERCENT_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
 
 /**
@@ -77,7 +77,7 @@ const BROKEN_PERCENT_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
  */
 function parseWebLink(value: string): string | null {
   const written = value.trim();
-  if (!/^https?:\/\//i.test(written) || NOT_IN_A_URL.test(written) || BROKEN_PERCENT_ESCAPE.test(written)) return null;
+  if (!/^https?:\/\//i.test(written) || notInAUrl().test(written) || BROKEN_PERCENT_ESCAPE.test(written)) return null;
   let url: URL;
   try {
     url = new URL(written);

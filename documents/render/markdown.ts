@@ -4,6 +4,7 @@
  * User text is escaped just enough that it cannot open a heading, list, quote, table cell,
  * emphasis, link or raw HTML, nor split a field into two lines.
  */
+import { builtOnFirstUse } from '../../domain/lazy';
 import { isWebLink, tocEntries } from '../blocks';
 import type { Block, DocumentModel, FieldsBlock, Inline, TableBlock, TitleBlock } from '../blocks';
 
@@ -14,7 +15,7 @@ import type { Block, DocumentModel, FieldsBlock, Inline, TableBlock, TitleBlock 
  * nor a blank line before it: a text's own lines could otherwise become a table; and an ampersand
  * that starts an entity, which a reader would show decoded (`&#65;` as `A`). A lone `&` is left as is.
  */
-const INLINE_SPECIAL = /[\\`*[<|~]|&(?=#?[\p{L}\p{N}]+;)|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+const inlineSpecial = builtOnFirstUse(() => new RegExp('[\\\\`*[<|~]|&(?=#?[\\p{L}\\p{N}]+;)|(?<![\\p{L}\\p{N}])_|_(?![\\p{L}\\p{N}])', 'gu'));
 /**
  * Line starts that would open a heading, quote, list, setext underline or fence; and the colon,
  * because `:-` alone is a table's delimiter row under any line that holds a pipe, even an escaped one.
@@ -22,7 +23,7 @@ const INLINE_SPECIAL = /[\\`*[<|~]|&(?=#?[\p{L}\p{N}]+;)|(?<![\p{L}\p{N}])_|_(?!
 const BLOCK_START = /^(\s*)([#>+=~:-]|\d+[.)])/;
 
 function escapeInline(value: string): string {
-  return value.replace(INLINE_SPECIAL, '\\$&');
+  return value.replace(inlineSpecial(), '\\$&');
 }
 
 /** Escapes a marker at the start of a Markdown line. */

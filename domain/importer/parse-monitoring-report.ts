@@ -7,6 +7,7 @@
  * tolerant, and whatever it cannot place goes into `warnings` with its line number rather than
  * being dropped silently.
  */
+import { builtOnFirstUse } from '../lazy';
 
 export interface ImportedProject {
   name: string;
@@ -106,8 +107,10 @@ function wholeLineEmphasis(line: string): string | null {
   return null;
 }
 
+const notLetters = builtOnFirstUse(() => new RegExp('[^\\p{L}]', 'gu'));
+
 function isUpperCaseText(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
+  const letters = text.replace(notLetters(), '');
   return letters.length >= 2 && text === text.toLocaleUpperCase('cs');
 }
 

@@ -5,6 +5,10 @@
  * Sørensen–Dice coefficient over character bigrams from the kept `dice-coefficient` package.
  */
 import { diceCoefficient } from 'dice-coefficient';
+import { builtOnFirstUse } from '../lazy';
+
+const marks = builtOnFirstUse(() => new RegExp('\\p{M}+', 'gu'));
+const notLettersOrDigits = builtOnFirstUse(() => new RegExp('[^\\p{L}\\p{N}]+', 'gu'));
 
 /** Lower case, NFC, diacritics stripped, punctuation and runs of white space made one space. */
 export function normalizeForComparison(text: string): string {
@@ -12,8 +16,8 @@ export function normalizeForComparison(text: string): string {
     .normalize('NFC')
     .toLocaleLowerCase('cs')
     .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(marks(), '')
+    .replace(notLettersOrDigits(), ' ')
     .trim();
 }
 

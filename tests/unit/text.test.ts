@@ -26,6 +26,20 @@ describe('normalizeText', () => {
     expect(normalized).toBe('abcdef');
   });
 
+  it('drops exactly the code points Unicode names noncharacters', () => {
+    // Prepare
+    const codePoints = Array.from({ length: 0x110000 }, (_, point) => point).filter(
+      (point) => (point < 0xd800 || point > 0xdfff) && !/[\u0000-\u001F\u007F-\u009F]/.test(String.fromCodePoint(point)),
+    );
+
+    // Act
+    const dropped = codePoints.filter((point) => normalizeText(String.fromCodePoint(point)) === '');
+
+    // Assess
+    expect(dropped).toEqual(codePoints.filter((point) => /\p{Noncharacter_Code_Point}/u.test(String.fromCodePoint(point))));
+    expect(dropped).toHaveLength(66);
+  });
+
   it('leaves bidi controls for the documents to neutralize, and those drop them', () => {
     // Prepare
     const raw = 'a\u202Eb\u2066c\u2069';
