@@ -1,8 +1,9 @@
-import { createEvent, invitationRequestedV1, reminderDueV1, submissionReceivedV1, type AnyEvent } from '../../events';
-import { pendingProjectIds } from '../editorial';
+import { createEvent, invitationRequestedV1, projectReturnedV1, reminderDueV1, submissionReceivedV1, type AnyEvent } from '../../events';
+import { pendingProjectIds, standingReturns } from '../editorial';
 import { escalationAreaIdOf, OUTSIDE_PLAN_AUDIENCE_ID } from '../plan';
 import type { Dependencies } from '../ports';
-import type { CycleRecord, ReminderAudience, ReminderRecord } from '../records';
+import type { ReturnRecord } from '../editorial';
+import type { CycleRecord, ReminderAudience, ReminderRecord, RequestRecord } from '../records';
 import { dueReminders } from '../reminders';
 
 export interface SweepResult {
@@ -13,13 +14,16 @@ export interface SweepResult {
   staleSubmissionsRepublished: number;
   /** Persons who were never sent a link, whose invitation has been queued again. */
   invitationsRequeued: number;
+  /** Emails of a return that no person of the project got, queued again. */
+  returnsRequeued: number;
 }
 
 /**
- * How long after a cycle opened a person without a link counts as never invited: the mailer
- * sends an invitation within seconds of its queueing, so one still on its way is not sent twice.
+ * How long after a cycle opened (or a project was returned) a person without a link counts as
+ * never emailed: the mailer sends within seconds of the queueing, so an email still on its way is
+ * not sent twice.
  */
-export const INVITATION_GRACE_MS = 60 * 60 * 1000;
+export const EMAIL_GRACE_MS = 60 * 60 * 1000;
 
 /**
  * The working-day morning sweep over open cycles. It queues the reminders that the policy says
@@ -30,7 +34,8 @@ export const INVITATION_GRACE_MS = 60 * 60 * 1000;
  * submission and publishing its event. And it queues the invitation again for every person who
  * still owes projects but was never sent a link (every email issues one): the recovery for a
  * crash between opening the cycle and queueing its invitations, which would otherwise leave the
- * person without a link until the first reminder.
+ * person without a link until the first reminder; and, the same way, a standing return's email
+ * to each person of the project who was sent no link since the return.
  */
 export async function runReminderSweep(
   deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'editorial' | 'tokens' | 'events'>,
@@ -38,7 +43,7 @@ export async function runReminderSweep(
 ): Promise<SweepResult> {
   const now = deps.clock.now();
   const openCycles = (await deps.cycles.listCycles()).filter((cycle) => cycle.state === 'open');
-  const result: SweepResult = { cycles: openCycles.length, remindersQueued: 0, escalationsQueued: 0, staleSubmissionsRepublished: 0, invitationsRequeued: 0 };
+  const result: SweepResult = { cycles: openCycles.length, remindersQueued: 0, escalationsQueued: 0, staleSubmissionsRepublished: 0, invitationsRequeued: 0, returnsRequeued: 0 };
   for (const cycle of openCycles) {
     const events: AnyEvent[] = [];
     const round = cycle.scheduleRound ?? 0;
@@ -56,7 +61,7 @@ export async function runReminderSweep(
       return recorded;
     };
 
-    const { due, undeliverable, awaited } = await remindersDue(deps, cycle, now);
+    const { due, undeliverable, awaited, standing, requests } = await remindersDue(deps, cycle, now);
     const reminded = new Set<string>();
     // No reminders to an address that bounced or complained: they would not arrive, or would
     // annoy. The escalation still names the person, saying the invitation did not arrive.
@@ -70,6 +75,10 @@ export async function runReminderSweep(
     for (const contactPersonId of await neverSentALink(deps, cycle, awaited.filter((id) => !reminded.has(id)), now)) {
       events.push(createEvent(invitationRequestedV1, { cycleId: cycle.id, contactPersonId }, { correlationId, now }));
       result.invitationsRequeued += 1;
+    }
+    for (const { projectId, version, contactPersonId } of await unsentReturns(deps, cycle.id, standing, requests, now)) {
+      events.push(createEvent(projectReturnedV1, { cycleId: cycle.id, projectId, version, contactPersonId }, { correlationId, now }));
+      result.returnsRequeued += 1;
     }
     const escalations = due.filter((candidate) => candidate.stage === 'escalation');
     if (escalations.length > 0) {
@@ -146,17 +155,42 @@ async function remindersDue(
         : [],
     ),
   });
-  return { due, undeliverable, awaited };
+  return { due, undeliverable, awaited, standing: standingReturns(requests, returns), requests };
 }
 
-/** Of `contactPersonIds`, those never sent a link in the cycle, once it has been open for INVITATION_GRACE_MS. */
+/**
+ * The persons of each standing return who were sent no link since it was made, an hour or more
+ * ago: the return's email issues one, so its event was lost. (A reminder sent since issues one
+ * too; it lists the returned project among those awaited.)
+ */
+async function unsentReturns(
+  deps: Pick<Dependencies, 'tokens'>,
+  cycleId: string,
+  standing: Map<string, ReturnRecord>,
+  requests: RequestRecord[],
+  now: Date,
+): Promise<Array<{ projectId: string; version: number; contactPersonId: string }>> {
+  const due = [...standing.values()].filter((returned) => now.getTime() - Date.parse(returned.returnedAt) >= EMAIL_GRACE_MS);
+  const candidates = due.flatMap((returned) =>
+    (requests.find((request) => request.projectId === returned.projectId)?.contactPersonIds ?? []).map((contactPersonId) => ({
+      projectId: returned.projectId,
+      version: returned.version,
+      contactPersonId,
+      returnedAt: returned.returnedAt,
+    })),
+  );
+  const linked = await Promise.all(candidates.map((candidate) => deps.tokens.hasIssuedLink(cycleId, candidate.contactPersonId, candidate.returnedAt)));
+  return candidates.filter((_candidate, index) => !linked[index]).map(({ projectId, version, contactPersonId }) => ({ projectId, version, contactPersonId }));
+}
+
+/** Of `contactPersonIds`, those never sent a link in the cycle, once it has been open for EMAIL_GRACE_MS. */
 async function neverSentALink(
   deps: Pick<Dependencies, 'tokens'>,
   cycle: CycleRecord,
   contactPersonIds: string[],
   now: Date,
 ): Promise<string[]> {
-  if (cycle.openedAt === undefined || now.getTime() - Date.parse(cycle.openedAt) < INVITATION_GRACE_MS) return [];
+  if (cycle.openedAt === undefined || now.getTime() - Date.parse(cycle.openedAt) < EMAIL_GRACE_MS) return [];
   const linked = await Promise.all(contactPersonIds.map((contactPersonId) => deps.tokens.hasIssuedLink(cycle.id, contactPersonId)));
   return contactPersonIds.filter((_contactPersonId, index) => !linked[index]);
 }

@@ -288,8 +288,10 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
         }
         return revoked;
       },
-      async hasIssuedLink(cycleId, contactPersonId) {
-        return [...tokens.values()].some((token) => token.cycleId === cycleId && token.contactPersonId === contactPersonId);
+      async hasIssuedLink(cycleId, contactPersonId, since) {
+        return [...tokens.values()].some(
+          (token) => token.cycleId === cycleId && token.contactPersonId === contactPersonId && (since === undefined || token.issuedAt >= since),
+        );
       },
     },
     reminders: {

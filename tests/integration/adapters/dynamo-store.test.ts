@@ -427,7 +427,7 @@ describe('TokenStore', () => {
     expect(await store.tokens.findToken('neznamy')).toBeNull();
   });
 
-  it('tells whether a person was ever sent a link in a cycle, a revoked one included', async () => {
+  it('tells whether a person was sent a link in a cycle, ever or since a time, a revoked one included', async () => {
     // Prepare
     const cycleId = freshCycleId();
     await store.tokens.saveToken({ tokenHash: `${cycleId}-a`, cycleId, contactPersonId: 'm-fena', issuedAt: '2026-06-02T08:00:00.000Z' });
@@ -435,15 +435,24 @@ describe('TokenStore', () => {
     await store.tokens.revokeTokens(cycleId, 'k-simonova', '2026-06-03T08:00:00.000Z');
 
     // Act
-    const [sent, revoked, never, otherCycle] = await Promise.all([
+    const [sent, revoked, never, otherCycle, sinceIssued, sinceLater] = await Promise.all([
       store.tokens.hasIssuedLink(cycleId, 'm-fena'),
       store.tokens.hasIssuedLink(cycleId, 'k-simonova'),
       store.tokens.hasIssuedLink(cycleId, 'j-novak'),
       store.tokens.hasIssuedLink(freshCycleId(), 'm-fena'),
+      store.tokens.hasIssuedLink(cycleId, 'm-fena', '2026-06-02T08:00:00.000Z'),
+      store.tokens.hasIssuedLink(cycleId, 'm-fena', '2026-06-02T08:00:00.001Z'),
     ]);
 
     // Assess
-    expect({ sent, revoked, never, otherCycle }).toEqual({ sent: true, revoked: true, never: false, otherCycle: false });
+    expect({ sent, revoked, never, otherCycle, sinceIssued, sinceLater }).toEqual({
+      sent: true,
+      revoked: true,
+      never: false,
+      otherCycle: false,
+      sinceIssued: true,
+      sinceLater: false,
+    });
   });
 
   it('reads a link with its cycle, contact and the versions asked for, in one request once the token is known', async () => {

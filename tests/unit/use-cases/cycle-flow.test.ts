@@ -5,6 +5,7 @@ import { closeCycle, closeOverdueCycles, lastOpenDay } from '../../../domain/use
 import { InvalidLinkError, resolveContactAccess } from '../../../domain/use-cases/contact-workspace';
 import { notifyDueSteeringGroups, notifySteeringGroup } from '../../../domain/use-cases/notify-steering-group';
 import { openCycle } from '../../../domain/use-cases/open-cycle';
+import { returnProject } from '../../../domain/use-cases/editorial';
 import { runReminderSweep } from '../../../domain/use-cases/run-reminder-sweep';
 import { submitProject } from '../../../domain/use-cases/submit-project';
 import { getCycleIndicators, getCycleOverview, getMonitoringReport } from '../../../domain/use-cases/arr';
@@ -281,6 +282,64 @@ describe('invitations lost between opening and queueing', () => {
     expect(sweep.remindersQueued).toBe(contactIds.size);
     expect(world.sentMail).toHaveLength(contactIds.size);
     expect(world.sentMail.every((mail) => mail.subject.startsWith('Připomínka'))).toBe(true);
+  });
+});
+
+describe('a return whose email was lost', () => {
+  it('is emailed by the next morning’s sweep, once', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const project = activeProjects.find((candidate) => candidate.contactPersonIds.length === 1)!;
+    const person = plan.contactPersons.find((candidate) => candidate.id === project.contactPersonIds[0])!;
+    await submitProject(world.deps, { token: tokenOf(world, person.email), projectId: project.id, body: answer(), correlationId: 't' });
+    await drain(world);
+    world.setNow('2026-06-01T12:00:00Z');
+    world.losePublishes(1);
+    const returning = returnProject(world.deps, {
+      cycleId: '2026-H1',
+      projectId: project.id,
+      body: { version: 1, comment: 'Doplňte prosím, co se za pololetí udělalo.' },
+      returnedBy: 'arr@example.org',
+      correlationId: 't',
+    });
+    await expect(returning).rejects.toThrow('process died');
+    await drain(world);
+    const before = world.sentMail.length;
+    world.setNow('2026-06-02T08:30:00+02:00');
+
+    // Act
+    const sweep = await runReminderSweep(world.deps, 'sweep-1');
+    await drain(world);
+    world.setNow('2026-06-03T08:30:00+02:00');
+    const again = await runReminderSweep(world.deps, 'sweep-2');
+
+    // Assess
+    expect(sweep.returnsRequeued).toBe(1);
+    expect(again.returnsRequeued).toBe(0);
+    const emails = world.sentMail.slice(before);
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.to).toEqual([person.email]);
+    expect(emails[0]!.subject).toContain('Vráceno k doplnění');
+    expect(emails[0]!.text).toContain('Doplňte prosím, co se za pololetí udělalo.');
+  });
+
+  it('is not emailed again when its email went out', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const project = activeProjects.find((candidate) => candidate.contactPersonIds.length === 1)!;
+    const person = plan.contactPersons.find((candidate) => candidate.id === project.contactPersonIds[0])!;
+    await submitProject(world.deps, { token: tokenOf(world, person.email), projectId: project.id, body: answer(), correlationId: 't' });
+    await drain(world);
+    world.setNow('2026-06-01T12:00:00Z');
+    await returnProject(world.deps, { cycleId: '2026-H1', projectId: project.id, body: { version: 1, comment: 'Doplňte.' }, returnedBy: 'arr@example.org', correlationId: 't' });
+    await drain(world);
+    world.setNow('2026-06-02T08:30:00+02:00');
+
+    // Act
+    const sweep = await runReminderSweep(world.deps, 'sweep');
+
+    // Assess
+    expect(sweep.returnsRequeued).toBe(0);
   });
 });
 
