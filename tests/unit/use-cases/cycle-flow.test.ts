@@ -286,14 +286,20 @@ describe('invitations lost between opening and queueing', () => {
 });
 
 describe('a return whose email was lost', () => {
-  it('is emailed by the next morning’s sweep, once', async () => {
-    // Prepare
+  /** An open cycle in which a project of one person was answered, four hours after the invitations. */
+  async function answeredWorld() {
     const world = await openedWorld();
     const project = activeProjects.find((candidate) => candidate.contactPersonIds.length === 1)!;
     const person = plan.contactPersons.find((candidate) => candidate.id === project.contactPersonIds[0])!;
     await submitProject(world.deps, { token: tokenOf(world, person.email), projectId: project.id, body: answer(), correlationId: 't' });
     await drain(world);
     world.setNow('2026-06-01T12:00:00Z');
+    return { world, project, person };
+  }
+
+  it('is emailed by the next morning’s sweep, once', async () => {
+    // Prepare
+    const { world, project, person } = await answeredWorld();
     world.losePublishes(1);
     const returning = returnProject(world.deps, {
       cycleId: '2026-H1',
@@ -325,12 +331,7 @@ describe('a return whose email was lost', () => {
 
   it('is not emailed again when its email went out', async () => {
     // Prepare
-    const world = await openedWorld();
-    const project = activeProjects.find((candidate) => candidate.contactPersonIds.length === 1)!;
-    const person = plan.contactPersons.find((candidate) => candidate.id === project.contactPersonIds[0])!;
-    await submitProject(world.deps, { token: tokenOf(world, person.email), projectId: project.id, body: answer(), correlationId: 't' });
-    await drain(world);
-    world.setNow('2026-06-01T12:00:00Z');
+    const { world, project, person } = await answeredWorld();
     await returnProject(world.deps, { cycleId: '2026-H1', projectId: project.id, body: { version: 1, comment: 'Doplňte.' }, returnedBy: 'arr@example.org', correlationId: 't' });
     await drain(world);
     world.setNow('2026-06-02T08:30:00+02:00');
