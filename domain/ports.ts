@@ -151,11 +151,11 @@ export interface TokenStore {
   /** @returns how many tokens were revoked. */
   revokeTokens(cycleId: string, contactPersonId: string, at: string): Promise<number>;
   /**
-   * Whether any link was issued to the person in the cycle (at or after `since`, an ISO time, when
-   * given), revoked or not: every email to a contact person issues one before it is sent. May
-   * miss a link issued a few seconds ago.
+   * Whether a link was issued to the person in the cycle at or after `since` (an ISO time),
+   * revoked or not: every email to a contact person issues one before it is sent. May miss a link
+   * issued a few seconds ago.
    */
-  hasIssuedLink(cycleId: string, contactPersonId: string, since?: string): Promise<boolean>;
+  hasIssuedLink(cycleId: string, contactPersonId: string, since: string): Promise<boolean>;
 }
 
 export interface ReminderLog {

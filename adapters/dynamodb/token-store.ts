@@ -133,11 +133,11 @@ export class DynamoTokenStore implements TokenStore {
     return revoked;
   }
 
-  async hasIssuedLink(cycleId: string, contactPersonId: string, since?: string): Promise<boolean> {
+  async hasIssuedLink(cycleId: string, contactPersonId: string, since: string): Promise<boolean> {
     const items = await this.table.queryPage({
       IndexName: GSI1,
-      KeyConditionExpression: since === undefined ? 'GSI1PK = :pk' : 'GSI1PK = :pk AND GSI1SK >= :since',
-      ExpressionAttributeValues: { ':pk': keys.tokensIndexPartition(cycleId, contactPersonId), ...(since === undefined ? {} : { ':since': since }) },
+      KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK >= :since',
+      ExpressionAttributeValues: { ':pk': keys.tokensIndexPartition(cycleId, contactPersonId), ':since': since },
       ProjectionExpression: 'tokenHash',
       Limit: 1,
     });

@@ -14,6 +14,8 @@ export type NotifyDeps = Pick<
 >;
 
 export type NotifyOutcome = 'sent' | 'not-ready' | 'too-early' | 'already-sent';
+/** What the daily run did with a cycle: a notice's outcome, or its lost report asked for again. */
+export type DailyOutcome = NotifyOutcome | 'report-requested-again';
 
 /** A claim older than this is taken to be from a run that died before sending. */
 const STALE_CLAIM_MS = 15 * 60 * 1000;
@@ -76,11 +78,8 @@ export async function notifySteeringGroup(
  * is queued after the close, and a crash in between would otherwise keep the report, and so the
  * notice, from ever coming. Assembling twice is harmless; only one run moves the cycle on.
  */
-export async function notifyDueSteeringGroups(
-  deps: NotifyDeps,
-  correlationId: string,
-): Promise<Record<string, NotifyOutcome | 'report-requested-again'>> {
-  const outcomes: Record<string, NotifyOutcome | 'report-requested-again'> = {};
+export async function notifyDueSteeringGroups(deps: NotifyDeps, correlationId: string): Promise<Record<string, DailyOutcome>> {
+  const outcomes: Record<string, DailyOutcome> = {};
   const now = deps.clock.now();
   const requests: AnyEvent[] = [];
   for (const cycle of await deps.cycles.listCycles()) {

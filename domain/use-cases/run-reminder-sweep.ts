@@ -2,8 +2,7 @@ import { createEvent, invitationRequestedV1, projectReturnedV1, reminderDueV1, s
 import { pendingProjectIds, standingReturns } from '../editorial';
 import { escalationAreaIdOf, OUTSIDE_PLAN_AUDIENCE_ID } from '../plan';
 import type { Dependencies } from '../ports';
-import type { ReturnRecord } from '../editorial';
-import type { CycleRecord, ReminderAudience, ReminderRecord, RequestRecord } from '../records';
+import type { CycleRecord, ReminderAudience, ReminderRecord } from '../records';
 import { dueReminders } from '../reminders';
 
 export interface SweepResult {
@@ -61,7 +60,7 @@ export async function runReminderSweep(
       return recorded;
     };
 
-    const { due, undeliverable, awaited, standing, requests } = await remindersDue(deps, cycle, now);
+    const { due, undeliverable, awaited, standing, contactsOfProject } = await cycleSituation(deps, cycle, now);
     const reminded = new Set<string>();
     // No reminders to an address that bounced or complained: they would not arrive, or would
     // annoy. The escalation still names the person, saying the invitation did not arrive.
@@ -71,13 +70,21 @@ export async function runReminderSweep(
         reminded.add(reminder.contactPersonId);
       }
     }
-    // A reminder queued now brings a link of its own.
-    for (const contactPersonId of await neverSentALink(deps, cycle, awaited.filter((id) => !reminded.has(id)), now)) {
+    // The invitations, queued when the cycle opened; a reminder queued now brings a link of its own.
+    const { openedAt } = cycle;
+    const invitations = openedAt === undefined ? [] : awaited.filter((id) => !reminded.has(id)).map((contactPersonId) => ({ contactPersonId, queuedAt: openedAt }));
+    for (const { contactPersonId } of await lostEmails(deps, cycle.id, invitations, now)) {
       events.push(createEvent(invitationRequestedV1, { cycleId: cycle.id, contactPersonId }, { correlationId, now }));
       result.invitationsRequeued += 1;
     }
-    for (const { projectId, version, contactPersonId } of await unsentReturns(deps, cycle.id, standing, requests, now)) {
-      events.push(createEvent(projectReturnedV1, { cycleId: cycle.id, projectId, version, contactPersonId }, { correlationId, now }));
+    // The emails of the standing returns, one to each person of the project. (A reminder sent since
+    // a return issues a link too; it lists the returned project among those awaited.)
+    const returnEmails = [...standing.values()].flatMap((returned) =>
+      (contactsOfProject.get(returned.projectId) ?? []).map((contactPersonId) => ({ contactPersonId, queuedAt: returned.returnedAt, returned })),
+    );
+    for (const { contactPersonId, returned } of await lostEmails(deps, cycle.id, returnEmails, now)) {
+      const data = { cycleId: cycle.id, projectId: returned.projectId, version: returned.version, contactPersonId };
+      events.push(createEvent(projectReturnedV1, data, { correlationId, now }));
       result.returnsRequeued += 1;
     }
     const escalations = due.filter((candidate) => candidate.stage === 'escalation');
@@ -125,7 +132,12 @@ export async function runReminderSweep(
   return result;
 }
 
-async function remindersDue(
+/**
+ * What the sweep needs to know of one open cycle: the reminders due, the persons whose address
+ * cannot be reached, the persons who still owe projects, the standing returns and each project's
+ * contact persons.
+ */
+async function cycleSituation(
   deps: Pick<Dependencies, 'cycles' | 'reminders' | 'editorial'>,
   cycle: CycleRecord,
   now: Date,
@@ -155,44 +167,24 @@ async function remindersDue(
         : [],
     ),
   });
-  return { due, undeliverable, awaited, standing: standingReturns(requests, returns), requests };
+  const contactsOfProject = new Map(requests.map((request) => [request.projectId, request.contactPersonIds]));
+  return { due, undeliverable, awaited, standing: standingReturns(requests, returns), contactsOfProject };
 }
 
 /**
- * The persons of each standing return who were sent no link since it was made, an hour or more
- * ago: the return's email issues one, so its event was lost. (A reminder sent since issues one
- * too; it lists the returned project among those awaited.)
+ * Of the emails the persons should have had (each with when it was queued), those after which no
+ * link was issued to its person: every email to a person issues one, so its event was lost. Only
+ * emails queued EMAIL_GRACE_MS ago or longer are asked about, so one on its way is not sent twice.
  */
-async function unsentReturns(
+async function lostEmails<Email extends { contactPersonId: string; queuedAt: string }>(
   deps: Pick<Dependencies, 'tokens'>,
   cycleId: string,
-  standing: Map<string, ReturnRecord>,
-  requests: RequestRecord[],
+  expected: Email[],
   now: Date,
-): Promise<Array<{ projectId: string; version: number; contactPersonId: string }>> {
-  const due = [...standing.values()].filter((returned) => now.getTime() - Date.parse(returned.returnedAt) >= EMAIL_GRACE_MS);
-  const candidates = due.flatMap((returned) =>
-    (requests.find((request) => request.projectId === returned.projectId)?.contactPersonIds ?? []).map((contactPersonId) => ({
-      projectId: returned.projectId,
-      version: returned.version,
-      contactPersonId,
-      returnedAt: returned.returnedAt,
-    })),
-  );
-  const linked = await Promise.all(candidates.map((candidate) => deps.tokens.hasIssuedLink(cycleId, candidate.contactPersonId, candidate.returnedAt)));
-  return candidates.filter((_candidate, index) => !linked[index]).map(({ projectId, version, contactPersonId }) => ({ projectId, version, contactPersonId }));
-}
-
-/** Of `contactPersonIds`, those never sent a link in the cycle, once it has been open for EMAIL_GRACE_MS. */
-async function neverSentALink(
-  deps: Pick<Dependencies, 'tokens'>,
-  cycle: CycleRecord,
-  contactPersonIds: string[],
-  now: Date,
-): Promise<string[]> {
-  if (cycle.openedAt === undefined || now.getTime() - Date.parse(cycle.openedAt) < EMAIL_GRACE_MS) return [];
-  const linked = await Promise.all(contactPersonIds.map((contactPersonId) => deps.tokens.hasIssuedLink(cycle.id, contactPersonId)));
-  return contactPersonIds.filter((_contactPersonId, index) => !linked[index]);
+): Promise<Email[]> {
+  const settled = expected.filter((email) => now.getTime() - Date.parse(email.queuedAt) >= EMAIL_GRACE_MS);
+  const linked = await Promise.all(settled.map((email) => deps.tokens.hasIssuedLink(cycleId, email.contactPersonId, email.queuedAt)));
+  return settled.filter((_email, index) => !linked[index]);
 }
 
 /** Stored versions newer than what the indicators include. */

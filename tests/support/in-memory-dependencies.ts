@@ -290,7 +290,7 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
       },
       async hasIssuedLink(cycleId, contactPersonId, since) {
         return [...tokens.values()].some(
-          (token) => token.cycleId === cycleId && token.contactPersonId === contactPersonId && (since === undefined || token.issuedAt >= since),
+          (token) => token.cycleId === cycleId && token.contactPersonId === contactPersonId && token.issuedAt >= since,
         );
       },
     },
