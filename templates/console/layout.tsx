@@ -26,7 +26,7 @@ export const CONSOLE_STYLES = `
 main.console { max-width: 64rem; }
 .breadcrumbs ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; padding: 0; margin: 0 0 1rem; }
 .breadcrumbs li + li::before { content: "›"; margin-right: 0.5rem; color: #4b5563; }
-.table-wrap { overflow-x: auto; margin: 0 0 1rem; }
+.table-wrap { overflow-x: auto; margin: 0 0 1rem; position: relative; }
 table { border-collapse: collapse; width: 100%; background: #ffffff; }
 caption { text-align: left; font-weight: 700; padding: 0 0 0.5rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.5rem; border-bottom: 1px solid #d1d5db; }

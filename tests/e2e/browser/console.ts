@@ -50,6 +50,12 @@ export class AuditLedger {
         const violations = await axeViolations(page);
         this.audited.push({ url: `${page.url()} (${viewport.width} px)`, violations: violations.length === 0 ? '' : describeViolations(violations) });
       }
+      if (viewport === PHONE) {
+        // WCAG 1.4.10 Reflow, which axe does not check: only a table may scroll sideways, inside its own box.
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        const reflow = width > viewport.width ? `reflow: the page is ${width} px wide at ${viewport.width} px and scrolls sideways` : '';
+        this.audited.push({ url: `${page.url()} (${viewport.width} px, reflow)`, violations: reflow });
+      }
       if (screenshot) await page.screenshot({ path: join(SCREENSHOTS, `${screenshot}${suffix}.png`), fullPage: this.options.fullPage, timeout: SCREENSHOT_TIMEOUT_MS });
     }
     await page.setViewportSize(DESKTOP);
