@@ -1,6 +1,11 @@
 /**
  * The indicators of every half-year as open data for the regional portal: CSV (RFC 4180,
  * UTF-8 with BOM so Excel shows Czech letters) and JSON with the metadata a catalogue entry needs.
+ *
+ * A spreadsheet runs a text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
+ * as a formula (CSV injection), and the texts here are typed by people. So the CSV starts such a
+ * text cell with an apostrophe, which spreadsheets show as text and OWASP recommends. Numbers are
+ * written as numbers, so a negative value stays a value. The JSON carries every text unchanged.
  */
 export interface IndicatorOpenDataRow {
   /** `01/2026` */
@@ -51,8 +56,10 @@ function toRecord(row: IndicatorOpenDataRow): OpenDataRecord {
   };
 }
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function csvField(value: string | number): string {
-  const textValue = String(value);
+  const textValue = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(textValue) ? `"${textValue.replace(/"/g, '""')}"` : textValue;
 }
 

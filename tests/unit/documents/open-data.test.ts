@@ -43,6 +43,20 @@ describe('renderIndicatorsCsv', () => {
     // Assess
     expect(csv).toContain(',"Počet „akcí“ a ""školení""","první řádek\ndruhý řádek",3,31,"kusy, sady",2026-06-30\r\n');
   });
+  it('starts a text that a spreadsheet would run as a formula with an apostrophe, and leaves numbers as they are', () => {
+    // Prepare
+    const rows = [
+      aRow({ name: '=HYPERLINK("http://example.org","x")', areaName: '+420 kraj', unit: '@SUM(A1)', code: '-KD' }),
+      aRow({ name: '\tzáložka', areaName: 'oblast - pokračování', periodValue: -2, cumulativeValue: 0 }),
+    ];
+
+    // Act
+    const lines = renderIndicatorsCsv(rows).slice(1).split('\r\n');
+
+    // Assess
+    expect(lines[1]).toBe(`01/2026,'-KD,"'=HYPERLINK(""http://example.org"",""x"")",'+420 kraj,3,31,'@SUM(A1),2026-06-30`);
+    expect(lines[2]).toBe("01/2026,KD-1,'\tzáložka,oblast - pokračování,-2,0,počet sbírek,2026-06-30");
+  });
 });
 
 describe('renderIndicatorsJson', () => {
@@ -70,5 +84,16 @@ describe('renderIndicatorsJson', () => {
       { obdobi: '01/2026', kod: 'KD-1', indikator: 'Počet sbírek, u kterých byla zahájena digitalizace', oblast_aktivit: 'Moderní prezentace kulturního dědictví a cílů cestovního ruchu', hodnota_za_obdobi: 3, kumulativni_hodnota: 31, jednotka: 'počet sbírek', stav_k: '2026-06-30' },
       { obdobi: '02/2026', kod: 'KD-1', indikator: 'Počet sbírek, u kterých byla zahájena digitalizace', oblast_aktivit: 'Moderní prezentace kulturního dědictví a cílů cestovního ruchu', hodnota_za_obdobi: 2, kumulativni_hodnota: 33, jednotka: 'počet sbírek', stav_k: '2026-12-31' },
     ]);
+  });
+
+  it('keeps every text of the JSON as it was typed', () => {
+    // Prepare
+    const rows = [aRow({ name: '=1+1', unit: '-' })];
+
+    // Act
+    const json = JSON.parse(renderIndicatorsJson(rows, { contact: { name: 'ARR', email: 'smart@arr-liberec.cz' }, modified: '2027-01-15T09:00:00.000Z' }));
+
+    // Assess
+    expect(json.rows[0]).toMatchObject({ indikator: '=1+1', jednotka: '-' });
   });
 });
