@@ -16,8 +16,10 @@ import { axeViolations, describeViolations } from './browser/axe';
 import { browserTestTitle, chromiumMissing, launchChromium, SCREENSHOT_TIMEOUT_MS } from './browser/chromium';
 import { focusedElement, hasVisibleFocus, tabTo } from './browser/focus';
 import { personalLinkOf } from './browser/personal-link';
+import { sidewaysScroll } from './browser/reflow';
 
 const SCREENSHOTS = join(process.cwd(), 'out', 'screenshots');
+const PHONE = { width: 390, height: 844 };
 const PERSON_EMAIL = 'k.simonova@example.org';
 const THIS_PERIOD_LABEL = 'Co se v projektu udělalo v období 1. pololetí 2026';
 const NEXT_PERIOD_LABEL = 'Plán na období 02/2026';
@@ -112,7 +114,7 @@ async function submitInvalidReport(page: Page): Promise<{ status: number | undef
 }
 
 describe('the contact person’s page in Chromium', () => {
-  it.skipIf(chromiumMissing)(browserTestTitle('lists every project of the person with last period’s plan, and passes WCAG 2.1 AA'), async () => {
+  it.skipIf(chromiumMissing)(browserTestTitle('lists every project of the person with last period’s plan, on a desktop and a 390 px phone, and passes WCAG 2.1 AA'), async () => {
     // Prepare
     const page = await context.newPage();
 
@@ -121,6 +123,10 @@ describe('the contact person’s page in Chromium', () => {
     const violations = await axeViolations(page);
     await screenshot(page, '1-page');
     await screenshot(projectSection(page, MOUSE_PROJECT.name), '1-project-form');
+    await page.setViewportSize(PHONE);
+    const phoneViolations = await axeViolations(page);
+    const phoneReflow = await sidewaysScroll(page);
+    await screenshot(projectSection(page, MOUSE_PROJECT.name), '1-project-form-phone');
 
     // Assess
     expect(response?.status()).toBe(200);
@@ -137,6 +143,8 @@ describe('the contact person’s page in Chromium', () => {
       await expect(section.locator('.status-line').textContent()).resolves.toBe('Zatím neodesláno');
     }
     expect(violations, describeViolations(violations)).toEqual([]);
+    expect(phoneViolations, describeViolations(phoneViolations)).toEqual([]);
+    expect(phoneReflow).toBe('');
     await page.close();
   });
 
@@ -167,7 +175,7 @@ describe('the contact person’s page in Chromium', () => {
     await page.close();
   });
 
-  it.skipIf(chromiumMissing)(browserTestTitle('shows Czech errors next to the wrong fields and in a summary, and passes WCAG 2.1 AA'), async () => {
+  it.skipIf(chromiumMissing)(browserTestTitle('shows Czech errors next to the wrong fields and in a summary, fits a 390 px phone, and passes WCAG 2.1 AA'), async () => {
     // Prepare
     const page = await context.newPage();
 
@@ -176,6 +184,10 @@ describe('the contact person’s page in Chromium', () => {
     const violations = await axeViolations(page);
     await screenshot(page, '2-errors');
     await screenshot(projectSection(page, INVALID_PROJECT.name), '2-project-errors');
+    await page.setViewportSize(PHONE);
+    const phoneReflow = await sidewaysScroll(page);
+    await screenshot(projectSection(page, INVALID_PROJECT.name), '2-project-errors-phone');
+    await page.setViewportSize({ width: 1024, height: 900 });
 
     // Assess
     expect(status).toBe(422);
@@ -202,6 +214,7 @@ describe('the contact person’s page in Chromium', () => {
     await expect(page.title()).resolves.toMatch(/^Chyba: /);
     await expect(page.getByRole('status').count()).resolves.toBe(0);
     expect(violations, describeViolations(violations)).toEqual([]);
+    expect(phoneReflow).toBe('');
     await page.close();
   });
 
@@ -330,10 +343,11 @@ describe('the contact person’s page in Chromium', () => {
     const violations = await axeViolations(page);
     await section.scrollIntoViewIfNeeded();
     await screenshot(section, '6-returned-desktop');
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(PHONE);
     await section.scrollIntoViewIfNeeded();
     await screenshot(page, '6-returned-phone');
     const phoneViolations = await axeViolations(page);
+    const phoneReflow = await sidewaysScroll(page);
 
     // Assess
     expect(returned.status).toBe(201);
@@ -342,6 +356,7 @@ describe('the contact person’s page in Chromium', () => {
     await expect(section.locator('blockquote').textContent()).resolves.toBe('Doplňte prosím datum předání FVE.\nA výkon elektrárny v kWp.');
     expect(violations, describeViolations(violations)).toEqual([]);
     expect(phoneViolations, describeViolations(phoneViolations)).toEqual([]);
+    expect(phoneReflow).toBe('');
     await page.close();
   });
 
@@ -394,9 +409,10 @@ describe('the contact person’s page in Chromium', () => {
     const response = await page.goto(personalLink);
     const violations = await axeViolations(page);
     await screenshot(page, '7-closed-summary-desktop');
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(PHONE);
     await screenshot(page, '7-closed-summary-phone');
     const phoneViolations = await axeViolations(page);
+    const phoneReflow = await sidewaysScroll(page);
 
     // Assess
     expect(closed.status).toBe(200);
@@ -408,6 +424,7 @@ describe('the contact person’s page in Chromium', () => {
     await expect(sent.locator('dd').allTextContents()).resolves.toContain('Proběhla příprava realizace FVE.');
     expect(violations, describeViolations(violations)).toEqual([]);
     expect(phoneViolations, describeViolations(phoneViolations)).toEqual([]);
+    expect(phoneReflow).toBe('');
     await page.close();
   });
 });

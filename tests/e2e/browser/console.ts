@@ -9,6 +9,7 @@ import type { LocalAccount } from '../../../local/identity-provider';
 import type { LocalSystem } from '../../../local/system';
 import { axeViolations, describeViolations } from './axe';
 import { SCREENSHOT_TIMEOUT_MS } from './chromium';
+import { sidewaysScroll } from './reflow';
 
 export const SCREENSHOTS = join(process.cwd(), 'out', 'screenshots');
 const DESKTOP = { width: 1280, height: 900 };
@@ -51,10 +52,7 @@ export class AuditLedger {
         this.audited.push({ url: `${page.url()} (${viewport.width} px)`, violations: violations.length === 0 ? '' : describeViolations(violations) });
       }
       if (viewport === PHONE) {
-        // WCAG 1.4.10 Reflow, which axe does not check: only a table may scroll sideways, inside its own box.
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        const reflow = width > viewport.width ? `reflow: the page is ${width} px wide at ${viewport.width} px and scrolls sideways` : '';
-        this.audited.push({ url: `${page.url()} (${viewport.width} px, reflow)`, violations: reflow });
+        this.audited.push({ url: `${page.url()} (${viewport.width} px, reflow)`, violations: await sidewaysScroll(page) });
       }
       if (screenshot) await page.screenshot({ path: join(SCREENSHOTS, `${screenshot}${suffix}.png`), fullPage: this.options.fullPage, timeout: SCREENSHOT_TIMEOUT_MS });
     }
