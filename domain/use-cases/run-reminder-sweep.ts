@@ -15,6 +15,8 @@ export interface SweepResult {
   invitationsRequeued: number;
   /** Emails of a return that no person of the project got, queued again. */
   returnsRequeued: number;
+  /** Reminders recorded as queued whose email never went out, queued again. */
+  remindersRequeued: number;
 }
 
 /**
@@ -33,8 +35,10 @@ export const EMAIL_GRACE_MS = 60 * 60 * 1000;
  * submission and publishing its event. And it queues the invitation again for every person who
  * still owes projects but was never sent a link (every email issues one): the recovery for a
  * crash between opening the cycle and queueing its invitations, which would otherwise leave the
- * person without a link until the first reminder; and, the same way, a standing return's email
- * to each person of the project who was sent no link since the return.
+ * person without a link until the first reminder; the same way, a standing return's email
+ * to each person of the project who was sent no link since the return; and a person's latest
+ * reminder when no link was sent since it: the recovery for a crash between recording a reminder
+ * and queueing it, which the release below cannot undo.
  */
 export async function runReminderSweep(
   deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'editorial' | 'tokens' | 'events'>,
@@ -42,7 +46,7 @@ export async function runReminderSweep(
 ): Promise<SweepResult> {
   const now = deps.clock.now();
   const openCycles = (await deps.cycles.listCycles()).filter((cycle) => cycle.state === 'open');
-  const result: SweepResult = { cycles: openCycles.length, remindersQueued: 0, escalationsQueued: 0, staleSubmissionsRepublished: 0, invitationsRequeued: 0, returnsRequeued: 0 };
+  const result: SweepResult = { cycles: openCycles.length, remindersQueued: 0, escalationsQueued: 0, staleSubmissionsRepublished: 0, invitationsRequeued: 0, returnsRequeued: 0, remindersRequeued: 0 };
   for (const cycle of openCycles) {
     const events: AnyEvent[] = [];
     const round = cycle.scheduleRound ?? 0;
@@ -60,7 +64,7 @@ export async function runReminderSweep(
       return recorded;
     };
 
-    const { due, undeliverable, awaited, standing, contactsOfProject } = await cycleSituation(deps, cycle, now);
+    const { due, undeliverable, awaited, standing, contactsOfProject, latestReminders } = await cycleSituation(deps, cycle, now);
     const reminded = new Set<string>();
     // No reminders to an address that bounced or complained: they would not arrive, or would
     // annoy. The escalation still names the person, saying the invitation did not arrive.
@@ -73,9 +77,12 @@ export async function runReminderSweep(
     // The invitations, queued when the cycle opened; a reminder queued now brings a link of its own.
     const { openedAt } = cycle;
     const invitations = openedAt === undefined ? [] : awaited.filter((id) => !reminded.has(id)).map((contactPersonId) => ({ contactPersonId, queuedAt: openedAt }));
+    /** The persons to whom this run sends an email, and with it a link. */
+    const linked = new Set(reminded);
     for (const { contactPersonId } of await lostEmails(deps, cycle.id, invitations, now)) {
       events.push(createEvent(invitationRequestedV1, { cycleId: cycle.id, contactPersonId }, { correlationId, now }));
       result.invitationsRequeued += 1;
+      linked.add(contactPersonId);
     }
     // The emails of the standing returns, one to each person of the project. (A reminder sent since
     // a return issues a link too; it lists the returned project among those awaited.)
@@ -86,6 +93,16 @@ export async function runReminderSweep(
       const data = { cycleId: cycle.id, projectId: returned.projectId, version: returned.version, contactPersonId };
       events.push(createEvent(projectReturnedV1, data, { correlationId, now }));
       result.returnsRequeued += 1;
+      linked.add(contactPersonId);
+    }
+    // A reminder is asked about only while its person owes projects and can be reached: the mailer
+    // drops the others without a link, and they would be queued again every morning.
+    const reminderEmails = latestReminders.filter(
+      (reminder) => awaited.includes(reminder.contactPersonId) && !undeliverable.has(reminder.contactPersonId) && !linked.has(reminder.contactPersonId),
+    );
+    for (const { contactPersonId, stage } of await lostEmails(deps, cycle.id, reminderEmails, now)) {
+      events.push(createEvent(reminderDueV1, { cycleId: cycle.id, stage, audience: { kind: 'contact', contactPersonId } }, { correlationId, now }));
+      result.remindersRequeued += 1;
     }
     const escalations = due.filter((candidate) => candidate.stage === 'escalation');
     if (escalations.length > 0) {
@@ -134,8 +151,8 @@ export async function runReminderSweep(
 
 /**
  * What the sweep needs to know of one open cycle: the reminders due, the persons whose address
- * cannot be reached, the persons who still owe projects, the standing returns and each project's
- * contact persons.
+ * cannot be reached, the persons who still owe projects, the standing returns, each project's
+ * contact persons and each person's latest reminder email.
  */
 async function cycleSituation(
   deps: Pick<Dependencies, 'cycles' | 'reminders' | 'editorial'>,
@@ -168,7 +185,23 @@ async function cycleSituation(
     ),
   });
   const contactsOfProject = new Map(requests.map((request) => [request.projectId, request.contactPersonIds]));
-  return { due, undeliverable, awaited, standing: standingReturns(requests, returns), contactsOfProject };
+  return { due, undeliverable, awaited, standing: standingReturns(requests, returns), contactsOfProject, latestReminders: latestReminderEmails(sent) };
+}
+
+/**
+ * Each person's newest reminder email, of any schedule round. A link sent since it answers for the
+ * older ones too. The contact-level escalation records only mark a person as escalated: the
+ * escalation email goes to the guarantor, with no link to ask about.
+ */
+function latestReminderEmails(sent: ReminderRecord[]): Array<{ contactPersonId: string; stage: string; queuedAt: string }> {
+  const latest = new Map<string, { contactPersonId: string; stage: string; queuedAt: string }>();
+  for (const reminder of sent) {
+    if (reminder.audience.kind !== 'contact' || reminder.stage === 'escalation') continue;
+    const { contactPersonId } = reminder.audience;
+    const known = latest.get(contactPersonId);
+    if (!known || known.queuedAt < reminder.queuedAt) latest.set(contactPersonId, { contactPersonId, stage: reminder.stage, queuedAt: reminder.queuedAt });
+  }
+  return [...latest.values()];
 }
 
 /**

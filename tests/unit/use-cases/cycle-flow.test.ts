@@ -344,6 +344,84 @@ describe('a return whose email was lost', () => {
   });
 });
 
+describe('reminders lost between their record and their queueing', () => {
+  const contactIds = new Set(activeProjects.flatMap((project) => project.contactPersonIds));
+
+  /** The 14-day reminders recorded, and the process dead before it queued them or released the records. */
+  async function remindersLostInACrash(): Promise<InMemoryWorld> {
+    const world = await openedWorld();
+    world.setNow('2026-07-01T08:30:00+02:00');
+    world.losePublishes(1);
+    vi.spyOn(world.deps.reminders, 'releaseReminder').mockRejectedValue(new Error('process died'));
+    await expect(runReminderSweep(world.deps, 'sweep-crashed')).rejects.toThrow('process died');
+    vi.mocked(world.deps.reminders.releaseReminder).mockRestore();
+    return world;
+  }
+
+  it('are queued again by the next morning’s sweep, once per person', async () => {
+    // Prepare
+    const world = await remindersLostInACrash();
+    const before = world.sentMail.length;
+    world.setNow('2026-07-02T08:30:00+02:00');
+
+    // Act
+    const sweep = await runReminderSweep(world.deps, 'sweep-1');
+    await drain(world);
+    world.setNow('2026-07-03T08:30:00+02:00');
+    const again = await runReminderSweep(world.deps, 'sweep-2');
+    await drain(world);
+
+    // Assess
+    expect(sweep.remindersQueued).toBe(0);
+    expect(sweep.remindersRequeued).toBe(contactIds.size);
+    expect(again.remindersRequeued).toBe(0);
+    const emails = world.sentMail.slice(before);
+    expect(emails).toHaveLength(contactIds.size);
+    expect(emails.every((mail) => mail.subject.startsWith('Připomínka'))).toBe(true);
+    const recipients = emails.flatMap((mail) => mail.to);
+    expect(new Set(recipients).size).toBe(recipients.length);
+  });
+
+  it('are not queued again for a person who has answered since', async () => {
+    // Prepare
+    const world = await remindersLostInACrash();
+    const soleProjectPerson = plan.contactPersons.find(
+      (person) => activeProjects.filter((candidate) => candidate.contactPersonIds.includes(person.id)).length === 1,
+    )!;
+    const ownProject = activeProjects.find((candidate) => candidate.contactPersonIds.includes(soleProjectPerson.id))!;
+    await submitProject(world.deps, { token: tokenOf(world, soleProjectPerson.email), projectId: ownProject.id, body: answer(), correlationId: 't' });
+    await drain(world);
+    const before = world.sentMail.length;
+    world.setNow('2026-07-02T08:30:00+02:00');
+
+    // Act
+    const sweep = await runReminderSweep(world.deps, 'sweep');
+    await drain(world);
+
+    // Assess
+    expect(sweep.remindersRequeued).toBe(contactIds.size - 1);
+    expect(world.sentMail.slice(before).some((mail) => mail.to.includes(soleProjectPerson.email))).toBe(false);
+  });
+
+  it('are not queued again once they went out', async () => {
+    // Prepare
+    const world = await openedWorld();
+    world.setNow('2026-07-01T08:30:00+02:00');
+    await runReminderSweep(world.deps, 'sweep-1');
+    await drain(world);
+    const sent = world.sentMail.length;
+    world.setNow('2026-07-02T08:30:00+02:00');
+
+    // Act
+    const sweep = await runReminderSweep(world.deps, 'sweep-2');
+    await drain(world);
+
+    // Assess
+    expect(sweep.remindersRequeued).toBe(0);
+    expect(world.sentMail).toHaveLength(sent);
+  });
+});
+
 describe('reminders and escalation', () => {
   it('sends the 14-day reminder once, however often the sweep runs, and only to those with pending projects', async () => {
     // Prepare
