@@ -3,7 +3,7 @@ import { pendingProjectIds, standingReturns } from '../editorial';
 import { escalationAreaIdOf, OUTSIDE_PLAN_AUDIENCE_ID } from '../plan';
 import type { Dependencies } from '../ports';
 import type { CycleRecord, ReminderAudience, ReminderRecord } from '../records';
-import { dueReminders } from '../reminders';
+import { dueReminders, type ReminderStage } from '../reminders';
 
 export interface SweepResult {
   cycles: number;
@@ -97,8 +97,9 @@ export async function runReminderSweep(
     }
     // A reminder is asked about only while its person owes projects and can be reached: the mailer
     // drops the others without a link, and they would be queued again every morning.
+    const owing = new Set(awaited);
     const reminderEmails = latestReminders.filter(
-      (reminder) => awaited.includes(reminder.contactPersonId) && !undeliverable.has(reminder.contactPersonId) && !linked.has(reminder.contactPersonId),
+      ({ contactPersonId }) => owing.has(contactPersonId) && !undeliverable.has(contactPersonId) && !linked.has(contactPersonId),
     );
     for (const { contactPersonId, stage } of await lostEmails(deps, cycle.id, reminderEmails, now)) {
       events.push(createEvent(reminderDueV1, { cycleId: cycle.id, stage, audience: { kind: 'contact', contactPersonId } }, { correlationId, now }));
@@ -188,13 +189,19 @@ async function cycleSituation(
   return { due, undeliverable, awaited, standing: standingReturns(requests, returns), contactsOfProject, latestReminders: latestReminderEmails(sent) };
 }
 
+interface ReminderEmail {
+  contactPersonId: string;
+  stage: ReminderStage;
+  queuedAt: string;
+}
+
 /**
  * Each person's newest reminder email, of any schedule round. A link sent since it answers for the
  * older ones too. The contact-level escalation records only mark a person as escalated: the
  * escalation email goes to the guarantor, with no link to ask about.
  */
-function latestReminderEmails(sent: ReminderRecord[]): Array<{ contactPersonId: string; stage: string; queuedAt: string }> {
-  const latest = new Map<string, { contactPersonId: string; stage: string; queuedAt: string }>();
+function latestReminderEmails(sent: ReminderRecord[]): ReminderEmail[] {
+  const latest = new Map<string, ReminderEmail>();
   for (const reminder of sent) {
     if (reminder.audience.kind !== 'contact' || reminder.stage === 'escalation') continue;
     const { contactPersonId } = reminder.audience;

@@ -19,6 +19,7 @@ import { personalLinkOf } from './browser/personal-link';
 import { sidewaysScroll } from './browser/reflow';
 
 const SCREENSHOTS = join(process.cwd(), 'out', 'screenshots');
+const DESKTOP = { width: 1024, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const PERSON_EMAIL = 'k.simonova@example.org';
 const THIS_PERIOD_LABEL = 'Co se v projektu udělalo v období 1. pololetí 2026';
@@ -59,7 +60,7 @@ beforeAll(async () => {
   personalLink = personalLinkOf(await listSentEmails(system.endpoints.ses), PERSON_EMAIL, system.apiUrl);
   browser = await launchChromium();
   // The pages' policy forbids every script, axe-core included; the audit needs it lifted.
-  context = await browser.newContext({ locale: 'cs-CZ', viewport: { width: 1024, height: 900 }, bypassCSP: true });
+  context = await browser.newContext({ locale: 'cs-CZ', viewport: DESKTOP, bypassCSP: true });
   // A step that cannot happen (a blocked post, a missing field) fails in seconds, not at the test timeout.
   context.setDefaultTimeout(5_000);
 });
@@ -187,7 +188,7 @@ describe('the contact person’s page in Chromium', () => {
     await page.setViewportSize(PHONE);
     const phoneReflow = await sidewaysScroll(page);
     await screenshot(projectSection(page, INVALID_PROJECT.name), '2-project-errors-phone');
-    await page.setViewportSize({ width: 1024, height: 900 });
+    await page.setViewportSize(DESKTOP);
 
     // Assess
     expect(status).toBe(422);
@@ -269,7 +270,7 @@ describe('the contact person’s page in Chromium', () => {
 
   it.skipIf(chromiumMissing)(browserTestTitle('saves the whole page with JavaScript off: one project’s save keeps every other project’s unsaved text'), async () => {
     // Prepare: a browser that runs no script at all, and three projects nobody touched yet.
-    const noScript = await browser.newContext({ locale: 'cs-CZ', javaScriptEnabled: false, viewport: { width: 1024, height: 900 } });
+    const noScript = await browser.newContext({ locale: 'cs-CZ', javaScriptEnabled: false, viewport: DESKTOP });
     noScript.setDefaultTimeout(5_000);
     const page = await noScript.newPage();
     await page.goto(personalLink);
@@ -403,7 +404,7 @@ describe('the contact person’s page in Chromium', () => {
     const closed = await fetch(`${system.apiUrl}/cycles/2026-H1/close`, { method: 'POST', headers: { authorization: `Bearer ${system.arrKey}` } });
     await system.drainQueues();
     const page = await context.newPage();
-    await page.setViewportSize({ width: 1024, height: 900 });
+    await page.setViewportSize(DESKTOP);
 
     // Act
     const response = await page.goto(personalLink);

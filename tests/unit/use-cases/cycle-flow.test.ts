@@ -17,6 +17,8 @@ import { drain } from '../../support/in-memory-drain';
 const plan = liberecActionPlan;
 const openBody = { period: '2026-H1', deadline: '2026-07-15', meetingDate: '2026-09-10' };
 const activeProjects = plan.projects.filter((project) => project.lifecycle === 'active');
+/** Every contact person of an active project: each gets one invitation, one reminder of a stage. */
+const invitedContactIds = new Set(activeProjects.flatMap((project) => project.contactPersonIds));
 
 async function openedWorld(): Promise<InMemoryWorld> {
   const world = inMemoryWorld(plan, '2026-06-01T08:00:00Z');
@@ -36,6 +38,17 @@ function answer(overrides: Record<string, unknown> = {}) {
   return { thisPeriod: 'Hotovo, co bylo v plánu.', nextPeriodPlan: 'Pokračovat.', status: 'on-track', expectedVersion: 0, ...overrides };
 }
 
+/** Answers the only project of a person who has just one, through their invitation's link. */
+async function answerSoleProject(world: InMemoryWorld) {
+  const person = plan.contactPersons.find(
+    (candidate) => activeProjects.filter((project) => project.contactPersonIds.includes(candidate.id)).length === 1,
+  )!;
+  const project = activeProjects.find((candidate) => candidate.contactPersonIds.includes(person.id))!;
+  await submitProject(world.deps, { token: tokenOf(world, person.email), projectId: project.id, body: answer(), correlationId: 't' });
+  await drain(world);
+  return person;
+}
+
 describe('opening a cycle', () => {
   it('asks for every active project and sends each contact person exactly one invitation', async () => {
     // Prepare
@@ -46,8 +59,7 @@ describe('opening a cycle', () => {
     await drain(world);
 
     // Assess
-    const contactIds = new Set(activeProjects.flatMap((project) => project.contactPersonIds));
-    expect(world.sentMail).toHaveLength(contactIds.size);
+    expect(world.sentMail).toHaveLength(invitedContactIds.size);
     const recipients = world.sentMail.flatMap((mail) => mail.to);
     expect(new Set(recipients).size).toBe(recipients.length);
     const overview = await getCycleOverview(world.deps, '2026-H1');
@@ -205,8 +217,6 @@ describe('at-least-once delivery', () => {
 });
 
 describe('invitations lost between opening and queueing', () => {
-  const contactIds = new Set(activeProjects.flatMap((project) => project.contactPersonIds));
-
   async function openedWithoutInvitations(): Promise<InMemoryWorld> {
     const world = inMemoryWorld(plan, '2026-06-01T08:00:00Z');
     world.losePublishes(1);
@@ -225,8 +235,8 @@ describe('invitations lost between opening and queueing', () => {
     await drain(world);
 
     // Assess
-    expect(sweep.invitationsRequeued).toBe(contactIds.size);
-    expect(world.sentMail).toHaveLength(contactIds.size);
+    expect(sweep.invitationsRequeued).toBe(invitedContactIds.size);
+    expect(world.sentMail).toHaveLength(invitedContactIds.size);
     expect(world.sentMail.every((mail) => mail.subject.startsWith('Podklady k monitoringu akčního plánu za 1. pololetí 2026'))).toBe(true);
     const recipients = world.sentMail.flatMap((mail) => mail.to);
     expect(new Set(recipients).size).toBe(recipients.length);
@@ -279,8 +289,8 @@ describe('invitations lost between opening and queueing', () => {
 
     // Assess
     expect(sweep.invitationsRequeued).toBe(0);
-    expect(sweep.remindersQueued).toBe(contactIds.size);
-    expect(world.sentMail).toHaveLength(contactIds.size);
+    expect(sweep.remindersQueued).toBe(invitedContactIds.size);
+    expect(world.sentMail).toHaveLength(invitedContactIds.size);
     expect(world.sentMail.every((mail) => mail.subject.startsWith('Připomínka'))).toBe(true);
   });
 });
@@ -345,8 +355,6 @@ describe('a return whose email was lost', () => {
 });
 
 describe('reminders lost between their record and their queueing', () => {
-  const contactIds = new Set(activeProjects.flatMap((project) => project.contactPersonIds));
-
   /** The 14-day reminders recorded, and the process dead before it queued them or released the records. */
   async function remindersLostInACrash(): Promise<InMemoryWorld> {
     const world = await openedWorld();
@@ -373,10 +381,10 @@ describe('reminders lost between their record and their queueing', () => {
 
     // Assess
     expect(sweep.remindersQueued).toBe(0);
-    expect(sweep.remindersRequeued).toBe(contactIds.size);
+    expect(sweep.remindersRequeued).toBe(invitedContactIds.size);
     expect(again.remindersRequeued).toBe(0);
     const emails = world.sentMail.slice(before);
-    expect(emails).toHaveLength(contactIds.size);
+    expect(emails).toHaveLength(invitedContactIds.size);
     expect(emails.every((mail) => mail.subject.startsWith('Připomínka'))).toBe(true);
     const recipients = emails.flatMap((mail) => mail.to);
     expect(new Set(recipients).size).toBe(recipients.length);
@@ -385,12 +393,7 @@ describe('reminders lost between their record and their queueing', () => {
   it('are not queued again for a person who has answered since', async () => {
     // Prepare
     const world = await remindersLostInACrash();
-    const soleProjectPerson = plan.contactPersons.find(
-      (person) => activeProjects.filter((candidate) => candidate.contactPersonIds.includes(person.id)).length === 1,
-    )!;
-    const ownProject = activeProjects.find((candidate) => candidate.contactPersonIds.includes(soleProjectPerson.id))!;
-    await submitProject(world.deps, { token: tokenOf(world, soleProjectPerson.email), projectId: ownProject.id, body: answer(), correlationId: 't' });
-    await drain(world);
+    const soleProjectPerson = await answerSoleProject(world);
     const before = world.sentMail.length;
     world.setNow('2026-07-02T08:30:00+02:00');
 
@@ -399,7 +402,7 @@ describe('reminders lost between their record and their queueing', () => {
     await drain(world);
 
     // Assess
-    expect(sweep.remindersRequeued).toBe(contactIds.size - 1);
+    expect(sweep.remindersRequeued).toBe(invitedContactIds.size - 1);
     expect(world.sentMail.slice(before).some((mail) => mail.to.includes(soleProjectPerson.email))).toBe(false);
   });
 
@@ -427,17 +430,7 @@ describe('reminders and escalation', () => {
     // Prepare
     const world = await openedWorld();
     const invitations = world.sentMail.length;
-    const soleProjectPerson = plan.contactPersons.find(
-      (person) => activeProjects.filter((candidate) => candidate.contactPersonIds.includes(person.id)).length === 1,
-    )!;
-    const ownProject = activeProjects.find((candidate) => candidate.contactPersonIds.includes(soleProjectPerson.id))!;
-    await submitProject(world.deps, {
-      token: tokenOf(world, soleProjectPerson.email),
-      projectId: ownProject.id,
-      body: answer(),
-      correlationId: 't',
-    });
-    await drain(world);
+    const soleProjectPerson = await answerSoleProject(world);
     world.setNow('2026-07-01T08:30:00+02:00');
 
     // Act
@@ -447,8 +440,7 @@ describe('reminders and escalation', () => {
 
     // Assess
     const reminders = world.sentMail.slice(invitations);
-    const contactIds = new Set(activeProjects.flatMap((candidate) => candidate.contactPersonIds));
-    expect(reminders).toHaveLength(contactIds.size - 1);
+    expect(reminders).toHaveLength(invitedContactIds.size - 1);
     expect(reminders.some((mail) => mail.to.includes(soleProjectPerson.email))).toBe(false);
   });
 
@@ -465,9 +457,8 @@ describe('reminders and escalation', () => {
     await drain(world);
 
     // Assess
-    const contactIds = new Set(activeProjects.flatMap((candidate) => candidate.contactPersonIds));
-    expect(retried.remindersQueued).toBe(contactIds.size);
-    expect(world.sentMail.slice(invitations)).toHaveLength(contactIds.size);
+    expect(retried.remindersQueued).toBe(invitedContactIds.size);
+    expect(world.sentMail.slice(invitations)).toHaveLength(invitedContactIds.size);
   });
 
   it('escalates a late person once, also when the first escalation could not be queued', async () => {
