@@ -125,7 +125,7 @@ export class StatefulStack extends Stack {
       managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
 
-    // 64 letters and digits (~380 bits); the console reads the first 32 bytes as its A256GCM key.
+    // 64 letters and digits (~380 bits); the console seals its session cookies with the first 32 bytes.
     this.consoleSessionSecret = new Secret(this, 'ConsoleSessionKey', {
       description: 'Encrypts the session cookies of ARR’s console',
       generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },

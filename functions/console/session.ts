@@ -1,11 +1,19 @@
 /**
  * The console's session: a stateless cookie, encrypted and authenticated with a key only the
- * console holds (JWE `dir` + A256GCM through `jose`). It carries the identity that the sign-in
- * verified from the ID token (with the ID token's expiry), the refresh token and the CSRF token;
- * nothing is stored server-side, so there is no session table to expire or clean, and a cookie
- * that was altered does not decrypt. The ID token itself is not kept: beside Cognito's refresh token
- * (about 1,800 characters), an ID token of 1,100 characters would take the sealed cookie past the
- * 4,096 bytes a browser keeps of one cookie, and the browser would drop it (measured with jose).
+ * console holds. It carries the identity that the sign-in verified from the ID token (with the ID
+ * token's expiry), the refresh token and the CSRF token; nothing is stored server-side, so there
+ * is no session table to expire or clean, and a cookie that was altered does not open.
+ *
+ * The seal is Iron (`iron-webcrypto`, the format of hapi and iron-session): AES-256-CBC, then
+ * HMAC-SHA256 over the whole, each with its own key derived from the secret and a fresh salt, and
+ * the expiry inside the MAC. It replaced a JWE (`dir` + A256GCM through `jose`) because opening a
+ * JWE brings jose's whole key-management dispatch (about 33 kB minified) into every cold start of
+ * the console, where Iron is 3 kB on WebCrypto; jose still verifies the issuer's ID tokens, in
+ * the sign-in flows only (adapters/oidc/id-token.ts).
+ *
+ * The ID token itself is not kept: beside Cognito's refresh token (about 1,800 characters), an ID
+ * token of 1,100 characters would take the sealed cookie past the 4,096 bytes a browser keeps of
+ * one cookie, and the browser would drop it (a unit test seals a Cognito-sized session).
  *
  * Lifetimes: the ID token 15 minutes (set at the issuer), the cookie one hour after the last
  * refresh (an idle hour signs out), the whole session at most 8 hours after sign-in. They run on
@@ -14,7 +22,7 @@
 import { builtOnFirstUse } from '../../domain/lazy';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { EncryptJWT, jwtDecrypt } from 'jose';
+import { defaults as ironDefaults, seal, unseal } from 'iron-webcrypto';
 import * as z from 'zod/mini';
 import type { PendingSignIn, VerifiedIdentity, VerifiedSignIn } from '../../adapters/oidc/sign-in';
 
@@ -73,17 +81,21 @@ export interface SessionCookieOptions {
   secure: boolean;
 }
 
+/** Iron's defaults, but an expired seal is refused at its expiry, with no minute of grace. */
+const SEAL_OPTIONS = { ...ironDefaults, timestampSkewSec: 0 };
+
 export class SessionCookies {
-  private key: Promise<Uint8Array> | undefined;
+  /** The key as Iron's password: the 32 bytes base64url-encoded (43 characters). */
+  private key: Promise<string> | undefined;
 
   constructor(private readonly options: SessionCookieOptions) {}
 
-  private keyBytes(): Promise<Uint8Array> {
+  private password(): Promise<string> {
     if (this.key === undefined) {
       const { key } = this.options;
       this.key = (typeof key === 'function' ? key() : Promise.resolve(key)).then((bytes) => {
         if (bytes.length !== 32) throw new Error('The session key must be 32 bytes.');
-        return bytes;
+        return Buffer.from(bytes).toString('base64url');
       });
       this.key.catch(() => {
         this.key = undefined;
@@ -96,20 +108,17 @@ export class SessionCookies {
     return randomBytes(32).toString('base64url');
   }
 
+  /** `expiresAt` in epoch seconds; the seal's own expiry, checked by `open`. */
   private async seal(claims: Record<string, unknown>, expiresAt: number): Promise<string> {
-    return new EncryptJWT(claims)
-      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
-      .setIssuedAt()
-      .setExpirationTime(expiresAt)
-      .encrypt(await this.keyBytes());
+    const ttl = Math.max(1, expiresAt * 1000 - Date.now());
+    return seal(claims, await this.password(), { ...SEAL_OPTIONS, ttl });
   }
 
-  /** @returns null for an altered, foreign or expired cookie. */
-  private async open(value: string): Promise<Record<string, unknown> | null> {
-    const key = await this.keyBytes();
+  /** @returns null for an altered, foreign or expired cookie (the schemas then refuse it). */
+  private async open(value: string): Promise<unknown> {
+    const password = await this.password();
     try {
-      const { payload } = await jwtDecrypt(value, key, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] });
-      return payload;
+      return await unseal(value, password, SEAL_OPTIONS);
     } catch {
       return null;
     }

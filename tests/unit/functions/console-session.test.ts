@@ -1,8 +1,8 @@
 // The console's session cookie: what it keeps, what it refuses, and that it fits in one cookie.
 import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { describe, expect, it } from 'vitest';
-import { SESSION_COOKIE, SessionCookies, SIGN_IN_COOKIE, newSession } from '../../../functions/console/session';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SESSION_COOKIE, SESSION_IDLE_SECONDS, SessionCookies, SIGN_IN_COOKIE, newSession } from '../../../functions/console/session';
 
 const identity = {
   subject: '5f2e8c1a-6b3d-4e9f-a2c7-1d0b9e8f7a6c',
@@ -20,6 +20,10 @@ function eventWith(cookie: string): APIGatewayProxyEventV2 {
 }
 
 describe('console session cookie', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('gives back the identity, refresh token and CSRF token it sealed', async () => {
     // Prepare
     const cookies = new SessionCookies({ key: randomBytes(32), secure: true });
@@ -59,5 +63,27 @@ describe('console session cookie', () => {
 
     // Assess
     expect(outcomes).toEqual(['rejected', 'rejected']);
+  });
+
+  it('refuses a session cookie once its idle hour has passed, and an altered one', async () => {
+    // Prepare
+    const cookies = new SessionCookies({ key: randomBytes(32), secure: true });
+    const signedIn = Date.parse('2026-12-03T09:00:00Z');
+    vi.useFakeTimers({ toFake: ['Date'], now: signedIn });
+    const cookie = await cookies.sessionCookie(newSession({ identity }));
+    const value = cookie.split(';')[0]!.slice(SESSION_COOKIE.length + 1);
+    const altered = `${SESSION_COOKIE}=${value.slice(0, 120)}${value[120] === 'A' ? 'B' : 'A'}${value.slice(121)}`;
+
+    // Act
+    vi.setSystemTime(signedIn + (SESSION_IDLE_SECONDS - 1) * 1000);
+    const beforeExpiry = await cookies.readSession(eventWith(cookie));
+    const alteredOutcome = await cookies.readSession(eventWith(altered));
+    vi.setSystemTime(signedIn + (SESSION_IDLE_SECONDS + 1) * 1000);
+    const afterExpiry = await cookies.readSession(eventWith(cookie));
+
+    // Assess
+    expect(beforeExpiry).toMatchObject({ identity: { email: identity.email } });
+    expect(alteredOutcome).toBe('rejected');
+    expect(afterExpiry).toBe('rejected');
   });
 });
