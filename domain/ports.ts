@@ -5,6 +5,15 @@
 import type { AgencySections } from './agency';
 import type { AnnualTextRecord } from './annual-texts';
 import type { EditorialVersion, ReturnRecord } from './editorial';
+import type {
+  EscalationView,
+  InvitationView,
+  ProjectReturnedView,
+  ReminderView,
+  RenderedEmail,
+  SteeringGroupNoticeView,
+  UndeliverableView,
+} from './emails';
 import type { AnyEvent } from '../events';
 import type { ActionPlan } from './plan';
 import type { PlanRevision, PlanRevisionSummary } from './plan-history';
@@ -253,6 +262,18 @@ export interface ReportDocuments {
   annualReportDocx(report: AnnualReport): Promise<Uint8Array>;
 }
 
+/** The emails' Czech text: rendering belongs to templates/email/, not to the domain. */
+export interface EmailTemplates {
+  invitation(view: InvitationView): RenderedEmail;
+  reminder(view: ReminderView): RenderedEmail;
+  projectReturned(view: ProjectReturnedView): RenderedEmail;
+  /** To an activity area's guarantor (or ARR): the area's late projects and whom to chase. */
+  escalation(view: EscalationView): RenderedEmail;
+  steeringGroupNotice(view: SteeringGroupNoticeView): RenderedEmail;
+  /** To ARR: an invitation bounced or was marked as spam. */
+  undeliverable(view: UndeliverableView): RenderedEmail;
+}
+
 export interface MailSender {
   send(mail: OutgoingMail): Promise<{ messageId: string }>;
 }
@@ -288,6 +309,7 @@ export interface Dependencies {
   annualTexts: AnnualTextStore;
   events: EventPublisher;
   mail: MailSender;
+  emails: EmailTemplates;
   documents: ReportDocuments;
   tokenIssuer: TokenIssuer;
 }

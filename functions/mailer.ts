@@ -8,6 +8,7 @@ import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/pe
 import type { Dependencies } from '../domain/ports';
 import { deliverMail, type MailOutcome, type MailRequest } from '../domain/use-cases/deliver-mail';
 import { awsClock, awsConfig, awsCycles, awsEditorial, awsMail, awsPlans, awsSubmissions, awsTokenIssuer, awsTokens } from './composition/aws';
+import { emailTemplates } from '../templates/email';
 import { awsIdempotency } from './composition/idempotency';
 import { sqsConsumer } from './sqs/consumer';
 
@@ -20,7 +21,7 @@ export const MAILER_FUNCTION = 'mailer';
 const REMEMBER_SECONDS = 5 * 24 * 60 * 60;
 
 /** The ports this function's use cases read: all it composes (bottom of the file). */
-export type MailerDependencies = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'tokens' | 'tokenIssuer' | 'editorial' | 'mail'>;
+export type MailerDependencies = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'tokens' | 'tokenIssuer' | 'editorial' | 'mail' | 'emails'>;
 
 export function createMailerHandler(deps: () => MailerDependencies, persistence: () => BasePersistenceLayer) {
   let idempotent: { config: IdempotencyConfig; deliver: (request: MailRequest) => Promise<MailOutcome> } | undefined;
@@ -59,6 +60,7 @@ export const handler = createMailerHandler(
     config: awsConfig(),
     tokenIssuer: awsTokenIssuer(),
     mail: awsMail(),
+    emails: emailTemplates,
   }),
   () => awsIdempotency(MAILER_FUNCTION),
 );

@@ -13,10 +13,11 @@ import { readSesEvent, UnreadableSesEventError } from '../adapters/ses/event-not
 import type { Dependencies } from '../domain/ports';
 import { recordDeliveryEvent } from '../domain/use-cases/record-delivery-event';
 import { awsClock, awsConfig, awsCycles, awsMail, awsPlans } from './composition/aws';
+import { emailTemplates } from '../templates/email';
 import { logger } from './observability';
 
 /** The ports this function's use case reads: all it composes (bottom of the file). */
-export type SesEventsDependencies = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'mail'>;
+export type SesEventsDependencies = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'mail' | 'emails'>;
 
 export function createSesEventsHandler(deps: () => SesEventsDependencies) {
   const processor = new BatchProcessor(EventType.SQS);
@@ -56,4 +57,5 @@ export const handler = createSesEventsHandler(() => ({
   clock: awsClock,
   config: awsConfig(),
   mail: awsMail(),
+  emails: emailTemplates,
 }));

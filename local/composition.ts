@@ -9,6 +9,7 @@ import { SesMailSender } from '../adapters/ses/mail-sender';
 import { eventRoutes, SqsEventPublisher } from '../adapters/sqs/event-publisher';
 import { CryptoTokenIssuer } from '../adapters/token-issuer';
 import { reportDocuments } from '../documents/monitoring/docx';
+import { emailTemplates } from '../templates/email';
 import type { Clock, Dependencies, MonitoringConfig } from '../domain/ports';
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import { idempotencyPersistence } from '../functions/composition/idempotency';
@@ -55,6 +56,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions): Dependencies {
     config: options.config,
     events: new SqsEventPublisher(clients.sqs, eventRoutes(options.queueUrls)),
     mail: new SesMailSender(clients.ses, { from: options.sender ?? LOCAL_SENDER }),
+    emails: emailTemplates,
     documents: reportDocuments,
     tokenIssuer: new CryptoTokenIssuer(),
   };

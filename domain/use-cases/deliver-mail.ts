@@ -1,8 +1,4 @@
 import type { EventOfType } from '../../events';
-import { renderEscalation } from '../../templates/email/escalation';
-import { renderInvitation } from '../../templates/email/invitation';
-import { renderReminder } from '../../templates/email/reminder';
-import { renderProjectReturned } from '../../templates/email/returned';
 import { pendingProjectIds } from '../editorial';
 import { NotFoundError } from '../errors';
 import { parsePeriodId } from '../period';
@@ -16,7 +12,7 @@ export type MailOutcome =
   | { sent: true; messageId: string; to: string[] }
   | { sent: false; reason: 'cycle-not-open' | 'nothing-pending' | 'return-answered' };
 
-type MailDeps = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'tokens' | 'tokenIssuer' | 'editorial' | 'mail'>;
+type MailDeps = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'tokens' | 'tokenIssuer' | 'editorial' | 'mail' | 'emails'>;
 
 /**
  * Sends one queued email. Content is rendered now, not when it was queued: the projects still
@@ -64,8 +60,8 @@ export async function deliverMail(deps: MailDeps, request: MailRequest): Promise
     arrContact: deps.config.arr,
   };
   const email = isInvitation
-    ? renderInvitation(view)
-    : renderReminder({ ...view, stage: request.data.stage === 'overdue' ? 'overdue' : 'before' });
+    ? deps.emails.invitation(view)
+    : deps.emails.reminder({ ...view, stage: request.data.stage === 'overdue' ? 'overdue' : 'before' });
   const { messageId } = await deps.mail.send({ to: [person.email], ...email, tags: { cycleId: cycle.id, contactPersonId } });
   return { sent: true, messageId, to: [person.email] };
 }
@@ -98,7 +94,7 @@ async function sendReturn(
   if (!returned) throw new NotFoundError(`Verze ${data.version} projektu ${data.projectId} nebyla vrácena.`);
   if (!latest || latest.version > returned.version) return { sent: false, reason: 'return-answered' };
   const now = deps.clock.now();
-  const email = renderProjectReturned({
+  const email = deps.emails.projectReturned({
     recipientName: person.reportingPerson ?? person.name,
     periodLabel: parsePeriodId(cycle.id).label,
     deadline: new Date(cycle.deadline),
@@ -142,7 +138,7 @@ async function sendEscalation(
   const undeliverable = new Map(
     (await deps.cycles.listContacts(cycle.id)).flatMap((contact) => (contact.undeliverable ? [[contact.contactPersonId, contact.undeliverable]] : [])),
   );
-  const email = renderEscalation({
+  const email = deps.emails.escalation({
     recipientName: area ? area.guarantor.department : deps.config.arr.name,
     periodLabel: parsePeriodId(cycle.id).label,
     deadline: new Date(cycle.deadline),

@@ -1,5 +1,4 @@
 import { createEvent, reportRequestedV1, steeringGroupNotifiedV1, type AnyEvent } from '../../events';
-import { renderSteeringGroupNotice } from '../../templates/email/steering-group';
 import type { Dependencies } from '../ports';
 import type { CycleRecord } from '../records';
 import type { MonitoringReport, ReportProject } from '../report/model';
@@ -10,7 +9,7 @@ import { previousIndicatorValues } from './recompute-indicators';
 
 export type NotifyDeps = Pick<
   Dependencies,
-  'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'reports' | 'events' | 'mail' | 'documents'
+  'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'reports' | 'events' | 'mail' | 'emails' | 'documents'
 >;
 
 export type NotifyOutcome = 'sent' | 'not-ready' | 'too-early' | 'already-sent';
@@ -112,7 +111,7 @@ async function steeringGroupMail(deps: NotifyDeps, cycle: CycleRecord, report: M
   // The report's own appendix, so the email and the attachment name the same projects; a report
   // assembled before slip detection existed has none, and the history gives it now.
   const slips = report.slips ?? buildSlipAppendix(plan, cycle.id, await detectCycleSlips(deps, cycle.id));
-  const email = renderSteeringGroupNotice({
+  const email = deps.emails.steeringGroupNotice({
     periodLabel: report.period.label,
     meetingDate: cycle.meetingDate,
     completeness: {

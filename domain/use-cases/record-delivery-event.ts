@@ -1,4 +1,3 @@
-import { renderUndeliverableNotice } from '../../templates/email/undeliverable';
 import { parsePeriodId } from '../period';
 import { contactDisplayName } from '../plan';
 import type { Dependencies } from '../ports';
@@ -21,7 +20,7 @@ export type DeliveryResult =
   | { recorded: false; reason: 'not-a-contact-email' | 'unknown-contact' | 'duplicate' }
   | { recorded: true; outcome: DeliveryOutcome; flagged: boolean; arrNotified: boolean };
 
-type DeliveryDeps = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'mail'>;
+type DeliveryDeps = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'mail' | 'emails'>;
 
 /**
  * Records what SES says about an email to a contact person, against the person and the cycle.
@@ -71,7 +70,7 @@ export async function recordDeliveryEvent(deps: DeliveryDeps, notification: Deli
   let arrNotified = false;
   if (await deps.cycles.claimUndeliverableNotice(cycleId, contactPersonId, now)) {
     try {
-      const email = renderUndeliverableNotice({
+      const email = deps.emails.undeliverable({
         personName: contactDisplayName(person),
         email: current.email,
         periodLabel: parsePeriodId(cycleId).label,

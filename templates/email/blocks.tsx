@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { oneLine } from '../format';
 import { renderPage } from '../jsx/render';
+import type { RenderedEmail } from '../../domain/emails';
 
 export type Inline = string | { strong: string } | { href: string; text: string };
 
@@ -15,12 +16,6 @@ export type Block =
   /** Lines kept together, e.g. a signature. */
   | { kind: 'lines'; lines: Inline[][] }
   | { kind: 'button'; href: string; text: string };
-
-export interface RenderedEmail {
-  subject: string;
-  html: string;
-  text: string;
-}
 
 export const ARR_NAME = 'ARR – Agentura regionálního rozvoje, spol. s r. o.';
 

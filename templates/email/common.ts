@@ -1,17 +1,6 @@
 import type { Block, Inline } from './blocks';
 import { ARR_NAME } from './blocks';
-
-export interface ProjectLine {
-  name: string;
-  activityAreaName: string;
-}
-
-export interface Contact {
-  name: string;
-  email: string;
-  /** SES's reason when the invitation did not reach this address (hard bounce or complaint). */
-  undelivered?: string;
-}
+import type { Contact, ProjectLine } from '../../domain/emails';
 
 export function projectItems(projects: ProjectLine[]): Inline[][] {
   return projects.map((project) => [{ strong: project.name }, ` – oblast aktivit: ${project.activityAreaName}`]);

@@ -1,19 +1,8 @@
 import { countOf, czechPlural, deadlineStatus, describeDeadlineStatus, formatDeadline, PROJECT_FORMS } from '../format';
-import type { Block, Inline, RenderedEmail } from './blocks';
+import type { Contact, EscalationView, RenderedEmail } from '../../domain/emails';
+import type { Block, Inline } from './blocks';
 import { renderEmail } from './blocks';
-import type { Contact } from './common';
 import { contactInline, signature } from './common';
-
-export interface EscalationView {
-  /** The guarantor's department, or ARR itself. */
-  recipientName: string;
-  periodLabel: string;
-  deadline: Date;
-  now: Date;
-  areaName: string;
-  late: Array<{ projectName: string; contacts: Contact[] }>;
-  adminLink?: string;
-}
 
 function lateItem(entry: EscalationView['late'][number]): Inline[] {
   if (entry.contacts.length === 0) return [{ strong: entry.projectName }, ' – kontaktní osoba není uvedena'];

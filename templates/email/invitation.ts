@@ -1,19 +1,8 @@
 import { countOf, czechPlural, deadlineStatus, describeDeadlineStatus, formatDeadline, PROJECT_FORMS, PROJECT_STATUS_LABELS } from '../format';
-import type { Block, RenderedEmail } from './blocks';
+import type { InvitationView, RenderedEmail } from '../../domain/emails';
+import type { Block } from './blocks';
 import { renderEmail } from './blocks';
-import type { Contact, ProjectLine } from './common';
 import { contactInline, personalLinkNote, projectItems, signature } from './common';
-
-export interface InvitationView {
-  recipientName: string;
-  /** e.g. `1. pololetí 2026` */
-  periodLabel: string;
-  deadline: Date;
-  now: Date;
-  link: string;
-  projects: ProjectLine[];
-  arrContact: Contact;
-}
 
 /** One email per contact person, listing all of their projects behind a single personal link. */
 export function renderInvitation(view: InvitationView): RenderedEmail {

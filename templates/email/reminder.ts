@@ -1,13 +1,8 @@
 import { czechPlural, deadlineStatus, describeDeadlineStatus, formatDeadline } from '../format';
-import type { Block, RenderedEmail } from './blocks';
+import type { RenderedEmail, ReminderView } from '../../domain/emails';
+import type { Block } from './blocks';
 import { renderEmail } from './blocks';
 import { contactInline, personalLinkNote, projectItems, signature } from './common';
-import type { InvitationView } from './invitation';
-
-export interface ReminderView extends InvitationView {
-  /** `before`: the deadline is still ahead; `overdue`: it has passed and the cycle is still open. */
-  stage: 'before' | 'overdue';
-}
 
 /** A short nudge listing only the projects still waiting for a report. */
 export function renderReminder(view: ReminderView): RenderedEmail {

@@ -1,24 +1,8 @@
 import { deadlineStatus, describeDeadlineStatus, formatDate, formatDeadline } from '../format';
-import type { Block, RenderedEmail } from './blocks';
+import type { ProjectReturnedView, RenderedEmail } from '../../domain/emails';
+import type { Block } from './blocks';
 import { renderEmail } from './blocks';
-import type { Contact, ProjectLine } from './common';
 import { contactInline, personalLinkNote, projectItems, signature } from './common';
-
-export interface ProjectReturnedView {
-  recipientName: string;
-  /** e.g. `1. pololetí 2026` */
-  periodLabel: string;
-  deadline: Date;
-  now: Date;
-  link: string;
-  project: ProjectLine;
-  /** The version returned and when the person sent it. */
-  version: number;
-  submittedAt: Date;
-  /** ARR's comment, as ARR wrote it (line breaks kept). */
-  comment: string;
-  arrContact: Contact;
-}
 
 /** ARR asks a contact person to revise one project's report: the comment, and the same personal link. */
 export function renderProjectReturned(view: ProjectReturnedView): RenderedEmail {

@@ -1,23 +1,8 @@
 import { czechPlural, formatIsoDate, formatNumber, PROJECT_STATUS_LABELS } from '../format';
-import type { Block, Inline, RenderedEmail } from './blocks';
+import type { RenderedEmail, SteeringGroupNoticeView } from '../../domain/emails';
+import type { Block, Inline } from './blocks';
 import { renderEmail } from './blocks';
 import { signature } from './common';
-
-export interface SteeringGroupNoticeView {
-  periodLabel: string;
-  /** YYYY-MM-DD */
-  meetingDate: string;
-  completeness: {
-    submitted: number;
-    total: number;
-    missing: Array<{ projectName: string; contacts: string[] }>;
-  };
-  changedIndicators: Array<{ name: string; previous: number; current: number }>;
-  flaggedProjects: Array<{ name: string; status: 'delayed' | 'cancelled' }>;
-  /** One sentence naming the slipping projects (domain/slips/report.ts, slipSummaryLine). */
-  slipLine: string;
-  links: { html: string; md: string; docx: string };
-}
 
 function indicatorChange(indicator: SteeringGroupNoticeView['changedIndicators'][number]): Inline[] {
   const delta = indicator.current - indicator.previous;

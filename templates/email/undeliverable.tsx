@@ -4,18 +4,8 @@
  * goes to the new address by itself.
  */
 import { renderPage } from '../jsx/render';
-import type { RenderedEmail } from './blocks';
 import { ARR_NAME } from './blocks';
-
-export interface UndeliverableView {
-  personName: string;
-  email: string;
-  periodLabel: string;
-  outcome: 'hard-bounce' | 'complaint';
-  /** SES's reason, e.g. `smtp; 550 5.1.1 user unknown`. */
-  reason: string;
-  projects: string[];
-}
+import type { RenderedEmail, UndeliverableView } from '../../domain/emails';
 
 const WHAT: Record<UndeliverableView['outcome'], string> = {
   'hard-bounce': 'E-mail se nepodařilo doručit (adresa je trvale nedostupná).',

@@ -23,6 +23,7 @@ import type { MonitoringReport } from '../../domain/report/model';
 import type { SubmissionVersion } from '../../domain/submission';
 import { InMemoryIndicatorStore } from './in-memory-indicators';
 import { reportDocuments } from '../../documents/monitoring/docx';
+import { emailTemplates } from '../../templates/email';
 import { InMemoryPlanCatalog } from './in-memory-plan-catalog';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -310,6 +311,7 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
       },
     },
     indicators: new InMemoryIndicatorStore(),
+    emails: emailTemplates,
     documents: reportDocuments,
     agency: {
       async putAgencySection(cycleId, sectionId, content) {

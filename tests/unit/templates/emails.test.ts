@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { RenderedEmail } from '../../../templates/email/blocks';
+import type { InvitationView, RenderedEmail, SteeringGroupNoticeView } from '../../../domain/emails';
 import { renderEscalation } from '../../../templates/email/escalation';
-import type { InvitationView } from '../../../templates/email/invitation';
 import { renderInvitation } from '../../../templates/email/invitation';
 import { renderReminder } from '../../../templates/email/reminder';
-import type { SteeringGroupNoticeView } from '../../../templates/email/steering-group';
 import { renderSteeringGroupNotice } from '../../../templates/email/steering-group';
 
 const XSS = '<script>alert("x")</script>';
