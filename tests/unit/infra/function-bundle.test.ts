@@ -56,7 +56,8 @@ describe('function bundles', () => {
   });
 
   it('reads at a cold start of a routed function neither the plan’s editing nor the report renderers: they are chunks of their own', async () => {
-    // The code of the plan, the reports' renderers and the sign-in's flows is read by the first request that needs it.
+    // The code of the plan, the reports' renderers and the sign-in's flows (openid-client, and jose,
+    // which verifies the ID tokens; the session cookie is sealed without it) is read by the first request that needs it.
     const lazy = [
       'domain/importer/',
       'documents/monitoring/',
@@ -69,6 +70,7 @@ describe('function bundles', () => {
       'functions/arr-api/routes/reports.ts',
       'node_modules/openid-client/',
       'node_modules/oauth4webapi/',
+      'node_modules/jose/',
     ];
     for (const name of ['arr-api', 'console']) {
       const metafile = await bundle(name);
