@@ -166,7 +166,7 @@ export const FUNCTION_SDK: Record<string, string[]> = {
   'assemble-report': [...DYNAMO, 'GetCommand', 'QueryCommand', 'PutCommand', 'UpdateCommand', 'BatchWriteCommand', ...SQS],
   'notify-steering-group': [...DYNAMO, 'GetCommand', 'QueryCommand', 'UpdateCommand', ...SQS, ...SES],
   'steering-group-schedule': [...DYNAMO, 'GetCommand', 'QueryCommand', 'UpdateCommand', ...SQS, ...SES],
-  'reminder-sweep': [...DYNAMO, 'GetCommand', 'QueryCommand', 'PutCommand', ...SQS],
+  'reminder-sweep': [...DYNAMO, 'GetCommand', 'QueryCommand', 'PutCommand', 'UpdateCommand', 'DeleteCommand', ...SQS],
 };
 
 /** Imports and keeps the given SDK exports, so that nothing is shaken out. */

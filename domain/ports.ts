@@ -175,6 +175,17 @@ export interface ReminderLog {
    * queues it. A record made by another run (another `queuedAt`) is left alone.
    */
   releaseReminder(reminder: ReminderRecord): Promise<void>;
+  /**
+   * Marks a `pending` record as queued, once its event reached the queue. Only the run that made
+   * the record (the same `queuedAt`) confirms it.
+   */
+  confirmReminder(reminder: ReminderRecord): Promise<void>;
+  /**
+   * Takes over a record still `pending` since `reminder.queuedAt` (its run died before queueing
+   * it), as queued at `queuedAt` and still pending. @returns false when it is no longer that
+   * record: another run took it over or confirmed it first.
+   */
+  reclaimReminder(reminder: ReminderRecord, queuedAt: string): Promise<boolean>;
   listReminders(cycleId: string): Promise<ReminderRecord[]>;
 }
 

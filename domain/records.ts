@@ -127,6 +127,12 @@ export interface ReminderRecord {
   queuedAt: string;
   /** The cycle's schedule round when it was sent (absent: the first, 0). */
   round?: number;
+  /**
+   * Recorded, its event not yet known to be queued. Only a guarantor's escalation carries it: its
+   * email issues no link, so the record itself is what tells a crash between recording it and
+   * queueing it (the sweep then queues it again; see runReminderSweep).
+   */
+  pending?: true;
 }
 
 /**

@@ -21,6 +21,22 @@ export class DynamoReminderLog implements ReminderLog {
     });
   }
 
+  async confirmReminder(reminder: ReminderRecord): Promise<void> {
+    await this.table.update(keys.reminder(reminder.cycleId, reminder.audience, reminder.stage, reminder.round), {
+      UpdateExpression: 'REMOVE pending',
+      ConditionExpression: 'queuedAt = :queuedAt',
+      ExpressionAttributeValues: { ':queuedAt': reminder.queuedAt },
+    });
+  }
+
+  reclaimReminder(reminder: ReminderRecord, queuedAt: string): Promise<boolean> {
+    return this.table.update(keys.reminder(reminder.cycleId, reminder.audience, reminder.stage, reminder.round), {
+      UpdateExpression: 'SET queuedAt = :now',
+      ConditionExpression: 'pending = :pending AND queuedAt = :queuedAt',
+      ExpressionAttributeValues: { ':now': queuedAt, ':pending': true, ':queuedAt': reminder.queuedAt },
+    });
+  }
+
   async listReminders(cycleId: string): Promise<ReminderRecord[]> {
     const items = await this.table.queryAll({
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',

@@ -17,6 +17,8 @@ export interface SweepResult {
   returnsRequeued: number;
   /** Reminders recorded as queued whose email never went out, queued again. */
   remindersRequeued: number;
+  /** Guarantors' escalations recorded but never queued, queued again. */
+  escalationsRequeued: number;
 }
 
 /**
@@ -38,7 +40,10 @@ export const EMAIL_GRACE_MS = 60 * 60 * 1000;
  * person without a link until the first reminder; the same way, a standing return's email
  * to each person of the project who was sent no link since the return; and a person's latest
  * reminder when no link was sent since it: the recovery for a crash between recording a reminder
- * and queueing it, which the release below cannot undo.
+ * and queueing it, which the release below cannot undo. A guarantor's escalation issues no link,
+ * so its record is made `pending` and confirmed once its event is queued; one still pending an
+ * hour later was lost in such a crash, and is taken over (a conditional write, so concurrent runs
+ * queue it once) and queued again.
  */
 export async function runReminderSweep(
   deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'editorial' | 'tokens' | 'events'>,
@@ -46,16 +51,20 @@ export async function runReminderSweep(
 ): Promise<SweepResult> {
   const now = deps.clock.now();
   const openCycles = (await deps.cycles.listCycles()).filter((cycle) => cycle.state === 'open');
-  const result: SweepResult = { cycles: openCycles.length, remindersQueued: 0, escalationsQueued: 0, staleSubmissionsRepublished: 0, invitationsRequeued: 0, returnsRequeued: 0, remindersRequeued: 0 };
+  const result: SweepResult = { cycles: openCycles.length, remindersQueued: 0, escalationsQueued: 0, staleSubmissionsRepublished: 0, invitationsRequeued: 0, returnsRequeued: 0, remindersRequeued: 0, escalationsRequeued: 0 };
   for (const cycle of openCycles) {
     const events: AnyEvent[] = [];
     const round = cycle.scheduleRound ?? 0;
     /** The records this run made: released again if their events cannot be queued. */
     const claimed: ReminderRecord[] = [];
+    /** The pending records this run made or took over: confirmed once their events are queued. */
+    const unconfirmed: ReminderRecord[] = [];
     const record = async (stage: string, audience: ReminderAudience, projectIds: string[]): Promise<boolean> => {
-      const reminder: ReminderRecord = { cycleId: cycle.id, stage, audience, projectIds, queuedAt: now.toISOString(), ...(round > 0 ? { round } : {}) };
+      const pending = audience.kind === 'guarantor' ? { pending: true as const } : {};
+      const reminder: ReminderRecord = { cycleId: cycle.id, stage, audience, projectIds, queuedAt: now.toISOString(), ...(round > 0 ? { round } : {}), ...pending };
       const recorded = await deps.reminders.recordReminder(reminder);
       if (recorded) claimed.push(reminder);
+      if (recorded && reminder.pending) unconfirmed.push(reminder);
       return recorded;
     };
     const queue = async (stage: string, audience: ReminderAudience, projectIds: string[]): Promise<boolean> => {
@@ -64,7 +73,7 @@ export async function runReminderSweep(
       return recorded;
     };
 
-    const { due, undeliverable, awaited, standing, contactsOfProject, latestReminders } = await cycleSituation(deps, cycle, now);
+    const { due, undeliverable, awaited, standing, contactsOfProject, latestReminders, strandedEscalations } = await cycleSituation(deps, cycle, now);
     const reminded = new Set<string>();
     // No reminders to an address that bounced or complained: they would not arrive, or would
     // annoy. The escalation still names the person, saying the invitation did not arrive.
@@ -104,6 +113,14 @@ export async function runReminderSweep(
     for (const { contactPersonId, stage } of await lostEmails(deps, cycle.id, reminderEmails, now)) {
       events.push(createEvent(reminderDueV1, { cycleId: cycle.id, stage, audience: { kind: 'contact', contactPersonId } }, { correlationId, now }));
       result.remindersRequeued += 1;
+    }
+    // Taken over, not released on a failed publish below: it stays pending for the next run.
+    for (const stranded of strandedEscalations) {
+      const reclaimed = { ...stranded, queuedAt: now.toISOString() };
+      if (!(await deps.reminders.reclaimReminder(stranded, reclaimed.queuedAt))) continue;
+      events.push(createEvent(reminderDueV1, { cycleId: cycle.id, stage: stranded.stage, audience: stranded.audience }, { correlationId, now }));
+      unconfirmed.push(reclaimed);
+      result.escalationsRequeued += 1;
     }
     const escalations = due.filter((candidate) => candidate.stage === 'escalation');
     if (escalations.length > 0) {
@@ -145,6 +162,7 @@ export async function runReminderSweep(
         await Promise.allSettled(claimed.map((reminder) => deps.reminders.releaseReminder(reminder)));
         throw error;
       }
+      await Promise.all(unconfirmed.map((reminder) => deps.reminders.confirmReminder(reminder)));
     }
   }
   return result;
@@ -153,7 +171,8 @@ export async function runReminderSweep(
 /**
  * What the sweep needs to know of one open cycle: the reminders due, the persons whose address
  * cannot be reached, the persons who still owe projects, the standing returns, each project's
- * contact persons and each person's latest reminder email.
+ * contact persons, each person's latest reminder email, and the escalations of this schedule round
+ * left pending by a run that died (EMAIL_GRACE_MS or longer ago).
  */
 async function cycleSituation(
   deps: Pick<Dependencies, 'cycles' | 'reminders' | 'editorial'>,
@@ -186,7 +205,21 @@ async function cycleSituation(
     ),
   });
   const contactsOfProject = new Map(requests.map((request) => [request.projectId, request.contactPersonIds]));
-  return { due, undeliverable, awaited, standing: standingReturns(requests, returns), contactsOfProject, latestReminders: latestReminderEmails(sent) };
+  const strandedEscalations = sent.filter(
+    (reminder) =>
+      reminder.pending === true &&
+      (reminder.round ?? 0) === (cycle.scheduleRound ?? 0) &&
+      now.getTime() - Date.parse(reminder.queuedAt) >= EMAIL_GRACE_MS,
+  );
+  return {
+    due,
+    undeliverable,
+    awaited,
+    standing: standingReturns(requests, returns),
+    contactsOfProject,
+    latestReminders: latestReminderEmails(sent),
+    strandedEscalations,
+  };
 }
 
 interface ReminderEmail {

@@ -306,6 +306,16 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
         const key = reminderKey(reminder);
         if (reminders.get(key)?.queuedAt === reminder.queuedAt) reminders.delete(key);
       },
+      async confirmReminder(reminder) {
+        const stored = reminders.get(reminderKey(reminder));
+        if (stored?.queuedAt === reminder.queuedAt) delete stored.pending;
+      },
+      async reclaimReminder(reminder, queuedAt) {
+        const stored = reminders.get(reminderKey(reminder));
+        if (stored?.pending !== true || stored.queuedAt !== reminder.queuedAt) return false;
+        stored.queuedAt = queuedAt;
+        return true;
+      },
       async listReminders(cycleId) {
         return [...reminders.values()].filter((reminder) => reminder.cycleId === cycleId).map(clone);
       },

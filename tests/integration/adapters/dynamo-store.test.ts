@@ -576,6 +576,39 @@ describe('ReminderLog', () => {
     expect(await store.reminders.listReminders(cycleId)).toEqual(expect.arrayContaining([ours, another]));
     expect(await store.reminders.listReminders(cycleId)).toHaveLength(2);
   });
+
+  it('lets one run take over a pending escalation, and keeps a confirmed one from being taken over', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    const escalation = (activityAreaId: string): ReminderRecord => ({
+      cycleId,
+      stage: 'escalation',
+      audience: { kind: 'guarantor', activityAreaId },
+      projectIds: ['taxibusy'],
+      queuedAt: '2026-07-22T07:00:00.000Z',
+      pending: true,
+    });
+    const stranded = escalation('doprava');
+    const confirmed = escalation('energetika');
+    await store.reminders.recordReminder(stranded);
+    await store.reminders.recordReminder(confirmed);
+    await store.reminders.confirmReminder({ ...confirmed, queuedAt: '2026-07-22T08:00:00.000Z' });
+    await store.reminders.confirmReminder(confirmed);
+
+    // Act
+    const takeovers = [
+      await store.reminders.reclaimReminder(stranded, '2026-07-23T07:00:00.000Z'),
+      await store.reminders.reclaimReminder(stranded, '2026-07-23T07:00:01.000Z'),
+      await store.reminders.reclaimReminder(confirmed, '2026-07-23T07:00:00.000Z'),
+    ];
+
+    // Assess
+    expect(takeovers).toEqual([true, false, false]);
+    const { pending: _pending, ...confirmedRecord } = confirmed;
+    expect(await store.reminders.listReminders(cycleId)).toEqual(
+      expect.arrayContaining([{ ...stranded, queuedAt: '2026-07-23T07:00:00.000Z' }, confirmedRecord]),
+    );
+  });
 });
 
 describe('IndicatorStore', () => {

@@ -425,6 +425,81 @@ describe('reminders lost between their record and their queueing', () => {
   });
 });
 
+describe('escalations lost between their record and their queueing', () => {
+  /** One per activity area with late projects, to its guarantor, and one to ARR for the projects outside the plan. */
+  const escalationsIn = (mail: InMemoryWorld['sentMail']) => mail.filter((email) => email.subject.startsWith('Chybějící podklady'));
+
+  /** The escalation day's sweep recorded everything, and the process died before it queued anything or released the records. */
+  async function escalationsLostInACrash(): Promise<InMemoryWorld> {
+    const world = await openedWorld();
+    world.setNow('2026-07-22T09:00:00+02:00');
+    world.losePublishes(1);
+    vi.spyOn(world.deps.reminders, 'releaseReminder').mockRejectedValue(new Error('process died'));
+    await expect(runReminderSweep(world.deps, 'sweep-crashed')).rejects.toThrow('process died');
+    vi.mocked(world.deps.reminders.releaseReminder).mockRestore();
+    return world;
+  }
+
+  it('are queued again by the next sweep an hour or more later, once per area', async () => {
+    // Prepare
+    const world = await escalationsLostInACrash();
+    const before = world.sentMail.length;
+    world.setNow('2026-07-22T09:30:00+02:00');
+    const tooSoon = await runReminderSweep(world.deps, 'sweep-soon');
+    world.setNow('2026-07-23T09:00:00+02:00');
+
+    // Act
+    const sweep = await runReminderSweep(world.deps, 'sweep-next-day');
+    const again = await runReminderSweep(world.deps, 'sweep-again');
+    await drain(world);
+
+    // Assess
+    expect(tooSoon.escalationsRequeued).toBe(0);
+    expect(sweep.escalationsQueued).toBe(0);
+    expect(sweep.escalationsRequeued).toBeGreaterThan(0);
+    expect(again.escalationsRequeued).toBe(0);
+    const escalations = escalationsIn(world.sentMail.slice(before));
+    expect(escalations).toHaveLength(sweep.escalationsRequeued);
+    const areas = escalations.map((mail) => mail.subject);
+    expect(new Set(areas).size).toBe(areas.length);
+  });
+
+  it('stay pending for the run after, when the queue refuses them again', async () => {
+    // Prepare
+    const world = await escalationsLostInACrash();
+    world.setNow('2026-07-23T09:00:00+02:00');
+    world.losePublishes(1);
+    await expect(runReminderSweep(world.deps, 'sweep-refused')).rejects.toThrow();
+    const before = world.sentMail.length;
+    world.setNow('2026-07-24T09:00:00+02:00');
+
+    // Act
+    const sweep = await runReminderSweep(world.deps, 'sweep-retried');
+    await drain(world);
+
+    // Assess
+    expect(sweep.escalationsRequeued).toBeGreaterThan(0);
+    expect(escalationsIn(world.sentMail.slice(before))).toHaveLength(sweep.escalationsRequeued);
+  });
+
+  it('are not queued again once they were queued', async () => {
+    // Prepare
+    const world = await openedWorld();
+    world.setNow('2026-07-22T09:00:00+02:00');
+    const first = await runReminderSweep(world.deps, 'sweep-1');
+    await drain(world);
+    world.setNow('2026-07-23T09:00:00+02:00');
+
+    // Act
+    const sweep = await runReminderSweep(world.deps, 'sweep-2');
+
+    // Assess
+    expect(first.escalationsQueued).toBeGreaterThan(0);
+    expect(sweep.escalationsRequeued).toBe(0);
+    expect((await world.deps.reminders.listReminders('2026-H1')).some((reminder) => reminder.pending)).toBe(false);
+  });
+});
+
 describe('reminders and escalation', () => {
   it('sends the 14-day reminder once, however often the sweep runs, and only to those with pending projects', async () => {
     // Prepare
