@@ -354,17 +354,20 @@ describe('a return whose email was lost', () => {
   });
 });
 
+/** The sweep at `at` recorded what was due, and the process died before it queued any of it or released the records. */
+async function sweepDiedAt(at: string): Promise<InMemoryWorld> {
+  const world = await openedWorld();
+  world.setNow(at);
+  world.losePublishes(1);
+  vi.spyOn(world.deps.reminders, 'releaseReminder').mockRejectedValue(new Error('process died'));
+  await expect(runReminderSweep(world.deps, 'sweep-crashed')).rejects.toThrow('process died');
+  vi.mocked(world.deps.reminders.releaseReminder).mockRestore();
+  return world;
+}
+
 describe('reminders lost between their record and their queueing', () => {
-  /** The 14-day reminders recorded, and the process dead before it queued them or released the records. */
-  async function remindersLostInACrash(): Promise<InMemoryWorld> {
-    const world = await openedWorld();
-    world.setNow('2026-07-01T08:30:00+02:00');
-    world.losePublishes(1);
-    vi.spyOn(world.deps.reminders, 'releaseReminder').mockRejectedValue(new Error('process died'));
-    await expect(runReminderSweep(world.deps, 'sweep-crashed')).rejects.toThrow('process died');
-    vi.mocked(world.deps.reminders.releaseReminder).mockRestore();
-    return world;
-  }
+  /** The 14-day reminders. */
+  const remindersLostInACrash = () => sweepDiedAt('2026-07-01T08:30:00+02:00');
 
   it('are queued again by the next morning’s sweep, once per person', async () => {
     // Prepare
@@ -429,16 +432,8 @@ describe('escalations lost between their record and their queueing', () => {
   /** One per activity area with late projects, to its guarantor, and one to ARR for the projects outside the plan. */
   const escalationsIn = (mail: InMemoryWorld['sentMail']) => mail.filter((email) => email.subject.startsWith('Chybějící podklady'));
 
-  /** The escalation day's sweep recorded everything, and the process died before it queued anything or released the records. */
-  async function escalationsLostInACrash(): Promise<InMemoryWorld> {
-    const world = await openedWorld();
-    world.setNow('2026-07-22T09:00:00+02:00');
-    world.losePublishes(1);
-    vi.spyOn(world.deps.reminders, 'releaseReminder').mockRejectedValue(new Error('process died'));
-    await expect(runReminderSweep(world.deps, 'sweep-crashed')).rejects.toThrow('process died');
-    vi.mocked(world.deps.reminders.releaseReminder).mockRestore();
-    return world;
-  }
+  /** The escalation day's. */
+  const escalationsLostInACrash = () => sweepDiedAt('2026-07-22T09:00:00+02:00');
 
   it('are queued again by the next sweep an hour or more later, once per area', async () => {
     // Prepare
