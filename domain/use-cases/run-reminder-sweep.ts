@@ -162,6 +162,7 @@ export async function runReminderSweep(
         await Promise.allSettled(claimed.map((reminder) => deps.reminders.releaseReminder(reminder)));
         throw error;
       }
+      // A confirmation that fails leaves its record pending: a later run queues it again (at least once).
       await Promise.all(unconfirmed.map((reminder) => deps.reminders.confirmReminder(reminder)));
     }
   }

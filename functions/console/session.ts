@@ -8,7 +8,7 @@
  * HMAC-SHA256 over the whole, each with its own key derived from the secret and a fresh salt, and
  * the expiry inside the MAC. It replaced a JWE (`dir` + A256GCM through `jose`) because opening a
  * JWE brings jose's whole key-management dispatch (about 33 kB minified) into every cold start of
- * the console, where Iron is 3 kB on WebCrypto; jose still verifies the issuer's ID tokens, in
+ * the console, where Iron is about 6 kB on WebCrypto; jose still verifies the issuer's ID tokens, in
  * the sign-in flows only (adapters/oidc/id-token.ts).
  *
  * The ID token itself is not kept: beside Cognito's refresh token (about 1,800 characters), an ID
@@ -110,6 +110,7 @@ export class SessionCookies {
 
   /** `expiresAt` in epoch seconds; the seal's own expiry, checked by `open`. */
   private async seal(claims: Record<string, unknown>, expiresAt: number): Promise<string> {
+    // At least 1 ms: Iron reads a ttl of 0 as "never expires".
     const ttl = Math.max(1, expiresAt * 1000 - Date.now());
     return seal(claims, await this.password(), { ...SEAL_OPTIONS, ttl });
   }
