@@ -5,10 +5,9 @@
  */
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
-import type { Dependencies } from '../domain/ports';
-import { deliverMail, type MailOutcome, type MailRequest } from '../domain/use-cases/deliver-mail';
+import { deliverMail, type MailDeps, type MailOutcome, type MailRequest } from '../domain/use-cases/deliver-mail';
 import { awsClock, awsConfig, awsCycles, awsEditorial, awsMail, awsPlans, awsSubmissions, awsTokenIssuer, awsTokens } from './composition/aws';
-import { emailTemplates } from '../templates/email';
+import { mailerEmails } from '../templates/email';
 import { awsIdempotency } from './composition/idempotency';
 import { sqsConsumer } from './sqs/consumer';
 
@@ -21,7 +20,7 @@ export const MAILER_FUNCTION = 'mailer';
 const REMEMBER_SECONDS = 5 * 24 * 60 * 60;
 
 /** The ports this function's use cases read: all it composes (bottom of the file). */
-export type MailerDependencies = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'tokens' | 'tokenIssuer' | 'editorial' | 'mail' | 'emails'>;
+export type MailerDependencies = MailDeps;
 
 export function createMailerHandler(deps: () => MailerDependencies, persistence: () => BasePersistenceLayer) {
   let idempotent: { config: IdempotencyConfig; deliver: (request: MailRequest) => Promise<MailOutcome> } | undefined;
@@ -60,7 +59,7 @@ export const handler = createMailerHandler(
     config: awsConfig(),
     tokenIssuer: awsTokenIssuer(),
     mail: awsMail(),
-    emails: emailTemplates,
+    emails: mailerEmails,
   }),
   () => awsIdempotency(MAILER_FUNCTION),
 );

@@ -10,14 +10,13 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { readSesEvent, UnreadableSesEventError } from '../adapters/ses/event-notification';
-import type { Dependencies } from '../domain/ports';
-import { recordDeliveryEvent } from '../domain/use-cases/record-delivery-event';
+import { recordDeliveryEvent, type DeliveryDeps } from '../domain/use-cases/record-delivery-event';
 import { awsClock, awsConfig, awsCycles, awsMail, awsPlans } from './composition/aws';
-import { emailTemplates } from '../templates/email';
+import { deliveryEmails } from '../templates/email';
 import { logger } from './observability';
 
 /** The ports this function's use case reads: all it composes (bottom of the file). */
-export type SesEventsDependencies = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'mail' | 'emails'>;
+export type SesEventsDependencies = DeliveryDeps;
 
 export function createSesEventsHandler(deps: () => SesEventsDependencies) {
   const processor = new BatchProcessor(EventType.SQS);
@@ -57,5 +56,5 @@ export const handler = createSesEventsHandler(() => ({
   clock: awsClock,
   config: awsConfig(),
   mail: awsMail(),
-  emails: emailTemplates,
+  emails: deliveryEmails,
 }));

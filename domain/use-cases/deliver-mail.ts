@@ -3,7 +3,7 @@ import { pendingProjectIds } from '../editorial';
 import { NotFoundError } from '../errors';
 import { parsePeriodId } from '../period';
 import { activityAreaOfProject, contactDisplayName, escalationAreaIdOf, OUTSIDE_PLAN_NAME, type ActionPlan, type Project } from '../plan';
-import type { Dependencies } from '../ports';
+import type { Dependencies, EmailTemplates } from '../ports';
 import type { CycleRecord } from '../records';
 
 export type MailRequest = EventOfType<'invitation-requested'> | EventOfType<'reminder-due'> | EventOfType<'project-returned'>;
@@ -12,7 +12,12 @@ export type MailOutcome =
   | { sent: true; messageId: string; to: string[] }
   | { sent: false; reason: 'cycle-not-open' | 'nothing-pending' | 'return-answered' };
 
-type MailDeps = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'tokens' | 'tokenIssuer' | 'editorial' | 'mail' | 'emails'>;
+/** The emails the mailer renders: to contact persons, and the escalations to the guarantors. */
+export type MailerEmails = Pick<EmailTemplates, 'invitation' | 'reminder' | 'projectReturned' | 'escalation'>;
+
+export type MailDeps = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'tokens' | 'tokenIssuer' | 'editorial' | 'mail'> & {
+  emails: MailerEmails;
+};
 
 /**
  * Sends one queued email. Content is rendered now, not when it was queued: the projects still

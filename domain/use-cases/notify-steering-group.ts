@@ -1,5 +1,5 @@
 import { createEvent, reportRequestedV1, steeringGroupNotifiedV1, type AnyEvent } from '../../events';
-import type { Dependencies } from '../ports';
+import type { Dependencies, EmailTemplates } from '../ports';
 import type { CycleRecord } from '../records';
 import type { MonitoringReport, ReportProject } from '../report/model';
 import { buildSlipAppendix, slipSummaryLine } from '../slips/report';
@@ -9,8 +9,8 @@ import { previousIndicatorValues } from './recompute-indicators';
 
 export type NotifyDeps = Pick<
   Dependencies,
-  'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'reports' | 'events' | 'mail' | 'emails' | 'documents'
->;
+  'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'reports' | 'events' | 'mail' | 'documents'
+> & { emails: Pick<EmailTemplates, 'steeringGroupNotice'> };
 
 export type NotifyOutcome = 'sent' | 'not-ready' | 'too-early' | 'already-sent';
 /** What the daily run did with a cycle: a notice's outcome, or its lost report asked for again. */

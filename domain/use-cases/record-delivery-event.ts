@@ -1,6 +1,6 @@
 import { parsePeriodId } from '../period';
 import { contactDisplayName } from '../plan';
-import type { Dependencies } from '../ports';
+import type { Dependencies, EmailTemplates } from '../ports';
 import type { DeliveryOutcome } from '../records';
 
 /** An SES event about one email, as the edge read it from SES's JSON. */
@@ -20,7 +20,7 @@ export type DeliveryResult =
   | { recorded: false; reason: 'not-a-contact-email' | 'unknown-contact' | 'duplicate' }
   | { recorded: true; outcome: DeliveryOutcome; flagged: boolean; arrNotified: boolean };
 
-type DeliveryDeps = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'mail' | 'emails'>;
+export type DeliveryDeps = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'mail'> & { emails: Pick<EmailTemplates, 'undeliverable'> };
 
 /**
  * Records what SES says about an email to a contact person, against the person and the cycle.

@@ -5,7 +5,7 @@
  */
 import type { NotifyDeps } from '../../domain/use-cases/notify-steering-group';
 import { awsClock, awsConfig, awsCycles, awsEvents, awsIndicators, awsMail, awsPlans, awsReports, awsSubmissions } from './aws';
-import { emailTemplates } from '../../templates/email';
+import { steeringGroupEmails } from '../../templates/email';
 import { lazyReportDocuments } from './documents';
 
 export const awsSteeringGroupNotice = (): NotifyDeps => ({
@@ -18,6 +18,6 @@ export const awsSteeringGroupNotice = (): NotifyDeps => ({
   config: awsConfig(),
   events: awsEvents(),
   mail: awsMail(),
-  emails: emailTemplates,
+  emails: steeringGroupEmails,
   documents: lazyReportDocuments,
 });

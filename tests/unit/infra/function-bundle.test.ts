@@ -55,6 +55,19 @@ describe('function bundles', () => {
     expect(inputs.has('adapters/dynamodb/cycle-store.ts')).toBe(true);
   });
 
+  it('gives each function that sends email only the renderers of the emails it sends', async () => {
+    const renderers = async (name: string) =>
+      Object.values((await bundle(name)).outputs)
+        .flatMap((output) => Object.entries(output.inputs))
+        .filter(([input, { bytesInOutput }]) => input.startsWith('templates/email/') && /\/(?!blocks|common|index)[^/]+$/.test(input) && bytesInOutput > 0)
+        .map(([input]) => input.replace('templates/email/', ''))
+        .sort();
+
+    expect(await renderers('mailer')).toEqual(['escalation.ts', 'invitation.ts', 'reminder.ts', 'returned.ts']);
+    expect(await renderers('notify-steering-group')).toEqual(['steering-group.ts']);
+    expect(await renderers('ses-events')).toEqual(['undeliverable.tsx']);
+  });
+
   it('reads at a cold start of a routed function neither the plan’s editing nor the report renderers: they are chunks of their own', async () => {
     // The code of the plan, the reports' renderers and the sign-in's flows (openid-client, and jose,
     // which verifies the ID tokens; the session cookie is sealed without it) is read by the first request that needs it.
