@@ -9,6 +9,7 @@ import { parsePeriodId } from '../../../domain/period';
 import { activityAreaOfProject, contactDisplayName, OUTSIDE_PLAN_NAME, type ActionPlan, type Project } from '../../../domain/plan';
 import { normalizeInput } from '../../../domain/text';
 import { listCycles } from '../../../domain/use-cases/arr';
+import { importPastReport } from '../../../domain/use-cases/load-history';
 import {
   addContactPerson,
   addProject,
@@ -728,8 +729,6 @@ export const routes: Record<string, ConsoleRoute> = {
   'POST /arr/plan/past-reports': arrOnly(async (context) => {
     const text = uploadedText(context.form, 'report');
     try {
-      // The report importer (10 kB) is read only here, not with every page of the plan.
-      const { importPastReport } = await import('../../../domain/use-cases/load-history');
       const result = await importPastReport(context.deps.app, { report: text });
       return pastReportPage(context, 200, { text: '', result });
     } catch (error) {
