@@ -5,9 +5,9 @@
  * the CSRF token of every form post.
  *
  * The routes live in groups under console/routes/ (http/route-groups.ts). The sign-in, the cycles,
- * the projects, ARR's chapters and the annual texts are read with this router; the plan's editing
- * (with import, export and history) and the reports (their renderers) are loaded on the first
- * request that needs them. A route's access is declared beside its handler, so its group is
+ * the projects and ARR's chapters are read with this router; the plan's editing (with import,
+ * export and history) and the reports (their renderers, with the annual report's texts) are loaded
+ * on the first request that needs them. A route's access is declared beside its handler, so its group is
  * loaded before the check runs.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -18,7 +18,6 @@ import { consoleErrorPages } from './console/error-pages';
 import type { ConsoleDependencies, ConsoleRoute } from './console/context';
 import { readConsoleForm } from './console/request-form';
 import type { ConsoleRouteKey } from './console/route-keys';
-import * as annualTextRoutes from './console/routes/annual-texts';
 import * as chapterRoutes from './console/routes/chapters';
 import * as cycleRoutes from './console/routes/cycles';
 import * as projectRoutes from './console/routes/projects';
@@ -70,13 +69,12 @@ function allowSignOutTarget(response: HttpResponse, origin: string): HttpRespons
   return { ...response, headers: { ...response.headers, 'content-security-policy': policy.replace("form-action 'self'", `form-action 'self' ${origin}`) } };
 }
 
-type ConsoleRouteGroup = 'sign-in' | 'cycles' | 'projects' | 'annual-texts' | 'reports' | 'chapters' | 'plan';
+type ConsoleRouteGroup = 'sign-in' | 'cycles' | 'projects' | 'reports' | 'chapters' | 'plan';
 
 export const CONSOLE_ROUTE_GROUP_MODULES: RouteGroupModules<ConsoleRouteGroup, ConsoleRoute> = {
   'sign-in': withEntry(signInRoutes),
   cycles: withEntry(cycleRoutes),
   projects: withEntry(projectRoutes),
-  'annual-texts': withEntry(annualTextRoutes),
   chapters: withEntry(chapterRoutes),
   reports: () => import('./console/routes/reports'),
   plan: () => import('./console/routes/plan'),
@@ -103,8 +101,8 @@ export const CONSOLE_ROUTE_GROUPS: Readonly<Record<ConsoleRouteKey, ConsoleRoute
   'GET /arr/cycles/{cycleId}/report/{format}': 'reports',
   'GET /arr/years/{year}/report': 'reports',
   'GET /arr/years/{year}/report/{format}': 'reports',
-  'GET /arr/years/{year}/texts': 'annual-texts',
-  'POST /arr/years/{year}/texts': 'annual-texts',
+  'GET /arr/years/{year}/texts': 'reports',
+  'POST /arr/years/{year}/texts': 'reports',
   'GET /arr/indicators': 'reports',
   'GET /arr/indicators/{format}': 'reports',
   'GET /arr/cycles/{cycleId}/chapters/{section}': 'chapters',

@@ -1,4 +1,8 @@
-/** The reports' previews and downloads, and the indicators as open data. */
+/**
+ * The reports' previews and downloads, the indicators as open data, and ARR's texts of the annual
+ * report. The texts are here, not read with the router, because they share the annual report's
+ * model with the reports: with the router, that code was a chunk of its own at every cold start.
+ */
 import { renderAnnualReportHtml } from '../../../documents/annual/html';
 import { renderMonitoringReportHtml } from '../../../documents/monitoring/html';
 import { DomainError, NotFoundError } from '../../../domain/errors';
@@ -11,6 +15,7 @@ import { INDICATOR_FORMATS, openDataDocument } from '../../downloads/open-data';
 import { annualReportDocument, monitoringReportDocument, REPORT_FORMATS } from '../../downloads/report-documents';
 import { correlationIdOf, pathParameter } from '../../http/body';
 import { html } from '../../http/responses';
+import { annualTextRoutes } from '../annual-text-routes';
 import { member, type ConsoleRoute, type SignedInContext } from '../context';
 import { cyclePath, frameUser } from '../pages';
 
@@ -22,6 +27,7 @@ function formatParameter<F extends string>(context: SignedInContext, formats: re
 }
 
 export const routes: Record<string, ConsoleRoute> = {
+  ...annualTextRoutes,
   'GET /arr/cycles/{cycleId}/report': member(async (context) => {
     const cycleId = pathParameter(context.event, 'cycleId');
     const cycle = await context.deps.app.cycles.getCycle(cycleId);

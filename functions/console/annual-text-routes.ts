@@ -1,14 +1,17 @@
-/** The texts of a year's annual report: read by the steering group, written by ARR. */
-import { DomainError } from '../../../domain/errors';
-import { normalizeInput } from '../../../domain/text';
-import { getAnnualTexts, putAnnualTexts } from '../../../domain/use-cases/annual-report';
-import { renderAnnualTextsPage } from '../../../templates/console/annual-texts';
-import { countOf } from '../../../templates/format';
-import { pathParameter } from '../../http/body';
-import { html, redirect } from '../../http/responses';
-import { annualTextErrors, annualTextsEdit, annualTextsPage, RESET_FIELD } from '../annual-texts';
-import { arrOnly, member, type ConsoleRoute } from '../context';
-import { frameUser } from '../pages';
+/**
+ * The texts of a year's annual report: read by the steering group, written by ARR. Part of the
+ * reports' route group (routes/reports.ts), which is loaded with the annual report they feed.
+ */
+import { DomainError } from '../../domain/errors';
+import { normalizeInput } from '../../domain/text';
+import { getAnnualTexts, putAnnualTexts } from '../../domain/use-cases/annual-report';
+import { renderAnnualTextsPage } from '../../templates/console/annual-texts';
+import { countOf } from '../../templates/format';
+import { pathParameter } from '../http/body';
+import { html, redirect } from '../http/responses';
+import { annualTextErrors, annualTextsEdit, annualTextsPage, RESET_FIELD } from './annual-texts';
+import { arrOnly, member, type ConsoleRoute } from './context';
+import { frameUser } from './pages';
 
 const TEXT_FORMS = { one: 'text', few: 'texty', many: 'textů' };
 
@@ -17,7 +20,7 @@ function savedCount(value: string | undefined): number | null {
   return value !== undefined && /^\d{1,4}$/.test(value) ? Number(value) : null;
 }
 
-export const routes: Record<string, ConsoleRoute> = {
+export const annualTextRoutes: Record<string, ConsoleRoute> = {
   'GET /arr/years/{year}/texts': member(async (context) => {
     const year = pathParameter(context.event, 'year');
     const query = context.event.queryStringParameters ?? {};
