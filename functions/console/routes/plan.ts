@@ -45,6 +45,7 @@ import { correlationIdOf, pathParameter } from '../../http/body';
 import { html, redirect, type HttpResponse } from '../../http/responses';
 import { arrOnly, member, type ConsoleRoute, type SignedInContext } from '../context';
 import { decimalOrText, fieldText } from '../forms';
+import { frameUser } from '../pages';
 import { describePlanPath } from '../plan-paths';
 
 const LIFECYCLE_LABELS: Record<Project['lifecycle'], string> = { active: 'probíhá', completed: 'dokončen', cancelled: 'zrušen' };
@@ -64,7 +65,7 @@ function frameOf(context: SignedInContext): PlanFrame {
   const notice = query.hotovo ? NOTICES[query.hotovo] : undefined;
   const revision = /^\d+$/.test(query.verze ?? '') ? (query.verze as string) : '';
   return {
-    user: { name: context.user.name, role: context.user.role, csrf: context.user.csrf },
+    user: frameUser(context),
     canEdit: context.user.role === 'arr',
     notice: notice ? notice(revision) : undefined,
   };
