@@ -3,8 +3,8 @@
  * so every route shares one warm execution environment. All routes are IAM-signed.
  *
  * The routes live in groups under arr-api/routes/ (http/route-groups.ts). The cycles', the
- * editorial and the annual texts' routes are read with this router; the reports (their renderers),
- * the plan (import, export, history) and the import of past reports are loaded on the first
+ * editorial and the annual texts' routes are read with this router; the reports (their renderers)
+ * and the plan (import, export, history, with the import of past reports) are loaded on the first
  * request that needs them.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -40,7 +40,7 @@ export type ArrApiDependencies = Pick<
 
 export type ArrApiRoute = (event: APIGatewayProxyEventV2, deps: ArrApiDependencies) => Promise<HttpResponse>;
 
-type ArrRouteGroup = 'cycles' | 'reports' | 'annual-texts' | 'editorial' | 'plan' | 'history';
+type ArrRouteGroup = 'cycles' | 'reports' | 'annual-texts' | 'editorial' | 'plan';
 
 export const ARR_ROUTE_GROUP_MODULES: RouteGroupModules<ArrRouteGroup, ArrApiRoute> = {
   cycles: withEntry(cycleRoutes),
@@ -48,7 +48,6 @@ export const ARR_ROUTE_GROUP_MODULES: RouteGroupModules<ArrRouteGroup, ArrApiRou
   editorial: withEntry(editorialRoutes),
   reports: () => import('./arr-api/routes/reports'),
   plan: () => import('./arr-api/routes/plan'),
-  history: () => import('./arr-api/routes/history'),
 };
 
 /** Every route key this function answers, and the group that handles it (a unit test loads each). */
@@ -77,7 +76,7 @@ export const ARR_ROUTE_GROUPS: Readonly<Record<string, ArrRouteGroup>> = {
   'POST /plan/projects': 'plan',
   'PATCH /plan/projects/{projectId}': 'plan',
   'PATCH /plan/indicators/{code}': 'plan',
-  'POST /history': 'history',
+  'POST /history': 'plan',
 };
 
 export const ARR_ROUTE_KEYS = Object.keys(ARR_ROUTE_GROUPS);

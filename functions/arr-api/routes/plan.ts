@@ -1,4 +1,9 @@
-/** ARR's API: the action plan's export, import (`?confirm=true` removes projects that have reports in an open cycle), changes and history. */
+/**
+ * ARR's API: the action plan's export, import (`?confirm=true` removes projects that have reports
+ * in an open cycle), changes and history, and the import of a past monitoring report (Markdown or
+ * text), history that pre-fills later cycles, as on the console's plan pages. One group, not two:
+ * they share the plan's code, which two lazy groups would have split into more chunks.
+ */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import {
   addContactPerson,
@@ -12,6 +17,7 @@ import {
   updateIndicator,
   updateProject,
 } from '../../../domain/use-cases/manage-plan';
+import { importPastReport } from '../../../domain/use-cases/load-history';
 import type { ArrApiRoute } from '../../arr-api';
 import { planFile } from '../../downloads/plan-file';
 import { actorOf, correlationIdOf, parseBody, pathParameter, queryParameter } from '../../http/body';
@@ -45,4 +51,5 @@ export const routes: Record<string, ArrApiRoute> = {
     json(200, await updateProject(deps, { ...changeOf(event), projectId: pathParameter(event, 'projectId') })),
   'PATCH /plan/indicators/{code}': async (event, deps) =>
     json(200, await updateIndicator(deps, { ...changeOf(event), code: pathParameter(event, 'code') })),
+  'POST /history': async (event, deps) => json(201, await importPastReport(deps, parseBody(event))),
 };
