@@ -7,8 +7,8 @@
  * The routes live in groups under console/routes/ (http/route-groups.ts). The sign-in, the cycles,
  * the projects and ARR's chapters are read with this router; the plan's editing (with import,
  * export and history) and the reports (their renderers, with the annual report's texts) are loaded
- * on the first request that needs them. A route's access is declared beside its handler, so its group is
- * loaded before the check runs.
+ * on the first request that needs them. A route's access is declared beside its handler, so its
+ * group is loaded before the check runs.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { requireAccess, type ConsoleAccess } from '../domain/access';
