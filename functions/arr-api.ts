@@ -2,15 +2,14 @@
  * ARR's back-office API: one function, routed on API Gateway's route key (`GET /cycles/{cycleId}`),
  * so every route shares one warm execution environment. All routes are IAM-signed.
  *
- * The routes live in groups under arr-api/routes/ (http/route-groups.ts). The cycles', the
- * editorial and the annual texts' routes are read with this router; the reports (their renderers)
- * and the plan (import, export, history, with the import of past reports) are loaded on the first
- * request that needs them.
+ * The routes live in groups under arr-api/routes/ (http/route-groups.ts). The cycles' and the
+ * editorial routes are read with this router; the reports (their renderers, with the annual
+ * report's texts) and the plan (import, export, history, with the import of past reports) are
+ * loaded on the first request that needs them.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { NotFoundError } from '../domain/errors';
 import type { Dependencies } from '../domain/ports';
-import * as annualTextRoutes from './arr-api/routes/annual-texts';
 import * as cycleRoutes from './arr-api/routes/cycles';
 import * as editorialRoutes from './arr-api/routes/editorial';
 import { awsAgency, awsAnnualTexts, awsClock, awsConfig, awsCycles, awsEditorial, awsEvents, awsIndicators, awsPlans, awsReminders, awsReports, awsSubmissions, awsTokens } from './composition/aws';
@@ -40,11 +39,10 @@ export type ArrApiDependencies = Pick<
 
 export type ArrApiRoute = (event: APIGatewayProxyEventV2, deps: ArrApiDependencies) => Promise<HttpResponse>;
 
-type ArrRouteGroup = 'cycles' | 'reports' | 'annual-texts' | 'editorial' | 'plan';
+type ArrRouteGroup = 'cycles' | 'reports' | 'editorial' | 'plan';
 
 export const ARR_ROUTE_GROUP_MODULES: RouteGroupModules<ArrRouteGroup, ArrApiRoute> = {
   cycles: withEntry(cycleRoutes),
-  'annual-texts': withEntry(annualTextRoutes),
   editorial: withEntry(editorialRoutes),
   reports: () => import('./arr-api/routes/reports'),
   plan: () => import('./arr-api/routes/plan'),
@@ -61,8 +59,8 @@ export const ARR_ROUTE_GROUPS: Readonly<Record<string, ArrRouteGroup>> = {
   'DELETE /cycles/{cycleId}/contacts/{contactPersonId}/token': 'cycles',
   'GET /cycles/{cycleId}/report': 'reports',
   'GET /years/{year}/report': 'reports',
-  'GET /years/{year}/texts': 'annual-texts',
-  'PUT /years/{year}/texts': 'annual-texts',
+  'GET /years/{year}/texts': 'reports',
+  'PUT /years/{year}/texts': 'reports',
   'GET /cycles/{cycleId}/projects/{projectId}': 'editorial',
   'POST /cycles/{cycleId}/projects/{projectId}/return': 'editorial',
   'PUT /cycles/{cycleId}/projects/{projectId}/editorial': 'editorial',
