@@ -9,7 +9,7 @@ import { SesMailSender } from '../adapters/ses/mail-sender';
 import { eventRoutes, SqsEventPublisher } from '../adapters/sqs/event-publisher';
 import { CryptoTokenIssuer } from '../adapters/token-issuer';
 import { reportDocuments } from '../documents/monitoring/docx';
-import { emailTemplates } from '../templates/email';
+import { emailTemplates } from '../templates/email/all';
 import type { Clock, Dependencies, MonitoringConfig } from '../domain/ports';
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import { idempotencyPersistence } from '../functions/composition/idempotency';

@@ -1,9 +1,8 @@
 /**
  * The EmailTemplates port (domain/ports.ts): every email the system sends, rendered here. Each
  * AWS function composes only the emails its use case sends (esbuild leaves the others out of its
- * bundle); a runtime of every use case (the local stack, the tests) takes them all.
+ * bundle); a runtime of every use case (the local stack, the tests) takes them all from ./all.ts.
  */
-import type { EmailTemplates } from '../../domain/ports';
 import type { MailerEmails } from '../../domain/use-cases/deliver-mail';
 import type { DeliveryDeps } from '../../domain/use-cases/record-delivery-event';
 import type { NotifyDeps } from '../../domain/use-cases/notify-steering-group';
@@ -26,14 +25,3 @@ export const steeringGroupEmails: NotifyDeps['emails'] = { steeringGroupNotice: 
 
 /** ARR's notice of an invitation that bounced or was marked as spam. */
 export const deliveryEmails: DeliveryDeps['emails'] = { undeliverable: renderUndeliverableNotice };
-
-// Listed, not spread from the three above: esbuild keeps an object spread (it may run getters),
-// and with it every renderer in every function's bundle.
-export const emailTemplates: EmailTemplates = {
-  invitation: renderInvitation,
-  reminder: renderReminder,
-  projectReturned: renderProjectReturned,
-  escalation: renderEscalation,
-  steeringGroupNotice: renderSteeringGroupNotice,
-  undeliverable: renderUndeliverableNotice,
-};

@@ -23,7 +23,7 @@ import type { MonitoringReport } from '../../domain/report/model';
 import type { SubmissionVersion } from '../../domain/submission';
 import { InMemoryIndicatorStore } from './in-memory-indicators';
 import { reportDocuments } from '../../documents/monitoring/docx';
-import { emailTemplates } from '../../templates/email';
+import { emailTemplates } from '../../templates/email/all';
 import { InMemoryPlanCatalog } from './in-memory-plan-catalog';
 
 const clone = <T>(value: T): T => structuredClone(value);
