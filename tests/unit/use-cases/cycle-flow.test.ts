@@ -49,6 +49,14 @@ async function answerSoleProject(world: InMemoryWorld) {
   return person;
 }
 
+/** The morning's sweep at `at`, and every email it queued delivered. */
+async function sweepAt(world: InMemoryWorld, at: string, correlationId: string) {
+  world.setNow(at);
+  const sweep = await runReminderSweep(world.deps, correlationId);
+  await drain(world);
+  return sweep;
+}
+
 describe('opening a cycle', () => {
   it('asks for every active project and sends each contact person exactly one invitation', async () => {
     // Prepare
@@ -247,15 +255,11 @@ describe('invitations lost between opening and queueing', () => {
     const world = await openedWithoutInvitations();
     world.setNow('2026-06-01T08:30:00Z');
     const early = await runReminderSweep(world.deps, 'sweep-early');
-    world.setNow('2026-06-02T08:30:00+02:00');
-    await runReminderSweep(world.deps, 'sweep-1');
-    await drain(world);
+    await sweepAt(world, '2026-06-02T08:30:00+02:00', 'sweep-1');
     const sent = world.sentMail.length;
 
     // Act
-    world.setNow('2026-06-03T08:30:00+02:00');
-    const later = await runReminderSweep(world.deps, 'sweep-2');
-    await drain(world);
+    const later = await sweepAt(world, '2026-06-03T08:30:00+02:00', 'sweep-2');
 
     // Assess
     expect(early.invitationsRequeued).toBe(0);
@@ -378,9 +382,7 @@ describe('reminders lost between their record and their queueing', () => {
     // Act
     const sweep = await runReminderSweep(world.deps, 'sweep-1');
     await drain(world);
-    world.setNow('2026-07-03T08:30:00+02:00');
-    const again = await runReminderSweep(world.deps, 'sweep-2');
-    await drain(world);
+    const again = await sweepAt(world, '2026-07-03T08:30:00+02:00', 'sweep-2');
 
     // Assess
     expect(sweep.remindersQueued).toBe(0);
@@ -412,9 +414,7 @@ describe('reminders lost between their record and their queueing', () => {
   it('are not queued again once they went out', async () => {
     // Prepare
     const world = await openedWorld();
-    world.setNow('2026-07-01T08:30:00+02:00');
-    await runReminderSweep(world.deps, 'sweep-1');
-    await drain(world);
+    await sweepAt(world, '2026-07-01T08:30:00+02:00', 'sweep-1');
     const sent = world.sentMail.length;
     world.setNow('2026-07-02T08:30:00+02:00');
 
@@ -480,9 +480,7 @@ describe('escalations lost between their record and their queueing', () => {
   it('are not queued again once they were queued', async () => {
     // Prepare
     const world = await openedWorld();
-    world.setNow('2026-07-22T09:00:00+02:00');
-    const first = await runReminderSweep(world.deps, 'sweep-1');
-    await drain(world);
+    const first = await sweepAt(world, '2026-07-22T09:00:00+02:00', 'sweep-1');
     world.setNow('2026-07-23T09:00:00+02:00');
 
     // Act
