@@ -20,13 +20,15 @@
  * Beside the CPU time, where valgrind is installed, the instructions each import executes: counted
  * by callgrind with V8 in one thread and in its deterministic mode, so the same bundle gives the
  * same count on every run (within 0.3 %), where the CPU time of a cold start on a shared machine
- * moves by 10–20 % between runs; an unrelated detail such as the length of the path the bundle is
- * imported from still moves it by up to 3 %. A count is work, not time (it leaves out the threads that the CPU
+ * moves by 10–20 % between runs. A count is work, not time (it leaves out the threads that the CPU
  * time includes, and a cache miss costs what an add does), so it ranks changes; the target judges
  * the CPU time.
+ *
+ * Every bundle is imported from a directory as short as Lambda's `/var/task` (see
+ * LAMBDA_LIKE_ROOT): the length of that path changes what V8 does, by steps.
  */
 import { spawn } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -366,7 +368,23 @@ async function functionNames(repoRoot: string): Promise<string[]> {
   return names;
 }
 
-export async function measureBundles(options: { repoRoot: string; outDir: string; runs: number }): Promise<BundleMeasurement[]> {
+/**
+ * Where each measured bundle is written: a new directory right under /tmp, so `/tmp/XXXXXX/`,
+ * 2 characters longer than Lambda's `/var/task/`, which a Lambda imports its `index.mjs` from.
+ *
+ * Why it matters: Node's ES module loader normalizes every module's path in JavaScript
+ * (`normalizeString` of node:path), and once that function has walked enough characters V8
+ * optimizes it with TurboFan, a few ms of CPU paid once. A bundle that reads more module files
+ * from a longer directory gets there sooner. Measured on the console's plan start (16 files): from
+ * `/tmp/bm-XXXXXX/console/function/` (31 characters) V8 optimizes it and the import takes 351
+ * million instructions; from `/var/task/`, from `/tmp/XXXXXX/` or from a directory of 25
+ * characters it does not, and takes 341–342 million. The bare bundles (9 files) never get there.
+ * Measured from a long temporary directory, a routed function was charged for a compilation that
+ * its deployed bundle does not cause.
+ */
+const LAMBDA_LIKE_ROOT = '/tmp/';
+
+export async function measureBundles(options: { repoRoot: string; runs: number }): Promise<BundleMeasurement[]> {
   // What the stack gives every function at runtime; the handlers read it lazily, Powertools at import.
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -381,48 +399,63 @@ export async function measureBundles(options: { repoRoot: string; outDir: string
   for (const name of await functionNames(options.repoRoot)) {
     const sdk = FUNCTION_SDK[name];
     if (sdk === undefined) throw new Error(`bench/bundles.ts: FUNCTION_SDK does not say which SDK clients ${name} uses.`);
-    // Paths of one length for both: how much V8 does to import a bundle depends, by up to 3 % of
-    // its instructions, on the length of the path it is imported from (measured: the same files
-    // under /tmp/a/ and under a directory 36 characters long), so neither side may carry a longer one.
-    const own = await bundle(options.repoRoot, join(options.outDir, name, 'function'), { file: join('functions', `${name}.ts`), functionName: name });
-    const bare = await bundle(options.repoRoot, join(options.outDir, name, 'bare-sdk'), { contents: bareSdkEntry(sdk) });
-    // One import of each in turn, so that a change in the machine's load hits all alike.
-    const ownRuns: Array<{ wallMs: number; cpuMs: number }> = [];
-    const bareRuns: Array<{ wallMs: number; cpuMs: number }> = [];
-    const groupRuns = own.routeGroups.map((): Array<{ wallMs: number; cpuMs: number }> => []);
-    for (let run = 0; run < options.runs; run += 1) {
-      ownRuns.push(await importTimeOnce([own.entryFile], env));
-      bareRuns.push(await importTimeOnce([bare.entryFile], env));
-      for (const [index, group] of own.routeGroups.entries()) groupRuns[index]!.push(await importTimeOnce([own.entryFile, group.chunkFile], env));
+    const directories = [await mkdtemp(LAMBDA_LIKE_ROOT), await mkdtemp(LAMBDA_LIKE_ROOT)] as const;
+    try {
+      results.push(await measureFunction(options, name, sdk, directories, env, countable, emptyScript));
+    } finally {
+      await Promise.all(directories.map((directory) => rm(directory, { recursive: true, force: true })));
     }
-    const summary = (runs: Array<{ wallMs: number; cpuMs: number }>): LoadTimes => ({
-      loadMs: median(runs.map((run) => run.wallMs)),
-      loadMinMs: Math.min(...runs.map((run) => run.wallMs)),
-      loadCpuMs: median(runs.map((run) => run.cpuMs)),
-      loadRunsMs: runs.map((run) => Number(run.wallMs.toFixed(1))),
-    });
-    const size = ({ bytes, gzipBytes, startBytes }: BundleSize): BundleSize => ({ bytes, gzipBytes, startBytes });
-    const entry = { startBytes: own.startBytes, ...summary(ownRuns) };
-    const routeGroups: RouteGroupMeasurement[] = own.routeGroups.map((group, index) => ({
-      group: group.group,
-      startBytes: group.startBytes,
-      ...summary(groupRuns[index]!),
-      largestParts: group.largestParts,
-    }));
-    const worst = worstRouteGroup(routeGroups, entry.loadCpuMs, (group) => group.loadCpuMs);
-    const worstStart = own.routeGroups.find((group) => group.group === worst?.group);
-    results.push({
-      name,
-      ...size(own),
-      ...(worst === undefined ? entry : { startBytes: worst.startBytes, loadMs: worst.loadMs, loadMinMs: worst.loadMinMs, loadCpuMs: worst.loadCpuMs, loadRunsMs: worst.loadRunsMs }),
-      entry,
-      routeGroups,
-      worstRouteGroup: worst?.group ?? null,
-      largestParts: worstStart?.startParts ?? own.largestParts,
-      largestLazyParts: own.largestLazyParts,
-      bare: { ...size(bare), ...summary(bareRuns), sdk },
-      instructions: countable ? await countInstructions(bare.entryFile, own, env, emptyScript) : null,
-    });
   }
   return results;
+}
+
+/** One function against its bare bundle, each built into one of `directories` and imported from there. */
+async function measureFunction(
+  options: { repoRoot: string; runs: number },
+  name: string,
+  sdk: string[],
+  [ownDirectory, bareDirectory]: readonly [string, string],
+  env: NodeJS.ProcessEnv,
+  countable: boolean,
+  emptyScript: number,
+): Promise<BundleMeasurement> {
+  const own = await bundle(options.repoRoot, ownDirectory, { file: join('functions', `${name}.ts`), functionName: name });
+  const bare = await bundle(options.repoRoot, bareDirectory, { contents: bareSdkEntry(sdk) });
+  // One import of each in turn, so that a change in the machine's load hits all alike.
+  const ownRuns: Array<{ wallMs: number; cpuMs: number }> = [];
+  const bareRuns: Array<{ wallMs: number; cpuMs: number }> = [];
+  const groupRuns = own.routeGroups.map((): Array<{ wallMs: number; cpuMs: number }> => []);
+  for (let run = 0; run < options.runs; run += 1) {
+    ownRuns.push(await importTimeOnce([own.entryFile], env));
+    bareRuns.push(await importTimeOnce([bare.entryFile], env));
+    for (const [index, group] of own.routeGroups.entries()) groupRuns[index]!.push(await importTimeOnce([own.entryFile, group.chunkFile], env));
+  }
+  const summary = (runs: Array<{ wallMs: number; cpuMs: number }>): LoadTimes => ({
+    loadMs: median(runs.map((run) => run.wallMs)),
+    loadMinMs: Math.min(...runs.map((run) => run.wallMs)),
+    loadCpuMs: median(runs.map((run) => run.cpuMs)),
+    loadRunsMs: runs.map((run) => Number(run.wallMs.toFixed(1))),
+  });
+  const size = ({ bytes, gzipBytes, startBytes }: BundleSize): BundleSize => ({ bytes, gzipBytes, startBytes });
+  const entry = { startBytes: own.startBytes, ...summary(ownRuns) };
+  const routeGroups: RouteGroupMeasurement[] = own.routeGroups.map((group, index) => ({
+    group: group.group,
+    startBytes: group.startBytes,
+    ...summary(groupRuns[index]!),
+    largestParts: group.largestParts,
+  }));
+  const worst = worstRouteGroup(routeGroups, entry.loadCpuMs, (group) => group.loadCpuMs);
+  const worstStart = own.routeGroups.find((group) => group.group === worst?.group);
+  return {
+    name,
+    ...size(own),
+    ...(worst === undefined ? entry : { startBytes: worst.startBytes, loadMs: worst.loadMs, loadMinMs: worst.loadMinMs, loadCpuMs: worst.loadCpuMs, loadRunsMs: worst.loadRunsMs }),
+    entry,
+    routeGroups,
+    worstRouteGroup: worst?.group ?? null,
+    largestParts: worstStart?.startParts ?? own.largestParts,
+    largestLazyParts: own.largestLazyParts,
+    bare: { ...size(bare), ...summary(bareRuns), sdk },
+    instructions: countable ? await countInstructions(bare.entryFile, own, env, emptyScript) : null,
+  };
 }

@@ -9,8 +9,8 @@
  *   npm run bench -- --skip-bundles        without the bundle measurements
  *   npm run bench -- --skip-cycles         only the bundles
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { arch, cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
+import { arch, cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -253,14 +253,9 @@ async function main(): Promise<void> {
 
   let bundles: BundleMeasurement[] = [];
   if (!values['skip-bundles']) {
-    const outDir = await mkdtemp(join(tmpdir(), 'chytrejsi-kraj-bundles-'));
-    try {
-      noteLoad('před bundly');
-      bundles = await measureBundles({ repoRoot: REPO_ROOT, outDir, runs: LOAD_RUNS });
-      noteLoad('po bundlech');
-    } finally {
-      await rm(outDir, { recursive: true, force: true });
-    }
+    noteLoad('před bundly');
+    bundles = await measureBundles({ repoRoot: REPO_ROOT, runs: LOAD_RUNS });
+    noteLoad('po bundlech');
     printBundles(bundles);
   }
 
