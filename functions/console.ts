@@ -4,11 +4,11 @@
  * check runs here on the server before the route: a session (else the sign-in), the group, and
  * the CSRF token of every form post.
  *
- * The routes live in groups under console/routes/ (http/route-groups.ts). The sign-in, the cycles,
- * the projects and ARR's chapters are read with this router; the plan's editing (with import,
- * export and history) and the reports (their renderers, with the annual report's texts) are loaded
- * on the first request that needs them. A route's access is declared beside its handler, so its
- * group is loaded before the check runs.
+ * The routes live in groups under console/routes/ (http/route-groups.ts). Only the sign-in is read
+ * with this router; every group of pages (the cycles, their opening and closing, the projects,
+ * ARR's chapters, the reports with the annual report's texts, the plan's editing with import,
+ * export and history) is loaded on the first request that needs it. A route's access is declared
+ * beside its handler, so its group is loaded before the check runs.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { requireAccess, type ConsoleAccess } from '../domain/access';
@@ -18,9 +18,6 @@ import { consoleErrorPages } from './console/error-pages';
 import type { ConsoleDependencies, ConsoleRoute } from './console/context';
 import { readConsoleForm } from './console/request-form';
 import type { ConsoleRouteKey } from './console/route-keys';
-import * as chapterRoutes from './console/routes/chapters';
-import * as cycleRoutes from './console/routes/cycles';
-import * as projectRoutes from './console/routes/projects';
 import * as signInRoutes from './console/routes/sign-in';
 import { csrfMatches, CSRF_FIELD, safeReturnTo } from './console/session';
 import { awsConsoleDependencies } from './composition/aws-console';
@@ -69,13 +66,14 @@ function allowSignOutTarget(response: HttpResponse, origin: string): HttpRespons
   return { ...response, headers: { ...response.headers, 'content-security-policy': policy.replace("form-action 'self'", `form-action 'self' ${origin}`) } };
 }
 
-type ConsoleRouteGroup = 'sign-in' | 'cycles' | 'projects' | 'reports' | 'chapters' | 'plan';
+type ConsoleRouteGroup = 'sign-in' | 'cycles' | 'open-close' | 'projects' | 'chapters' | 'reports' | 'plan';
 
 export const CONSOLE_ROUTE_GROUP_MODULES: RouteGroupModules<ConsoleRouteGroup, ConsoleRoute> = {
   'sign-in': withEntry(signInRoutes),
-  cycles: withEntry(cycleRoutes),
-  projects: withEntry(projectRoutes),
-  chapters: withEntry(chapterRoutes),
+  cycles: () => import('./console/routes/cycles'),
+  'open-close': () => import('./console/routes/open-close'),
+  projects: () => import('./console/routes/projects'),
+  chapters: () => import('./console/routes/chapters'),
   reports: () => import('./console/routes/reports'),
   plan: () => import('./console/routes/plan'),
 };
@@ -87,13 +85,13 @@ export const CONSOLE_ROUTE_GROUPS: Readonly<Record<ConsoleRouteKey, ConsoleRoute
   'POST /arr/sign-out': 'sign-in',
   'GET /arr/signed-out': 'sign-in',
   'GET /arr': 'cycles',
-  'POST /arr/cycles': 'cycles',
+  'POST /arr/cycles': 'open-close',
   'GET /arr/cycles/{cycleId}': 'cycles',
   'POST /arr/cycles/{cycleId}/dates': 'cycles',
   'POST /arr/cycles/{cycleId}/contacts/{contactPersonId}/link': 'cycles',
   'POST /arr/cycles/{cycleId}/contacts/{contactPersonId}/revoke': 'cycles',
-  'GET /arr/cycles/{cycleId}/close': 'cycles',
-  'POST /arr/cycles/{cycleId}/close': 'cycles',
+  'GET /arr/cycles/{cycleId}/close': 'open-close',
+  'POST /arr/cycles/{cycleId}/close': 'open-close',
   'GET /arr/cycles/{cycleId}/projects/{projectId}': 'projects',
   'POST /arr/cycles/{cycleId}/projects/{projectId}/return': 'projects',
   'POST /arr/cycles/{cycleId}/projects/{projectId}/editorial': 'projects',

@@ -1,16 +1,15 @@
 /**
- * A routed function's routes in groups: the entry knows every route key and its group. Most groups
- * are read with the entry; the large groups that few requests need (plan editing, the report
- * renderers) are loaded with `import()` on the first request that needs one, so a cold start does
- * not read their code. The module system keeps a loaded group: later requests get it without
- * reading again.
+ * A routed function's routes in groups: the entry knows every route key and its group. A group is
+ * read with the entry (`withEntry`) or loaded with `import()` on the first request that needs it,
+ * so a cold start does not read its code. The module system keeps a loaded group: later requests
+ * get it without reading again.
  *
- * Why only a few groups are lazy: each lazy group makes esbuild split the code it shares with the
- * entry and with other groups into chunks, one per combination, and a cold start pays for every
- * module it loads (resolving, reading, compiling, linking: about 0.8 ms of CPU on Node 20, half
- * that on Node 22), as much as for parsing some 15 kB. With all seven console groups lazy, a cold
- * start read up to 28 modules where the bare SDK bundle reads 9, which cost more than the code the
- * groups kept out (README, "What a cold start pays for").
+ * Which groups are lazy is a measurement, not a rule: each lazy group makes esbuild split the code
+ * it shares with the entry and with other groups into chunks, one per combination of groups, and
+ * a cold start pays for every module file it loads (resolving, reading, compiling, linking) about
+ * what parsing 7 kB of code costs in CPU time, or 3 kB in instructions. A group is lazy where the
+ * code it keeps out of the other cold starts outweighs the files it adds (README, "What a cold
+ * start pays for").
  */
 
 /** A group's module: `() => import('./<fn>/routes/<group>')`, or `withEntry(module)` for one read with the entry. */

@@ -1,20 +1,17 @@
-/** The console's cycles: the list, opening one, its dashboard, its dates, the contacts' links and closing it. */
+/** The console's cycles: the list (with the form that opens one), a cycle's dashboard, its dates and the contacts' links. Opening and closing are in open-close.ts. */
 import { DomainError } from '../../../domain/errors';
 import { nextPeriod, parsePeriodId, periodOf, previousPeriod } from '../../../domain/period';
 import { defaultReminderLadder } from '../../../domain/reminders';
 import { pragueDate } from '../../../domain/time';
-import { getCycleOverview, listCycles, reissueContactLink, revokeContactLinks } from '../../../domain/use-cases/arr';
-import { closeCycle } from '../../../domain/use-cases/close-cycle';
-import { openCycle } from '../../../domain/use-cases/open-cycle';
+import { listCycles, reissueContactLink, revokeContactLinks } from '../../../domain/use-cases/arr';
 import { rescheduleCycle } from '../../../domain/use-cases/reschedule-cycle';
-import { renderCloseConfirmation } from '../../../templates/console/close';
 import { renderCyclesPage, type OpenCycleFormValues } from '../../../templates/console/cycles';
 import { renderDashboard } from '../../../templates/console/dashboard';
 import { correlationIdOf, pathParameter } from '../../http/body';
 import { html, redirect, type HttpResponse } from '../../http/responses';
 import { arrOnly, member, type ConsoleRoute, type SignedInContext } from '../context';
 import { dashboardView } from '../dashboard';
-import { fieldText, ladderBody } from '../forms';
+import { fieldText } from '../forms';
 import { cyclePath, frameUser } from '../pages';
 
 /** The half-years ARR may want to open: the one that ended last, the running one and the next. */
@@ -36,7 +33,8 @@ function defaultOpenValues(now: Date): OpenCycleFormValues {
   };
 }
 
-async function cyclesPage(
+/** The cycles' list; ARR sees the form that opens one, with what it typed and its errors after a refused post. */
+export async function cyclesPage(
   context: SignedInContext,
   status: number,
   form: { values: OpenCycleFormValues; errors: Record<string, string> } | null,
@@ -65,48 +63,8 @@ async function cyclesPage(
   );
 }
 
-/** Field paths of the open-cycle request → the form's field names. */
-function openCycleFieldOf(path: string): string {
-  if (path.startsWith('reminderLadder.daysBeforeDeadline')) return 'daysBeforeDeadline';
-  if (path.startsWith('reminderLadder.')) return path.slice('reminderLadder.'.length);
-  return path;
-}
-
 export const routes: Record<string, ConsoleRoute> = {
   'GET /arr': member((context) => cyclesPage(context, 200, null)),
-
-  'POST /arr/cycles': arrOnly(async (context) => {
-    const values: OpenCycleFormValues = {
-      period: fieldText(context.form, 'period'),
-      deadline: fieldText(context.form, 'deadline'),
-      meetingDate: fieldText(context.form, 'meetingDate'),
-      daysBeforeDeadline: fieldText(context.form, 'daysBeforeDeadline'),
-      overdueAfterDays: fieldText(context.form, 'overdueAfterDays'),
-      escalateAfterDays: fieldText(context.form, 'escalateAfterDays'),
-    };
-    try {
-      const cycle = await openCycle(
-        context.deps.app,
-        {
-          period: values.period,
-          ...(values.deadline ? { deadline: values.deadline } : {}),
-          ...(values.meetingDate ? { meetingDate: values.meetingDate } : {}),
-          reminderLadder: ladderBody(values),
-        },
-        correlationIdOf(context.event),
-      );
-      return redirect(cyclePath(cycle.id, '?hotovo=otevreno'));
-    } catch (error) {
-      if (!(error instanceof DomainError) || (error.kind !== 'validation' && error.kind !== 'conflict')) throw error;
-      const errors: Record<string, string> = {};
-      for (const [path, message] of Object.entries(error.details)) errors[openCycleFieldOf(path)] ??= message;
-      // The API's message explains every accepted format; a person who left a date out needs less.
-      if (values.deadline === '' && errors.deadline) errors.deadline = 'Zadejte termín odevzdání.';
-      if (values.meetingDate === '' && errors.meetingDate) errors.meetingDate = 'Zadejte datum jednání Řídící skupiny.';
-      if (Object.keys(errors).length === 0) errors.form = error.message;
-      return cyclesPage(context, 422, { values, errors });
-    }
-  }),
 
   'GET /arr/cycles/{cycleId}': member(async (context) => {
     const { status, html: page } = renderDashboard(await dashboardView(context, pathParameter(context.event, 'cycleId')));
@@ -147,23 +105,4 @@ export const routes: Record<string, ConsoleRoute> = {
     return redirect(cyclePath(cycleId, '?hotovo=zruseno'));
   }),
 
-  'GET /arr/cycles/{cycleId}/close': arrOnly(async (context) => {
-    const overview = await getCycleOverview(context.deps.app, pathParameter(context.event, 'cycleId'));
-    return html(
-      200,
-      renderCloseConfirmation({
-        user: frameUser(context),
-        cycleId: overview.cycle.id,
-        periodLabel: parsePeriodId(overview.cycle.id).label,
-        submitted: overview.completeness.totals.submitted,
-        total: overview.completeness.totals.projects,
-      }),
-    );
-  }),
-
-  'POST /arr/cycles/{cycleId}/close': arrOnly(async (context) => {
-    const cycleId = pathParameter(context.event, 'cycleId');
-    await closeCycle(context.deps.app, { cycleId, reason: 'manual', correlationId: correlationIdOf(context.event) });
-    return redirect(cyclePath(cycleId, '?hotovo=uzavreno'));
-  }),
 };
