@@ -1,67 +1,15 @@
 /** The console's cycles: the list (with the form that opens one), a cycle's dashboard, its dates and the contacts' links. Opening and closing are in open-close.ts. */
 import { DomainError } from '../../../domain/errors';
-import { nextPeriod, parsePeriodId, periodOf, previousPeriod } from '../../../domain/period';
-import { defaultReminderLadder } from '../../../domain/reminders';
-import { pragueDate } from '../../../domain/time';
-import { listCycles, reissueContactLink, revokeContactLinks } from '../../../domain/use-cases/arr';
+import { reissueContactLink, revokeContactLinks } from '../../../domain/use-cases/arr';
 import { rescheduleCycle } from '../../../domain/use-cases/reschedule-cycle';
-import { renderCyclesPage, type OpenCycleFormValues } from '../../../templates/console/cycles';
 import { renderDashboard } from '../../../templates/console/dashboard';
 import { correlationIdOf, pathParameter } from '../../http/body';
-import { html, redirect, type HttpResponse } from '../../http/responses';
-import { arrOnly, member, type ConsoleRoute, type SignedInContext } from '../context';
+import { html, redirect } from '../../http/responses';
+import { arrOnly, member, type ConsoleRoute } from '../context';
+import { cyclesPage } from '../cycles-page';
 import { dashboardView } from '../dashboard';
 import { fieldText } from '../forms';
-import { cyclePath, frameUser } from '../pages';
-
-/** The half-years ARR may want to open: the one that ended last, the running one and the next. */
-function openablePeriods(now: Date): Array<{ id: string; label: string }> {
-  const today = pragueDate(now);
-  const running = periodOf(Number(today.slice(0, 4)), Number(today.slice(5, 7)) <= 6 ? 1 : 2);
-  return [previousPeriod(running), running, nextPeriod(running)].map((period) => ({ id: period.id, label: period.label }));
-}
-
-function defaultOpenValues(now: Date): OpenCycleFormValues {
-  const periods = openablePeriods(now);
-  return {
-    period: periods[0]?.id ?? '',
-    deadline: '',
-    meetingDate: '',
-    daysBeforeDeadline: defaultReminderLadder.daysBeforeDeadline.join(', '),
-    overdueAfterDays: String(defaultReminderLadder.overdueAfterDays),
-    escalateAfterDays: String(defaultReminderLadder.escalateAfterDays),
-  };
-}
-
-/** The cycles' list; ARR sees the form that opens one, with what it typed and its errors after a refused post. */
-export async function cyclesPage(
-  context: SignedInContext,
-  status: number,
-  form: { values: OpenCycleFormValues; errors: Record<string, string> } | null,
-): Promise<HttpResponse> {
-  const cycles = await listCycles(context.deps.app);
-  const isArr = context.user.role === 'arr';
-  return html(
-    status,
-    renderCyclesPage({
-      user: frameUser(context),
-      cycles: cycles.map((cycle) => ({
-        id: cycle.id,
-        periodLabel: parsePeriodId(cycle.id).label,
-        stateLabel: cycle.stateLabel,
-        deadline: new Date(cycle.deadline),
-        meetingDate: cycle.meetingDate,
-        submitted: cycle.totals.submitted,
-        total: cycle.totals.projects,
-        late: cycle.totals.late,
-        imported: cycle.source === 'import',
-      })),
-      openForm: isArr
-        ? { periods: openablePeriods(context.now), ...(form ?? { values: defaultOpenValues(context.now), errors: {} }) }
-        : null,
-    }),
-  );
-}
+import { cyclePath } from '../pages';
 
 export const routes: Record<string, ConsoleRoute> = {
   'GET /arr': member((context) => cyclesPage(context, 200, null)),

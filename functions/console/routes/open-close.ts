@@ -13,9 +13,9 @@ import type { OpenCycleFormValues } from '../../../templates/console/cycles';
 import { correlationIdOf, pathParameter } from '../../http/body';
 import { html, redirect } from '../../http/responses';
 import { arrOnly, type ConsoleRoute } from '../context';
+import { cyclesPage } from '../cycles-page';
 import { fieldText, ladderBody } from '../forms';
 import { cyclePath, frameUser } from '../pages';
-import { cyclesPage } from './cycles';
 
 /** Field paths of the open-cycle request → the form's field names. */
 function openCycleFieldOf(path: string): string {

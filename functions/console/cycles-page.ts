@@ -1,0 +1,58 @@
+/** The cycles' list, with the form that opens one: the console's home page, and the open's answer when ARR's post is refused. */
+import { nextPeriod, parsePeriodId, periodOf, previousPeriod } from '../../domain/period';
+import { defaultReminderLadder } from '../../domain/reminders';
+import { pragueDate } from '../../domain/time';
+import { listCycles } from '../../domain/use-cases/arr';
+import { renderCyclesPage, type OpenCycleFormValues } from '../../templates/console/cycles';
+import { html, type HttpResponse } from '../http/responses';
+import type { SignedInContext } from './context';
+import { frameUser } from './pages';
+
+/** The half-years ARR may want to open: the one that ended last, the running one and the next. */
+function openablePeriods(now: Date): Array<{ id: string; label: string }> {
+  const today = pragueDate(now);
+  const running = periodOf(Number(today.slice(0, 4)), Number(today.slice(5, 7)) <= 6 ? 1 : 2);
+  return [previousPeriod(running), running, nextPeriod(running)].map((period) => ({ id: period.id, label: period.label }));
+}
+
+function defaultOpenValues(now: Date): OpenCycleFormValues {
+  const periods = openablePeriods(now);
+  return {
+    period: periods[0]?.id ?? '',
+    deadline: '',
+    meetingDate: '',
+    daysBeforeDeadline: defaultReminderLadder.daysBeforeDeadline.join(', '),
+    overdueAfterDays: String(defaultReminderLadder.overdueAfterDays),
+    escalateAfterDays: String(defaultReminderLadder.escalateAfterDays),
+  };
+}
+
+/** The cycles' list; ARR sees the form that opens one, with what it typed and its errors after a refused post. */
+export async function cyclesPage(
+  context: SignedInContext,
+  status: number,
+  form: { values: OpenCycleFormValues; errors: Record<string, string> } | null,
+): Promise<HttpResponse> {
+  const cycles = await listCycles(context.deps.app);
+  const isArr = context.user.role === 'arr';
+  return html(
+    status,
+    renderCyclesPage({
+      user: frameUser(context),
+      cycles: cycles.map((cycle) => ({
+        id: cycle.id,
+        periodLabel: parsePeriodId(cycle.id).label,
+        stateLabel: cycle.stateLabel,
+        deadline: new Date(cycle.deadline),
+        meetingDate: cycle.meetingDate,
+        submitted: cycle.totals.submitted,
+        total: cycle.totals.projects,
+        late: cycle.totals.late,
+        imported: cycle.source === 'import',
+      })),
+      openForm: isArr
+        ? { periods: openablePeriods(context.now), ...(form ?? { values: defaultOpenValues(context.now), errors: {} }) }
+        : null,
+    }),
+  );
+}
