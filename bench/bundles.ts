@@ -24,11 +24,12 @@
  * time includes, and a cache miss costs what an add does), so it ranks changes; the target judges
  * the CPU time.
  *
- * Every bundle is imported from a directory as short as Lambda's `/var/task` (see
- * LAMBDA_LIKE_ROOT): the length of that path changes what V8 does, by steps.
+ * Every bundle is imported from a directory exactly as long as Lambda's `/var/task` (see
+ * lambdaLengthDirectory): the length of that path changes what V8 does, by steps.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -368,21 +369,36 @@ async function functionNames(repoRoot: string): Promise<string[]> {
   return names;
 }
 
+/** Where a Lambda imports its `index.mjs` from. */
+const LAMBDA_TASK_ROOT = '/var/task';
+
 /**
- * Where each measured bundle is written: a new directory right under /tmp, so `/tmp/XXXXXX/`,
- * 2 characters longer than Lambda's `/var/task/`, which a Lambda imports its `index.mjs` from.
+ * A new, empty directory whose path is exactly as long as Lambda's `/var/task` (`/tmp/` and four
+ * hex digits), to build one measured bundle into.
  *
  * Why it matters: Node's ES module loader normalizes every module's path in JavaScript
  * (`normalizeString` of node:path), and once that function has walked enough characters V8
  * optimizes it with TurboFan, a few ms of CPU paid once. A bundle that reads more module files
  * from a longer directory gets there sooner. Measured on the console's plan start (16 files): from
  * `/tmp/bm-XXXXXX/console/function/` (31 characters) V8 optimizes it and the import takes 351
- * million instructions; from `/var/task/`, from `/tmp/XXXXXX/` or from a directory of 25
- * characters it does not, and takes 341–342 million. The bare bundles (9 files) never get there.
- * Measured from a long temporary directory, a routed function was charged for a compilation that
- * its deployed bundle does not cause.
+ * million instructions, from `/var/task/` 342 million. With 23 files, `/tmp/XXXXXX/`, only two
+ * characters longer than `/var/task/`, was enough: 340 million against 332. The bare bundles
+ * (9 files) never get there. From any other directory a function would be charged, or spared,
+ * a compilation that its deployed bundle does not cause.
  */
-const LAMBDA_LIKE_ROOT = '/tmp/';
+async function lambdaLengthDirectory(): Promise<string> {
+  for (;;) {
+    const directory = `/tmp/${randomBytes(2).toString('hex')}`;
+    if (directory.length !== LAMBDA_TASK_ROOT.length) throw new Error(`${directory} is not as long as ${LAMBDA_TASK_ROOT}.`);
+    try {
+      await mkdir(directory);
+      return directory;
+    } catch (error) {
+      // Another bench (or a leftover) has this name: draw another.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
 
 export async function measureBundles(options: { repoRoot: string; runs: number }): Promise<BundleMeasurement[]> {
   // What the stack gives every function at runtime; the handlers read it lazily, Powertools at import.
@@ -399,7 +415,7 @@ export async function measureBundles(options: { repoRoot: string; runs: number }
   for (const name of await functionNames(options.repoRoot)) {
     const sdk = FUNCTION_SDK[name];
     if (sdk === undefined) throw new Error(`bench/bundles.ts: FUNCTION_SDK does not say which SDK clients ${name} uses.`);
-    const directories = [await mkdtemp(LAMBDA_LIKE_ROOT), await mkdtemp(LAMBDA_LIKE_ROOT)] as const;
+    const directories = [await lambdaLengthDirectory(), await lambdaLengthDirectory()] as const;
     try {
       results.push(await measureFunction(options, name, sdk, directories, env, countable, emptyScript));
     } finally {
