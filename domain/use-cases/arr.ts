@@ -11,6 +11,7 @@ import {
   type ReturnRecord,
 } from '../editorial';
 import { NotFoundError, ValidationError } from '../errors';
+import { parsePeriodId } from '../period';
 import { computeIndicators, type IndicatorValue } from '../indicators';
 import type { IndicatorDefinition } from '../plan';
 import type { Dependencies } from '../ports';
@@ -67,6 +68,18 @@ export async function listCycles(deps: Pick<Dependencies, 'clock' | 'cycles' | '
       totals: (await completenessOf(deps, cycle)).totals,
     })),
   );
+}
+
+/**
+ * The half-years loaded from past reports, newest first, for the page that imports one. Unlike
+ * `listCycles`, no completeness: nobody was asked in them, and reading every cycle's requests
+ * and returns for a list of names would be waste.
+ */
+export async function listImportedCycles(deps: Pick<Dependencies, 'cycles'>): Promise<Array<{ id: string; label: string }>> {
+  return (await deps.cycles.listCycles())
+    .filter((cycle) => cycle.source === 'import')
+    .sort((a, b) => b.id.localeCompare(a.id))
+    .map((cycle) => ({ id: cycle.id, label: parsePeriodId(cycle.id).label }));
 }
 
 export type ProjectFlagCode = 'returned' | 'arr-edited' | 'changed-since-arr-edit';

@@ -5,10 +5,9 @@
  * the import, the export and the past reports are ARR's.
  */
 import { DomainError, NotFoundError, ValidationError } from '../../../domain/errors';
-import { parsePeriodId } from '../../../domain/period';
 import { activityAreaOfProject, contactDisplayName, OUTSIDE_PLAN_NAME, type ActionPlan, type Project } from '../../../domain/plan';
 import { normalizeInput } from '../../../domain/text';
-import { listCycles } from '../../../domain/use-cases/arr';
+import { listImportedCycles } from '../../../domain/use-cases/arr';
 import { importPastReport } from '../../../domain/use-cases/load-history';
 import {
   addContactPerson,
@@ -545,10 +544,7 @@ async function pastReportPage(
   status: number,
   state: { text: string; error?: string; result?: Parameters<typeof renderPastReportPage>[0]['result'] },
 ): Promise<HttpResponse> {
-  const imported = (await listCycles(context.deps.app))
-    .filter((cycle) => cycle.source === 'import')
-    .map((cycle) => ({ id: cycle.id, label: parsePeriodId(cycle.id).label }));
-  return html(status, renderPastReportPage({ frame: frameOf(context), imported, ...state }));
+  return html(status, renderPastReportPage({ frame: frameOf(context), imported: await listImportedCycles(context.deps.app), ...state }));
 }
 
 function notInPlan(message: string): never {
