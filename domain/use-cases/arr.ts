@@ -11,8 +11,8 @@ import {
   type ReturnRecord,
 } from '../editorial';
 import { NotFoundError, ValidationError } from '../errors';
-import { parsePeriodId } from '../period';
 import { computeIndicators, type IndicatorValue } from '../indicators';
+import { parsePeriodId } from '../period';
 import type { IndicatorDefinition } from '../plan';
 import type { Dependencies } from '../ports';
 import type { CycleRecord, DeliveryEventRecord, ReminderRecord, RequestRecord, UndeliverableAddress } from '../records';

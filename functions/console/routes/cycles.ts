@@ -52,5 +52,4 @@ export const routes: Record<string, ConsoleRoute> = {
     await revokeContactLinks(context.deps.app, { cycleId, contactPersonId: pathParameter(context.event, 'contactPersonId') });
     return redirect(cyclePath(cycleId, '?hotovo=zruseno'));
   }),
-
 };
