@@ -371,6 +371,7 @@ async function functionNames(repoRoot: string): Promise<string[]> {
 
 /** Where a Lambda imports its `index.mjs` from. */
 const LAMBDA_TASK_ROOT = '/var/task';
+const TEMPORARY_ROOT = '/tmp/';
 
 /**
  * A new, empty directory whose path is exactly as long as Lambda's `/var/task` (`/tmp/` and four
@@ -388,8 +389,8 @@ const LAMBDA_TASK_ROOT = '/var/task';
  */
 async function lambdaLengthDirectory(): Promise<string> {
   for (;;) {
-    const directory = `/tmp/${randomBytes(2).toString('hex')}`;
-    if (directory.length !== LAMBDA_TASK_ROOT.length) throw new Error(`${directory} is not as long as ${LAMBDA_TASK_ROOT}.`);
+    // Two hex digits a byte: `/tmp/` and as many digits as `/var/task` has characters more.
+    const directory = `${TEMPORARY_ROOT}${randomBytes((LAMBDA_TASK_ROOT.length - TEMPORARY_ROOT.length) / 2).toString('hex')}`;
     try {
       await mkdir(directory);
       return directory;

@@ -21,6 +21,7 @@ export const mailerEmails: MailerEmails = {
   escalation: renderEscalation,
 };
 
+/** The steering group's notice that the monitoring report is ready, before its meeting. */
 export const steeringGroupEmails: NotifyDeps['emails'] = { steeringGroupNotice: renderSteeringGroupNotice };
 
 /** ARR's notice of an invitation that bounced or was marked as spam. */

@@ -5,6 +5,7 @@
  * they share the plan's code, which two lazy groups would have split into more chunks.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { importPastReport } from '../../../domain/use-cases/load-history';
 import {
   addContactPerson,
   addProject,
@@ -17,7 +18,6 @@ import {
   updateIndicator,
   updateProject,
 } from '../../../domain/use-cases/manage-plan';
-import { importPastReport } from '../../../domain/use-cases/load-history';
 import type { ArrApiRoute } from '../../arr-api';
 import { planFile } from '../../downloads/plan-file';
 import { actorOf, correlationIdOf, parseBody, pathParameter, queryParameter } from '../../http/body';

@@ -1,7 +1,7 @@
 /**
  * The reports' previews and downloads, the indicators as open data, and ARR's texts of the annual
- * report. The texts are here, not read with the router, because they share the annual report's
- * model with the reports: with the router, that code was a chunk of its own at every cold start.
+ * report. The texts are in this group because they share the annual report's model with the
+ * reports: in a group of their own, esbuild would split that model into a chunk of its own.
  */
 import { renderAnnualReportHtml } from '../../../documents/annual/html';
 import { renderMonitoringReportHtml } from '../../../documents/monitoring/html';
