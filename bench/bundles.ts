@@ -17,12 +17,17 @@
  * the group's chunk" in a fresh process, and the worst of the entry alone and each group is the
  * figure the function is judged on.
  *
- * Beside the CPU time, where valgrind is installed, the instructions each import executes: counted
- * by callgrind with V8 in one thread and in its deterministic mode, so the same bundle gives the
- * same count on every run (within 0.3 %), where the CPU time of a cold start on a shared machine
- * moves by 10–20 % between runs. A count is work, not time (it leaves out the threads that the CPU
- * time includes, and a cache miss costs what an add does), so it ranks changes; the target judges
- * the CPU time.
+ * Beside the CPU time, where valgrind is installed, the instructions each import executes, counted
+ * by callgrind: the median of three counts, each over the median of three counts of an empty
+ * script. Node runs with no V8 flag, as on Lambda. V8's deterministic mode (`--single-threaded`,
+ * `--predictable`, fixed seeds) would repeat a count exactly, but any V8 flag makes Node refuse the
+ * code cache of its own built-in modules, which it then compiles from source: about 90 million
+ * instructions more for the bare bundle's import alone (it loads node:http, node:crypto, node:zlib
+ * and others), the same for both sides, which pulled every ratio towards 1 (the console's plan
+ * start: 1.28× with the flags, 1.40–1.47× without). Without them a count moves by a few percent
+ * between runs (V8's helper threads and the hash seed), hence the medians. A count is work, not
+ * time (it leaves out the kernel's share of the CPU time, such as reading the files, and a cache
+ * miss costs what an add does); the target judges the CPU time.
  *
  * Every bundle is imported from a directory exactly as long as Lambda's `/var/task` (see
  * lambdaLengthDirectory): the length of that path changes what V8 does, by steps.
@@ -297,8 +302,8 @@ function importTimeOnce(files: string[], env: NodeJS.ProcessEnv): Promise<{ wall
   });
 }
 
-/** V8 in one thread, deterministic (no concurrent work, fixed seeds): the same import executes the same instructions. */
-const DETERMINISTIC_V8 = ['--single-threaded', '--predictable', '--hash-seed=1', '--random-seed=1'];
+/** How many times each import (and the empty script) is counted; the median is kept. */
+const COUNTS = 3;
 
 /** Whether valgrind can run here (a fresh machine of this project's kind has it; others may not). */
 function valgrindAvailable(): Promise<boolean> {
@@ -309,10 +314,10 @@ function valgrindAvailable(): Promise<boolean> {
   });
 }
 
-/** The instructions a new Node process executes importing `files` in turn, counted by callgrind. */
+/** The instructions a new Node process executes importing `files` in turn, counted by callgrind (once: see the top). */
 function instructionsOnce(files: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const script = files.map((file) => `await import(${JSON.stringify(pathToFileURL(file).href)});`).join(' ');
-  const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...DETERMINISTIC_V8, '--input-type=module', '-e', script];
+  const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--input-type=module', '-e', script];
   return new Promise((resolve, reject) => {
     const child = spawn('valgrind', args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
@@ -326,6 +331,16 @@ function instructionsOnce(files: string[], env: NodeJS.ProcessEnv): Promise<numb
   });
 }
 
+/** The median of COUNTS counts of each import, two at a time (the machine's cores: callgrind runs one thread, slowly). */
+async function medianInstructions(imports: string[][], env: NodeJS.ProcessEnv): Promise<number[]> {
+  const counts = imports.map((): number[] => []);
+  const runs = imports.flatMap((files, index) => Array.from({ length: COUNTS }, () => ({ files, index })));
+  await inParallel(runs, 2, async ({ files, index }) => {
+    counts[index]!.push(await instructionsOnce(files, env));
+  });
+  return counts.map(median);
+}
+
 /** Counts for one function: the bare bundle, the entry, and the entry with each lazy route group (see InstructionCounts). */
 async function countInstructions(
   bareEntry: string,
@@ -334,11 +349,7 @@ async function countInstructions(
   emptyScript: number,
 ): Promise<InstructionCounts> {
   const imports = [[bareEntry], [own.entryFile], ...own.routeGroups.map((group) => [own.entryFile, group.chunkFile])];
-  const millions: number[] = [];
-  // Two at a time, the machine's cores: callgrind runs one thread, slowly.
-  await inParallel([...imports.entries()], 2, async ([index, files]) => {
-    millions[index] = Number((((await instructionsOnce(files, env)) - emptyScript) / 1e6).toFixed(1));
-  });
+  const millions = (await medianInstructions(imports, env)).map((count) => Number(((count - emptyScript) / 1e6).toFixed(1)));
   const [bare, entry, ...groups] = millions as [number, number, ...number[]];
   const routeGroups = own.routeGroups.map((group, index) => ({ group: group.group, instructions: groups[index]! }));
   const worst = worstRouteGroup(routeGroups, entry, (group) => group.instructions);
@@ -411,7 +422,7 @@ export async function measureBundles(options: { repoRoot: string; runs: number }
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   const countable = await valgrindAvailable();
-  const emptyScript = countable ? await instructionsOnce([], env) : 0;
+  const [emptyScript = 0] = countable ? await medianInstructions([[]], env) : [];
   const results: BundleMeasurement[] = [];
   for (const name of await functionNames(options.repoRoot)) {
     const sdk = FUNCTION_SDK[name];
