@@ -303,7 +303,7 @@ function importTimeOnce(files: string[], env: NodeJS.ProcessEnv): Promise<{ wall
 }
 
 /** How many times each import (and the empty script) is counted; the median is kept. */
-const COUNTS = 3;
+export const INSTRUCTION_COUNTS = 3;
 
 /** Whether valgrind can run here (a fresh machine of this project's kind has it; others may not). */
 function valgrindAvailable(): Promise<boolean> {
@@ -331,10 +331,10 @@ function instructionsOnce(files: string[], env: NodeJS.ProcessEnv): Promise<numb
   });
 }
 
-/** The median of COUNTS counts of each import, two at a time (the machine's cores: callgrind runs one thread, slowly). */
+/** The median of INSTRUCTION_COUNTS counts of each import, two at a time (the machine's cores: callgrind runs one thread, slowly). */
 async function medianInstructions(imports: string[][], env: NodeJS.ProcessEnv): Promise<number[]> {
   const counts = imports.map((): number[] => []);
-  const runs = imports.flatMap((files, index) => Array.from({ length: COUNTS }, () => ({ files, index })));
+  const runs = imports.flatMap((files, index) => Array.from({ length: INSTRUCTION_COUNTS }, () => ({ files, index })));
   await inParallel(runs, 2, async ({ files, index }) => {
     counts[index]!.push(await instructionsOnce(files, env));
   });

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
 import { generateActionPlan } from '../local/scenario';
-import { measureBundles, type BundleMeasurement } from './bundles';
+import { INSTRUCTION_COUNTS, measureBundles, type BundleMeasurement } from './bundles';
 import { benchmarkCycle, type CycleBenchmark, type PhaseMetrics } from './cycle';
 
 const DEFAULT_SIZES = [50, 500, 5000];
@@ -133,7 +133,7 @@ function printBundles(bundles: BundleMeasurement[]): void {
     `\nLambda bundly, jak je staví stack (esbuild ESM, minifikováno, dělení kódu, vše včetně AWS SDK), proti holému bundlu jen s klienty a příkazy SDK, které funkce posílá; ` +
       `kB = všechny soubory JS, start = vstup a jeho statické importy (čte je každý studený start); ` +
       `načtení modulu v novém procesu Node, medián a minimum času a medián CPU času z ${LOAD_RUNS}, funkce a holý bundle střídavě; ` +
-      `instrukce = miliony instrukcí importu (valgrind callgrind, V8 v jednom vlákně a deterministicky, stejné při každém běhu)`,
+      `instrukce = miliony instrukcí importu (valgrind callgrind, Node bez příznaků V8 jako na Lambdě, medián ze ${INSTRUCTION_COUNTS} počtů; mezi běhy se poměr liší o několik setin)`,
   );
   if (bundles.some((bundle) => bundle.instructions === null)) write('(valgrind tu není: instrukce se nepočítaly)');
   table(
@@ -157,7 +157,7 @@ function printBundles(bundles: BundleMeasurement[]): void {
       `${(bundle.loadCpuMs / bundle.bare.loadCpuMs).toFixed(2)}×`,
       bundle.instructions ? bundle.instructions.worst.toFixed(0) : '–',
       bundle.instructions ? bundle.instructions.bare.toFixed(0) : '–',
-      bundle.instructions ? `${(bundle.instructions.worst / bundle.instructions.bare).toFixed(3)}×` : '–',
+      bundle.instructions ? `${(bundle.instructions.worst / bundle.instructions.bare).toFixed(2)}×` : '–',
       parts(bundle.largestParts),
       parts(bundle.largestLazyParts),
     ]),
@@ -165,7 +165,7 @@ function printBundles(bundles: BundleMeasurement[]): void {
   for (const bundle of bundles.filter((candidate) => candidate.routeGroups.length > 0)) {
     const cpuRatio = (cpuMs: number) => `${(cpuMs / bundle.bare.loadCpuMs).toFixed(2)}×`;
     const counts = bundle.instructions;
-    const instructionRatio = (instructions: number | undefined) => (counts && instructions !== undefined ? `, instr. ${(instructions / counts.bare).toFixed(3)}×` : '');
+    const instructionRatio = (instructions: number | undefined) => (counts && instructions !== undefined ? `, instr. ${(instructions / counts.bare).toFixed(2)}×` : '');
     const groups = bundle.routeGroups.map(
       (group) =>
         `${group.group.replace(/^.*\/routes\/|\.tsx?$/g, '')} CPU ${cpuRatio(group.loadCpuMs)}${instructionRatio(counts?.routeGroups.find((counted) => counted.group === group.group)?.instructions)}`,
