@@ -18,13 +18,12 @@
  * figure the function is judged on.
  *
  * Beside the CPU time, where valgrind is installed, the instructions each import executes, counted
- * by callgrind: the median of three counts, each over the median of three counts of an empty
- * script. Node runs with no V8 flag, as on Lambda. V8's deterministic mode (`--single-threaded`,
+ * by callgrind: the median of three counts, less the median of three counts of an empty script. Node runs with no V8 flag, as on Lambda. V8's deterministic mode (`--single-threaded`,
  * `--predictable`, fixed seeds) would repeat a count exactly, but any V8 flag makes Node refuse the
  * code cache of its own built-in modules, which it then compiles from source: about 90 million
  * instructions more for the bare bundle's import alone (it loads node:http, node:crypto, node:zlib
  * and others), the same for both sides, which pulled every ratio towards 1 (the console's plan
- * start: 1.28× with the flags, 1.40–1.47× without). Without them a count moves by a few percent
+ * start: 1.28× with the flags, 1.42–1.46× without). Without them a count moves by a few percent
  * between runs (V8's helper threads and the hash seed), hence the medians. A count is work, not
  * time (it leaves out the kernel's share of the CPU time, such as reading the files, and a cache
  * miss costs what an add does); the target judges the CPU time.
@@ -391,11 +390,11 @@ const TEMPORARY_ROOT = '/tmp/';
  * Why it matters: Node's ES module loader normalizes every module's path in JavaScript
  * (`normalizeString` of node:path), and once that function has walked enough characters V8
  * optimizes it with TurboFan, a few ms of CPU paid once. A bundle that reads more module files
- * from a longer directory gets there sooner. Measured on the console's plan start (16 files): from
- * `/tmp/bm-XXXXXX/console/function/` (31 characters) V8 optimizes it and the import takes 351
- * million instructions, from `/var/task/` 342 million. With 23 files, `/tmp/XXXXXX/`, only two
- * characters longer than `/var/task/`, was enough: 340 million against 332. The bare bundles
- * (9 files) never get there. From any other directory a function would be charged, or spared,
+ * from a longer directory gets there sooner. Counted with V8's deterministic flags (see the top)
+ * on the console's plan start (16 files): from `/tmp/bm-XXXXXX/console/function/` (31
+ * characters) V8 optimizes it and the import takes 351 million instructions, from `/var/task/`
+ * 342 million. With 23 files, `/tmp/XXXXXX/`, only two characters longer than `/var/task/`, was
+ * enough: 340 million against 332. The bare bundles (9 files) never get there. From any other directory a function would be charged, or spared,
  * a compilation that its deployed bundle does not cause.
  */
 async function lambdaLengthDirectory(): Promise<string> {
