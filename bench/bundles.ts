@@ -18,12 +18,13 @@
  * figure the function is judged on.
  *
  * Beside the CPU time, where valgrind is installed, the instructions each import executes, counted
- * by callgrind: the median of three counts, less the median of three counts of an empty script. Node runs with no V8 flag, as on Lambda. V8's deterministic mode (`--single-threaded`,
- * `--predictable`, fixed seeds) would repeat a count exactly, but any V8 flag makes Node refuse the
- * code cache of its own built-in modules, which it then compiles from source: about 90 million
- * instructions more for the bare bundle's import alone (it loads node:http, node:crypto, node:zlib
- * and others), the same for both sides, which pulled every ratio towards 1 (the console's plan
- * start: 1.28× with the flags, 1.42–1.46× without). Without them a count moves by a few percent
+ * by callgrind: the median of INSTRUCTION_COUNTS counts, less the median of as many counts of an
+ * empty script. Node runs with no V8 flag, as on Lambda. V8's deterministic mode
+ * (`--single-threaded`, `--predictable`, fixed seeds) would repeat a count exactly, but any V8
+ * flag makes Node refuse the code cache of its own built-in modules, which it then compiles from
+ * source: about 90 million instructions more for the bare bundle's import alone (it loads
+ * node:http, node:crypto, node:zlib and others), the same for both sides, which pulled every ratio
+ * towards 1 (the console's plan start: 1.28× with the flags, 1.42–1.46× without). Without them a count moves by a few percent
  * between runs (V8's helper threads and the hash seed), hence the medians. A count is work, not
  * time (it leaves out the kernel's share of the CPU time, such as reading the files, and a cache
  * miss costs what an add does); the target judges the CPU time.
@@ -394,8 +395,9 @@ const TEMPORARY_ROOT = '/tmp/';
  * on the console's plan start (16 files): from `/tmp/bm-XXXXXX/console/function/` (31
  * characters) V8 optimizes it and the import takes 351 million instructions, from `/var/task/`
  * 342 million. With 23 files, `/tmp/XXXXXX/`, only two characters longer than `/var/task/`, was
- * enough: 340 million against 332. The bare bundles (9 files) never get there. From any other directory a function would be charged, or spared,
- * a compilation that its deployed bundle does not cause.
+ * enough: 340 million against 332. The bare bundles (9 files) never get there. From any other
+ * directory a function would be charged, or spared, a compilation that its deployed bundle does
+ * not cause.
  */
 async function lambdaLengthDirectory(): Promise<string> {
   for (;;) {

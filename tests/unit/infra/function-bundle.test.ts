@@ -21,8 +21,14 @@ function externalImports(metafile: Metafile): string[] {
 
 describe('function bundles', () => {
   let outDir: string;
-  const bundle = async (name: string) =>
-    (await build({ ...functionBuildOptions(`functions/${name}.ts`, join(outDir, name)), absWorkingDir: PROJECT_ROOT, metafile: true, logLevel: 'silent' })).metafile;
+  // Each function is built once: several tests read the same bundle's metafile.
+  const built = new Map<string, Promise<Metafile>>();
+  const bundle = (name: string): Promise<Metafile> => {
+    if (!built.has(name)) {
+      built.set(name, build({ ...functionBuildOptions(`functions/${name}.ts`, join(outDir, name)), absWorkingDir: PROJECT_ROOT, metafile: true, logLevel: 'silent' }).then((result) => result.metafile));
+    }
+    return built.get(name) as Promise<Metafile>;
+  };
 
   beforeAll(async () => {
     outDir = await mkdtemp(join(tmpdir(), 'function-bundle-'));
