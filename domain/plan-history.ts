@@ -2,6 +2,7 @@
  * Versions of the action plan: every change ARR (or the system) makes is a numbered revision
  * that says who made it, when, and what changed, in Czech sentences ARR can read back.
  */
+import { CONTACT_PERSON_FORMS, countOf, INDICATOR_FORMS, PROJECT_FORMS } from './czech-plural';
 import { contactDisplayName, type ActionPlan, type Project } from './plan';
 
 export interface PlanChange {
@@ -57,7 +58,7 @@ export function diffPlans(before: ActionPlan | null, after: ActionPlan): PlanCha
       {
         subject: 'plan',
         id: after.id,
-        description: `Plán „${after.name}“ uložen: ${after.projects.length} projektů, ${after.contactPersons.length} kontaktních osob, ${after.indicators.length} indikátorů.`,
+        description: `Plán „${after.name}“ uložen: ${countOf(after.projects.length, PROJECT_FORMS)}, ${countOf(after.contactPersons.length, CONTACT_PERSON_FORMS)}, ${countOf(after.indicators.length, INDICATOR_FORMS)}.`,
       },
     ];
   }

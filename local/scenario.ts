@@ -14,7 +14,7 @@ import type { ActionPlan, IndicatorDefinition, Project } from '../domain/plan';
 import { activityAreaOfProject } from '../domain/plan';
 import { parsePeriodId, type Period } from '../domain/period';
 import { addDays, isWorkingDay, pragueDate, pragueInstant, type IsoDate } from '../domain/time';
-import { countOf, PROJECT_FORMS } from '../templates/format';
+import { countOf, PROJECT_FORMS } from '../domain/czech-plural';
 import type { MovableClock } from './composition';
 import { listSentEmails, type SentEmail } from './ses-inbox';
 import type { ScheduleName } from './topology';

@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { liberecActionPlan } from '../domain/catalog/liberec';
 import { pragueInstant } from '../domain/time';
-import { countOf, PROJECT_FORMS } from '../templates/format';
+import { countOf, PROJECT_FORMS } from '../domain/czech-plural';
 import { MovableClock } from '../local/composition';
 import { ArrApi, EMAIL_KINDS, emailKindLabels, runCycleScenario, type CycleScenarioResult, type Persona } from '../local/scenario';
 import { startLocalSystem, type LocalSystem } from '../local/system';

@@ -2,6 +2,7 @@
  * Czech formatting shared by emails and pages. Every date is shown as the Europe/Prague
  * calendar date, whatever the server's time zone is.
  */
+import { countOf, czechPlural, DAY_FORMS } from '../domain/czech-plural';
 import { pragueParts } from '../domain/time';
 
 let czechNumber: Intl.NumberFormat | undefined;
@@ -67,28 +68,6 @@ export function calendarDaysBetween(from: Date, to: Date): number {
     return Date.UTC(year, month - 1, day) / 86_400_000;
   };
   return dayNumber(to) - dayNumber(from);
-}
-
-/** The three Czech number forms: 1 den, 2–4 dny, 0 or 5+ dní. */
-export interface CzechForms {
-  one: string;
-  few: string;
-  many: string;
-}
-
-export const DAY_FORMS: CzechForms = { one: 'den', few: 'dny', many: 'dní' };
-export const PROJECT_FORMS: CzechForms = { one: 'projekt', few: 'projekty', many: 'projektů' };
-
-/** Only exactly 1 and 2–4 take their own form in Czech; 0, 5–20, 21, 22… all take the "many" form. */
-export function czechPlural(count: number, forms: CzechForms): string {
-  if (count === 1) return forms.one;
-  if (count >= 2 && count <= 4) return forms.few;
-  return forms.many;
-}
-
-/** `3 dny`, `5 projektů`. */
-export function countOf(count: number, forms: CzechForms): string {
-  return `${count} ${czechPlural(count, forms)}`;
 }
 
 export type DeadlineStatus =

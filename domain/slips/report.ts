@@ -3,6 +3,7 @@
  * appendix "Projekty se skluzem" and the one line of the steering-group email. Renderers (HTML,
  * Markdown, DOCX, the email template, the dashboard) take these as they are.
  */
+import { countOf, PROJECT_FORMS } from '../czech-plural';
 import type { PeriodId } from '../period';
 import { OUTSIDE_PLAN_NAME, type ActionPlan } from '../plan';
 import { slipReasonLabels, type SlipFinding, type SlipReason } from './detect';
@@ -62,13 +63,6 @@ export function buildSlipAppendix(plan: ActionPlan, periodId: PeriodId, findings
   return { title: SLIP_APPENDIX_TITLE, periodId, rows };
 }
 
-/** "1 projekt", "3 projekty", "5 projektů" with the Czech plural. */
-function projectCount(count: number): string {
-  if (count === 1) return '1 projekt';
-  if (count >= 2 && count <= 4) return `${count} projekty`;
-  return `${count} projektů`;
-}
-
 /** "a další 3" / "a dalších 5" (projects left out of the line). */
 function andOthers(count: number): string {
   return count >= 2 && count <= 4 ? `a další ${count}` : `a dalších ${count}`;
@@ -87,5 +81,5 @@ export function slipSummaryLine(appendix: SlipAppendix): string {
   });
   const rest = rows.length - named.length;
   const list = rest > 0 ? `${named.join(', ')} ${andOthers(rest)}` : named.join(', ');
-  return `${projectCount(rows.length)} se skluzem: ${list} (podrobnosti v příloze ${SLIP_APPENDIX_TITLE}).`;
+  return `${countOf(rows.length, PROJECT_FORMS)} se skluzem: ${list} (podrobnosti v příloze ${SLIP_APPENDIX_TITLE}).`;
 }

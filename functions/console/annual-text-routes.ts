@@ -6,7 +6,7 @@ import { DomainError } from '../../domain/errors';
 import { normalizeInput } from '../../domain/text';
 import { getAnnualTexts, putAnnualTexts } from '../../domain/use-cases/annual-report';
 import { renderAnnualTextsPage } from '../../templates/console/annual-texts';
-import { countOf } from '../../templates/format';
+import { countOf } from '../../domain/czech-plural';
 import { pathParameter } from '../http/body';
 import { html, redirect } from '../http/responses';
 import { annualTextErrors, annualTextsEdit, annualTextsPage, RESET_FIELD } from './annual-texts';

@@ -1,4 +1,5 @@
 /** The dashboard's view model, from the cycle overview and the plan. */
+import { countOf, DAY_FORMS } from '../../domain/czech-plural';
 import { activityAreaOfProject, contactDisplayName, OUTSIDE_PLAN_NAME } from '../../domain/plan';
 import { parsePeriodId } from '../../domain/period';
 import type { ReminderRecord } from '../../domain/records';
@@ -8,10 +9,10 @@ import type { DashboardView } from '../../templates/console/dashboard';
 import type { DeliveryProblem } from '../../templates/console/delivery';
 import type { SignedInContext } from './context';
 
-/** `before-14d` → „připomínka 14 dní před termínem“. */
+/** `before-14d` → „připomínka 14 dní před termínem“, `before-3d` → „připomínka 3 dny před termínem“. */
 export function reminderLabel(stage: string): string {
   const days = /^before-(\d+)d$/.exec(stage)?.[1];
-  if (days !== undefined) return days === '1' ? 'připomínka den před termínem' : `připomínka ${days} dní před termínem`;
+  if (days !== undefined) return days === '1' ? 'připomínka den před termínem' : `připomínka ${countOf(Number(days), DAY_FORMS)} před termínem`;
   if (stage === 'overdue') return 'upozornění na zpoždění';
   if (stage === 'escalation') return 'eskalace garantovi';
   return stage;

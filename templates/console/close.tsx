@@ -1,4 +1,5 @@
 /** The confirmation before ARR closes a cycle: closing cannot be undone. */
+import { countOf, PROJECT_GENITIVE_FORMS } from '../../domain/czech-plural';
 import { renderPage } from '../jsx/render';
 import { ConsolePage, CsrfField, Progress, type ConsoleFrameUser } from './layout';
 
@@ -25,7 +26,7 @@ export function renderCloseConfirmation(view: CloseConfirmationView): string {
           Po uzavření už kontaktní osoby nemohou podklady posílat ani opravovat a sestaví se monitorovací zpráva. Uzavření nelze vrátit
           zpět.
         </p>
-        {view.submitted < view.total ? <p class="form-error">Podklady ještě chybějí u {view.total - view.submitted} projektů.</p> : null}
+        {view.submitted < view.total ? <p class="form-error">Podklady ještě chybějí u {countOf(view.total - view.submitted, PROJECT_GENITIVE_FORMS)}.</p> : null}
         <form method="post" action={`${path}/close`} class="actions">
           <CsrfField token={view.user.csrf} />
           <button type="submit" class="danger">

@@ -3,7 +3,8 @@
  * what they were last sent, the reminder history, and ARR's actions on the cycle.
  */
 import type { VNode } from 'preact';
-import { countOf, formatDate, formatDeadline, formatIsoDate, PROJECT_FORMS } from '../format';
+import { formatDate, formatDeadline, formatIsoDate } from '../format';
+import { countOf, PROJECT_FORMS } from '../../domain/czech-plural';
 import { renderPage } from '../jsx/render';
 import { DeliverySection, UndeliverableBadge, type DeliveryProblem } from './delivery';
 import type { ProjectFlagCode } from '../../domain/use-cases/arr';
@@ -84,7 +85,7 @@ function Summary(props: { view: DashboardView }): VNode {
           <Progress done={totals.submitted} total={totals.total} label="Odevzdané projekty celkem" />
         </dd>
         <dt>Pozdě</dt>
-        <dd>{totals.late === 0 ? 'nikdo' : `${totals.late} projektů`}</dd>
+        <dd>{totals.late === 0 ? 'nikdo' : countOf(totals.late, PROJECT_FORMS)}</dd>
         <dt>Se skluzem</dt>
         <dd>{props.view.slips.length === 0 ? 'žádný projekt' : <a href="#skluz">{countOf(props.view.slips.length, PROJECT_FORMS)}</a>}</dd>
       </dl>

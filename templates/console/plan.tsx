@@ -4,10 +4,10 @@
  * revisions, and the import of a past monitoring report.
  */
 import type { ComponentChildren, VNode } from 'preact';
+import { CONTACT_PERSON_FORMS, countOf, czechPlural, INDICATOR_FORMS, PROJECT_FORMS, type CzechForms } from '../../domain/czech-plural';
 import { formatDate, formatDateTime } from '../format';
 import { renderPage } from '../jsx/render';
 import { ConsolePage, CsrfField, ErrorSummary, TableWrap, type ConsoleFrameUser, type Crumb } from './layout';
-import { countOf, type CzechForms } from '../format';
 import { FormErrorSummary, hasFormErrors, PlanForm, type FormView } from './plan-form';
 
 export type PlanSection = 'overview' | 'contacts' | 'areas' | 'projects' | 'indicators' | 'history' | 'import' | 'past-reports';
@@ -611,7 +611,7 @@ export function renderPlanRevisionPage(view: RevisionView): string {
           <dd>{row.reason}</dd>
           <dt>Plán v této verzi</dt>
           <dd>
-            {view.counts.projects} projektů, {view.counts.contacts} kontaktních osob, {view.counts.indicators} indikátorů
+            {countOf(view.counts.projects, PROJECT_FORMS)}, {countOf(view.counts.contacts, CONTACT_PERSON_FORMS)}, {countOf(view.counts.indicators, INDICATOR_FORMS)}
             {view.current ? ' (aktuální verze)' : ''}
           </dd>
         </dl>
@@ -657,6 +657,9 @@ export interface PastReportView {
 
 const REPORT_FIELD = 'zprava-text';
 
+/** The verb agrees with the count: "Převzat 1 projekt", "Převzaty 3 projekty", "Převzato 5 projektů". */
+const IMPORTED_FORMS: CzechForms = { one: 'Převzat', few: 'Převzaty', many: 'Převzato' };
+
 export function renderPastReportPage(view: PastReportView): string {
   const { result } = view;
   return renderPage(
@@ -668,7 +671,7 @@ export function renderPastReportPage(view: PastReportView): string {
             {result.alreadyLoaded ? `Zpráva za ${result.periodLabel} už byla nahrána` : `Zpráva za ${result.periodLabel} je nahrána`}
           </h2>
           <p>
-            Převzato {result.imported} projektů. Další cykly z nich předvyplní „Plán na další období“.
+            {czechPlural(result.imported, IMPORTED_FORMS)} {countOf(result.imported, PROJECT_FORMS)}. Další cykly z nich předvyplní „Plán na další období“.
           </p>
           {result.unmatched.length > 0 ? (
             <>

@@ -1,4 +1,5 @@
-import { countOf, czechPlural, deadlineStatus, describeDeadlineStatus, formatDeadline, PROJECT_FORMS } from '../format';
+import { deadlineStatus, describeDeadlineStatus, formatDeadline } from '../format';
+import { countOf, czechPlural, PROJECT_FORMS } from '../../domain/czech-plural';
 import type { Contact, EscalationView, RenderedEmail } from '../../domain/emails';
 import type { Block, Inline } from './blocks';
 import { renderEmail } from './blocks';

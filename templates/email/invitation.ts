@@ -1,4 +1,5 @@
-import { countOf, czechPlural, deadlineStatus, describeDeadlineStatus, formatDeadline, PROJECT_FORMS, PROJECT_STATUS_LABELS } from '../format';
+import { deadlineStatus, describeDeadlineStatus, formatDeadline, PROJECT_STATUS_LABELS } from '../format';
+import { countOf, czechPlural, PROJECT_FORMS } from '../../domain/czech-plural';
 import type { InvitationView, RenderedEmail } from '../../domain/emails';
 import type { Block } from './blocks';
 import { renderEmail } from './blocks';

@@ -1,4 +1,5 @@
-import { czechPlural, deadlineStatus, describeDeadlineStatus, formatDeadline } from '../format';
+import { deadlineStatus, describeDeadlineStatus, formatDeadline } from '../format';
+import { czechPlural } from '../../domain/czech-plural';
 import type { RenderedEmail, ReminderView } from '../../domain/emails';
 import type { Block } from './blocks';
 import { renderEmail } from './blocks';

@@ -1,4 +1,5 @@
-import { czechPlural, formatIsoDate, formatNumber, PROJECT_STATUS_LABELS } from '../format';
+import { formatIsoDate, formatNumber, PROJECT_STATUS_LABELS } from '../format';
+import { czechPlural } from '../../domain/czech-plural';
 import type { RenderedEmail, SteeringGroupNoticeView } from '../../domain/emails';
 import type { Block, Inline } from './blocks';
 import { renderEmail } from './blocks';

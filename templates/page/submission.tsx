@@ -1,12 +1,5 @@
-import {
-  countOf,
-  deadlineStatus,
-  describeDeadlineStatus,
-  formatDate,
-  formatDeadline,
-  PROJECT_FORMS,
-  PROJECT_STATUS_LABELS,
-} from '../format';
+import { countOf, PROJECT_FORMS } from '../../domain/czech-plural';
+import { deadlineStatus, describeDeadlineStatus, formatDate, formatDeadline, PROJECT_STATUS_LABELS } from '../format';
 import type { ProjectStatus } from '../format';
 import { renderPage } from '../jsx/render';
 import { PageLayout } from './layout';

@@ -1,3 +1,4 @@
+import { countOf, PROJECT_GENITIVE_FORMS } from '../../domain/czech-plural';
 import { formatDate, formatDeadline, PROJECT_STATUS_LABELS, type ProjectStatus } from '../format';
 import { renderPage } from '../jsx/render';
 import { PageLayout } from './layout';
@@ -116,7 +117,7 @@ export function renderSubmissionSummaryPage(view: SubmissionSummaryView): string
           Termín odevzdání byl <strong>{formatDeadline(view.deadline)}</strong>.
         </p>
         <p class="summary-status">
-          Odesláno u {sentCount} z {view.projects.length} projektů.
+          Odesláno u {sentCount} z {countOf(view.projects.length, PROJECT_GENITIVE_FORMS)}.
         </p>
       </div>
       {view.projects.map((project, index) => (

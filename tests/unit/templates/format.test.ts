@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   calendarDaysBetween,
-  countOf,
-  czechPlural,
-  DAY_FORMS,
   deadlineStatus,
   describeDeadlineStatus,
   formatDate,
   formatDeadline,
   formatIsoDate,
   oneLine,
-  PROJECT_FORMS,
 } from '../../../templates/format';
 
 // 23:59 in Prague on 15 July 2026 (summer time, UTC+2).
@@ -91,41 +87,6 @@ describe('formatIsoDate', () => {
 
     // Assess
     expect(act).toThrow(RangeError);
-  });
-});
-
-describe('czechPlural', () => {
-  it.each([
-    [0, '0 dní', '0 projektů'],
-    [1, '1 den', '1 projekt'],
-    [2, '2 dny', '2 projekty'],
-    [3, '3 dny', '3 projekty'],
-    [4, '4 dny', '4 projekty'],
-    [5, '5 dní', '5 projektů'],
-    [11, '11 dní', '11 projektů'],
-    [21, '21 dní', '21 projektů'],
-    [22, '22 dní', '22 projektů'],
-    [25, '25 dní', '25 projektů'],
-  ])('%i → %s, %s', (count, days, projects) => {
-    // Prepare
-    const forms = [DAY_FORMS, PROJECT_FORMS];
-
-    // Act
-    const rendered = forms.map((form) => countOf(count, form));
-
-    // Assess
-    expect(rendered).toEqual([days, projects]);
-  });
-
-  it('picks a verb form as well as a noun form', () => {
-    // Prepare
-    const verb = { one: 'zbývá', few: 'zbývají', many: 'zbývá' };
-
-    // Act
-    const forms = [1, 3, 7].map((count) => czechPlural(count, verb));
-
-    // Assess
-    expect(forms).toEqual(['zbývá', 'zbývají', 'zbývá']);
   });
 });
 

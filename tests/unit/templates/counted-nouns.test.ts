@@ -1,0 +1,88 @@
+/** Counts in the pages people read take the noun (and verb) form Czech gives that number. */
+import { describe, expect, it } from 'vitest';
+import { renderCloseConfirmation } from '../../../templates/console/close';
+import { renderPastReportPage, renderPlanRevisionPage, type PlanFrame } from '../../../templates/console/plan';
+import { renderSubmissionSummaryPage, type SentProjectView } from '../../../templates/page/summary';
+
+const user = { name: 'Jana Nováková', role: 'arr' as const, csrf: 'csrf-token' };
+const frame: PlanFrame = { user, canEdit: true };
+
+/** The page's text without tags, with whitespace collapsed. */
+function textOf(html: string): string {
+  return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+}
+
+describe('the close confirmation', () => {
+  it.each([
+    [2, 3, 'Podklady ještě chybějí u 1 projektu.'],
+    [0, 3, 'Podklady ještě chybějí u 3 projektů.'],
+    [0, 7, 'Podklady ještě chybějí u 7 projektů.'],
+  ])('with %i of %i submitted says "%s"', (submitted, total, expected) => {
+    // Act
+    const html = renderCloseConfirmation({ user, cycleId: '2026-H1', periodLabel: '1. pololetí 2026', submitted, total });
+
+    // Assess
+    expect(textOf(html)).toContain(expected);
+  });
+});
+
+describe('a plan revision', () => {
+  it.each([
+    [{ projects: 1, contacts: 1, indicators: 1 }, '1 projekt, 1 kontaktní osoba, 1 indikátor'],
+    [{ projects: 3, contacts: 2, indicators: 4 }, '3 projekty, 2 kontaktní osoby, 4 indikátory'],
+    [{ projects: 60, contacts: 25, indicators: 15 }, '60 projektů, 25 kontaktních osob, 15 indikátorů'],
+  ])('counts %o as "%s"', (counts, expected) => {
+    // Act
+    const html = renderPlanRevisionPage({
+      frame,
+      row: { revision: 2, author: 'Jana Nováková', at: new Date('2026-03-02T09:00:00Z'), reason: 'Nový projekt', changes: [] },
+      current: true,
+      counts,
+      previous: 1,
+      next: null,
+    });
+
+    // Assess
+    expect(textOf(html)).toContain(expected);
+  });
+});
+
+describe('an imported past report', () => {
+  it.each([
+    [1, 'Převzat 1 projekt.'],
+    [3, 'Převzaty 3 projekty.'],
+    [12, 'Převzato 12 projektů.'],
+  ])('with %i projects says "%s"', (imported, expected) => {
+    // Act
+    const html = renderPastReportPage({
+      frame,
+      imported: [],
+      text: '',
+      result: { periodLabel: '2. pololetí 2025', imported, alreadyLoaded: false, unmatched: [], warnings: [] },
+    });
+
+    // Assess
+    expect(textOf(html)).toContain(expected);
+  });
+});
+
+describe("a closed cycle's summary for the contact person", () => {
+  const project = (projectId: string): SentProjectView => ({ projectId, name: `Projekt ${projectId}`, activityAreaName: 'Chytrá doprava', sent: null });
+
+  it.each([
+    [['a'], 'Odesláno u 0 z 1 projektu.'],
+    [['a', 'b', 'c'], 'Odesláno u 0 z 3 projektů.'],
+  ])('with projects %o says "%s"', (ids, expected) => {
+    // Act
+    const html = renderSubmissionSummaryPage({
+      personName: 'Petr Svoboda',
+      periodLabel: '1. pololetí 2026',
+      nextPeriodLabel: '2. pololetí 2026',
+      deadline: new Date('2026-06-30T21:59:00Z'),
+      projects: ids.map(project),
+    });
+
+    // Assess
+    expect(textOf(html)).toContain(expected);
+  });
+});
