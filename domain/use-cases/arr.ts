@@ -35,10 +35,9 @@ async function completenessOf(
   cycle: CycleRecord,
   read?: { requests: RequestRecord[]; returns: ReturnRecord[] },
 ): Promise<Completeness> {
-  const { requests, returns } = read ?? {
-    requests: await deps.cycles.listRequests(cycle.id),
-    returns: await deps.editorial.listReturns(cycle.id),
-  };
+  const [requests, returns] = read
+    ? [read.requests, read.returns]
+    : await Promise.all([deps.cycles.listRequests(cycle.id), deps.editorial.listReturns(cycle.id)]);
   const standing = standingReturns(requests, returns);
   return computeCompleteness({
     requests: requests.map((request) => ({ projectId: request.projectId, contactPersonIds: request.contactPersonIds })),
@@ -51,6 +50,18 @@ async function completenessOf(
     deadline: new Date(cycle.deadline),
     now: deps.clock.now(),
   });
+}
+
+/**
+ * A cycle and how many of its projects have answered: what the close confirmation shows, without
+ * the dashboard's reminders, deliveries and slips.
+ */
+export async function getCycleCompleteness(
+  deps: Pick<Dependencies, 'clock' | 'cycles' | 'editorial'>,
+  cycleId: string,
+): Promise<{ cycle: CycleRecord; completeness: Completeness }> {
+  const cycle = await requireCycle(deps, cycleId);
+  return { cycle, completeness: await completenessOf(deps, cycle) };
 }
 
 export interface CycleSummary extends CycleRecord {

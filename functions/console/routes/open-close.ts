@@ -5,7 +5,7 @@
  */
 import { DomainError } from '../../../domain/errors';
 import { parsePeriodId } from '../../../domain/period';
-import { getCycleOverview } from '../../../domain/use-cases/arr';
+import { getCycleCompleteness } from '../../../domain/use-cases/arr';
 import { closeCycle } from '../../../domain/use-cases/close-cycle';
 import { openCycle } from '../../../domain/use-cases/open-cycle';
 import { renderCloseConfirmation } from '../../../templates/console/close';
@@ -59,15 +59,17 @@ export const routes: Record<string, ConsoleRoute> = {
   }),
 
   'GET /arr/cycles/{cycleId}/close': arrOnly(async (context) => {
-    const overview = await getCycleOverview(context.deps.app, pathParameter(context.event, 'cycleId'));
+    const { cycle, completeness } = await getCycleCompleteness(context.deps.app, pathParameter(context.event, 'cycleId'));
+    // Reached again after the close (the browser's Back), the page would offer what can no longer be done.
+    if (cycle.state !== 'open') return redirect(cyclePath(cycle.id));
     return html(
       200,
       renderCloseConfirmation({
         user: frameUser(context),
-        cycleId: overview.cycle.id,
-        periodLabel: parsePeriodId(overview.cycle.id).label,
-        submitted: overview.completeness.totals.submitted,
-        total: overview.completeness.totals.projects,
+        cycleId: cycle.id,
+        periodLabel: parsePeriodId(cycle.id).label,
+        submitted: completeness.totals.submitted,
+        total: completeness.totals.projects,
       }),
     );
   }),
