@@ -1,5 +1,5 @@
 import { formatIsoDate, formatNumber, PROJECT_STATUS_LABELS } from '../format';
-import { czechPlural } from '../../domain/czech-plural';
+import { countOf, czechPlural, PROJECT_GENITIVE_FORMS } from '../../domain/czech-plural';
 import type { RenderedEmail, SteeringGroupNoticeView } from '../../domain/emails';
 import type { Block, Inline } from './blocks';
 import { renderEmail } from './blocks';
@@ -16,10 +16,8 @@ function indicatorChange(indicator: SteeringGroupNoticeView['changedIndicators']
 }
 
 function completenessSentence(submitted: number, total: number): string {
-  // After "z N" Czech uses the genitive: z 1 projektu, z 2 projektů, z 5 projektů.
-  const projects = czechPlural(total, { one: 'projektu', few: 'projektů', many: 'projektů' });
   const share = total > 0 ? ` (${Math.round((submitted / total) * 100)} %)` : '';
-  return `Podklady jsou k dispozici u ${submitted} z ${total} ${projects}${share}.`;
+  return `Podklady jsou k dispozici u ${submitted} z ${countOf(total, PROJECT_GENITIVE_FORMS)}${share}.`;
 }
 
 /** Sent to the steering group before its meeting: how complete the report is and what stands out. */
