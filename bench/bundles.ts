@@ -25,7 +25,8 @@
  * source: about 90 million instructions more for the bare bundle's import alone (it loads
  * node:http, node:crypto, node:zlib and others), the same for both sides, which pulled every ratio
  * towards 1 (the console's plan start: 1.28× with the flags, 1.42–1.46× without). Without them a count moves by a few percent
- * between runs (V8's helper threads and the hash seed), hence the medians. A count is work, not
+ * between runs, hence the medians: Node's own start on the main thread varies that much (the
+ * empty script by 8 million instructions; V8's helper threads add under 5 million in all). A count is work, not
  * time (it leaves out the kernel's share of the CPU time, such as reading the files, and a cache
  * miss costs what an add does); the target judges the CPU time.
  *

@@ -3,14 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { renderCloseConfirmation } from '../../../templates/console/close';
 import { renderPastReportPage, renderPlanRevisionPage, type PlanFrame } from '../../../templates/console/plan';
 import { renderSubmissionSummaryPage, type SentProjectView } from '../../../templates/page/summary';
+import { htmlText } from '../documents/read';
 
 const user = { name: 'Jana Nováková', role: 'arr' as const, csrf: 'csrf-token' };
 const frame: PlanFrame = { user, canEdit: true };
-
-/** The page's text without tags, with whitespace collapsed. */
-function textOf(html: string): string {
-  return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-}
 
 describe('the close confirmation', () => {
   it.each([
@@ -22,7 +18,7 @@ describe('the close confirmation', () => {
     const html = renderCloseConfirmation({ user, cycleId: '2026-H1', periodLabel: '1. pololetí 2026', submitted, total });
 
     // Assess
-    expect(textOf(html)).toContain(expected);
+    expect(htmlText(html)).toContain(expected);
   });
 });
 
@@ -43,7 +39,7 @@ describe('a plan revision', () => {
     });
 
     // Assess
-    expect(textOf(html)).toContain(expected);
+    expect(htmlText(html)).toContain(expected);
   });
 });
 
@@ -62,7 +58,7 @@ describe('an imported past report', () => {
     });
 
     // Assess
-    expect(textOf(html)).toContain(expected);
+    expect(htmlText(html)).toContain(expected);
   });
 });
 
@@ -83,6 +79,6 @@ describe("a closed cycle's summary for the contact person", () => {
     });
 
     // Assess
-    expect(textOf(html)).toContain(expected);
+    expect(htmlText(html)).toContain(expected);
   });
 });
