@@ -161,12 +161,29 @@ export function standingReturns(requests: readonly RequestRecord[], returns: rea
   return standing;
 }
 
+/** A request still awaited, and when it was last asked for (absent: when the cycle opened). */
+export interface AwaitedRequest {
+  projectId: string;
+  askedAt?: string;
+}
+
+/**
+ * Requests still awaited: never answered, or answered with a version ARR returned. A standing
+ * return asked for the project again when it was made.
+ */
+export function awaitedRequests(requests: readonly RequestRecord[], returns: readonly ReturnRecord[]): AwaitedRequest[] {
+  const standing = standingReturns(requests, returns);
+  return requests.flatMap((request): AwaitedRequest[] => {
+    const returned = standing.get(request.projectId);
+    if (returned) return [{ projectId: request.projectId, askedAt: returned.returnedAt }];
+    if (request.firstSubmittedAt) return [];
+    return [request.askedAt === undefined ? { projectId: request.projectId } : { projectId: request.projectId, askedAt: request.askedAt }];
+  });
+}
+
 /** Requests still awaited: never answered, or answered with a version ARR returned. */
 export function pendingProjectIds(requests: readonly RequestRecord[], returns: readonly ReturnRecord[]): Set<string> {
-  const standing = standingReturns(requests, returns);
-  return new Set(
-    requests.filter((request) => !request.firstSubmittedAt || standing.has(request.projectId)).map((request) => request.projectId),
-  );
+  return new Set(awaitedRequests(requests, returns).map((request) => request.projectId));
 }
 
 /** The person sent a version after ARR's edit, so ARR's text may be missing what they added. */

@@ -63,6 +63,8 @@ export interface RequestRecord {
   /** First time a version was stored; completeness counts it. */
   firstSubmittedAt?: string;
   latestVersion?: number;
+  /** When the project was added to the cycle already open; absent when the opening asked for it. */
+  askedAt?: string;
 }
 
 /** A contact person's part of a cycle: their projects, for one email and one link. */

@@ -63,6 +63,8 @@ export type ReminderStage = string;
 export interface ReminderCandidate {
   contactPersonId: string;
   pendingProjectIds: string[];
+  /** Of those, the ones an escalation may name (see escalatableProjectIds). */
+  escalatableProjectIds: string[];
 }
 
 export interface DueReminder {
@@ -107,6 +109,25 @@ export function reminderSchedule(deadline: Date, ladder: ReminderLadder): Schedu
   ];
 }
 
+/**
+ * The awaited projects an escalation may name: those asked for before the overdue notice's day,
+ * which the ladder has chased. One asked for on that day or later (added to the open cycle, or
+ * returned for revision) was asked for by its own email: naming it to the guarantor would report
+ * a person late the morning after they were asked. It stays awaited, and the dashboard shows it.
+ */
+export function escalatableProjectIds(
+  awaited: ReadonlyArray<{ projectId: string; askedAt?: string }>,
+  deadline: Date,
+  ladder: ReminderLadder,
+): Set<string> {
+  const overdueDay = reminderSchedule(deadline, ladder).find((scheduled) => scheduled.stage === 'overdue')!.day;
+  return new Set(
+    awaited
+      .filter((request) => request.askedAt === undefined || pragueDate(new Date(request.askedAt)) < overdueDay)
+      .map((request) => request.projectId),
+  );
+}
+
 export function dueReminders(input: {
   deadline: Date;
   now: Date;
@@ -128,16 +149,14 @@ export function dueReminders(input: {
   const stageAndLater = new Set(schedule.slice(latestIndex).map((scheduled) => scheduled.stage));
 
   return input.candidates
-    .filter((candidate) => candidate.pendingProjectIds.length > 0)
-    .filter(
-      (candidate) =>
-        !input.alreadySent.some(
-          (sent) => sent.contactPersonId === candidate.contactPersonId && stageAndLater.has(sent.stage),
-        ),
-    )
     .map((candidate) => ({
       stage,
       contactPersonId: candidate.contactPersonId,
-      projectIds: [...candidate.pendingProjectIds],
-    }));
+      projectIds: [...(stage === 'escalation' ? candidate.escalatableProjectIds : candidate.pendingProjectIds)],
+    }))
+    .filter((due) => due.projectIds.length > 0)
+    .filter(
+      (due) =>
+        !input.alreadySent.some((sent) => sent.contactPersonId === due.contactPersonId && stageAndLater.has(sent.stage)),
+    );
 }

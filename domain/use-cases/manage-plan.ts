@@ -180,7 +180,8 @@ async function applyToOpenCycles(
     const active = after.projects.filter((project) => project.lifecycle === 'active');
     const asked = new Set((await deps.cycles.getRequests(cycleId, active.map((project) => project.id))).map((request) => request.projectId));
     for (const project of active.filter((candidate) => !asked.has(candidate.id))) {
-      if (!(await deps.cycles.addRequest({ cycleId, projectId: project.id, contactPersonIds: project.contactPersonIds }))) continue;
+      const request = { cycleId, projectId: project.id, contactPersonIds: project.contactPersonIds, askedAt: now.toISOString() };
+      if (!(await deps.cycles.addRequest(request))) continue;
       result.added.push({ cycleId, projectId: project.id });
       for (const contactPersonId of project.contactPersonIds) {
         // A person new to the cycle gets an invitation; one already invited sees it on their page and in reminders.

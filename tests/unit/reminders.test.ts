@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   defaultReminderLadder,
   dueReminders,
+  escalatableProjectIds,
   reminderLadderSchema,
   reminderSchedule,
   type ReminderCandidate,
@@ -12,8 +13,8 @@ import { pragueInstant } from '../../domain/time';
 /** Wednesday 15 July 2026, end of the Prague day. */
 const wednesdayDeadline = pragueInstant('2026-07-15', 23, 59, 59);
 const candidates: ReminderCandidate[] = [
-  { contactPersonId: 'simonova', pendingProjectIds: ['p1', 'p2'] },
-  { contactPersonId: 'fena', pendingProjectIds: ['p3'] },
+  { contactPersonId: 'simonova', pendingProjectIds: ['p1', 'p2'], escalatableProjectIds: ['p1', 'p2'] },
+  { contactPersonId: 'fena', pendingProjectIds: ['p3'], escalatableProjectIds: ['p3'] },
 ];
 
 function remindersAt(
@@ -207,7 +208,7 @@ describe('dueReminders: one stage at a time', () => {
 
   it('sends nothing to a contact whose projects are all reported', () => {
     // Prepare
-    const reported: ReminderCandidate[] = [{ contactPersonId: 'fena', pendingProjectIds: [] }];
+    const reported: ReminderCandidate[] = [{ contactPersonId: 'fena', pendingProjectIds: [], escalatableProjectIds: [] }];
 
     // Act
     const reminders = remindersAt('2026-07-14', { candidates: reported });
@@ -225,6 +226,59 @@ describe('dueReminders: one stage at a time', () => {
 
     // Assess
     expect(reminders).toEqual([]);
+  });
+});
+
+describe('escalation: only projects the ladder has chased', () => {
+  /** The overdue notice's day for the Wednesday deadline: Thursday 16 July. */
+  const awaited = [
+    { projectId: 'at-opening' },
+    { projectId: 'added-before-deadline', askedAt: '2026-07-10T09:00:00Z' },
+    { projectId: 'returned-on-deadline-evening', askedAt: pragueInstant('2026-07-15', 23, 30).toISOString() },
+    { projectId: 'returned-on-overdue-day', askedAt: pragueInstant('2026-07-16', 7, 0).toISOString() },
+    { projectId: 'added-after-escalation-day', askedAt: '2026-07-28T10:00:00Z' },
+  ];
+
+  it('counts a project asked for before the overdue notice’s Prague day, and none asked for on it or later', () => {
+    // Prepare
+    const expected = new Set(['at-opening', 'added-before-deadline', 'returned-on-deadline-evening']);
+
+    // Act
+    const escalatable = escalatableProjectIds(awaited, wednesdayDeadline, defaultReminderLadder);
+
+    // Assess
+    expect(escalatable).toEqual(expected);
+  });
+
+  it('follows the ladder: a later overdue notice counts a later return', () => {
+    // Prepare
+    const ladder = { ...defaultReminderLadder, overdueAfterDays: 3, escalateAfterDays: 10 };
+
+    // Act
+    const escalatable = escalatableProjectIds(awaited, wednesdayDeadline, ladder);
+
+    // Assess
+    expect(escalatable.has('returned-on-overdue-day')).toBe(true);
+    expect(escalatable.has('added-after-escalation-day')).toBe(false);
+  });
+
+  it('escalates a person only for the projects the ladder chased, and not at all when it chased none', () => {
+    // Prepare
+    const asked: ReminderCandidate[] = [
+      { contactPersonId: 'simonova', pendingProjectIds: ['p1', 'p2'], escalatableProjectIds: ['p1'] },
+      { contactPersonId: 'fena', pendingProjectIds: ['p3'], escalatableProjectIds: [] },
+    ];
+
+    // Act
+    const onEscalationDay = remindersAt('2026-07-22', { candidates: asked });
+    const onOverdueDay = remindersAt('2026-07-16', { candidates: asked });
+
+    // Assess
+    expect(onEscalationDay).toEqual([{ stage: 'escalation', contactPersonId: 'simonova', projectIds: ['p1'] }]);
+    expect(onOverdueDay).toEqual([
+      { stage: 'overdue', contactPersonId: 'simonova', projectIds: ['p1', 'p2'] },
+      { stage: 'overdue', contactPersonId: 'fena', projectIds: ['p3'] },
+    ]);
   });
 });
 

@@ -824,15 +824,16 @@ describe('plan revisions and changes to an open cycle (dynalite)', () => {
     expect(await store.plans.listRevisions(stored.id)).toEqual([summary]);
   });
 
-  it('adds a project to an open cycle once, to a new or an invited person, and removes it again', async () => {
+  it('adds a project to an open cycle once, keeping when it was asked for, to a new or an invited person, and removes it again', async () => {
     // Prepare
     const cycleId = freshCycleId();
     await store.cycles.createCycle(cycle(cycleId, { requestCount: 1, submittedCount: 0 }));
     await store.cycles.putContacts([{ cycleId, contactPersonId: 'k-simonova', projectIds: ['a'] }]);
 
     // Act
-    const added = await store.cycles.addRequest({ cycleId, projectId: 'b', contactPersonIds: ['k-simonova', 'p-nova'] });
-    const again = await store.cycles.addRequest({ cycleId, projectId: 'b', contactPersonIds: ['k-simonova'] });
+    const added = await store.cycles.addRequest({ cycleId, projectId: 'b', contactPersonIds: ['k-simonova', 'p-nova'], askedAt: '2026-07-27T08:00:00.000Z' });
+    const again = await store.cycles.addRequest({ cycleId, projectId: 'b', contactPersonIds: ['k-simonova'], askedAt: '2026-07-28T08:00:00.000Z' });
+    const asked = await store.cycles.getRequests(cycleId, ['b']);
     const toInvited = await store.cycles.addContactProject(cycleId, 'k-simonova', 'b');
     const twice = await store.cycles.addContactProject(cycleId, 'k-simonova', 'b');
     const toNew = await store.cycles.addContactProject(cycleId, 'p-nova', 'b');
@@ -841,6 +842,7 @@ describe('plan revisions and changes to an open cycle (dynalite)', () => {
 
     // Assess
     expect([added, again, toInvited, twice, toNew, removed, removedAgain]).toEqual([true, false, 'added', 'present', 'created', true, false]);
+    expect(asked.map((request) => request.askedAt)).toEqual(['2026-07-27T08:00:00.000Z']);
     expect((await store.cycles.getContact(cycleId, 'k-simonova'))?.projectIds).toEqual(['a', 'b']);
     expect((await store.cycles.getCycle(cycleId))?.requestCount).toBe(1);
   });

@@ -562,6 +562,101 @@ describe('reminders and escalation', () => {
   });
 });
 
+describe('escalation of projects asked for late', () => {
+  const escalationsIn = (mail: InMemoryWorld['sentMail']) => mail.filter((email) => email.subject.startsWith('Chybějící podklady'));
+
+  /** A cycle in which every project was answered before the deadline. */
+  async function answeredOnTime() {
+    const world = await openedWorld();
+    for (const project of activeProjects) {
+      const person = plan.contactPersons.find((candidate) => candidate.id === project.contactPersonIds[0])!;
+      await submitProject(world.deps, { token: tokenOf(world, person.email), projectId: project.id, body: answer(), correlationId: 't' });
+    }
+    await drain(world);
+    return world;
+  }
+
+  async function returnAt(world: InMemoryWorld, at: string, projectId: string) {
+    world.setNow(at);
+    await returnProject(world.deps, {
+      cycleId: '2026-H1',
+      projectId,
+      body: { version: 1, comment: 'Doplňte prosím čísla.' },
+      returnedBy: 'arr@example.org',
+      correlationId: 't',
+    });
+    await drain(world);
+  }
+
+  it('does not report a person late to the guarantor the morning after ARR returned their project', async () => {
+    // Prepare
+    const world = await answeredOnTime();
+    const project = activeProjects[0]!;
+    await returnAt(world, '2026-07-27T14:00:00+02:00', project.id);
+    const before = world.sentMail.length;
+
+    // Act
+    const sweep = await sweepAt(world, '2026-07-28T08:30:00+02:00', 'sweep');
+
+    // Assess
+    expect(sweep.escalationsQueued).toBe(0);
+    expect(escalationsIn(world.sentMail.slice(before))).toEqual([]);
+    expect((await world.deps.reminders.listReminders('2026-H1')).filter((reminder) => reminder.stage === 'escalation')).toEqual([]);
+  });
+
+  it('escalates a project returned before the overdue notice’s day and still not answered', async () => {
+    // Prepare
+    const world = await answeredOnTime();
+    const project = activeProjects[0]!;
+    await returnAt(world, '2026-07-10T14:00:00+02:00', project.id);
+    const before = world.sentMail.length;
+
+    // Act
+    const sweep = await sweepAt(world, '2026-07-22T08:30:00+02:00', 'sweep');
+
+    // Assess
+    expect(sweep.escalationsQueued).toBe(1);
+    const escalations = escalationsIn(world.sentMail.slice(before));
+    expect(escalations).toHaveLength(1);
+    expect(escalations[0]!.text).toContain(project.name);
+  });
+
+  it('leaves a project returned after the overdue notice’s day out of the guarantor’s email about the late ones', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const late = activeProjects[0]!;
+    const area = plan.activityAreas.find((candidate) =>
+      candidate.activities.some((activity) => late.placement.kind === 'activity' && activity.id === late.placement.activityId),
+    )!;
+    const returned = activeProjects.find(
+      (candidate) =>
+        candidate.id !== late.id &&
+        !candidate.contactPersonIds.some((id) => late.contactPersonIds.includes(id)) &&
+        area.activities.some((activity) => candidate.placement.kind === 'activity' && activity.id === candidate.placement.activityId),
+    )!;
+    const answerer = plan.contactPersons.find((candidate) => candidate.id === returned.contactPersonIds[0])!;
+    for (const project of activeProjects.filter((candidate) => candidate.id !== late.id)) {
+      const person = plan.contactPersons.find((candidate) => candidate.id === project.contactPersonIds[0])!;
+      await submitProject(world.deps, { token: tokenOf(world, person.email), projectId: project.id, body: answer(), correlationId: 't' });
+    }
+    await drain(world);
+    await returnAt(world, '2026-07-20T14:00:00+02:00', returned.id);
+    const before = world.sentMail.length;
+
+    // Act
+    await sweepAt(world, '2026-07-22T08:30:00+02:00', 'sweep');
+
+    // Assess
+    const escalations = escalationsIn(world.sentMail.slice(before));
+    expect(escalations).toHaveLength(1);
+    expect(escalations[0]!.to).toEqual([area.guarantor.email]);
+    expect(escalations[0]!.text).toContain(late.name);
+    expect(escalations[0]!.text).not.toContain(returned.name);
+    const recorded = (await world.deps.reminders.listReminders('2026-H1')).filter((reminder) => reminder.stage === 'escalation');
+    expect(recorded.some((reminder) => reminder.audience.kind === 'contact' && reminder.audience.contactPersonId === answerer.id)).toBe(false);
+  });
+});
+
 describe('closing, report and steering group', () => {
   it('assembles a complete cycle\'s report once, and after a burst of edits only when it is read', async () => {
     // Prepare

@@ -17,6 +17,7 @@ import {
   updateProject,
 } from '../../../domain/use-cases/manage-plan';
 import { openCycle } from '../../../domain/use-cases/open-cycle';
+import { runReminderSweep } from '../../../domain/use-cases/run-reminder-sweep';
 import { submitProject } from '../../../domain/use-cases/submit-project';
 import { loadHistory } from '../../../domain/use-cases/load-history';
 import { inMemoryWorld, type InMemoryWorld } from '../../support/in-memory-dependencies';
@@ -201,6 +202,37 @@ describe('editing the plan during an open cycle', () => {
     expect(access.contact.projectIds).toEqual(['digitalni-archiv-kraje']);
     const cycle = await world.deps.cycles.getCycle('2026-H1');
     expect(cycle?.requestCount).toBe(active.length + 1);
+  });
+
+  it('does not escalate a project added after the overdue notice’s day; one added before the deadline it does', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const activityId = plan.activityAreas[0]!.activities[0]!.id;
+    const addWithNewPerson = async (at: string, name: string, email: string) => {
+      world.setNow(at);
+      const person = await addContactPerson(world.deps, change({ name, email, organisation: 'Krajský úřad' }));
+      await addProject(world.deps, change({ name: `Projekt osoby ${name}`, activityId, contactPersonIds: [person.contactPersonId] }));
+      await drain(world);
+      return person.contactPersonId;
+    };
+    const early = await addWithNewPerson('2026-07-01T10:00:00+02:00', 'P. Včasná', 'p.vcasna@kraj-lbc.cz');
+    const late = await addWithNewPerson('2026-07-27T10:00:00+02:00', 'P. Pozdní', 'p.pozdni@kraj-lbc.cz');
+    const before = world.sentMail.length;
+
+    // Act
+    world.setNow('2026-07-28T08:30:00+02:00');
+    await runReminderSweep(world.deps, 'sweep');
+    await drain(world);
+
+    // Assess
+    const escalated = (await world.deps.reminders.listReminders('2026-H1')).flatMap((reminder) =>
+      reminder.stage === 'escalation' && reminder.audience.kind === 'contact' ? [reminder.audience.contactPersonId] : [],
+    );
+    expect(escalated).toContain(early);
+    expect(escalated).not.toContain(late);
+    const guarantorMail = world.sentMail.slice(before).filter((mail) => mail.subject.startsWith('Chybějící podklady'));
+    expect(guarantorMail.some((mail) => mail.text.includes('Projekt osoby P. Včasná'))).toBe(true);
+    expect(guarantorMail.some((mail) => mail.text.includes('Projekt osoby P. Pozdní'))).toBe(false);
   });
 
   it('answers an unknown project with not found and a bad field with a Czech message', async () => {
