@@ -109,6 +109,11 @@ export function reminderSchedule(deadline: Date, ladder: ReminderLadder): Schedu
   ];
 }
 
+/** The Prague day the overdue notice goes out. */
+export function overdueNoticeDay(deadline: Date, ladder: ReminderLadder): IsoDate {
+  return reminderSchedule(deadline, ladder).find((scheduled) => scheduled.stage === 'overdue')!.day;
+}
+
 /**
  * The awaited projects an escalation may name: those asked for before the overdue notice's day,
  * which the ladder has chased. One asked for on that day or later (added to the open cycle, or
@@ -120,7 +125,7 @@ export function escalatableProjectIds(
   deadline: Date,
   ladder: ReminderLadder,
 ): Set<string> {
-  const overdueDay = reminderSchedule(deadline, ladder).find((scheduled) => scheduled.stage === 'overdue')!.day;
+  const overdueDay = overdueNoticeDay(deadline, ladder);
   return new Set(
     awaited
       .filter((request) => request.askedAt === undefined || pragueDate(new Date(request.askedAt)) < overdueDay)

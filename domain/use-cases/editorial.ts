@@ -19,7 +19,9 @@ import { ConflictError, NotFoundError } from '../errors';
 import { activityAreaOfProject, contactDisplayName, OUTSIDE_PLAN_NAME, type Project } from '../plan';
 import type { Dependencies } from '../ports';
 import type { CycleRecord, RequestRecord } from '../records';
+import { overdueNoticeDay } from '../reminders';
 import type { SubmissionVersion } from '../submission';
+import type { IsoDate } from '../time';
 
 async function requireCycle(deps: Pick<Dependencies, 'cycles'>, cycleId: string): Promise<CycleRecord> {
   const cycle = await deps.cycles.getCycle(cycleId);
@@ -129,7 +131,14 @@ export type ProjectHistoryEntry =
   | { kind: 'editorial'; at: string; basedOnVersion: number; by: string };
 
 export interface ProjectDetail {
-  cycle: { id: string; state: CycleRecord['state']; stateLabel: string; editable: boolean };
+  cycle: {
+    id: string;
+    state: CycleRecord['state'];
+    stateLabel: string;
+    editable: boolean;
+    /** The overdue notice's Prague day: an escalation does not name a project returned on it or later. */
+    overdueNoticeDay: IsoDate;
+  };
   project: {
     id: string;
     name: string;
@@ -186,7 +195,13 @@ export async function getProjectDetail(
     ...(editorial ? [{ kind: 'editorial', at: editorial.editedAt, basedOnVersion: editorial.basedOnVersion, by: editorial.editedBy } as const] : []),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return {
-    cycle: { id: cycle.id, state: cycle.state, stateLabel: cycleStateLabels[cycle.state], editable: cycle.state === 'open' },
+    cycle: {
+      id: cycle.id,
+      state: cycle.state,
+      stateLabel: cycleStateLabels[cycle.state],
+      editable: cycle.state === 'open',
+      overdueNoticeDay: overdueNoticeDay(new Date(cycle.deadline), cycle.reminderLadder),
+    },
     project: {
       id: project.id,
       name: project.name,

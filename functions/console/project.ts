@@ -7,6 +7,7 @@ import { diffWordsWithSpace } from 'diff';
 import { parsePeriodId } from '../../domain/period';
 import { contactDisplayName } from '../../domain/plan';
 import { projectStatusLabels, type SubmissionVersion } from '../../domain/submission';
+import { pragueDate } from '../../domain/time';
 import { getProjectDetail, type ProjectDetail } from '../../domain/use-cases/editorial';
 import type { DiffPart, ProjectForms, ProjectView } from '../../templates/console/project';
 import type { SignedInContext } from './context';
@@ -46,7 +47,7 @@ export interface PostedProjectForm {
   conflict?: string;
 }
 
-function formsOf(detail: ProjectDetail, canAct: boolean, posted: PostedProjectForm | null): ProjectForms | null {
+function formsOf(detail: ProjectDetail, canAct: boolean, posted: PostedProjectForm | null, now: Date): ProjectForms | null {
   const latest = detail.versions.at(-1);
   if (!canAct || !latest) return null;
   const editorialPosted = posted?.form === 'editorial' ? posted : null;
@@ -66,6 +67,7 @@ function formsOf(detail: ProjectDetail, canAct: boolean, posted: PostedProjectFo
       detail.standingReturn && !returnPosted
         ? null
         : { comment: returnPosted?.values.comment ?? '', errors: returnPosted?.errors ?? {}, conflict: returnPosted?.conflict },
+    returnNotEscalatedSince: pragueDate(now) >= detail.cycle.overdueNoticeDay ? detail.cycle.overdueNoticeDay : null,
   };
 }
 
@@ -106,7 +108,7 @@ export async function projectView(
   const editorial = detail.editorial;
   const canAct = context.user.role === 'arr' && detail.cycle.editable;
   const notice = query.hotovo;
-  const forms = formsOf(detail, canAct, posted);
+  const forms = formsOf(detail, canAct, posted, context.now);
 
   return {
     user: { name: context.user.name, role: context.user.role, csrf: context.user.csrf },

@@ -4,7 +4,7 @@
  * with their comments; and ARR's two actions, returning the project and editing its text.
  */
 import type { VNode } from 'preact';
-import { formatDate, formatDateTime } from '../format';
+import { formatDate, formatDateTime, formatIsoDate } from '../format';
 import { renderPage } from '../jsx/render';
 import { ConsolePage, CsrfField, ErrorSummary, InputField, type ConsoleFrameUser, type FieldError } from './layout';
 
@@ -28,6 +28,8 @@ export interface ProjectForms {
   editorial: { thisPeriod: string; nextPeriodPlan: string; errors: Record<string, string>; conflict?: string | undefined };
   /** Null while a return waits for the person's new version. */
   return: { comment: string; errors: Record<string, string>; conflict?: string | undefined } | null;
+  /** The overdue notice's day when it is today or past: a return made now is not escalated. */
+  returnNotEscalatedSince: string | null;
 }
 
 export interface ProjectView {
@@ -240,6 +242,12 @@ function ReturnForm(props: { view: ProjectView; forms: ProjectForms; action: str
         Kontaktní osoby dostanou e-mail s odkazem na svou stránku a s vaším komentářem. Projekt se počítá jako neodevzdaný, dokud nepošlou novou verzi; připomínky mu chodí jako
         ostatním.
       </p>
+      {props.forms.returnNotEscalatedSince ? (
+        <p>
+          Den upozornění na zpoždění ({formatIsoDate(props.forms.returnNotEscalatedSince)}) už nastal, proto projekt vrácený teď eskalace garantovi neuvede. Na novou verzi
+          dohlédněte v přehledu cyklu.
+        </p>
+      ) : null}
       <FormConflict message={form.conflict} />
       <form method="post" action={props.action} novalidate>
         <CsrfField token={props.view.user.csrf} />

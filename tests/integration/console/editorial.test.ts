@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAnnualTexts } from '../../../domain/use-cases/annual-report';
+import { pragueInstant } from '../../../domain/time';
 import { MovableClock } from '../../../local/composition';
 import { listSentEmails } from '../../../local/ses-inbox';
 import { startLocalSystem, type LocalSystem } from '../../../local/system';
@@ -24,6 +25,7 @@ let arrEmail: string;
 let steering: ConsoleClient;
 let steeringCsrf: string;
 let token: string;
+const clock = new MovableClock(new Date('2026-06-01T06:00:00Z'), { frozen: true });
 
 async function submit(expectedVersion: number, thisPeriod: string, status = 'on-track'): Promise<void> {
   const response = await fetch(`${system.apiUrl}/s/${token}/projects/${PROJECT}`, {
@@ -46,7 +48,7 @@ const editorial = () => system.deps.editorial.getEditorialVersion(CYCLE, PROJECT
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'console-editorial-'));
-  system = await startLocalSystem({ dataDir, clock: new MovableClock(new Date('2026-06-01T06:00:00Z'), { frozen: true }), background: false });
+  system = await startLocalSystem({ dataDir, clock, background: false });
   ({ client: arr, csrf: arrCsrf, email: arrEmail } = await signedIn('arr'));
   ({ client: steering, csrf: steeringCsrf } = await signedIn('ridici-skupina'));
   const opened = await arr.request('/arr/cycles', {
@@ -111,6 +113,21 @@ describe('console: returning a project and ARR’s text', () => {
     expect(page.body).toContain(`action="${PROJECT_PATH}/editorial"`);
     expect(page.body).toMatch(/<textarea id="arr-co-udelano"[^>]*>Dokončení FVE a zahájení zkušebního provozu.<\/textarea>/);
     expect(page.body).toContain('Zatím bez úprav ARR.');
+  });
+
+  it('says at the return form, from the overdue notice’s day on, that the escalation will not name the project', async () => {
+    // Prepare
+    const opened = clock.now();
+    const beforeThatDay = await arr.request(PROJECT_PATH);
+
+    // Act
+    clock.set(pragueInstant('2026-07-16', 9));
+    const onThatDay = await arr.request(PROJECT_PATH).finally(() => clock.set(opened));
+
+    // Assess
+    expect(beforeThatDay.body).toContain(`action="${PROJECT_PATH}/return"`);
+    expect(beforeThatDay.body).not.toContain('Den upozornění na zpoždění');
+    expect(onThatDay.body).toContain('Den upozornění na zpoždění (16. 7. 2026) už nastal, proto projekt vrácený teď eskalace garantovi neuvede.');
   });
 
   it('refuses an empty or a 5,001-character comment with a Czech message at the field, keeping what was typed', async () => {
