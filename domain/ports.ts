@@ -276,6 +276,8 @@ export interface ReportDocuments {
 /** The emails' Czech text: rendering belongs to templates/email/, not to the domain. */
 export interface EmailTemplates {
   invitation(view: InvitationView): RenderedEmail;
+  /** To a person invited before: projects added to their part of the open cycle. */
+  projectsAdded(view: InvitationView): RenderedEmail;
   reminder(view: ReminderView): RenderedEmail;
   projectReturned(view: ProjectReturnedView): RenderedEmail;
   /** To an activity area's guarantor (or ARR): the area's late projects and whom to chase. */

@@ -6,13 +6,19 @@ const schema = () =>
   z.object({
     cycleId: cycleId(),
     contactPersonId: entityId(),
+    /**
+     * Set when projects were added to the cycle, already open, for a person invited before: the
+     * email then tells them of just these. Absent, the person is invited to all their projects.
+     */
+    addedProjectIds: z.optional(z.array(entityId()).check(z.minLength(1), z.maxLength(1000))),
   });
 
 export type InvitationRequestedV1Data = z.infer<ReturnType<typeof schema>>;
 
 /**
- * One contact person is to be invited to report on all of their projects. Deliberately carries no
- * content: the mailer renders it at send time, so counts like "days left" are current.
+ * One contact person is to be invited to report on all of their projects, or told of projects added
+ * to their part of an open cycle. Deliberately carries no content: the mailer renders it at send
+ * time, so counts like "days left" are current.
  */
 export const invitationRequestedV1 = /* @__PURE__ */ defineContract<'invitation-requested', 1, InvitationRequestedV1Data>({
   type: 'invitation-requested',

@@ -14,7 +14,7 @@ export type MailOutcome =
   | { sent: false; reason: 'cycle-not-open' | 'nothing-pending' | 'return-answered' };
 
 /** The emails the mailer renders: to contact persons, and the escalations to the guarantors. */
-export type MailerEmails = Pick<EmailTemplates, 'invitation' | 'reminder' | 'projectReturned' | 'escalation'>;
+export type MailerEmails = Pick<EmailTemplates, 'invitation' | 'projectsAdded' | 'reminder' | 'projectReturned' | 'escalation'>;
 
 export type MailDeps = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'tokens' | 'tokenIssuer' | 'editorial' | 'mail'> & {
   emails: MailerEmails;
@@ -22,8 +22,8 @@ export type MailDeps = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles
 
 /**
  * Sends one queued email. Content is rendered now, not when it was queued: the projects still
- * pending, the days left. A reminder for someone who has meanwhile answered is dropped, since
- * nothing is sent once the projects are submitted. Each email carries a freshly issued personal
+ * pending, the days left. A reminder (or the news of added projects) for someone who has
+ * meanwhile answered is dropped, since nothing is sent once the projects are submitted. Each email carries a freshly issued personal
  * link; earlier links stay valid until the cycle closes.
  */
 export async function deliverMail(deps: MailDeps, request: MailRequest): Promise<MailOutcome> {
@@ -46,13 +46,16 @@ export async function deliverMail(deps: MailDeps, request: MailRequest): Promise
   const person = plan.contactPersons.find((candidate) => candidate.id === contactPersonId);
   if (!contact || !person) throw new NotFoundError(`Kontaktní osoba ${contactPersonId} v cyklu ${cycle.id} není.`);
 
-  const isInvitation = request.type === 'invitation-requested';
+  const invitation = request.type === 'invitation-requested' ? request.data : null;
+  // The news of added projects names just those; a reminder, what is still pending.
+  const named = invitation?.addedProjectIds ?? contact.projectIds;
   // Only this person's requests are read: an email costs reads for its own projects, not the cycle's.
-  const pending = isInvitation
-    ? null
-    : pendingProjectIds(await deps.cycles.getRequests(cycle.id, contact.projectIds), await deps.editorial.listReturns(cycle.id));
+  const pending =
+    invitation !== null && invitation.addedProjectIds === undefined
+      ? null
+      : pendingProjectIds(await deps.cycles.getRequests(cycle.id, named), await deps.editorial.listReturns(cycle.id));
   // A project ARR removed from the plan during the cycle is no longer mentioned.
-  const inPlan = contact.projectIds.filter((id) => plan.projects.some((project) => project.id === id));
+  const inPlan = named.filter((id) => contact.projectIds.includes(id) && plan.projects.some((project) => project.id === id));
   const projectIds = pending === null ? inPlan : inPlan.filter((id) => pending.has(id));
   if (projectIds.length === 0) return { sent: false, reason: 'nothing-pending' };
 
@@ -66,9 +69,12 @@ export async function deliverMail(deps: MailDeps, request: MailRequest): Promise
     projects: projectIds.map((id) => projectLine(plan, id)),
     arrContact: deps.config.arr,
   };
-  const email = isInvitation
-    ? deps.emails.invitation(view)
-    : deps.emails.reminder({ ...view, stage: request.data.stage === 'overdue' ? 'overdue' : 'before' });
+  const email =
+    request.type === 'reminder-due'
+      ? deps.emails.reminder({ ...view, stage: request.data.stage === 'overdue' ? 'overdue' : 'before' })
+      : request.data.addedProjectIds === undefined
+        ? deps.emails.invitation(view)
+        : deps.emails.projectsAdded(view);
   const { messageId } = await deps.mail.send({ to: [person.email], ...email, tags: { cycleId: cycle.id, contactPersonId } });
   return { sent: true, messageId, to: [person.email] };
 }

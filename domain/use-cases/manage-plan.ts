@@ -10,7 +10,7 @@
  */
 import { builtOnFirstUse } from '../lazy';
 import * as z from 'zod/mini';
-import { createEvent, invitationRequestedV1 } from '../../events';
+import { createEvent, invitationRequestedV1, type InvitationRequestedV1Data } from '../../events';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { parsePeriodId } from '../period';
 import type { ActionPlan, ContactPerson, Project } from '../plan';
@@ -161,7 +161,15 @@ async function applyToOpenCycles(
 ): Promise<PlanChangeResult['openCycles']> {
   const result: PlanChangeResult['openCycles'] = { reinvited: [], added: [], removed: [] };
   const now = deps.clock.now();
-  const invite: Array<{ cycleId: string; contactPersonId: string }> = [];
+  /** By cycle and person: an invitation to all their projects, or the news of the added ones. */
+  const invite = new Map<string, InvitationRequestedV1Data>();
+  const inviteToAll = (cycleId: string, contactPersonId: string) => invite.set(`${cycleId}#${contactPersonId}`, { cycleId, contactPersonId });
+  const tellOfAdded = (cycleId: string, contactPersonId: string, projectId: string) => {
+    const known = invite.get(`${cycleId}#${contactPersonId}`);
+    // An invitation to all their projects names the added ones too.
+    if (known && known.addedProjectIds === undefined) return;
+    invite.set(`${cycleId}#${contactPersonId}`, { cycleId, contactPersonId, addedProjectIds: [...(known?.addedProjectIds ?? []), projectId] });
+  };
   const beforeContacts = new Map(before.contactPersons.map((person) => [person.id, person]));
   const afterProjects = new Set(after.projects.map((project) => project.id));
 
@@ -173,7 +181,7 @@ async function applyToOpenCycles(
       if (!(await deps.cycles.getContact(cycleId, person.id))) continue;
       await deps.tokens.revokeTokens(cycleId, person.id, now.toISOString());
       await deps.cycles.clearContactDelivery(cycleId, person.id);
-      invite.push({ cycleId, contactPersonId: person.id });
+      inviteToAll(cycleId, person.id);
       result.reinvited.push({ cycleId, contactPersonId: person.id, email: person.email });
     }
     // Active projects the cycle does not ask for yet: new ones and reactivated ones.
@@ -184,19 +192,18 @@ async function applyToOpenCycles(
       if (!(await deps.cycles.addRequest(request))) continue;
       result.added.push({ cycleId, projectId: project.id });
       for (const contactPersonId of project.contactPersonIds) {
-        // A person new to the cycle gets an invitation; one already invited sees it on their page and in reminders.
-        if ((await deps.cycles.addContactProject(cycleId, contactPersonId, project.id)) === 'created') {
-          invite.push({ cycleId, contactPersonId });
-        }
+        // A person new to the cycle gets an invitation; one invited before is told of the added project.
+        const added = await deps.cycles.addContactProject(cycleId, contactPersonId, project.id);
+        if (added === 'created') inviteToAll(cycleId, contactPersonId);
+        else if (added === 'added') tellOfAdded(cycleId, contactPersonId, project.id);
       }
     }
     for (const project of before.projects.filter((candidate) => !afterProjects.has(candidate.id))) {
       if (await deps.cycles.removeRequest(cycleId, project.id)) result.removed.push({ cycleId, projectId: project.id });
     }
   }
-  const unique = [...new Map(invite.map((entry) => [`${entry.cycleId}#${entry.contactPersonId}`, entry])).values()];
-  if (unique.length > 0) {
-    await deps.events.publish(unique.map((data) => createEvent(invitationRequestedV1, data, { correlationId, now })));
+  if (invite.size > 0) {
+    await deps.events.publish([...invite.values()].map((data) => createEvent(invitationRequestedV1, data, { correlationId, now })));
   }
   return result;
 }

@@ -263,7 +263,7 @@ export function renderProjectsPage(view: ProjectsView): string {
     <PlanPage frame={view.frame} section="projects" title="Projekty" hasErrors={hasFormErrors(view.addForm)}>
       <p>
         Dokončený nebo zrušený projekt zůstává v právě otevřeném cyklu a v příštím už osloven nebude. Nový nebo znovu zahájený projekt se
-        v otevřeném cyklu poptá hned.
+        v otevřeném cyklu poptá hned: jeho kontaktní osoby dostanou e-mail s odkazem.
       </p>
       {view.frame.canEdit ? (
         <p>

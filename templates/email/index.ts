@@ -8,6 +8,7 @@ import type { DeliveryDeps } from '../../domain/use-cases/record-delivery-event'
 import type { NotifyDeps } from '../../domain/use-cases/notify-steering-group';
 import { renderEscalation } from './escalation';
 import { renderInvitation } from './invitation';
+import { renderProjectsAdded } from './projects-added';
 import { renderReminder } from './reminder';
 import { renderProjectReturned } from './returned';
 import { renderSteeringGroupNotice } from './steering-group';
@@ -16,6 +17,7 @@ import { renderUndeliverableNotice } from './undeliverable';
 /** The mailer's: to contact persons, and the escalations to the guarantors. */
 export const mailerEmails: MailerEmails = {
   invitation: renderInvitation,
+  projectsAdded: renderProjectsAdded,
   reminder: renderReminder,
   projectReturned: renderProjectReturned,
   escalation: renderEscalation,

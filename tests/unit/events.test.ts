@@ -10,6 +10,7 @@ import {
   eventContracts,
   eventTypes,
   indicatorsRecomputedV1,
+  invitationRequestedV1,
   parseEvent,
   reminderDueV1,
   submissionReceivedV1,
@@ -103,6 +104,21 @@ describe('event contracts', () => {
 
     // Assess
     expect(event.data).toEqual(submissionReceivedV1.example);
+  });
+});
+
+describe('invitation-requested', () => {
+  it('names the projects added for a person invited before, or none for an invitation to all', () => {
+    // Prepare
+    const added = { ...invitationRequestedV1.example, addedProjectIds: ['digitalni-archiv-kraje'] };
+
+    // Act
+    const news = parseEvent(envelopeOf(invitationRequestedV1, added));
+    const invitation = parseEvent(envelopeOf(invitationRequestedV1));
+
+    // Assess
+    expect(news.data).toEqual(added);
+    expect(invitation.data).toEqual(invitationRequestedV1.example);
   });
 });
 
@@ -303,6 +319,17 @@ describe('parseEvent rejects', () => {
 
     // Assess
     expect(error.issues.map((issue) => issue.path)).toEqual(['data.contactPersonId']);
+  });
+
+  it('an invitation naming an empty list of added projects', () => {
+    // Prepare
+    const input = envelopeOf(invitationRequestedV1, { ...invitationRequestedV1.example, addedProjectIds: [] });
+
+    // Act
+    const error = errorOf(() => parseEvent(input));
+
+    // Assess
+    expect(error.issues.map((issue) => issue.path)).toEqual(['data.addedProjectIds']);
   });
 
   it('an unknown reminder audience, naming the nested path', () => {

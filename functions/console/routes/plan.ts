@@ -53,7 +53,7 @@ const NOTICES: Record<string, (revision: string) => string> = {
   ulozeno: (revision) => `Změna je uložena jako verze ${revision} plánu.`,
   'novy-odkaz': (revision) =>
     `Změna je uložena jako verze ${revision} plánu. Na novou adresu odchází nový osobní odkaz do otevřeného cyklu; dřívější odkazy přestaly platit.`,
-  poptano: (revision) => `Změna je uložena jako verze ${revision} plánu. Projekt se v otevřeném cyklu poptá hned.`,
+  poptano: (revision) => `Změna je uložena jako verze ${revision} plánu. Projekt se v otevřeném cyklu poptá hned: jeho kontaktní osoby dostanou e-mail s odkazem.`,
   ukonceno: (revision) => `Změna je uložena jako verze ${revision} plánu. V příštím cyklu už projekt osloven nebude.`,
   import: (revision) => `Plán je nahrán jako verze ${revision}.`,
   'beze-zmeny': () => 'Nic se nezměnilo; plán zůstává ve stejné verzi.',

@@ -84,7 +84,7 @@ describe('function bundles', () => {
         .map(([input]) => input.replace('templates/email/', ''))
         .sort();
 
-    expect(await renderers('mailer')).toEqual(['escalation.ts', 'invitation.ts', 'reminder.ts', 'returned.ts']);
+    expect(await renderers('mailer')).toEqual(['escalation.ts', 'invitation.ts', 'projects-added.ts', 'reminder.ts', 'returned.ts']);
     expect(await renderers('notify-steering-group')).toEqual(['steering-group.ts']);
     expect(await renderers('ses-events')).toEqual(['undeliverable.tsx']);
   });

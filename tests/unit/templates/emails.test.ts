@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InvitationView, RenderedEmail, SteeringGroupNoticeView } from '../../../domain/emails';
 import { renderEscalation } from '../../../templates/email/escalation';
 import { renderInvitation } from '../../../templates/email/invitation';
+import { renderProjectsAdded } from '../../../templates/email/projects-added';
 import { renderReminder } from '../../../templates/email/reminder';
 import { renderSteeringGroupNotice } from '../../../templates/email/steering-group';
 
@@ -33,6 +34,45 @@ function expectWellFormedCzechHtml(email: RenderedEmail): void {
   expect(email.html).not.toContain('<script');
   expect(email.subject).not.toMatch(/[\r\n]/);
 }
+
+describe('renderProjectsAdded', () => {
+  it('names the added project, the days left and the link, and does not announce the collection again', () => {
+    // Prepare
+    const view = invitationView({ projects: [{ name: 'Digitální archiv kraje', activityAreaName: 'Vzdělávání' }] });
+
+    // Act
+    const email = renderProjectsAdded(view);
+
+    // Assess
+    expectWellFormedCzechHtml(email);
+    expect(email.subject).toBe('Nový projekt k monitoringu akčního plánu za 1. pololetí 2026');
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain('jsme doplnili projekt, u kterého jste kontaktní osobou:');
+      expect(part).toContain('Digitální archiv kraje');
+      expect(part).toContain('Podklady k tomuto projektu vyplníte na stejné stránce');
+      expect(part).toContain('zbývá 14 dní');
+      expect(part).toContain('novakova@arr-liberec.cz');
+      expect(part).toMatch(/nepřeposílejte/);
+      expect(part).not.toContain('zahajujeme');
+    }
+    expect(email.html).toContain(`href="${LINK.replaceAll('&', '&amp;')}"`);
+  });
+
+  it('after the deadline asks for the reports as soon as possible, in the plural for two projects', () => {
+    // Prepare
+    const view = invitationView({ now: new Date('2026-07-28T08:00:00Z') });
+
+    // Act
+    const email = renderProjectsAdded(view);
+
+    // Assess
+    expect(email.subject).toBe('Nové projekty k monitoringu akčního plánu za 1. pololetí 2026');
+    expect(email.text).toContain('jsme doplnili projekty, u kterých jste kontaktní osobou:');
+    expect(email.text).toContain('Podklady k těmto projektům vyplníte');
+    expect(email.text).toContain('Termín sběru (15. 7. 2026) už uplynul, podklady proto prosíme doplňte co nejdříve.');
+    expect(email.html).not.toContain(XSS);
+  });
+});
 
 describe('renderInvitation', () => {
   it('lists every project, the deadline, days left, the link and the ARR contact in both parts', () => {

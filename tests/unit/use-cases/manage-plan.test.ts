@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEvent, reminderDueV1 } from '../../../events';
+import { createEvent, invitationRequestedV1, reminderDueV1 } from '../../../events';
 import { liberecActionPlan } from '../../../domain/catalog/liberec';
 import { ConflictError, NotFoundError, ValidationError } from '../../../domain/errors';
 import { closeCycle } from '../../../domain/use-cases/close-cycle';
@@ -202,6 +202,61 @@ describe('editing the plan during an open cycle', () => {
     expect(access.contact.projectIds).toEqual(['digitalni-archiv-kraje']);
     const cycle = await world.deps.cycles.getCycle('2026-H1');
     expect(cycle?.requestCount).toBe(active.length + 1);
+  });
+
+  it('tells a person invited before of the added project alone, once, and a new person invites to all', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const activityId = plan.activityAreas[0]!.activities[0]!.id;
+    const invited = personOf(active[0]!.id);
+    const otherProjects = active.filter((project) => project.contactPersonIds.includes(invited.id)).map((project) => project.name);
+    world.sentMail.length = 0;
+
+    // Act
+    const newcomer = await addContactPerson(world.deps, change({ name: 'P. Nová', email: 'p.nova@kraj-lbc.cz', organisation: 'Krajský úřad' }));
+    await addProject(world.deps, change({ name: 'Digitální archiv kraje', activityId, contactPersonIds: [invited.id, newcomer.contactPersonId] }));
+    await drain(world);
+    await addProject(world.deps, change({ name: 'Otevřená data obcí', activityId, contactPersonIds: [newcomer.contactPersonId] }));
+    await drain(world);
+
+    // Assess
+    const toInvited = world.sentMail.filter((mail) => mail.to.includes(invited.email));
+    expect(toInvited).toHaveLength(1);
+    expect(toInvited[0]!.subject).toBe('Nový projekt k monitoringu akčního plánu za 1. pololetí 2026');
+    expect(toInvited[0]!.text).toContain('Digitální archiv kraje');
+    for (const name of otherProjects) expect(toInvited[0]!.text).not.toContain(name);
+    const toNewcomer = world.sentMail.filter((mail) => mail.to.includes('p.nova@kraj-lbc.cz'));
+    expect(toNewcomer.map((mail) => mail.subject)).toEqual([
+      'Podklady k monitoringu akčního plánu za 1. pololetí 2026 – termín 15. 7. 2026',
+      'Nový projekt k monitoringu akčního plánu za 1. pololetí 2026',
+    ]);
+    expect(toNewcomer[1]!.text).toContain('Otevřená data obcí');
+    expect(toNewcomer[1]!.text).not.toContain('Digitální archiv kraje');
+    const access = await resolveContactAccess(world.deps, latestTokenOf(world, invited.email));
+    expect(access.contact.projectIds).toContain('digitalni-archiv-kraje');
+  });
+
+  it('sends no news of an added project that its person has answered before the email went out', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const activityId = plan.activityAreas[0]!.activities[0]!.id;
+    const invited = personOf(active[0]!.id);
+    await addProject(world.deps, change({ name: 'Digitální archiv kraje', activityId, contactPersonIds: [invited.id] }));
+    await drain(world);
+    const token = latestTokenOf(world, invited.email);
+    await submitProject(world.deps, { token, projectId: 'digitalni-archiv-kraje', body: answer(), correlationId: 't' });
+    await drain(world);
+    const news = createEvent(
+      invitationRequestedV1,
+      { cycleId: '2026-H1', contactPersonId: invited.id, addedProjectIds: ['digitalni-archiv-kraje'] },
+      { correlationId: 't', now: new Date() },
+    );
+
+    // Act
+    const outcome = await deliverMail(world.deps, news);
+
+    // Assess
+    expect(outcome).toEqual({ sent: false, reason: 'nothing-pending' });
   });
 
   it('does not escalate a project added after the overdue notice’s day; one added before the deadline it does', async () => {

@@ -1,0 +1,53 @@
+import { deadlineStatus, describeDeadlineStatus, formatDeadline } from '../format';
+import { czechPlural } from '../../domain/czech-plural';
+import type { InvitationView, RenderedEmail } from '../../domain/emails';
+import type { Block } from './blocks';
+import { renderEmail } from './blocks';
+import { contactInline, personalLinkNote, projectItems, signature } from './common';
+
+/**
+ * To a person invited before: ARR added projects of theirs to the open cycle. It names just those;
+ * the page behind the link shows them with the person's other projects.
+ */
+export function renderProjectsAdded(view: InvitationView): RenderedEmail {
+  const deadline = formatDeadline(view.deadline);
+  const status = deadlineStatus(view.deadline, view.now);
+  const count = view.projects.length;
+  const theseProjects = czechPlural(count, { one: 'tomuto projektu', few: 'těmto projektům', many: 'těmto projektům' });
+
+  const blocks: Block[] = [
+    { kind: 'paragraph', content: ['Dobrý den,'] },
+    {
+      kind: 'paragraph',
+      content: [
+        `do sběru podkladů pro monitorovací zprávu za ${view.periodLabel} jsme doplnili `,
+        czechPlural(count, {
+          one: 'projekt, u kterého jste kontaktní osobou:',
+          few: 'projekty, u kterých jste kontaktní osobou:',
+          many: 'projekty, u kterých jste kontaktní osobou:',
+        }),
+      ],
+    },
+    { kind: 'list', items: projectItems(view.projects) },
+    {
+      kind: 'paragraph',
+      content: [
+        `Podklady k ${theseProjects} vyplníte na stejné stránce jako u ostatních svých projektů: co se v projektu udělalo, plán na další pololetí, stav projektu a příspěvek k indikátorům.`,
+      ],
+    },
+    status.kind === 'ahead'
+      ? { kind: 'paragraph', content: ['Podklady prosíme vyplňte do ', { strong: deadline }, ` (${describeDeadlineStatus(status)}).`] }
+      : { kind: 'paragraph', content: ['Termín sběru (', { strong: deadline }, ') už uplynul, podklady proto prosíme doplňte co nejdříve.'] },
+    { kind: 'button', href: view.link, text: 'Vyplnit podklady' },
+    personalLinkNote(view.recipientName),
+    { kind: 'paragraph', content: ['S dotazy se prosím obraťte na ', ...contactInline(view.arrContact), '.'] },
+    signature(view.arrContact.name),
+  ];
+
+  const subject = czechPlural(count, {
+    one: `Nový projekt k monitoringu akčního plánu za ${view.periodLabel}`,
+    few: `Nové projekty k monitoringu akčního plánu za ${view.periodLabel}`,
+    many: `Nové projekty k monitoringu akčního plánu za ${view.periodLabel}`,
+  });
+  return renderEmail(subject, blocks);
+}
