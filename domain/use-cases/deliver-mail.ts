@@ -23,8 +23,8 @@ export type MailDeps = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles
 /**
  * Sends one queued email. Content is rendered now, not when it was queued: the projects still
  * pending, the days left. A reminder (or the news of added projects) for someone who has
- * meanwhile answered is dropped, since nothing is sent once the projects are submitted. Each email carries a freshly issued personal
- * link; earlier links stay valid until the cycle closes.
+ * meanwhile answered is dropped, since nothing is sent once the projects are submitted. Each
+ * email carries a freshly issued personal link; earlier links stay valid until the cycle closes.
  */
 export async function deliverMail(deps: MailDeps, request: MailRequest): Promise<MailOutcome> {
   const cycle = await deps.cycles.getCycle(request.data.cycleId);
@@ -47,7 +47,8 @@ export async function deliverMail(deps: MailDeps, request: MailRequest): Promise
   if (!contact || !person) throw new NotFoundError(`Kontaktní osoba ${contactPersonId} v cyklu ${cycle.id} není.`);
 
   const invitation = request.type === 'invitation-requested' ? request.data : null;
-  // The news of added projects names just those; a reminder, what is still pending.
+  // An invitation names all the person's projects; the news of added projects just those, and a
+  // reminder all, in both cases only while they are pending.
   const named = invitation?.addedProjectIds ?? contact.projectIds;
   // Only this person's requests are read: an email costs reads for its own projects, not the cycle's.
   const pending =
