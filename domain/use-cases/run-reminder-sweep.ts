@@ -15,6 +15,8 @@ export interface SweepResult {
   invitationsRequeued: number;
   /** Emails of a return that no person of the project got, queued again. */
   returnsRequeued: number;
+  /** Persons invited before who were not told of projects added to the open cycle, told again. */
+  additionsRequeued: number;
   /** Reminders recorded as queued whose email never went out, queued again. */
   remindersRequeued: number;
   /** Guarantors' escalations recorded but never queued, queued again. */
@@ -38,7 +40,8 @@ export const EMAIL_GRACE_MS = 60 * 60 * 1000;
  * still owes projects but was never sent a link (every email issues one): the recovery for a
  * crash between opening the cycle and queueing its invitations, which would otherwise leave the
  * person without a link until the first reminder; the same way, a standing return's email
- * to each person of the project who was sent no link since the return; and a person's latest
+ * to each person of the project who was sent no link since the return, the news of a project
+ * added to the open cycle to each of its persons sent no link since; and a person's latest
  * reminder when no link was sent since it: the recovery for a crash between recording a reminder
  * and queueing it, which the release below cannot undo. A guarantor's escalation issues no link,
  * so its record is made `pending` and confirmed once its event is queued; one still pending an
@@ -51,7 +54,7 @@ export async function runReminderSweep(
 ): Promise<SweepResult> {
   const now = deps.clock.now();
   const openCycles = (await deps.cycles.listCycles()).filter((cycle) => cycle.state === 'open');
-  const result: SweepResult = { cycles: openCycles.length, remindersQueued: 0, escalationsQueued: 0, staleSubmissionsRepublished: 0, invitationsRequeued: 0, returnsRequeued: 0, remindersRequeued: 0, escalationsRequeued: 0 };
+  const result: SweepResult = { cycles: openCycles.length, remindersQueued: 0, escalationsQueued: 0, staleSubmissionsRepublished: 0, invitationsRequeued: 0, returnsRequeued: 0, additionsRequeued: 0, remindersRequeued: 0, escalationsRequeued: 0 };
   for (const cycle of openCycles) {
     const events: AnyEvent[] = [];
     const round = cycle.scheduleRound ?? 0;
@@ -73,7 +76,7 @@ export async function runReminderSweep(
       return recorded;
     };
 
-    const { due, undeliverable, awaited, standing, contactsOfProject, latestReminders, strandedEscalations } = await cycleSituation(deps, cycle, now);
+    const { due, undeliverable, awaited, standing, additions, contactsOfProject, latestReminders, strandedEscalations } = await cycleSituation(deps, cycle, now);
     const reminded = new Set<string>();
     // No reminders to an address that bounced or complained: they would not arrive, or would
     // annoy. The escalation still names the person, saying the invitation did not arrive.
@@ -102,6 +105,22 @@ export async function runReminderSweep(
       const data = { cycleId: cycle.id, projectId: returned.projectId, version: returned.version, contactPersonId };
       events.push(createEvent(projectReturnedV1, data, { correlationId, now }));
       result.returnsRequeued += 1;
+      linked.add(contactPersonId);
+    }
+    // The news of a project added to the open cycle, to each of its persons who was sent no link
+    // since (a person new to the cycle was invited again above).
+    const additionEmails = additions.flatMap((request) =>
+      request.contactPersonIds
+        .filter((contactPersonId) => !linked.has(contactPersonId))
+        .map((contactPersonId) => ({ contactPersonId, queuedAt: request.askedAt, projectId: request.projectId })),
+    );
+    const untold = new Map<string, string[]>();
+    for (const { contactPersonId, projectId } of await lostEmails(deps, cycle.id, additionEmails, now)) {
+      untold.set(contactPersonId, [...(untold.get(contactPersonId) ?? []), projectId]);
+    }
+    for (const [contactPersonId, addedProjectIds] of untold) {
+      events.push(createEvent(invitationRequestedV1, { cycleId: cycle.id, contactPersonId, addedProjectIds }, { correlationId, now }));
+      result.additionsRequeued += 1;
       linked.add(contactPersonId);
     }
     // A reminder is asked about only while its person owes projects and can be reached: the mailer
@@ -220,6 +239,10 @@ async function cycleSituation(
     undeliverable,
     awaited,
     standing: standingReturns(requests, returns),
+    // Projects added to the open cycle and not answered yet, with when they were added.
+    additions: requests.flatMap((request) =>
+      request.askedAt !== undefined && request.firstSubmittedAt === undefined ? [{ ...request, askedAt: request.askedAt }] : [],
+    ),
     contactsOfProject,
     latestReminders: latestReminderEmails(sent),
     strandedEscalations,

@@ -236,6 +236,32 @@ describe('editing the plan during an open cycle', () => {
     expect(access.contact.projectIds).toContain('digitalni-archiv-kraje');
   });
 
+  it('tells the person of an added project on the next morning when the news was lost in a crash, once', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const activityId = plan.activityAreas[0]!.activities[0]!.id;
+    const invited = personOf(active[0]!.id);
+    world.setNow('2026-06-10T14:00:00+02:00');
+    world.losePublishes(1);
+    await expect(addProject(world.deps, change({ name: 'Digitální archiv kraje', activityId, contactPersonIds: [invited.id] }))).rejects.toThrow('process died');
+    await drain(world);
+    world.sentMail.length = 0;
+
+    // Act
+    world.setNow('2026-06-11T08:30:00+02:00');
+    const sweep = await runReminderSweep(world.deps, 'sweep-1');
+    await drain(world);
+    world.setNow('2026-06-12T08:30:00+02:00');
+    const again = await runReminderSweep(world.deps, 'sweep-2');
+    await drain(world);
+
+    // Assess
+    expect(sweep.additionsRequeued).toBe(1);
+    expect(again.additionsRequeued).toBe(0);
+    expect(world.sentMail.map((mail) => [mail.to, mail.subject])).toEqual([[[invited.email], 'Nový projekt k monitoringu akčního plánu za 1. pololetí 2026']]);
+    expect(world.sentMail[0]!.text).toContain('Digitální archiv kraje');
+  });
+
   it('sends no news of an added project that its person has answered before the email went out', async () => {
     // Prepare
     const world = await openedWorld();
