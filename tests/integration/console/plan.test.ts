@@ -198,6 +198,8 @@ describe('the plan in the console', () => {
     // Act
     const refused = await arr.request('/arr/plan/projects', { form: { ...base, expectedRevision: String(await revision()) } });
     const added = await arr.request('/arr/plan/projects', { form: { ...base, expectedRevision: String(await revision()), 'contactPersonIds.s-jager': 'on' } });
+    await system.drainQueues();
+    const news = (await listSentEmails(system.endpoints.ses)).filter((email) => email.subject.startsWith('Nový projekt k monitoringu'));
     const plan = await storedPlan();
     const project = plan.projects.find((candidate) => candidate.name === 'Chytrá lavička Frýdlant')!;
     const activityId = plan.activityAreas.find((area) => area.id === 'digitalni-vek')!.activities[0]!.id;
@@ -216,6 +218,8 @@ describe('the plan in the console', () => {
     expect(refused.body).toContain('href="#novy-projekt-contactPersonIds-');
     expect(added.status).toBe(303);
     expect(added.location).toContain('hotovo=poptano');
+    expect(news).toHaveLength(1);
+    expect(news[0]!.text).toContain('Chytrá lavička Frýdlant');
     expect(requests.some((request) => request.projectId === project.id)).toBe(true);
     expect(moved.location).toContain('hotovo=ulozeno');
     expect(completed.location).toContain('hotovo=ukonceno');
