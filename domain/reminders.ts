@@ -63,8 +63,8 @@ export type ReminderStage = string;
 export interface ReminderCandidate {
   contactPersonId: string;
   pendingProjectIds: string[];
-  /** Of those, the ones an escalation may name (see escalatableProjectIds). */
-  escalatableProjectIds: string[];
+  /** Of those, the ones the stages after the deadline chase (see overdueProjectIds). */
+  overdueProjectIds: string[];
 }
 
 export interface DueReminder {
@@ -76,6 +76,8 @@ export interface DueReminder {
 export interface ScheduledStage {
   stage: ReminderStage;
   day: IsoDate;
+  /** The overdue notice and the escalation: they chase only the overdue projects (overdueProjectIds). */
+  afterDeadline: boolean;
 }
 
 export const WORKING_HOURS = { from: 8, toExclusive: 18 } as const;
@@ -101,11 +103,11 @@ export function reminderSchedule(deadline: Date, ladder: ReminderLadder): Schedu
   const deadlineDay = pragueDate(deadline);
   const before = [...new Set(ladder.daysBeforeDeadline)]
     .sort((a, b) => b - a)
-    .map((days) => ({ stage: `before-${days}d`, day: previousWorkingDay(addDays(deadlineDay, -days)) }));
+    .map((days) => ({ stage: `before-${days}d`, day: previousWorkingDay(addDays(deadlineDay, -days)), afterDeadline: false }));
   return [
     ...before,
-    { stage: 'overdue', day: nextWorkingDay(addDays(deadlineDay, ladder.overdueAfterDays)) },
-    { stage: 'escalation', day: nextWorkingDay(addDays(deadlineDay, ladder.escalateAfterDays)) },
+    { stage: 'overdue', day: nextWorkingDay(addDays(deadlineDay, ladder.overdueAfterDays)), afterDeadline: true },
+    { stage: 'escalation', day: nextWorkingDay(addDays(deadlineDay, ladder.escalateAfterDays)), afterDeadline: true },
   ];
 }
 
@@ -115,12 +117,13 @@ export function overdueNoticeDay(deadline: Date, ladder: ReminderLadder): IsoDat
 }
 
 /**
- * The awaited projects an escalation may name: those asked for before the overdue notice's day,
- * which the ladder has chased. One asked for on that day or later (added to the open cycle, or
- * returned for revision) was asked for by its own email: naming it to the guarantor would report
- * a person late the morning after they were asked. It stays awaited, and the dashboard shows it.
+ * The awaited projects that the stages after the deadline (the overdue notice and the escalation)
+ * chase: those asked for before the overdue notice's day. One asked for on that day or later
+ * (added to the open cycle, or returned for revision) was asked for by its own email: a notice
+ * that the person is late, or an escalation naming them to the guarantor, the morning after they
+ * were asked would be wrong. It stays awaited, and the dashboard shows it.
  */
-export function escalatableProjectIds(
+export function overdueProjectIds(
   awaited: ReadonlyArray<{ projectId: string; askedAt?: string }>,
   deadline: Date,
   ladder: ReminderLadder,
@@ -150,14 +153,14 @@ export function dueReminders(input: {
     if (scheduled.day <= today) latestIndex = index;
   });
   if (latestIndex < 0) return [];
-  const stage = schedule[latestIndex]!.stage;
+  const { stage, afterDeadline } = schedule[latestIndex]!;
   const stageAndLater = new Set(schedule.slice(latestIndex).map((scheduled) => scheduled.stage));
 
   return input.candidates
     .map((candidate) => ({
       stage,
       contactPersonId: candidate.contactPersonId,
-      projectIds: [...(stage === 'escalation' ? candidate.escalatableProjectIds : candidate.pendingProjectIds)],
+      projectIds: [...(afterDeadline ? candidate.overdueProjectIds : candidate.pendingProjectIds)],
     }))
     .filter((due) => due.projectIds.length > 0)
     .filter(

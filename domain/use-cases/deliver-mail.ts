@@ -5,7 +5,7 @@ import { parsePeriodId } from '../period';
 import { activityAreaOfProject, contactDisplayName, escalationAreaIdOf, OUTSIDE_PLAN_NAME, type ActionPlan, type Project } from '../plan';
 import type { Dependencies, EmailTemplates } from '../ports';
 import type { CycleRecord } from '../records';
-import { escalatableProjectIds } from '../reminders';
+import { overdueProjectIds } from '../reminders';
 
 export type MailRequest = EventOfType<'invitation-requested'> | EventOfType<'reminder-due'> | EventOfType<'project-returned'>;
 
@@ -34,7 +34,7 @@ export async function deliverMail(deps: MailDeps, request: MailRequest): Promise
 
   if (request.type === 'reminder-due' && request.data.audience.kind === 'guarantor') {
     const [requests, returns] = await Promise.all([deps.cycles.listRequests(cycle.id), deps.editorial.listReturns(cycle.id)]);
-    const late = escalatableProjectIds(awaitedRequests(requests, returns), new Date(cycle.deadline), cycle.reminderLadder);
+    const late = overdueProjectIds(awaitedRequests(requests, returns), new Date(cycle.deadline), cycle.reminderLadder);
     return sendEscalation(deps, cycle, plan, request.data.audience.activityAreaId, late);
   }
   if (request.type === 'project-returned') return sendReturn(deps, cycle, plan, request.data);
@@ -136,19 +136,19 @@ function areaName(plan: ActionPlan, project: Project): string {
 }
 
 /**
- * The guarantor and ARR learn which projects of the area are late and whom to chase: `escalatable`
- * holds the awaited projects that the ladder has chased (see escalatableProjectIds).
+ * The guarantor and ARR learn which projects of the area are late and whom to chase: `overdue`
+ * holds the awaited projects that the ladder has chased (see overdueProjectIds).
  */
 async function sendEscalation(
   deps: MailDeps,
   cycle: CycleRecord,
   plan: ActionPlan,
   activityAreaId: string,
-  escalatable: Set<string>,
+  overdue: Set<string>,
 ): Promise<MailOutcome> {
   const area = plan.activityAreas.find((candidate) => candidate.id === activityAreaId);
   const late = plan.projects.filter(
-    (project) => escalatable.has(project.id) && escalationAreaIdOf(plan, project) === activityAreaId,
+    (project) => overdue.has(project.id) && escalationAreaIdOf(plan, project) === activityAreaId,
   );
   if (late.length === 0) return { sent: false, reason: 'nothing-pending' };
   // A person whose address bounced never got the invitation: the guarantor is told so, not that they did not answer.

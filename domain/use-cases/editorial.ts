@@ -136,7 +136,7 @@ export interface ProjectDetail {
     state: CycleRecord['state'];
     stateLabel: string;
     editable: boolean;
-    /** The overdue notice's Prague day: an escalation does not name a project returned on it or later. */
+    /** The overdue notice's Prague day: neither that notice nor the escalation chases a project returned on it or later. */
     overdueNoticeDay: IsoDate;
   };
   project: {

@@ -3,7 +3,7 @@ import { awaitedRequests, standingReturns } from '../editorial';
 import { escalationAreaIdOf, OUTSIDE_PLAN_AUDIENCE_ID } from '../plan';
 import type { Dependencies } from '../ports';
 import type { CycleRecord, ReminderAudience, ReminderRecord } from '../records';
-import { dueReminders, escalatableProjectIds, type ReminderStage } from '../reminders';
+import { dueReminders, overdueProjectIds, type ReminderStage } from '../reminders';
 
 export interface SweepResult {
   cycles: number;
@@ -208,7 +208,7 @@ async function cycleSituation(
   // A project returned for revision is awaited again, like one never answered.
   const awaitedProjects = awaitedRequests(requests, returns);
   const pending = new Set(awaitedProjects.map((request) => request.projectId));
-  const escalatable = escalatableProjectIds(awaitedProjects, new Date(cycle.deadline), cycle.reminderLadder);
+  const overdue = overdueProjectIds(awaitedProjects, new Date(cycle.deadline), cycle.reminderLadder);
   const undeliverable = new Set(contacts.filter((contact) => contact.undeliverable).map((contact) => contact.contactPersonId));
   const awaited = contacts.filter((contact) => contact.projectIds.some((projectId) => pending.has(projectId))).map((contact) => contact.contactPersonId);
   const due = dueReminders({
@@ -218,7 +218,7 @@ async function cycleSituation(
     candidates: contacts.map((contact) => ({
       contactPersonId: contact.contactPersonId,
       pendingProjectIds: contact.projectIds.filter((projectId) => pending.has(projectId)),
-      escalatableProjectIds: contact.projectIds.filter((projectId) => escalatable.has(projectId)),
+      overdueProjectIds: contact.projectIds.filter((projectId) => overdue.has(projectId)),
     })),
     // Only this schedule round's reminders count: after a moved deadline the ladder starts again.
     alreadySent: sent.flatMap((reminder) =>

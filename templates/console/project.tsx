@@ -28,7 +28,7 @@ export interface ProjectForms {
   editorial: { thisPeriod: string; nextPeriodPlan: string; errors: Record<string, string>; conflict?: string | undefined };
   /** Null while a return waits for the person's new version. */
   return: { comment: string; errors: Record<string, string>; conflict?: string | undefined } | null;
-  /** The overdue notice's day when it is today or past: a return made now is not escalated. */
+  /** The overdue notice's day when it is today or past: neither that notice nor the escalation chases a return made now. */
   returnNotEscalatedSince: string | null;
 }
 
@@ -244,8 +244,8 @@ function ReturnForm(props: { view: ProjectView; forms: ProjectForms; action: str
       </p>
       {props.forms.returnNotEscalatedSince ? (
         <p>
-          Den upozornění na zpoždění ({formatIsoDate(props.forms.returnNotEscalatedSince)}) už nastal, proto projekt vrácený teď eskalace garantovi neuvede. Na novou verzi
-          dohlédněte v přehledu cyklu.
+          Den upozornění na zpoždění ({formatIsoDate(props.forms.returnNotEscalatedSince)}) už nastal, proto se na projekt vrácený teď nevztahují upozornění na zpoždění
+          ani eskalace garantovi. Na novou verzi dohlédněte v přehledu cyklu.
         </p>
       ) : null}
       <FormConflict message={form.conflict} />

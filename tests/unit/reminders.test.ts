@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   defaultReminderLadder,
   dueReminders,
-  escalatableProjectIds,
+  overdueProjectIds,
   reminderLadderSchema,
   reminderSchedule,
   type ReminderCandidate,
@@ -13,8 +13,8 @@ import { pragueInstant } from '../../domain/time';
 /** Wednesday 15 July 2026, end of the Prague day. */
 const wednesdayDeadline = pragueInstant('2026-07-15', 23, 59, 59);
 const candidates: ReminderCandidate[] = [
-  { contactPersonId: 'simonova', pendingProjectIds: ['p1', 'p2'], escalatableProjectIds: ['p1', 'p2'] },
-  { contactPersonId: 'fena', pendingProjectIds: ['p3'], escalatableProjectIds: ['p3'] },
+  { contactPersonId: 'simonova', pendingProjectIds: ['p1', 'p2'], overdueProjectIds: ['p1', 'p2'] },
+  { contactPersonId: 'fena', pendingProjectIds: ['p3'], overdueProjectIds: ['p3'] },
 ];
 
 function remindersAt(
@@ -208,7 +208,7 @@ describe('dueReminders: one stage at a time', () => {
 
   it('sends nothing to a contact whose projects are all reported', () => {
     // Prepare
-    const reported: ReminderCandidate[] = [{ contactPersonId: 'fena', pendingProjectIds: [], escalatableProjectIds: [] }];
+    const reported: ReminderCandidate[] = [{ contactPersonId: 'fena', pendingProjectIds: [], overdueProjectIds: [] }];
 
     // Act
     const reminders = remindersAt('2026-07-14', { candidates: reported });
@@ -229,7 +229,7 @@ describe('dueReminders: one stage at a time', () => {
   });
 });
 
-describe('escalation: only projects the ladder has chased', () => {
+describe('after the deadline: only the projects asked for before the overdue notice’s day', () => {
   /** The overdue notice's day for the Wednesday deadline: Thursday 16 July. */
   const awaited = [
     { projectId: 'at-opening' },
@@ -244,10 +244,10 @@ describe('escalation: only projects the ladder has chased', () => {
     const expected = new Set(['at-opening', 'added-before-deadline', 'returned-on-deadline-evening']);
 
     // Act
-    const escalatable = escalatableProjectIds(awaited, wednesdayDeadline, defaultReminderLadder);
+    const overdue = overdueProjectIds(awaited, wednesdayDeadline, defaultReminderLadder);
 
     // Assess
-    expect(escalatable).toEqual(expected);
+    expect(overdue).toEqual(expected);
   });
 
   it('follows the ladder: a later overdue notice counts a later return', () => {
@@ -255,29 +255,31 @@ describe('escalation: only projects the ladder has chased', () => {
     const ladder = { ...defaultReminderLadder, overdueAfterDays: 3, escalateAfterDays: 10 };
 
     // Act
-    const escalatable = escalatableProjectIds(awaited, wednesdayDeadline, ladder);
+    const overdue = overdueProjectIds(awaited, wednesdayDeadline, ladder);
 
     // Assess
-    expect(escalatable.has('returned-on-overdue-day')).toBe(true);
-    expect(escalatable.has('added-after-escalation-day')).toBe(false);
+    expect(overdue.has('returned-on-overdue-day')).toBe(true);
+    expect(overdue.has('added-after-escalation-day')).toBe(false);
   });
 
-  it('escalates a person only for the projects the ladder chased, and not at all when it chased none', () => {
+  it('sends the overdue notice and the escalation only for those projects, and none for a person with none; the reminders before the deadline for all', () => {
     // Prepare
     const asked: ReminderCandidate[] = [
-      { contactPersonId: 'simonova', pendingProjectIds: ['p1', 'p2'], escalatableProjectIds: ['p1'] },
-      { contactPersonId: 'fena', pendingProjectIds: ['p3'], escalatableProjectIds: [] },
+      { contactPersonId: 'simonova', pendingProjectIds: ['p1', 'p2'], overdueProjectIds: ['p1'] },
+      { contactPersonId: 'fena', pendingProjectIds: ['p3'], overdueProjectIds: [] },
     ];
 
     // Act
     const onEscalationDay = remindersAt('2026-07-22', { candidates: asked });
     const onOverdueDay = remindersAt('2026-07-16', { candidates: asked });
+    const dayBeforeDeadline = remindersAt('2026-07-14', { candidates: asked });
 
     // Assess
     expect(onEscalationDay).toEqual([{ stage: 'escalation', contactPersonId: 'simonova', projectIds: ['p1'] }]);
-    expect(onOverdueDay).toEqual([
-      { stage: 'overdue', contactPersonId: 'simonova', projectIds: ['p1', 'p2'] },
-      { stage: 'overdue', contactPersonId: 'fena', projectIds: ['p3'] },
+    expect(onOverdueDay).toEqual([{ stage: 'overdue', contactPersonId: 'simonova', projectIds: ['p1'] }]);
+    expect(dayBeforeDeadline).toEqual([
+      { stage: 'before-1d', contactPersonId: 'simonova', projectIds: ['p1', 'p2'] },
+      { stage: 'before-1d', contactPersonId: 'fena', projectIds: ['p3'] },
     ]);
   });
 });

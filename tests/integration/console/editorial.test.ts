@@ -115,7 +115,7 @@ describe('console: returning a project and ARR’s text', () => {
     expect(page.body).toContain('Zatím bez úprav ARR.');
   });
 
-  it('says at the return form, from the overdue notice’s day on, that the escalation will not name the project', async () => {
+  it('says at the return form, from the overdue notice’s day on, that neither that notice nor the escalation will chase the project', async () => {
     // Prepare
     const opened = clock.now();
     const beforeThatDay = await arr.request(PROJECT_PATH);
@@ -127,7 +127,7 @@ describe('console: returning a project and ARR’s text', () => {
     // Assess
     expect(beforeThatDay.body).toContain(`action="${PROJECT_PATH}/return"`);
     expect(beforeThatDay.body).not.toContain('Den upozornění na zpoždění');
-    expect(onThatDay.body).toContain('Den upozornění na zpoždění (16. 7. 2026) už nastal, proto projekt vrácený teď eskalace garantovi neuvede.');
+    expect(onThatDay.body).toContain('Den upozornění na zpoždění (16. 7. 2026) už nastal, proto se na projekt vrácený teď nevztahují upozornění na zpoždění ani eskalace garantovi.');
   });
 
   it('refuses an empty or a 5,001-character comment with a Czech message at the field, keeping what was typed', async () => {

@@ -562,7 +562,7 @@ describe('reminders and escalation', () => {
   });
 });
 
-describe('escalation of projects asked for late', () => {
+describe('the ladder after the deadline and projects asked for late', () => {
   const escalationsIn = (mail: InMemoryWorld['sentMail']) => mail.filter((email) => email.subject.startsWith('Chybějící podklady'));
 
   /** A cycle in which every project was answered before the deadline. */
@@ -602,6 +602,21 @@ describe('escalation of projects asked for late', () => {
     expect(sweep.escalationsQueued).toBe(0);
     expect(escalationsIn(world.sentMail.slice(before))).toEqual([]);
     expect((await world.deps.reminders.listReminders('2026-H1')).filter((reminder) => reminder.stage === 'escalation')).toEqual([]);
+  });
+
+  it('sends no overdue notice the morning after ARR returned a project after the overdue notice’s day', async () => {
+    // Prepare
+    const world = await answeredOnTime();
+    const project = activeProjects[0]!;
+    await returnAt(world, '2026-07-17T14:00:00+02:00', project.id);
+    const before = world.sentMail.length;
+
+    // Act
+    const sweep = await sweepAt(world, '2026-07-20T08:30:00+02:00', 'sweep');
+
+    // Assess
+    expect(sweep.remindersQueued).toBe(0);
+    expect(world.sentMail.slice(before)).toEqual([]);
   });
 
   it('escalates a project returned before the overdue notice’s day and still not answered', async () => {
