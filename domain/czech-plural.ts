@@ -14,6 +14,8 @@ export const DAY_FORMS: CzechForms = { one: 'den', few: 'dny', many: 'dní' };
 export const PROJECT_FORMS: CzechForms = { one: 'projekt', few: 'projekty', many: 'projektů' };
 /** After "u", "z", "k" …: "u 1 projektu", "z 3 projektů". */
 export const PROJECT_GENITIVE_FORMS: CzechForms = { one: 'projektu', few: 'projektů', many: 'projektů' };
+/** After "k": "k tomuto projektu", "k těmto projektům" (the count stands elsewhere in the sentence). */
+export const THESE_PROJECTS_DATIVE_FORMS: CzechForms = { one: 'tomuto projektu', few: 'těmto projektům', many: 'těmto projektům' };
 export const CONTACT_PERSON_FORMS: CzechForms = { one: 'kontaktní osoba', few: 'kontaktní osoby', many: 'kontaktních osob' };
 export const INDICATOR_FORMS: CzechForms = { one: 'indikátor', few: 'indikátory', many: 'indikátorů' };
 

@@ -67,7 +67,7 @@ function formsOf(detail: ProjectDetail, canAct: boolean, posted: PostedProjectFo
       detail.standingReturn && !returnPosted
         ? null
         : { comment: returnPosted?.values.comment ?? '', errors: returnPosted?.errors ?? {}, conflict: returnPosted?.conflict },
-    returnNotEscalatedSince: pragueDate(now) >= detail.cycle.overdueNoticeDay ? detail.cycle.overdueNoticeDay : null,
+    overdueNoticeDayPassed: pragueDate(now) >= detail.cycle.overdueNoticeDay ? detail.cycle.overdueNoticeDay : null,
   };
 }
 

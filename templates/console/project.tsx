@@ -28,8 +28,8 @@ export interface ProjectForms {
   editorial: { thisPeriod: string; nextPeriodPlan: string; errors: Record<string, string>; conflict?: string | undefined };
   /** Null while a return waits for the person's new version. */
   return: { comment: string; errors: Record<string, string>; conflict?: string | undefined } | null;
-  /** The overdue notice's day when it is today or past: neither that notice nor the escalation chases a return made now. */
-  returnNotEscalatedSince: string | null;
+  /** The overdue notice's day once it has come (else null): neither that notice nor the escalation chases a return made now. */
+  overdueNoticeDayPassed: string | null;
 }
 
 export interface ProjectView {
@@ -242,9 +242,9 @@ function ReturnForm(props: { view: ProjectView; forms: ProjectForms; action: str
         Kontaktní osoby dostanou e-mail s odkazem na svou stránku a s vaším komentářem. Projekt se počítá jako neodevzdaný, dokud nepošlou novou verzi; připomínky mu chodí jako
         ostatním.
       </p>
-      {props.forms.returnNotEscalatedSince ? (
+      {props.forms.overdueNoticeDayPassed ? (
         <p>
-          Den upozornění na zpoždění ({formatIsoDate(props.forms.returnNotEscalatedSince)}) už nastal, proto se na projekt vrácený teď nevztahují upozornění na zpoždění
+          Den upozornění na zpoždění ({formatIsoDate(props.forms.overdueNoticeDayPassed)}) už nastal, proto se na projekt vrácený teď nevztahují upozornění na zpoždění
           ani eskalace garantovi. Na novou verzi dohlédněte v přehledu cyklu.
         </p>
       ) : null}

@@ -1,5 +1,5 @@
 import { deadlineStatus, describeDeadlineStatus, formatDeadline } from '../format';
-import { countOf, czechPlural, PROJECT_FORMS } from '../../domain/czech-plural';
+import { countOf, czechPlural, PROJECT_FORMS, THESE_PROJECTS_DATIVE_FORMS } from '../../domain/czech-plural';
 import type { Contact, EscalationView, RenderedEmail } from '../../domain/emails';
 import type { Block, Inline } from './blocks';
 import { renderEmail } from './blocks';
@@ -25,7 +25,7 @@ export function renderEscalation(view: EscalationView): RenderedEmail {
   const deadline = formatDeadline(view.deadline);
   const overdue = describeDeadlineStatus(deadlineStatus(view.deadline, view.now));
   const count = view.late.length;
-  const theseProjects = czechPlural(count, { one: 'tomuto projektu', few: 'těmto projektům', many: 'těmto projektům' });
+  const theseProjects = czechPlural(count, THESE_PROJECTS_DATIVE_FORMS);
 
   const blocks: Block[] = [
     { kind: 'paragraph', content: ['Dobrý den,'] },

@@ -1,5 +1,5 @@
 import { deadlineStatus, describeDeadlineStatus, formatDeadline } from '../format';
-import { czechPlural } from '../../domain/czech-plural';
+import { czechPlural, THESE_PROJECTS_DATIVE_FORMS } from '../../domain/czech-plural';
 import type { InvitationView, RenderedEmail } from '../../domain/emails';
 import type { Block } from './blocks';
 import { renderEmail } from './blocks';
@@ -13,7 +13,7 @@ export function renderProjectsAdded(view: InvitationView): RenderedEmail {
   const deadline = formatDeadline(view.deadline);
   const status = deadlineStatus(view.deadline, view.now);
   const count = view.projects.length;
-  const theseProjects = czechPlural(count, { one: 'tomuto projektu', few: 'těmto projektům', many: 'těmto projektům' });
+  const theseProjects = czechPlural(count, THESE_PROJECTS_DATIVE_FORMS);
 
   const blocks: Block[] = [
     { kind: 'paragraph', content: ['Dobrý den,'] },

@@ -1,5 +1,5 @@
 import { deadlineStatus, describeDeadlineStatus, formatDeadline } from '../format';
-import { czechPlural } from '../../domain/czech-plural';
+import { czechPlural, THESE_PROJECTS_DATIVE_FORMS } from '../../domain/czech-plural';
 import type { RenderedEmail, ReminderView } from '../../domain/emails';
 import type { Block } from './blocks';
 import { renderEmail } from './blocks';
@@ -9,11 +9,7 @@ import { contactInline, personalLinkNote, projectItems, signature } from './comm
 export function renderReminder(view: ReminderView): RenderedEmail {
   const deadline = formatDeadline(view.deadline);
   const remaining = describeDeadlineStatus(deadlineStatus(view.deadline, view.now));
-  const theseProjects = czechPlural(view.projects.length, {
-    one: 'tomuto projektu',
-    few: 'těmto projektům',
-    many: 'těmto projektům',
-  });
+  const theseProjects = czechPlural(view.projects.length, THESE_PROJECTS_DATIVE_FORMS);
 
   const intro: Block[] =
     view.stage === 'before'

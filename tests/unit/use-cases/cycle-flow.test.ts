@@ -49,6 +49,9 @@ async function answerSoleProject(world: InMemoryWorld) {
   return person;
 }
 
+/** The guarantors' escalation emails among `mail`. */
+const escalationsIn = (mail: InMemoryWorld['sentMail']) => mail.filter((email) => email.subject.startsWith('Chybějící podklady'));
+
 /** The morning's sweep at `at`, and every email it queued delivered. */
 async function sweepAt(world: InMemoryWorld, at: string, correlationId: string) {
   world.setNow(at);
@@ -430,7 +433,6 @@ describe('reminders lost between their record and their queueing', () => {
 
 describe('escalations lost between their record and their queueing', () => {
   /** One per activity area with late projects, to its guarantor, and one to ARR for the projects outside the plan. */
-  const escalationsIn = (mail: InMemoryWorld['sentMail']) => mail.filter((email) => email.subject.startsWith('Chybějící podklady'));
 
   /** The escalation day's. */
   const escalationsLostInACrash = () => sweepDiedAt('2026-07-22T09:00:00+02:00');
@@ -563,7 +565,6 @@ describe('reminders and escalation', () => {
 });
 
 describe('the ladder after the deadline and projects asked for late', () => {
-  const escalationsIn = (mail: InMemoryWorld['sentMail']) => mail.filter((email) => email.subject.startsWith('Chybějící podklady'));
 
   /** A cycle in which every project was answered before the deadline. */
   async function answeredOnTime() {
