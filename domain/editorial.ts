@@ -169,15 +169,18 @@ export interface AwaitedRequest {
 
 /**
  * Requests still awaited: never answered, or answered with a version ARR returned. A standing
- * return asked for the project again when it was made.
+ * return asked for the project again when it was made, and so did ARR making someone a contact
+ * person of the project: the latest of these counts.
  */
 export function awaitedRequests(requests: readonly RequestRecord[], returns: readonly ReturnRecord[]): AwaitedRequest[] {
   const standing = standingReturns(requests, returns);
   return requests.flatMap((request): AwaitedRequest[] => {
     const returned = standing.get(request.projectId);
-    if (returned) return [{ projectId: request.projectId, askedAt: returned.returnedAt }];
-    if (request.firstSubmittedAt) return [];
-    return [request.askedAt === undefined ? { projectId: request.projectId } : { projectId: request.projectId, askedAt: request.askedAt }];
+    if (!returned && request.firstSubmittedAt) return [];
+    const askedAt = [returned?.returnedAt ?? request.askedAt, ...Object.values(request.contactsAddedAt ?? {})]
+      .filter((at): at is string => at !== undefined)
+      .reduce<string | undefined>((latest, at) => (latest === undefined || Date.parse(at) > Date.parse(latest) ? at : latest), undefined);
+    return [askedAt === undefined ? { projectId: request.projectId } : { projectId: request.projectId, askedAt }];
   });
 }
 

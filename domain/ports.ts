@@ -111,6 +111,18 @@ export interface CycleStore {
   removeRequest(cycleId: string, projectId: string): Promise<boolean>;
   /** Adds a project to a person's part of an open cycle; `created` when the person was new to the cycle. */
   addContactProject(cycleId: string, contactPersonId: string, projectId: string): Promise<'created' | 'added' | 'present'>;
+  /** Takes a project from a person's part of an open cycle. @returns false when it was not theirs. */
+  removeContactProject(cycleId: string, contactPersonId: string, projectId: string): Promise<boolean>;
+  /**
+   * Sets the contact persons of a project asked for in an open cycle, only if they are still
+   * `from` (ARR changed them in the plan). @returns false when the request is gone or its persons
+   * changed meanwhile.
+   */
+  setRequestContacts(
+    cycleId: string,
+    projectId: string,
+    change: { from: string[]; to: string[]; contactsAddedAt: Record<string, string> },
+  ): Promise<boolean>;
 
   /** @returns false when this SES event was recorded before (a redelivery): nothing else is to be done. */
   recordDeliveryEvent(event: DeliveryEventRecord): Promise<boolean>;

@@ -65,6 +65,11 @@ export interface RequestRecord {
   latestVersion?: number;
   /** When the project was added to the cycle already open; absent when the opening asked for it. */
   askedAt?: string;
+  /**
+   * By contact person: when ARR made them a contact person of the project while the cycle was
+   * open (absent for those the request was made with). Kept only for the current persons.
+   */
+  contactsAddedAt?: Record<string, string>;
 }
 
 /** A contact person's part of a cycle: their projects, for one email and one link. */

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../domain/errors';
+import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { CycleState } from '../../domain/cycle';
 import type { CycleClaim, CycleStore } from '../../domain/ports';
 import type { CycleContactRecord, CycleRecord, DeliveryEventRecord, RequestRecord, UndeliverableAddress } from '../../domain/records';
@@ -189,6 +189,50 @@ export class DynamoCycleStore implements CycleStore {
       ExpressionAttributeValues: { ':list': [projectId], ':projectId': projectId },
     });
     return appended ? 'added' : 'present';
+  }
+
+  /**
+   * Read, then remove the project at the index read, on condition that it is still there: a
+   * concurrent change of the list (another project added or removed) makes the read stale, so the
+   * read is repeated.
+   */
+  async removeContactProject(cycleId: string, contactPersonId: string, projectId: string): Promise<boolean> {
+    const key = keys.contact(cycleId, contactPersonId);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const item = await this.table.get(key);
+      const index = item === null ? -1 : (item['projectIds'] as string[]).indexOf(projectId);
+      if (index < 0) return false;
+      const removed = await this.table.update(key, {
+        // The index is a number read from the list, never input: safe inside the expression.
+        UpdateExpression: `REMOVE projectIds[${index}]`,
+        ConditionExpression: `projectIds[${index}] = :projectId`,
+        ExpressionAttributeValues: { ':projectId': projectId },
+      });
+      if (removed) return true;
+    }
+    throw new ConflictError(`Projekt „${projectId}“ se nepodařilo odebrat osobě ${contactPersonId} v cyklu ${cycleId}: seznam se stále mění.`);
+  }
+
+  async setRequestContacts(
+    cycleId: string,
+    projectId: string,
+    change: { from: string[]; to: string[]; contactsAddedAt: Record<string, string> },
+  ): Promise<boolean> {
+    const hasAdded = Object.keys(change.contactsAddedAt).length > 0;
+    // Element by element: dynalite cannot compare whole lists (DynamoDB can).
+    const from = change.from.map((id, index) => [`contactPersonIds[${index}] = :from${index}`, [`:from${index}`, id]] as const);
+    return this.table.update(keys.request(cycleId, projectId), {
+      UpdateExpression: hasAdded
+        ? 'SET contactPersonIds = :to, contactsAddedAt = :addedAt'
+        : 'SET contactPersonIds = :to REMOVE contactsAddedAt',
+      ConditionExpression: ['attribute_exists(PK) AND size(contactPersonIds) = :count', ...from.map(([condition]) => condition)].join(' AND '),
+      ExpressionAttributeValues: {
+        ':count': change.from.length,
+        ':to': change.to,
+        ...Object.fromEntries(from.map(([, value]) => value)),
+        ...(hasAdded ? { ':addedAt': change.contactsAddedAt } : {}),
+      },
+    });
   }
 
   async recordDeliveryEvent(event: DeliveryEventRecord): Promise<boolean> {

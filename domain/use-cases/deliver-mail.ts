@@ -11,7 +11,7 @@ export type MailRequest = EventOfType<'invitation-requested'> | EventOfType<'rem
 
 export type MailOutcome =
   | { sent: true; messageId: string; to: string[] }
-  | { sent: false; reason: 'cycle-not-open' | 'nothing-pending' | 'return-answered' };
+  | { sent: false; reason: 'cycle-not-open' | 'nothing-pending' | 'return-answered' | 'no-longer-theirs' };
 
 /** The emails the mailer renders: to contact persons, and the escalations to the guarantors. */
 export type MailerEmails = Pick<EmailTemplates, 'invitation' | 'projectsAdded' | 'reminder' | 'projectReturned' | 'escalation'>;
@@ -106,6 +106,8 @@ async function sendReturn(
   if (!contact || !person) throw new NotFoundError(`Kontaktní osoba ${data.contactPersonId} v cyklu ${cycle.id} není.`);
   const returned = returns.find((record) => record.version === data.version);
   if (!returned) throw new NotFoundError(`Verze ${data.version} projektu ${data.projectId} nebyla vrácena.`);
+  // ARR made someone else the project's contact person since the return was queued.
+  if (!contact.projectIds.includes(data.projectId)) return { sent: false, reason: 'no-longer-theirs' };
   if (!latest || latest.version > returned.version) return { sent: false, reason: 'return-answered' };
   const now = deps.clock.now();
   const email = deps.emails.projectReturned({
@@ -129,7 +131,6 @@ function projectLine(plan: ActionPlan, projectId: string) {
   if (!project) throw new NotFoundError(`Projekt ${projectId} v plánu není.`);
   return { name: project.name, activityAreaName: areaName(plan, project) };
 }
-
 
 function areaName(plan: ActionPlan, project: Project): string {
   return activityAreaOfProject(plan, project)?.name ?? OUTSIDE_PLAN_NAME;

@@ -6,6 +6,8 @@
  *   names reach every email not yet sent;
  * - a contact person's new address gets a fresh link at once, and their old links stop working;
  * - a new (or reactivated) project is asked for in the open cycle too;
+ * - a project's new contact person is asked for it (while it is awaited), and one removed is no
+ *   longer asked or reminded; the versions stored stay the project's, for whoever reports next;
  * - a completed or cancelled project stays in the open cycle and leaves the next one.
  */
 import { builtOnFirstUse } from '../lazy';
@@ -40,6 +42,8 @@ export interface PlanChangeResult {
     reinvited: Array<{ cycleId: string; contactPersonId: string; email: string }>;
     /** Projects newly asked for in an open cycle. */
     added: Array<{ cycleId: string; projectId: string }>;
+    /** Projects asked for in an open cycle whose contact persons ARR changed: who was added and who removed. */
+    reassigned: Array<{ cycleId: string; projectId: string; added: string[]; removed: string[] }>;
     /** Projects ARR confirmed to remove although they had reports in an open cycle. */
     removed: Array<{ cycleId: string; projectId: string }>;
   };
@@ -102,7 +106,7 @@ export async function commitPlan(
     throw new ValidationError('Importovaný plán je jiný plán.', { id: `Očekáván plán „${stored.plan.id}“, ne „${next.id}“.` });
   }
   const changes = diffPlans(stored.plan, next);
-  const nothing: PlanChangeResult = { revision: stored.revision, changes: [], openCycles: { reinvited: [], added: [], removed: [] } };
+  const nothing: PlanChangeResult = { revision: stored.revision, changes: [], openCycles: { reinvited: [], added: [], reassigned: [], removed: [] } };
   if (changes.length === 0) return nothing;
 
   const openCycles = (await deps.cycles.listCycles()).filter((cycle) => cycle.state === 'open');
@@ -159,7 +163,7 @@ async function applyToOpenCycles(
   openCycleIds: string[],
   correlationId: string,
 ): Promise<PlanChangeResult['openCycles']> {
-  const result: PlanChangeResult['openCycles'] = { reinvited: [], added: [], removed: [] };
+  const result: PlanChangeResult['openCycles'] = { reinvited: [], added: [], reassigned: [], removed: [] };
   const now = deps.clock.now();
   /** By cycle and person: an invitation to all their projects, or the news of the added ones. */
   const invite = new Map<string, InvitationRequestedV1Data>();
@@ -184,10 +188,33 @@ async function applyToOpenCycles(
       inviteToAll(cycleId, person.id);
       result.reinvited.push({ cycleId, contactPersonId: person.id, email: person.email });
     }
+    const asked = new Map((await deps.cycles.getRequests(cycleId, after.projects.map((project) => project.id))).map((request) => [request.projectId, request]));
+    // Projects asked for already whose contact persons differ from the plan's. Compared with the
+    // stored request rather than the previous revision, so a change cut short by a crash is
+    // finished by the next change of the plan.
+    for (const project of after.projects) {
+      const request = asked.get(project.id);
+      if (!request || request.contactPersonIds.join() === project.contactPersonIds.join()) continue;
+      const added = project.contactPersonIds.filter((id) => !request.contactPersonIds.includes(id));
+      const removed = request.contactPersonIds.filter((id) => !project.contactPersonIds.includes(id));
+      // The persons' parts of the cycle first, the request last (see above).
+      for (const contactPersonId of added) {
+        // The mailer names the project only while it is awaited: nothing goes out for one answered.
+        if ((await deps.cycles.addContactProject(cycleId, contactPersonId, project.id)) !== 'present') tellOfAdded(cycleId, contactPersonId, project.id);
+      }
+      for (const contactPersonId of removed) await deps.cycles.removeContactProject(cycleId, contactPersonId, project.id);
+      const contactsAddedAt = Object.fromEntries(
+        project.contactPersonIds.flatMap((id) => {
+          const at = added.includes(id) ? now.toISOString() : request.contactsAddedAt?.[id];
+          return at === undefined ? [] : [[id, at]];
+        }),
+      );
+      if (await deps.cycles.setRequestContacts(cycleId, project.id, { from: request.contactPersonIds, to: project.contactPersonIds, contactsAddedAt })) {
+        result.reassigned.push({ cycleId, projectId: project.id, added, removed });
+      }
+    }
     // Active projects the cycle does not ask for yet: new ones and reactivated ones.
-    const active = after.projects.filter((project) => project.lifecycle === 'active');
-    const asked = new Set((await deps.cycles.getRequests(cycleId, active.map((project) => project.id))).map((request) => request.projectId));
-    for (const project of active.filter((candidate) => !asked.has(candidate.id))) {
+    for (const project of after.projects.filter((candidate) => candidate.lifecycle === 'active' && !asked.has(candidate.id))) {
       const request = { cycleId, projectId: project.id, contactPersonIds: project.contactPersonIds, askedAt: now.toISOString() };
       if (!(await deps.cycles.addRequest(request))) continue;
       result.added.push({ cycleId, projectId: project.id });

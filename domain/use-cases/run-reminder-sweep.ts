@@ -107,13 +107,10 @@ export async function runReminderSweep(
       result.returnsRequeued += 1;
       linked.add(contactPersonId);
     }
-    // The news of a project added to the open cycle, to each of its persons who was sent no link
-    // since (a person new to the cycle was invited again above).
-    const additionEmails = additions.flatMap((request) =>
-      request.contactPersonIds
-        .filter((contactPersonId) => !linked.has(contactPersonId))
-        .map((contactPersonId) => ({ contactPersonId, queuedAt: request.askedAt, projectId: request.projectId })),
-    );
+    // The news of a project added to the open cycle, or of a person made its contact person since
+    // it opened, to each such person who was sent no link since (one new to the cycle may have
+    // been invited again above).
+    const additionEmails = additions.filter(({ contactPersonId }) => !linked.has(contactPersonId));
     const untold = new Map<string, string[]>();
     for (const { contactPersonId, projectId } of await lostEmails(deps, cycle.id, additionEmails, now)) {
       untold.set(contactPersonId, [...(untold.get(contactPersonId) ?? []), projectId]);
@@ -239,9 +236,15 @@ async function cycleSituation(
     undeliverable,
     awaited,
     standing: standingReturns(requests, returns),
-    // Projects added to the open cycle and not answered yet, with when they were added.
+    // Persons asked for a project not answered yet after the cycle opened (the project was added,
+    // or they were made its contact person), with when that was.
     additions: requests.flatMap((request) =>
-      request.askedAt !== undefined && request.firstSubmittedAt === undefined ? [{ ...request, askedAt: request.askedAt }] : [],
+      request.firstSubmittedAt !== undefined
+        ? []
+        : request.contactPersonIds.flatMap((contactPersonId) => {
+            const queuedAt = request.contactsAddedAt?.[contactPersonId] ?? request.askedAt;
+            return queuedAt === undefined ? [] : [{ contactPersonId, queuedAt, projectId: request.projectId }];
+          }),
     ),
     contactsOfProject,
     latestReminders: latestReminderEmails(sent),

@@ -16,6 +16,8 @@ import { indicatorsForProject, InvalidLinkError, resolveContactPost, type Contac
 type SubmitDeps = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'tokens' | 'tokenIssuer' | 'submissions' | 'events'>;
 
 const NOT_YOURS = 'Tento projekt nepatří mezi projekty, za které podáváte zprávu.';
+const noLongerYours = (name: string) =>
+  `Projekt „${name}“ nepatří mezi projekty, za které podáváte zprávu; ARR mohla mezitím změnit jeho kontaktní osobu. Nic nebylo uloženo. Načtěte prosím stránku znovu; texty rozepsané k ostatním projektům si předtím zkopírujte.`;
 
 /**
  * How many posted projects' versions are read together with the link, before the projects are
@@ -55,10 +57,10 @@ async function collectingAccess(
 }
 
 function projectOfPerson(access: ContactAccess, projectId: string): Project {
-  const project = access.contact.projectIds.includes(projectId)
-    ? access.plan.projects.find((candidate) => candidate.id === projectId)
-    : undefined;
+  const project = access.plan.projects.find((candidate) => candidate.id === projectId);
   if (!project) throw new ForbiddenError(NOT_YOURS);
+  // Most likely the page was opened before ARR made someone else the project's contact person.
+  if (!access.contact.projectIds.includes(projectId)) throw new ForbiddenError(noLongerYours(project.name));
   return project;
 }
 

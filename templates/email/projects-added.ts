@@ -6,8 +6,9 @@ import { renderEmail } from './blocks';
 import { contactInline, personalLinkNote, projectItems, signature } from './common';
 
 /**
- * To a person invited before: ARR added projects of theirs to the open cycle. It names just those;
- * the page behind the link shows them with the person's other projects.
+ * To a person asked for projects after the cycle opened: ARR added projects of theirs to the open
+ * cycle, or made them a contact person of projects it asks for. It names just those; the page
+ * behind the link shows them with the person's other projects.
  */
 export function renderProjectsAdded(view: InvitationView): RenderedEmail {
   const deadline = formatDeadline(view.deadline);
@@ -20,11 +21,11 @@ export function renderProjectsAdded(view: InvitationView): RenderedEmail {
     {
       kind: 'paragraph',
       content: [
-        `do sběru podkladů pro monitorovací zprávu za ${view.periodLabel} jsme doplnili `,
+        `pro monitorovací zprávu za ${view.periodLabel} od vás nově potřebujeme podklady `,
         czechPlural(count, {
-          one: 'projekt, u kterého jste kontaktní osobou:',
-          few: 'projekty, u kterých jste kontaktní osobou:',
-          many: 'projekty, u kterých jste kontaktní osobou:',
+          one: 'k projektu, u kterého jste kontaktní osobou:',
+          few: 'k projektům, u kterých jste kontaktní osobou:',
+          many: 'k projektům, u kterých jste kontaktní osobou:',
         }),
       ],
     },
@@ -32,7 +33,7 @@ export function renderProjectsAdded(view: InvitationView): RenderedEmail {
     {
       kind: 'paragraph',
       content: [
-        `Podklady k ${theseProjects} vyplníte na stejné stránce jako u ostatních svých projektů: co se v projektu udělalo, plán na další pololetí, stav projektu a příspěvek k indikátorům.`,
+        `Podklady k ${theseProjects} vyplníte přes tlačítko níže: co se v projektu udělalo, plán na další pololetí, stav projektu a příspěvek k indikátorům. Máte-li v monitoringu i jiné projekty, najdete je na téže stránce.`,
       ],
     },
     status.kind === 'ahead'

@@ -350,7 +350,7 @@ function errorSummaryItems(view: SubmissionPageView): Array<{ href: string; proj
 
 function progressLine(projects: ProjectFormView[]): string {
   const total = projects.length;
-  if (total === 0) return 'Nemáte přiřazené žádné projekty.';
+  if (total === 0) return 'Nemáte přiřazené žádné projekty: podklady od vás v tomto sběru nepotřebujeme. Pokud jste byli kontaktní osobou projektu, převzal ho někdo jiný.';
   const missing = projects.filter((project) => !isSubmitted(project)).length;
   if (missing === 0) return `Podklady máte odeslané u všech projektů (${total} z ${total}). Děkujeme!`;
   return `Chybí ještě ${countOf(missing, PROJECT_FORMS)} z ${total}`;
@@ -390,17 +390,21 @@ export function renderSubmissionPage(view: SubmissionPageView): string {
           Termín odevzdání: <strong>{deadline}</strong> ({describeDeadlineStatus(deadlineStatus(view.deadline, view.now))})
         </p>
         <p class="summary-status">{progressLine(view.projects)}</p>
-        <p class="muted" id={SAVE_HINT_ID}>
-          Všechny projekty jsou v jednom formuláři. Tlačítko „Uložit vše“ pod kterýmkoli projektem uloží každý projekt, který jste
-          vyplnili nebo změnili; nic rozepsaného se neztratí. Odeslané podklady můžete až do uzavření sběru opravit.
-        </p>
+        {view.projects.length === 0 ? null : (
+          <p class="muted" id={SAVE_HINT_ID}>
+            Všechny projekty jsou v jednom formuláři. Tlačítko „Uložit vše“ pod kterýmkoli projektem uloží každý projekt, který jste
+            vyplnili nebo změnili; nic rozepsaného se neztratí. Odeslané podklady můžete až do uzavření sběru opravit.
+          </p>
+        )}
       </div>
       <ProjectNav projects={view.projects} />
-      <form method="post" action={view.formAction}>
-        {view.projects.map((project, index) => (
-          <ProjectSection project={project} index={index} view={view} />
-        ))}
-      </form>
+      {view.projects.length === 0 ? null : (
+        <form method="post" action={view.formAction}>
+          {view.projects.map((project, index) => (
+            <ProjectSection project={project} index={index} view={view} />
+          ))}
+        </form>
+      )}
     </PageLayout>,
   );
 }

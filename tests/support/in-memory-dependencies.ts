@@ -201,6 +201,22 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
         contacts.set(key, { ...found, projectIds: [...found.projectIds, projectId] });
         return 'added';
       },
+      async removeContactProject(cycleId, contactPersonId, projectId) {
+        const key = `${cycleId}/${contactPersonId}`;
+        const found = contacts.get(key);
+        if (!found?.projectIds.includes(projectId)) return false;
+        contacts.set(key, { ...found, projectIds: found.projectIds.filter((id) => id !== projectId) });
+        return true;
+      },
+      async setRequestContacts(cycleId, projectId, change) {
+        const key = `${cycleId}/${projectId}`;
+        const found = requests.get(key);
+        if (!found || found.contactPersonIds.join() !== change.from.join()) return false;
+        const { contactsAddedAt: _old, ...rest } = found;
+        const addedAt = Object.keys(change.contactsAddedAt).length > 0 ? { contactsAddedAt: clone(change.contactsAddedAt) } : {};
+        requests.set(key, { ...rest, contactPersonIds: [...change.to], ...addedAt });
+        return true;
+      },
       async recordDeliveryEvent(event) {
         const key = `${event.cycleId}/${event.contactPersonId}/${event.eventId}`;
         if (deliveryEvents.has(key)) return false;

@@ -54,6 +54,8 @@ const NOTICES: Record<string, (revision: string) => string> = {
   'novy-odkaz': (revision) =>
     `Změna je uložena jako verze ${revision} plánu. Na novou adresu odchází nový osobní odkaz do otevřeného cyklu; dřívější odkazy přestaly platit.`,
   poptano: (revision) => `Změna je uložena jako verze ${revision} plánu. Projekt se v otevřeném cyklu poptá hned: jeho kontaktní osoby dostanou e-mail s odkazem.`,
+  predano: (revision) =>
+    `Změna je uložena jako verze ${revision} plánu. V otevřeném cyklu platí hned: nově přidaná kontaktní osoba dostane e-mail s odkazem, pokud podklady k projektu ještě chybí, a odebraná už k němu upomínky nedostane.`,
   ukonceno: (revision) => `Změna je uložena jako verze ${revision} plánu. V příštím cyklu už projekt osloven nebude.`,
   import: (revision) => `Plán je nahrán jako verze ${revision}.`,
   'beze-zmeny': () => 'Nic se nezměnilo; plán zůstává ve stejné verzi.',
@@ -314,7 +316,9 @@ function projectFields(plan: ActionPlan, values: (name: string) => string, check
       kind: 'checkboxes',
       name: 'contactPersonIds',
       label: 'Kontaktní osoby',
-      hint: 'Alespoň jedna. Nová osoba se přidává na stránce Kontaktní osoby.',
+      hint: withLifecycle
+        ? 'Alespoň jedna. Nová osoba se přidává na stránce Kontaktní osoby. Změna platí i v otevřeném cyklu: přidaná osoba dostane e-mail s odkazem, odebraná už upomínky k projektu nedostane.'
+        : 'Alespoň jedna. Nová osoba se přidává na stránce Kontaktní osoby.',
       checked,
       options: contacts.map((person) => ({ value: person.id, label: `${contactDisplayName(person)} (${person.email})` })),
     },
@@ -653,7 +657,7 @@ export const routes: Record<string, ConsoleRoute> = {
     const body = projectBody(context.form, before?.contactPersonIds ?? [], true);
     const result = await updateProject(context.deps.app, { ...changeOf(context), projectId, body });
     const finished = before?.lifecycle === 'active' && (body.lifecycle === 'completed' || body.lifecycle === 'cancelled');
-    const done = result.openCycles.added.length > 0 ? 'poptano' : finished ? 'ukonceno' : 'ulozeno';
+    const done = result.openCycles.added.length > 0 ? 'poptano' : result.openCycles.reassigned.length > 0 ? 'predano' : finished ? 'ukonceno' : 'ulozeno';
     return afterChange('/arr/plan/projects', result, done);
   }),
 

@@ -847,6 +847,46 @@ describe('plan revisions and changes to an open cycle (dynalite)', () => {
     expect((await store.cycles.getCycle(cycleId))?.requestCount).toBe(1);
   });
 
+  it('changes the persons of an asked project only from the persons read, and takes a project from a person once', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    await store.cycles.createCycle(cycle(cycleId, { requestCount: 1, submittedCount: 0 }));
+    await store.cycles.putRequests([{ cycleId, projectId: 'b', contactPersonIds: ['k-simonova'] }]);
+    await store.cycles.putContacts([{ cycleId, contactPersonId: 'k-simonova', projectIds: ['a', 'b', 'c'] }]);
+    const addedAt = { 'p-nova': '2026-07-27T08:00:00.000Z' };
+
+    // Act
+    const changed = await store.cycles.setRequestContacts(cycleId, 'b', { from: ['k-simonova'], to: ['p-nova'], contactsAddedAt: addedAt });
+    const stale = await store.cycles.setRequestContacts(cycleId, 'b', { from: ['k-simonova'], to: ['j-stary'], contactsAddedAt: {} });
+    const afterChange = await store.cycles.getRequests(cycleId, ['b']);
+    const back = await store.cycles.setRequestContacts(cycleId, 'b', { from: ['p-nova'], to: ['k-simonova'], contactsAddedAt: {} });
+    const missing = await store.cycles.setRequestContacts(cycleId, 'zadny', { from: [], to: ['p-nova'], contactsAddedAt: {} });
+    const taken = await store.cycles.removeContactProject(cycleId, 'k-simonova', 'b');
+    const takenAgain = await store.cycles.removeContactProject(cycleId, 'k-simonova', 'b');
+    const nobody = await store.cycles.removeContactProject(cycleId, 'nikdo', 'b');
+
+    // Assess
+    expect([changed, stale, back, missing, taken, takenAgain, nobody]).toEqual([true, false, true, false, true, false, false]);
+    expect(afterChange).toEqual([{ cycleId, projectId: 'b', contactPersonIds: ['p-nova'], contactsAddedAt: addedAt }]);
+    expect(await store.cycles.getRequests(cycleId, ['b'])).toEqual([{ cycleId, projectId: 'b', contactPersonIds: ['k-simonova'] }]);
+    expect((await store.cycles.getContact(cycleId, 'k-simonova'))?.projectIds).toEqual(['a', 'c']);
+  });
+
+  it('takes the right project from a person while other projects are taken concurrently', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    await store.cycles.createCycle(cycle(cycleId));
+    const projectIds = ['a', 'b', 'c', 'd', 'e', 'f'];
+    await store.cycles.putContacts([{ cycleId, contactPersonId: 'k-simonova', projectIds }]);
+
+    // Act
+    const taken = await Promise.all(['b', 'd', 'e'].map((projectId) => store.cycles.removeContactProject(cycleId, 'k-simonova', projectId)));
+
+    // Assess
+    expect(taken).toEqual([true, true, true]);
+    expect((await store.cycles.getContact(cycleId, 'k-simonova'))?.projectIds).toEqual(['a', 'c', 'f']);
+  });
+
   it('records an SES event once, keeps the first flag and claims the notice once', async () => {
     // Prepare
     const cycleId = freshCycleId();

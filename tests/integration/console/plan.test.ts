@@ -228,6 +228,44 @@ describe('the plan in the console', () => {
     expect((await storedPlan()).projects.find((candidate) => candidate.id === project.id)!.lifecycle).toBe('active');
   });
 
+  it('hands a project to another person in the open cycle: the new one is emailed, the removed one no longer sees it', async () => {
+    // Prepare
+    const plan = await storedPlan();
+    const project = plan.projects.find((candidate) => candidate.id === 'vlastivedne-muzeum-a-galerie-v-ceske-lipe-digitalizace-sbirkovych-predmetu')!;
+    const leaving = plan.contactPersons.find((person) => person.id === project.contactPersonIds[0])!;
+    const taking = plan.contactPersons.find((person) => person.id === 's-jager')!;
+    const leavingLink = personalLinkOf(await listSentEmails(system.endpoints.ses), leaving.email, system.apiUrl);
+    const sentBefore = (await listSentEmails(system.endpoints.ses)).length;
+
+    // Act
+    const saved = await arr.request(`/arr/plan/projects/${project.id}`, {
+      form: { _csrf: csrf, expectedRevision: String(await revision()), name: project.name, goal: project.goal, activityId: project.placement.kind === 'activity' ? project.placement.activityId : '', [`contactPersonIds.${taking.id}`]: 'on', lifecycle: 'active' },
+    });
+    await system.drainQueues();
+    const notice = await arr.request(saved.location!);
+    const emails = (await listSentEmails(system.endpoints.ses)).slice(sentBefore);
+    const leavingPage = await fetch(leavingLink);
+    const leavingPost = await fetch(`${leavingLink}/projects/${project.id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ expectedVersion: 0, thisPeriod: 'Digitalizace běží.', nextPeriodPlan: '', status: 'on-track', indicatorContributions: {} }),
+    });
+
+    // Assess
+    expect(saved.status).toBe(303);
+    expect(saved.location).toContain('hotovo=predano');
+    expect(notice.body).toContain('nově přidaná kontaktní osoba dostane e-mail s odkazem, pokud podklady k projektu ještě chybí');
+    expect(emails.map((email) => [email.to, email.subject])).toEqual([[[taking.email], 'Nový projekt k monitoringu akčního plánu za 1. pololetí 2026']]);
+    expect(emails[0]!.text).toContain(project.name);
+    expect(leavingPage.status).toBe(200);
+    const leavingBody = await leavingPage.text();
+    expect(leavingBody).toContain('Nemáte přiřazené žádné projekty');
+    expect(leavingBody).not.toContain(project.name);
+    expect(leavingPost.status).toBe(403);
+    expect(await leavingPost.text()).toContain('ARR mohla mezitím změnit jeho kontaktní osobu');
+    expect((await system.deps.cycles.getRequests('2026-H1', [project.id]))[0]!.contactPersonIds).toEqual([taking.id]);
+  });
+
   it('edits an indicator with a Czech decimal comma and says what is wrong with a baseline that is not a number', async () => {
     // Prepare
     const fields = { _csrf: csrf, name: 'Počet zapojených obcí', unit: 'počet', baselineAsOf: '2025-12-31' };

@@ -273,6 +273,19 @@ describe('renderSubmissionPage', () => {
     expect(html).toContain('u všech projektů (1 z 1)');
   });
 
+  it('tells a person left with no projects that nothing is needed from them, with no empty form', () => {
+    // Prepare
+    const view = pageView({ projects: [] });
+
+    // Act
+    const html = renderSubmissionPage(view);
+
+    // Assess
+    expect(html).toContain('Nemáte přiřazené žádné projekty: podklady od vás v tomto sběru nepotřebujeme.');
+    expect(html).not.toContain('<form');
+    expect(html).not.toContain('Uložit vše');
+  });
+
   it('shows per project whether and when it was submitted, with its version', () => {
     // Prepare
     const view = pageView({

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../../domain/e
 import { closeCycle } from '../../../domain/use-cases/close-cycle';
 import { loadContactWorkspace, resolveContactAccess } from '../../../domain/use-cases/contact-workspace';
 import { deliverMail } from '../../../domain/use-cases/deliver-mail';
+import { returnProject } from '../../../domain/use-cases/editorial';
 import {
   addContactPerson,
   addProject,
@@ -329,6 +330,144 @@ describe('editing the plan during an open cycle', () => {
     await expect(unknown).rejects.toBeInstanceOf(NotFoundError);
     await expect(badLifecycle).rejects.toMatchObject({ details: { lifecycle: expect.stringContaining('„completed“ (dokončen)') } });
     await expect(unknownField).rejects.toMatchObject({ details: { form: expect.stringContaining('Neznámé pole') } });
+  });
+});
+
+describe('changing the contact persons of a project the open cycle asks for', () => {
+  /** A project whose only contact person has no other project, and a person invited for five others. */
+  const handedOver = active[1]!;
+  const leaving = personOf(handedOver.id);
+  const taking = plan.contactPersons.find((person) => person.id === 's-jager')!;
+  const handOver = (world: InMemoryWorld, contactPersonIds: string[]) =>
+    updateProject(world.deps, { ...change({ contactPersonIds }), projectId: handedOver.id });
+
+  it('asks the new person for the awaited project and stops chasing the one removed', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const leavingToken = latestTokenOf(world, leaving.email);
+    world.sentMail.length = 0;
+
+    // Act
+    const result = await handOver(world, [taking.id]);
+    await drain(world);
+    world.setNow('2026-07-01T08:30:00+02:00');
+    await runReminderSweep(world.deps, 'sweep');
+    await drain(world);
+
+    // Assess
+    expect(result.openCycles.reassigned).toEqual([{ cycleId: '2026-H1', projectId: handedOver.id, added: [taking.id], removed: [leaving.id] }]);
+    const toTaking = world.sentMail.filter((mail) => mail.to.includes(taking.email));
+    expect(toTaking[0]!.subject).toBe('Nový projekt k monitoringu akčního plánu za 1. pololetí 2026');
+    expect(toTaking[0]!.text).toContain(handedOver.name);
+    expect(toTaking[1]!.subject).toContain('Připomínka');
+    expect(toTaking[1]!.text).toContain(handedOver.name);
+    expect(world.sentMail.filter((mail) => mail.to.includes(leaving.email))).toEqual([]);
+    const leavingAccess = await resolveContactAccess(world.deps, leavingToken);
+    expect((await loadContactWorkspace(world.deps, leavingAccess)).projects).toEqual([]);
+    const posting = submitProject(world.deps, { token: leavingToken, projectId: handedOver.id, body: answer(), correlationId: 't' });
+    await expect(posting).rejects.toMatchObject({ message: expect.stringContaining('ARR mohla mezitím změnit jeho kontaktní osobu') });
+    const takingAccess = await resolveContactAccess(world.deps, latestTokenOf(world, taking.email));
+    expect(takingAccess.contact.projectIds).toContain(handedOver.id);
+    const [request] = await world.deps.cycles.getRequests('2026-H1', [handedOver.id]);
+    expect(request?.contactPersonIds).toEqual([taking.id]);
+  });
+
+  it('leaves the versions stored with the project: the new person continues from the latest, and a return reaches only them', async () => {
+    // Prepare
+    const world = await openedWorld();
+    await submitProject(world.deps, { token: latestTokenOf(world, leaving.email), projectId: handedOver.id, body: answer({ thisPeriod: 'Stará osoba: hotová první etapa.' }), correlationId: 't' });
+    await drain(world);
+    // ARR returns the version, but the email is still queued when the project changes hands.
+    await returnProject(world.deps, { cycleId: '2026-H1', projectId: handedOver.id, body: { version: 1, comment: 'Doplňte počty.' }, returnedBy: ARR, correlationId: 't' });
+    world.sentMail.length = 0;
+
+    // Act
+    await handOver(world, [taking.id]);
+    await drain(world);
+
+    // Assess
+    expect(world.sentMail.filter((mail) => mail.to.includes(leaving.email))).toEqual([]);
+    const toTaking = world.sentMail.filter((mail) => mail.to.includes(taking.email));
+    expect(toTaking.map((mail) => mail.subject)).toEqual(['Nový projekt k monitoringu akčního plánu za 1. pololetí 2026']);
+    const workspace = await loadContactWorkspace(world.deps, await resolveContactAccess(world.deps, latestTokenOf(world, taking.email)));
+    const project = workspace.projects.find((candidate) => candidate.project.id === handedOver.id);
+    expect(project?.latest?.thisPeriod).toBe('Stará osoba: hotová první etapa.');
+    expect(project?.standingReturn?.comment).toBe('Doplňte počty.');
+  });
+
+  it('sends nothing to a person made contact person of a project answered already', async () => {
+    // Prepare
+    const world = await openedWorld();
+    await submitProject(world.deps, { token: latestTokenOf(world, leaving.email), projectId: handedOver.id, body: answer(), correlationId: 't' });
+    await drain(world);
+    world.sentMail.length = 0;
+
+    // Act
+    const result = await handOver(world, [leaving.id, taking.id]);
+    await drain(world);
+
+    // Assess
+    expect(result.openCycles.reassigned).toEqual([{ cycleId: '2026-H1', projectId: handedOver.id, added: [taking.id], removed: [] }]);
+    expect(world.sentMail).toEqual([]);
+    expect((await world.deps.cycles.getContact('2026-H1', taking.id))?.projectIds).toContain(handedOver.id);
+  });
+
+  it('finishes a change cut short by a crash with the next change of the plan, and the next morning tells the new person', async () => {
+    // Prepare
+    const world = await openedWorld();
+    world.setNow('2026-06-10T14:00:00+02:00');
+    const setRequestContacts = world.deps.cycles.setRequestContacts;
+    world.deps.cycles.setRequestContacts = async () => {
+      throw new Error('process died');
+    };
+    await expect(handOver(world, [taking.id])).rejects.toThrow('process died');
+    world.deps.cycles.setRequestContacts = setRequestContacts;
+    await drain(world);
+    world.sentMail.length = 0;
+
+    // Act
+    const next = await updateProject(world.deps, { ...change({ name: 'Digitalizace knihovny' }), projectId: active[2]!.id });
+    await drain(world);
+    world.setNow('2026-06-11T08:30:00+02:00');
+    const sweep = await runReminderSweep(world.deps, 'sweep-1');
+    await drain(world);
+    world.setNow('2026-06-12T08:30:00+02:00');
+    const again = await runReminderSweep(world.deps, 'sweep-2');
+
+    // Assess
+    expect(next.openCycles.reassigned).toEqual([{ cycleId: '2026-H1', projectId: handedOver.id, added: [taking.id], removed: [leaving.id] }]);
+    const [request] = await world.deps.cycles.getRequests('2026-H1', [handedOver.id]);
+    expect(request?.contactPersonIds).toEqual([taking.id]);
+    expect((await world.deps.cycles.getContact('2026-H1', leaving.id))?.projectIds).toEqual([]);
+    expect(sweep.additionsRequeued).toBe(1);
+    expect(again.additionsRequeued).toBe(0);
+    expect(world.sentMail.map((mail) => [mail.to, mail.subject])).toEqual([[[taking.email], 'Nový projekt k monitoringu akčního plánu za 1. pololetí 2026']]);
+  });
+
+  it('does not escalate a project handed to a new person after the overdue notice’s day', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const keptOn = active[2]!;
+    world.setNow('2026-07-27T10:00:00+02:00');
+    const newcomer = await addContactPerson(world.deps, change({ name: 'P. Nová', email: 'p.nova@kraj-lbc.cz', organisation: 'Muzeum' }));
+    await handOver(world, [newcomer.contactPersonId]);
+    await drain(world);
+    const before = world.sentMail.length;
+
+    // Act
+    world.setNow('2026-07-28T08:30:00+02:00');
+    await runReminderSweep(world.deps, 'sweep');
+    await drain(world);
+
+    // Assess
+    const escalated = (await world.deps.reminders.listReminders('2026-H1')).flatMap((reminder) =>
+      reminder.stage === 'escalation' && reminder.audience.kind === 'contact' ? [reminder.audience.contactPersonId] : [],
+    );
+    expect(escalated).toContain(personOf(keptOn.id).id);
+    expect(escalated).not.toContain(newcomer.contactPersonId);
+    const guarantorMail = world.sentMail.slice(before).filter((mail) => mail.subject.startsWith('Chybějící podklady'));
+    expect(guarantorMail.some((mail) => mail.text.includes(keptOn.name))).toBe(true);
+    expect(guarantorMail.some((mail) => mail.text.includes(handedOver.name))).toBe(false);
   });
 });
 
