@@ -21,7 +21,7 @@ export function renderProjectsAdded(view: InvitationView): RenderedEmail {
     {
       kind: 'paragraph',
       content: [
-        `pro monitorovací zprávu za ${view.periodLabel} od vás nově potřebujeme podklady `,
+        `pro monitorovací zprávu za ${view.periodLabel} od Vás nově potřebujeme podklady `,
         czechPlural(count, {
           one: 'k projektu, u kterého jste kontaktní osobou:',
           few: 'k projektům, u kterých jste kontaktní osobou:',

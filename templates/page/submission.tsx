@@ -350,7 +350,7 @@ function errorSummaryItems(view: SubmissionPageView): Array<{ href: string; proj
 
 function progressLine(projects: ProjectFormView[]): string {
   const total = projects.length;
-  if (total === 0) return 'Nemáte přiřazené žádné projekty: podklady od vás v tomto sběru nepotřebujeme. Pokud jste byli kontaktní osobou projektu, převzal ho někdo jiný.';
+  if (total === 0) return 'Nemáte přiřazené žádné projekty.';
   const missing = projects.filter((project) => !isSubmitted(project)).length;
   if (missing === 0) return `Podklady máte odeslané u všech projektů (${total} z ${total}). Děkujeme!`;
   return `Chybí ještě ${countOf(missing, PROJECT_FORMS)} z ${total}`;
@@ -386,11 +386,16 @@ export function renderSubmissionPage(view: SubmissionPageView): string {
         <p>
           Kontaktní osoba: <strong>{view.personName}</strong>
         </p>
-        <p>
-          Termín odevzdání: <strong>{deadline}</strong> ({describeDeadlineStatus(deadlineStatus(view.deadline, view.now))})
-        </p>
-        <p class="summary-status">{progressLine(view.projects)}</p>
         {view.projects.length === 0 ? null : (
+          <p>
+            Termín odevzdání: <strong>{deadline}</strong> ({describeDeadlineStatus(deadlineStatus(view.deadline, view.now))})
+          </p>
+        )}
+        <p class="summary-status">{progressLine(view.projects)}</p>
+        {view.projects.length === 0 ? (
+          // ARR made someone else the contact person of every project this person had.
+          <p>Podklady od vás v tomto sběru nepotřebujeme. Pokud jste byli kontaktní osobou některého projektu, ARR ji mezitím změnila.</p>
+        ) : (
           <p class="muted" id={SAVE_HINT_ID}>
             Všechny projekty jsou v jednom formuláři. Tlačítko „Uložit vše“ pod kterýmkoli projektem uloží každý projekt, který jste
             vyplnili nebo změnili; nic rozepsaného se neztratí. Odeslané podklady můžete až do uzavření sběru opravit.

@@ -47,7 +47,7 @@ describe('renderProjectsAdded', () => {
     expectWellFormedCzechHtml(email);
     expect(email.subject).toBe('Nový projekt k monitoringu akčního plánu za 1. pololetí 2026');
     for (const part of [email.html, email.text]) {
-      expect(part).toContain('od vás nově potřebujeme podklady k projektu, u kterého jste kontaktní osobou:');
+      expect(part).toContain('od Vás nově potřebujeme podklady k projektu, u kterého jste kontaktní osobou:');
       expect(part).toContain('Digitální archiv kraje');
       expect(part).toContain('Podklady k tomuto projektu vyplníte přes tlačítko níže');
       expect(part).toContain('zbývá 14 dní');
@@ -67,7 +67,7 @@ describe('renderProjectsAdded', () => {
 
     // Assess
     expect(email.subject).toBe('Nové projekty k monitoringu akčního plánu za 1. pololetí 2026');
-    expect(email.text).toContain('od vás nově potřebujeme podklady k projektům, u kterých jste kontaktní osobou:');
+    expect(email.text).toContain('od Vás nově potřebujeme podklady k projektům, u kterých jste kontaktní osobou:');
     expect(email.text).toContain('Podklady k těmto projektům vyplníte');
     expect(email.text).toContain('Termín sběru (15. 7. 2026) už uplynul, podklady proto prosíme doplňte co nejdříve.');
     expect(email.html).not.toContain(XSS);

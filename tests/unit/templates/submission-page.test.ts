@@ -281,7 +281,9 @@ describe('renderSubmissionPage', () => {
     const html = renderSubmissionPage(view);
 
     // Assess
-    expect(html).toContain('Nemáte přiřazené žádné projekty: podklady od vás v tomto sběru nepotřebujeme.');
+    expect(html).toContain('Nemáte přiřazené žádné projekty.');
+    expect(html).toContain('Podklady od vás v tomto sběru nepotřebujeme.');
+    expect(html).not.toContain('Termín odevzdání');
     expect(html).not.toContain('<form');
     expect(html).not.toContain('Uložit vše');
   });
