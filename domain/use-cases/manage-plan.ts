@@ -28,6 +28,7 @@ import {
   requiredText,
 } from '../plan-schema';
 import type { Dependencies } from '../ports';
+import type { RequestRecord } from '../records';
 import { slugify } from '../slug';
 import { zodErrorDetails } from '../time';
 
@@ -195,23 +196,8 @@ async function applyToOpenCycles(
     for (const project of after.projects) {
       const request = asked.get(project.id);
       if (!request || request.contactPersonIds.join() === project.contactPersonIds.join()) continue;
-      const added = project.contactPersonIds.filter((id) => !request.contactPersonIds.includes(id));
-      const removed = request.contactPersonIds.filter((id) => !project.contactPersonIds.includes(id));
-      // The persons' parts of the cycle first, the request last (see above).
-      for (const contactPersonId of added) {
-        // The mailer names the project only while it is awaited: nothing goes out for one answered.
-        if ((await deps.cycles.addContactProject(cycleId, contactPersonId, project.id)) !== 'present') tellOfAdded(cycleId, contactPersonId, project.id);
-      }
-      for (const contactPersonId of removed) await deps.cycles.removeContactProject(cycleId, contactPersonId, project.id);
-      const contactsAddedAt = Object.fromEntries(
-        project.contactPersonIds.flatMap((id) => {
-          const at = added.includes(id) ? now.toISOString() : request.contactsAddedAt?.[id];
-          return at === undefined ? [] : [[id, at]];
-        }),
-      );
-      if (await deps.cycles.setRequestContacts(cycleId, project.id, { from: request.contactPersonIds, to: project.contactPersonIds, contactsAddedAt })) {
-        result.reassigned.push({ cycleId, projectId: project.id, added, removed });
-      }
+      const reassigned = await followContactChange(deps, request, project.contactPersonIds, now, tellOfAdded);
+      if (reassigned) result.reassigned.push(reassigned);
     }
     // Active projects the cycle does not ask for yet: new ones and reactivated ones.
     for (const project of after.projects.filter((candidate) => candidate.lifecycle === 'active' && !asked.has(candidate.id))) {
@@ -233,6 +219,38 @@ async function applyToOpenCycles(
     await deps.events.publish([...invite.values()].map((data) => createEvent(invitationRequestedV1, data, { correlationId, now })));
   }
   return result;
+}
+
+/**
+ * Gives a project asked for in an open cycle the plan's contact persons: an added person gets it
+ * in their part of the cycle and is told of it (the mailer names it only while it is awaited), a
+ * removed one loses it; the versions stay the project's. The persons' parts are written first and
+ * the request last, so a crash in between leaves the request differing from the plan.
+ * @returns what changed, or null when someone else changed the request's persons meanwhile.
+ */
+async function followContactChange(
+  deps: PlanDeps,
+  request: RequestRecord,
+  contactPersonIds: string[],
+  now: Date,
+  tellOfAdded: (cycleId: string, contactPersonId: string, projectId: string) => void,
+): Promise<PlanChangeResult['openCycles']['reassigned'][number] | null> {
+  const { cycleId, projectId } = request;
+  const added = contactPersonIds.filter((id) => !request.contactPersonIds.includes(id));
+  const removed = request.contactPersonIds.filter((id) => !contactPersonIds.includes(id));
+  for (const contactPersonId of added) {
+    // `present`: a change cut short had added it; the morning sweep tells the person (contactsAddedAt).
+    if ((await deps.cycles.addContactProject(cycleId, contactPersonId, projectId)) !== 'present') tellOfAdded(cycleId, contactPersonId, projectId);
+  }
+  for (const contactPersonId of removed) await deps.cycles.removeContactProject(cycleId, contactPersonId, projectId);
+  const contactsAddedAt = Object.fromEntries(
+    contactPersonIds.flatMap((id) => {
+      const at = added.includes(id) ? now.toISOString() : request.contactsAddedAt?.[id];
+      return at === undefined ? [] : [[id, at]];
+    }),
+  );
+  const changed = await deps.cycles.setRequestContacts(cycleId, projectId, { from: request.contactPersonIds, to: contactPersonIds, contactsAddedAt });
+  return changed ? { cycleId, projectId, added, removed } : null;
 }
 
 /**
