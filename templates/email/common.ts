@@ -10,6 +10,11 @@ export function contactInline(contact: Contact): Inline[] {
   return [contact.name, ' (', { href: `mailto:${contact.email}`, text: contact.email }, ')'];
 }
 
+/** Whom to ask. As a label, so the name needs no declension („obraťte se na Janu Novákovou“). */
+export function questionsContact(contact: Contact): Block {
+  return { kind: 'paragraph', content: ['Kontakt pro dotazy: ', ...contactInline(contact), '.'] };
+}
+
 /** The link lets its holder edit the reports, so the email says plainly whom it belongs to. */
 export function personalLinkNote(recipientName: string): Block {
   return {

@@ -3,7 +3,7 @@ import { countOf, czechPlural, PROJECT_FORMS } from '../../domain/czech-plural';
 import type { InvitationView, RenderedEmail } from '../../domain/emails';
 import type { Block } from './blocks';
 import { renderEmail } from './blocks';
-import { contactInline, personalLinkNote, projectItems, signature } from './common';
+import { personalLinkNote, projectItems, questionsContact, signature } from './common';
 
 /** One email per contact person, listing all of their projects behind a single personal link. */
 export function renderInvitation(view: InvitationView): RenderedEmail {
@@ -56,7 +56,7 @@ export function renderInvitation(view: InvitationView): RenderedEmail {
       ],
     },
     { kind: 'heading', text: 'Kontakt na ARR' },
-    { kind: 'paragraph', content: ['S dotazy se prosím obraťte na ', ...contactInline(view.arrContact), '.'] },
+    questionsContact(view.arrContact),
     signature(view.arrContact.name),
   ];
 

@@ -3,7 +3,7 @@ import { czechPlural, THESE_PROJECTS_DATIVE_FORMS } from '../../domain/czech-plu
 import type { InvitationView, RenderedEmail } from '../../domain/emails';
 import type { Block } from './blocks';
 import { renderEmail } from './blocks';
-import { contactInline, personalLinkNote, projectItems, signature } from './common';
+import { personalLinkNote, projectItems, questionsContact, signature } from './common';
 
 /**
  * To a person asked for projects after the cycle opened: ARR added projects of theirs to the open
@@ -33,7 +33,7 @@ export function renderProjectsAdded(view: InvitationView): RenderedEmail {
     {
       kind: 'paragraph',
       content: [
-        `Podklady k ${theseProjects} vyplníte přes tlačítko níže: co se v projektu udělalo, plán na další pololetí, stav projektu a příspěvek k indikátorům. Máte-li v monitoringu i jiné projekty, najdete je na téže stránce.`,
+        `Podklady k ${theseProjects} vyplníte přes odkaz níže: co se v projektu udělalo, plán na další pololetí, stav projektu a příspěvek k indikátorům. Máte-li v monitoringu i jiné projekty, najdete je na téže stránce.`,
       ],
     },
     status.kind === 'ahead'
@@ -41,7 +41,7 @@ export function renderProjectsAdded(view: InvitationView): RenderedEmail {
       : { kind: 'paragraph', content: ['Termín sběru (', { strong: deadline }, ') už uplynul, podklady proto prosíme doplňte co nejdříve.'] },
     { kind: 'button', href: view.link, text: 'Vyplnit podklady' },
     personalLinkNote(view.recipientName),
-    { kind: 'paragraph', content: ['S dotazy se prosím obraťte na ', ...contactInline(view.arrContact), '.'] },
+    questionsContact(view.arrContact),
     signature(view.arrContact.name),
   ];
 

@@ -36,7 +36,7 @@ export function renderReminder(view: ReminderView): RenderedEmail {
 
   const help: Block =
     view.stage === 'before'
-      ? { kind: 'paragraph', content: ['Pokud potřebujete s čímkoli pomoci, napište ', ...contactInline(view.arrContact), '.'] }
+      ? { kind: 'paragraph', content: ['Pokud potřebujete s čímkoli pomoci, napište nám: ', ...contactInline(view.arrContact), '.'] }
       : {
           kind: 'paragraph',
           content: [

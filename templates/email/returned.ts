@@ -2,7 +2,7 @@ import { deadlineStatus, describeDeadlineStatus, formatDate, formatDeadline } fr
 import type { ProjectReturnedView, RenderedEmail } from '../../domain/emails';
 import type { Block } from './blocks';
 import { renderEmail } from './blocks';
-import { contactInline, personalLinkNote, projectItems, signature } from './common';
+import { personalLinkNote, projectItems, questionsContact, signature } from './common';
 
 /** ARR asks a contact person to revise one project's report: the comment, and the same personal link. */
 export function renderProjectReturned(view: ProjectReturnedView): RenderedEmail {
@@ -31,7 +31,7 @@ export function renderProjectReturned(view: ProjectReturnedView): RenderedEmail 
     { kind: 'paragraph', content: ['Termín odevzdání: ', { strong: deadline }, ` (${remaining}).`] },
     { kind: 'button', href: view.link, text: 'Doplnit podklady' },
     personalLinkNote(view.recipientName),
-    { kind: 'paragraph', content: ['S dotazy se prosím obraťte na ', ...contactInline(view.arrContact), '.'] },
+    questionsContact(view.arrContact),
     signature(view.arrContact.name),
   ];
   return renderEmail(`Vráceno k doplnění: ${view.project.name} (podklady za ${view.periodLabel})`, blocks);

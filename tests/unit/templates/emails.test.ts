@@ -49,7 +49,8 @@ describe('renderProjectsAdded', () => {
     for (const part of [email.html, email.text]) {
       expect(part).toContain('od Vás nově potřebujeme podklady k projektu, u kterého jste kontaktní osobou:');
       expect(part).toContain('Digitální archiv kraje');
-      expect(part).toContain('Podklady k tomuto projektu vyplníte přes tlačítko níže');
+      expect(part).toContain('Podklady k tomuto projektu vyplníte přes odkaz níže');
+      expect(part).toMatch(/Kontakt pro dotazy: \S+ \S+ \(/);
       expect(part).toContain('zbývá 14 dní');
       expect(part).toContain('novakova@arr-liberec.cz');
       expect(part).toMatch(/nepřeposílejte/);
