@@ -13,7 +13,7 @@ import { saveContactProjects, submitProject, type ProjectSaveOutcome } from '../
 import { projectSectionId, renderSubmissionPage, SAVE_BUTTON_NAME } from '../templates/page/submission';
 import { awsClock, awsCycles, awsEditorial, awsEvents, awsPlans, awsSubmissions, awsTokenIssuer, awsTokens } from './composition/aws';
 import { contactErrorPages } from './contact/error-pages';
-import { toSubmissionPageView, type RejectedPost, type SavedState } from './contact/presenter';
+import { toSubmissionPageView, type PageState, type RejectedPost, type SavedState } from './contact/presenter';
 import { correlationIdOf, isJsonRequest, parseBody, pathParameter } from './http/body';
 import { errorResponse, type ResponseFormat } from './http/errors';
 import { uniformInvalidLinkTiming } from './http/invalid-link-timing';
@@ -33,12 +33,11 @@ async function refusedPage(
   dependencies: SubmissionIntakeDependencies,
   token: string,
   status: 409 | 422,
-  rejected: RejectedPost[],
-  saved?: SavedState,
+  refused: Pick<PageState, 'rejected' | 'notTheirs' | 'saved'>,
   access?: ContactAccess,
 ): Promise<HttpResponse> {
   const workspace = await loadContactWorkspace(dependencies, access ?? (await resolveContactAccess(dependencies, token)));
-  const view = toSubmissionPageView(workspace, { now: dependencies.clock.now(), token, rejected, ...(saved ? { saved } : {}) });
+  const view = toSubmissionPageView(workspace, { now: dependencies.clock.now(), token, ...refused });
   return html(status, renderSubmissionPage(view));
 }
 
@@ -100,6 +99,8 @@ function outcomeJson(outcome: ProjectSaveOutcome): Record<string, unknown> {
       return { projectId: outcome.projectId, outcome: outcome.outcome, errors: outcome.errors };
     case 'conflict':
       return { projectId: outcome.projectId, outcome: outcome.outcome, message: outcome.message, storedVersion: outcome.storedVersion };
+    case 'not-theirs':
+      return { projectId: outcome.projectId, outcome: outcome.outcome, message: outcome.message };
   }
 }
 
@@ -116,12 +117,14 @@ async function saveWholePage(dependencies: SubmissionIntakeDependencies, event: 
   const { projects, focusProjectId } = readPagePost(body);
   const { access, outcomes } = await saveContactProjects(dependencies, { token, projects, correlationId: correlationIdOf(event) });
   const rejected = outcomes.flatMap(rejectedOf);
-  const status = outcomes.some((outcome) => outcome.outcome === 'invalid') ? 422 : rejected.length > 0 ? 409 : 200;
+  // A project no longer theirs has no section to show it in: the page lists it apart.
+  const notTheirs = outcomes.flatMap((outcome) => (outcome.outcome === 'not-theirs' ? [{ input: outcome.input, message: outcome.message }] : []));
+  const status = outcomes.some((outcome) => outcome.outcome === 'invalid') ? 422 : rejected.length + notTheirs.length > 0 ? 409 : 200;
   if (isJsonRequest(event)) return json(status, { projects: outcomes.map(outcomeJson) });
   const savedProjectIds = outcomes.flatMap((outcome) => (outcome.outcome === 'saved' ? [outcome.projectId] : []));
   if (status === 200) return redirect(pageAfterSave(token, savedProjectIds, focusProjectId));
   const saved: SavedState = { projectIds: savedProjectIds, ...(focusProjectId === undefined ? {} : { focusProjectId }) };
-  return refusedPage(dependencies, token, status as 409 | 422, rejected, saved, access);
+  return refusedPage(dependencies, token, status as 409 | 422, { rejected, notTheirs, saved }, access);
 }
 
 async function saveOneProject(dependencies: SubmissionIntakeDependencies, event: APIGatewayProxyEventV2, token: string, body: unknown): Promise<HttpResponse> {
@@ -134,11 +137,11 @@ async function saveOneProject(dependencies: SubmissionIntakeDependencies, event:
     if (isJsonRequest(event)) throw error;
     if (error instanceof ValidationError) {
       const errors = Object.keys(error.details).length > 0 ? error.details : { _form: error.message };
-      return refusedPage(dependencies, token, 422, [{ projectId, input: body, errors }]);
+      return refusedPage(dependencies, token, 422, { rejected: [{ projectId, input: body, errors }] });
     }
     if (error instanceof ConflictError) {
       const stored = (await dependencies.submissions.latestVersion((await resolveContactAccess(dependencies, token)).cycle.id, projectId))?.version ?? 0;
-      return refusedPage(dependencies, token, 409, [{ projectId, input: body, errors: { _form: error.message }, expectedVersion: stored }]);
+      return refusedPage(dependencies, token, 409, { rejected: [{ projectId, input: body, errors: { _form: error.message }, expectedVersion: stored }] });
     }
     throw error;
   }

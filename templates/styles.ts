@@ -29,6 +29,8 @@ h3 { font-size: 1.125rem; margin: 1.25rem 0 0.5rem; }
 .error-summary h2 { color: #a4001d; font-size: 1.25rem; }
 .error-summary ul { margin: 0; padding-left: 1.25rem; }
 .error-summary a { color: #a4001d; font-weight: 700; }
+.error-summary dt { font-weight: 700; margin-top: 0.75rem; }
+.error-summary dd { margin: 0.25rem 0 0; white-space: pre-line; overflow-wrap: anywhere; }
 .notice { border-left: 6px solid #166534; background: #ecfdf3; padding: 0.75rem 1rem; margin: 0 0 1.5rem; }
 .closed-note { border-left: 6px solid #4b5563; background: #ffffff; padding: 0.75rem 1rem; margin: 0 0 1.5rem; }
 .message-invalid-link, .message-error { border-left: 6px solid #a4001d; }

@@ -17,7 +17,10 @@ type SubmitDeps = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'tokens' | '
 
 const NOT_YOURS = 'Tento projekt nepatří mezi projekty, za které podáváte zprávu.';
 const noLongerYours = (name: string) =>
-  `Projekt „${name}“ nepatří mezi projekty, za které podáváte zprávu; ARR mohla mezitím změnit jeho kontaktní osobu. Nic nebylo uloženo. Načtěte prosím stránku znovu; texty rozepsané k ostatním projektům si předtím zkopírujte.`;
+  `Projekt „${name}“ nepatří mezi projekty, za které podáváte zprávu; ARR mohla mezitím změnit jeho kontaktní osobu. Nic nebylo uloženo; načtěte prosím stránku znovu.`;
+/** Saving the whole page: a project ARR gave to someone else since the page was opened. */
+export const notTheirsMessage = (name: string) =>
+  `Podklady k projektu „${name}“ se neuložily: ARR mezitím změnila jeho kontaktní osobu, takže je od vás už nepotřebujeme.`;
 
 /**
  * How many posted projects' versions are read together with the link, before the projects are
@@ -56,9 +59,14 @@ async function collectingAccess(
   return together ? first : resolve(wanted);
 }
 
-function projectOfPerson(access: ContactAccess, projectId: string): Project {
+function projectInPlan(access: ContactAccess, projectId: string): Project {
   const project = access.plan.projects.find((candidate) => candidate.id === projectId);
   if (!project) throw new ForbiddenError(NOT_YOURS);
+  return project;
+}
+
+function projectOfPerson(access: ContactAccess, projectId: string): Project {
+  const project = projectInPlan(access, projectId);
   // Most likely the page was opened before ARR made someone else the project's contact person.
   if (!access.contact.projectIds.includes(projectId)) throw new ForbiddenError(noLongerYours(project.name));
   return project;
@@ -131,7 +139,8 @@ export type ProjectSaveOutcome =
   | { projectId: string; outcome: 'saved'; version: SubmissionVersion }
   | { projectId: string; outcome: 'unchanged' }
   | { projectId: string; outcome: 'invalid'; input: unknown; errors: Record<string, string> }
-  | { projectId: string; outcome: 'conflict'; input: unknown; message: string; storedVersion: number };
+  | { projectId: string; outcome: 'conflict'; input: unknown; message: string; storedVersion: number }
+  | { projectId: string; outcome: 'not-theirs'; input: unknown; message: string };
 
 export const saveAllMessages = {
   noProjects: 'Formulář neobsahuje žádný projekt. Načtěte stránku znovu a odešlete ji ještě jednou.',
@@ -145,6 +154,9 @@ async function saveOne(
   now: Date,
   based: SubmissionVersion | null,
 ): Promise<ProjectSaveOutcome> {
+  if (!access.contact.projectIds.includes(projectId)) {
+    return { projectId, outcome: 'not-theirs', input: body, message: notTheirsMessage(projectInPlan(access, projectId).name) };
+  }
   const project = projectOfPerson(access, projectId);
   const expected = readExpectedVersion(body);
   // Untouched text is not a new version, even when someone else stored one meanwhile; a number
@@ -169,11 +181,12 @@ async function saveOne(
 
 /**
  * `POST /s/{token}`: the whole page at once. Every project the person changed becomes a new
- * version; untouched ones are left alone; one that is invalid or based on an outdated version is
- * reported on its own and never stops the others from being stored. Nothing typed is dropped: the
- * caller shows the refused projects again with what the person sent.
+ * version; untouched ones are left alone; one that is invalid, based on an outdated version or
+ * given by ARR to someone else since the page was opened is reported on its own and never stops
+ * the others from being stored. Nothing typed is dropped: the caller shows the refused projects
+ * again with what the person sent.
  * @throws InvalidLinkError for an unusable link or a closed cycle, ForbiddenError (nothing stored)
- *   when a posted project is not the person's, ValidationError when no project was posted.
+ *   when a posted project is not in the plan, ValidationError when no project was posted.
  */
 export async function saveContactProjects(
   deps: SubmitDeps,
@@ -182,7 +195,7 @@ export async function saveContactProjects(
   const projectIds = Object.keys(input.projects);
   const { access, basedOn } = await collectingAccess(deps, input.token, input.projects, (found) => {
     if (projectIds.length === 0) throw new ValidationError(saveAllMessages.noProjects, { _form: saveAllMessages.noProjects });
-    for (const projectId of projectIds) projectOfPerson(found, projectId);
+    for (const projectId of projectIds) projectInPlan(found, projectId);
   });
   const now = deps.clock.now();
   const outcomes = await Promise.all(

@@ -9,7 +9,6 @@ import type { ContactWorkspace, ProjectWorkspace } from '../../domain/use-cases/
 import type { SentProjectView, SubmissionSummaryView } from '../../templates/page/summary';
 import type { ProjectFormView, SubmissionPageView } from '../../templates/page/submission';
 
-
 /** The form-level key of the page template; the domain's validation calls a whole-input issue `form`. */
 const FORM_ERROR_KEY = '_form';
 
@@ -33,6 +32,8 @@ export interface PageState {
   token: string;
   /** Projects whose post was not stored: shown again with what the person sent and why. */
   rejected?: RejectedPost[];
+  /** Posted projects that ARR gave to someone else meanwhile: why, and what the person typed. */
+  notTheirs?: Array<{ input: unknown; message: string }>;
   /** After a save (`?ulozeno=a,b&u=c`): the projects stored, and the one whose button was pressed. */
   saved?: SavedState;
 }
@@ -150,6 +151,14 @@ export function toSubmissionPageView(workspace: ContactWorkspace, state: PageSta
     now: state.now,
     formAction: pageFormAction(state.token),
     projects: workspace.projects.map((project) => projectForm(project, state)),
+    ...(state.notTheirs !== undefined && state.notTheirs.length > 0
+      ? {
+          notTheirs: state.notTheirs.map(({ input, message }) => {
+            const { thisPeriod, nextPeriodPlan, noteToArr } = submittedValues(input);
+            return { message, typed: { thisPeriod, nextPeriodPlan, noteToArr } };
+          }),
+        }
+      : {}),
   };
 }
 

@@ -47,6 +47,8 @@ export interface SubmissionPageView {
   /** POST url of the one form that holds every project. */
   formAction: string;
   projects: ProjectFormView[];
+  /** Posted projects that ARR gave to someone else meanwhile: not stored; what was typed, to copy. */
+  notTheirs?: Array<{ message: string; typed: Pick<ProjectFormView['values'], 'thisPeriod' | 'nextPeriodPlan' | 'noteToArr'> }>;
 }
 
 const FORM_ERROR = '_form';
@@ -338,6 +340,40 @@ function ErrorSummary(props: { view: SubmissionPageView }) {
   );
 }
 
+const TYPED_LABELS = { thisPeriod: 'Co se udělalo', nextPeriodPlan: 'Plán', noteToArr: 'Poznámka pro ARR' } as const;
+
+/** Projects this page can no longer show, with what was typed for them, so nothing typed is lost. */
+function NotTheirs(props: { view: SubmissionPageView }) {
+  const projects = props.view.notTheirs ?? [];
+  if (projects.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="neulozene-projekty" tabindex={-1}>
+      <h2 id="neulozene-projekty">{projects.length === 1 ? 'Jeden projekt se neuložil' : 'Některé projekty se neuložily'}</h2>
+      {projects.map((project) => {
+        const typed = (Object.keys(TYPED_LABELS) as Array<keyof typeof TYPED_LABELS>).filter((name) => project.typed[name].trim() !== '');
+        return (
+          <>
+            <p>{project.message}</p>
+            {typed.length === 0 ? null : (
+              <>
+                <p>Co jste k němu napsali, si můžete zkopírovat a poslat ARR e-mailem:</p>
+                <dl>
+                  {typed.map((name) => (
+                    <>
+                      <dt>{TYPED_LABELS[name]}</dt>
+                      <dd>{project.typed[name]}</dd>
+                    </>
+                  ))}
+                </dl>
+              </>
+            )}
+          </>
+        );
+      })}
+    </div>
+  );
+}
+
 function errorSummaryItems(view: SubmissionPageView): Array<{ href: string; projectName: string; message: string }> {
   return view.projects.flatMap((project, index) => {
     const fieldItems = fieldPaths(project)
@@ -376,12 +412,13 @@ function ProjectNav(props: { projects: ProjectFormView[] }) {
 /** The page behind a contact person's personal link: every project in one form, saved at once. */
 export function renderSubmissionPage(view: SubmissionPageView): string {
   const title = `Podklady za ${view.periodLabel}`;
-  const hasErrors = errorSummaryItems(view).length > 0;
+  const hasErrors = errorSummaryItems(view).length > 0 || (view.notTheirs?.length ?? 0) > 0;
   const deadline = formatDeadline(view.deadline);
   return renderPage(
     <PageLayout title={hasErrors ? `Chyba: ${title}` : title}>
       <h1>{title}</h1>
       <ErrorSummary view={view} />
+      <NotTheirs view={view} />
       <div class="panel">
         <p>
           Kontaktní osoba: <strong>{view.personName}</strong>

@@ -250,6 +250,12 @@ describe('the plan in the console', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ expectedVersion: 0, thisPeriod: 'Digitalizace běží.', nextPeriodPlan: '', status: 'on-track', indicatorContributions: {} }),
     });
+    // The page opened before the change, saved as a whole.
+    const leavingPagePost = await fetch(leavingLink, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ [`${project.id}.expectedVersion`]: '0', [`${project.id}.thisPeriod`]: 'Naskenováno 1 200 předmětů.', [`${project.id}.status`]: 'on-track', ulozit: project.id }).toString(),
+    });
 
     // Assess
     expect(saved.status).toBe(303);
@@ -263,6 +269,11 @@ describe('the plan in the console', () => {
     expect(leavingBody).not.toContain(project.name);
     expect(leavingPost.status).toBe(403);
     expect(await leavingPost.text()).toContain('ARR mohla mezitím změnit jeho kontaktní osobu');
+    expect(leavingPagePost.status).toBe(409);
+    const refusedPage = await leavingPagePost.text();
+    expect(refusedPage).toContain(`Podklady k projektu „${project.name}“ se neuložily: ARR mezitím změnila jeho kontaktní osobu`);
+    expect(refusedPage).toContain('Naskenováno 1 200 předmětů.');
+    expect(await system.deps.submissions.latestVersion('2026-H1', project.id)).toBeNull();
     expect((await system.deps.cycles.getRequests('2026-H1', [project.id]))[0]!.contactPersonIds).toEqual([taking.id]);
   });
 

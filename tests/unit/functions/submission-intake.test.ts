@@ -510,7 +510,7 @@ describe('POST /s/{token} (the whole page)', () => {
     });
   });
 
-  it('refuses a project that is not the person’s with 403 and stores nothing', async () => {
+  it('stores the person’s projects and reports one that is not theirs (given to someone else) with 409, storing nothing for it', async () => {
     // Prepare
     await seedOpenCycle(aws);
     const token = await seedToken(aws);
@@ -522,8 +522,11 @@ describe('POST /s/{token} (the whole page)', () => {
     );
 
     // Assess
-    expect(response.statusCode).toBe(403);
-    expect(await aws.store.submissions.latestVersion(CYCLE_ID, 'digitalizace-sbirek')).toBeNull();
+    expect(response.statusCode).toBe(409);
+    expect(response.body).toContain('Jeden projekt se neuložil');
+    expect(response.body).toContain('ARR mezitím změnila jeho kontaktní osobu');
+    expect((await aws.store.submissions.latestVersion(CYCLE_ID, 'digitalizace-sbirek'))?.version).toBe(1);
+    expect(await aws.store.submissions.latestVersion(CYCLE_ID, 'taxibusy')).toBeNull();
   });
 
   it('refuses a post naming many projects not the person’s with 403, having read nothing but the link', async () => {

@@ -288,6 +288,24 @@ describe('renderSubmissionPage', () => {
     expect(html).not.toContain('Uložit vše');
   });
 
+  it('lists a project that was given to someone else with why and what was typed, escaped', () => {
+    // Prepare
+    const view = pageView({
+      notTheirs: [{ message: 'Podklady k projektu „Muzeum“ se neuložily.', typed: { thisPeriod: 'Hotovo <b>vše</b>', nextPeriodPlan: '', noteToArr: 'Díky' } }],
+    });
+
+    // Act
+    const html = renderSubmissionPage(view);
+
+    // Assess
+    expect(html).toContain('<title>Chyba: ');
+    expect(html).toContain('Jeden projekt se neuložil');
+    expect(html).toContain('Podklady k projektu „Muzeum“ se neuložily.');
+    expect(html).toContain('<dt>Co se udělalo</dt><dd>Hotovo &lt;b>vše&lt;/b></dd>');
+    expect(html).toContain('<dt>Poznámka pro ARR</dt><dd>Díky</dd>');
+    expect(html).not.toContain('<dt>Plán</dt>');
+  });
+
   it('shows per project whether and when it was submitted, with its version', () => {
     // Prepare
     const view = pageView({

@@ -19,7 +19,7 @@ import {
 } from '../../../domain/use-cases/manage-plan';
 import { openCycle } from '../../../domain/use-cases/open-cycle';
 import { runReminderSweep } from '../../../domain/use-cases/run-reminder-sweep';
-import { submitProject } from '../../../domain/use-cases/submit-project';
+import { saveContactProjects, submitProject } from '../../../domain/use-cases/submit-project';
 import { loadHistory } from '../../../domain/use-cases/load-history';
 import { inMemoryWorld, type InMemoryWorld } from '../../support/in-memory-dependencies';
 import { drain, latestTokenOf } from '../../support/in-memory-drain';
@@ -393,6 +393,28 @@ describe('changing the contact persons of a project the open cycle asks for', ()
     const project = workspace.projects.find((candidate) => candidate.project.id === handedOver.id);
     expect(project?.latest?.thisPeriod).toBe('Stará osoba: hotová první etapa.');
     expect(project?.standingReturn?.comment).toBe('Doplňte počty.');
+  });
+
+  it('saves the rest of a page opened before the change and reports the project handed over, with what was typed', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const [kept, given] = active.filter((project) => project.contactPersonIds.includes(taking.id));
+    const token = latestTokenOf(world, taking.email);
+    await updateProject(world.deps, { ...change({ contactPersonIds: [leaving.id] }), projectId: given!.id });
+    await drain(world);
+
+    // Act
+    const saved = await saveContactProjects(world.deps, {
+      token,
+      projects: { [kept!.id]: answer(), [given!.id]: answer({ thisPeriod: 'Text k předanému projektu.' }) },
+      correlationId: 't',
+    });
+
+    // Assess
+    expect(saved.outcomes.map((outcome) => [outcome.projectId, outcome.outcome])).toEqual([[kept!.id, 'saved'], [given!.id, 'not-theirs']]);
+    expect(saved.outcomes[1]).toMatchObject({ message: `Podklady k projektu „${given!.name}“ se neuložily: ARR mezitím změnila jeho kontaktní osobu, takže je od vás už nepotřebujeme.`, input: { thisPeriod: 'Text k předanému projektu.' } });
+    expect(await world.deps.submissions.latestVersion('2026-H1', given!.id)).toBeNull();
+    expect((await world.deps.submissions.latestVersion('2026-H1', kept!.id))?.version).toBe(1);
   });
 
   it('sends nothing to a person made contact person of a project answered already', async () => {
