@@ -15,7 +15,7 @@ export interface SweepResult {
   invitationsRequeued: number;
   /** Emails of a return that no person of the project got, queued again. */
   returnsRequeued: number;
-  /** Persons invited before who were not told of projects added to the open cycle, told again. */
+  /** Persons who were not told of projects added to the open cycle or given to them, told again. */
   additionsRequeued: number;
   /** Reminders recorded as queued whose email never went out, queued again. */
   remindersRequeued: number;
