@@ -47,6 +47,18 @@ async function openedWorld(period = '2026-H1', at = '2026-06-01T08:00:00Z'): Pro
   return world;
 }
 
+/** The morning sweep on 28 July (escalation day): the persons escalated, and the guarantors' emails. */
+async function sweepAfterTheEscalationDay(world: InMemoryWorld) {
+  const before = world.sentMail.length;
+  world.setNow('2026-07-28T08:30:00+02:00');
+  await runReminderSweep(world.deps, 'sweep');
+  await drain(world);
+  const escalated = (await world.deps.reminders.listReminders('2026-H1')).flatMap((reminder) =>
+    reminder.stage === 'escalation' && reminder.audience.kind === 'contact' ? [reminder.audience.contactPersonId] : [],
+  );
+  return { escalated, guarantorMail: world.sentMail.slice(before).filter((mail) => mail.subject.startsWith('Chybějící podklady')) };
+}
+
 describe('importing and exporting the plan', () => {
   it('refuses an invalid plan file with Czech errors per field and stores nothing', async () => {
     // Prepare
@@ -299,20 +311,13 @@ describe('editing the plan during an open cycle', () => {
     };
     const early = await addWithNewPerson('2026-07-01T10:00:00+02:00', 'P. Včasná', 'p.vcasna@kraj-lbc.cz');
     const late = await addWithNewPerson('2026-07-27T10:00:00+02:00', 'P. Pozdní', 'p.pozdni@kraj-lbc.cz');
-    const before = world.sentMail.length;
 
     // Act
-    world.setNow('2026-07-28T08:30:00+02:00');
-    await runReminderSweep(world.deps, 'sweep');
-    await drain(world);
+    const { escalated, guarantorMail } = await sweepAfterTheEscalationDay(world);
 
     // Assess
-    const escalated = (await world.deps.reminders.listReminders('2026-H1')).flatMap((reminder) =>
-      reminder.stage === 'escalation' && reminder.audience.kind === 'contact' ? [reminder.audience.contactPersonId] : [],
-    );
     expect(escalated).toContain(early);
     expect(escalated).not.toContain(late);
-    const guarantorMail = world.sentMail.slice(before).filter((mail) => mail.subject.startsWith('Chybějící podklady'));
     expect(guarantorMail.some((mail) => mail.text.includes('Projekt osoby P. Včasná'))).toBe(true);
     expect(guarantorMail.some((mail) => mail.text.includes('Projekt osoby P. Pozdní'))).toBe(false);
   });
@@ -474,20 +479,13 @@ describe('changing the contact persons of a project the open cycle asks for', ()
     const newcomer = await addContactPerson(world.deps, change({ name: 'P. Nová', email: 'p.nova@kraj-lbc.cz', organisation: 'Muzeum' }));
     await handOver(world, [newcomer.contactPersonId]);
     await drain(world);
-    const before = world.sentMail.length;
 
     // Act
-    world.setNow('2026-07-28T08:30:00+02:00');
-    await runReminderSweep(world.deps, 'sweep');
-    await drain(world);
+    const { escalated, guarantorMail } = await sweepAfterTheEscalationDay(world);
 
     // Assess
-    const escalated = (await world.deps.reminders.listReminders('2026-H1')).flatMap((reminder) =>
-      reminder.stage === 'escalation' && reminder.audience.kind === 'contact' ? [reminder.audience.contactPersonId] : [],
-    );
     expect(escalated).toContain(personOf(keptOn.id).id);
     expect(escalated).not.toContain(newcomer.contactPersonId);
-    const guarantorMail = world.sentMail.slice(before).filter((mail) => mail.subject.startsWith('Chybějící podklady'));
     expect(guarantorMail.some((mail) => mail.text.includes(keptOn.name))).toBe(true);
     expect(guarantorMail.some((mail) => mail.text.includes(handedOver.name))).toBe(false);
   });
