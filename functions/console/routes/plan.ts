@@ -57,7 +57,8 @@ const NOTICES: Record<string, (revision: string) => string> = {
   predano: (revision) =>
     `Změna je uložena jako verze ${revision} plánu. V otevřeném cyklu platí hned: nově přidaná kontaktní osoba dostane e-mail s odkazem, pokud podklady k projektu ještě chybí, a odebraná už k němu upomínky nedostane.`,
   ukonceno: (revision) => `Změna je uložena jako verze ${revision} plánu. V příštím cyklu už projekt osloven nebude.`,
-  import: (revision) => `Plán je nahrán jako verze ${revision}.`,
+  import: (revision) =>
+    `Plán je nahrán jako verze ${revision}. Je-li otevřený cyklus, platí změny i v něm: nové projekty se poptají hned, nově uvedené kontaktní osoby dostanou e-mail s odkazem a odebrané už upomínky k projektu nedostanou.`,
   'beze-zmeny': () => 'Nic se nezměnilo; plán zůstává ve stejné verzi.',
 };
 

@@ -359,6 +359,7 @@ describe('the plan in the console', () => {
     const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(asked.body)?.[1]?.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'");
     const confirmed = await arr.request('/arr/plan/import', { form: { _csrf: csrf, expectedRevision: hidden('expectedRevision')!, plan: hidden('plan')!, confirm: hidden('confirm')! } });
     const requests = await system.deps.cycles.listRequests('2026-H1');
+    const landed = await arr.request(confirmed.location!);
 
     // Assess
     expect(asked.status).toBe(409);
@@ -367,6 +368,7 @@ describe('the plan in the console', () => {
     expect(storedWhileAsking).toBe(before);
     expect(confirmed.status).toBe(303);
     expect(confirmed.location).toContain(`/arr/plan/history/${before + 1}`);
+    expect(landed.body).toContain('Je-li otevřený cyklus, platí změny i v něm');
     expect((await storedPlan()).projects.some((project) => project.id === 'gymnazium-ceska-lipa')).toBe(false);
     expect(requests.some((request) => request.projectId === 'gymnazium-ceska-lipa')).toBe(false);
   });
