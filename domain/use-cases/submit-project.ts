@@ -19,7 +19,7 @@ const NOT_YOURS = 'Tento projekt nepatří mezi projekty, za které podáváte z
 const noLongerYours = (name: string) =>
   `Projekt „${name}“ nepatří mezi projekty, za které podáváte zprávu; ARR mohla mezitím změnit jeho kontaktní osobu. Nic nebylo uloženo; načtěte prosím stránku znovu.`;
 /** Saving the whole page: a project ARR gave to someone else since the page was opened. */
-export const notTheirsMessage = (name: string) =>
+const notTheirsMessage = (name: string) =>
   `Podklady k projektu „${name}“ se neuložily: ARR mezitím změnila jeho kontaktní osobu, takže je od vás už nepotřebujeme.`;
 
 /**
