@@ -10,6 +10,7 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
+  waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
@@ -165,6 +166,9 @@ describe('startEmulators', () => {
     ) as { dynamodb: number; sqs: number; ses: number };
     const firstClient = new DynamoDBClient(localClientConfig(first.endpoints.dynamodb));
     await createMonitoringTable(firstClient, 'persisted');
+    // dynalite answers CreateTable first and marks the table ACTIVE in a write of its own, on a
+    // timer; on disk, under load, a put can arrive before it and find no table.
+    await waitUntilTableExists({ client: firstClient, minDelay: 1, maxDelay: 2, maxWaitTime: 30 }, { TableName: 'persisted' });
     await DynamoDBDocumentClient.from(firstClient).send(
       new PutCommand({ TableName: 'persisted', Item: { PK: 'CYCLE#2025-02', SK: 'META', title: 'Monitorovací zpráva za 2. pololetí 2025' } }),
     );
@@ -191,6 +195,8 @@ describe('DynamoDB (dynalite)', () => {
 
   beforeAll(async () => {
     await createMonitoringTable(dynamo, table);
+    // See the restart test: the table turns ACTIVE on a timer of dynalite's own.
+    await waitUntilTableExists({ client: dynamo, minDelay: 1, maxDelay: 2, maxWaitTime: 30 }, { TableName: table });
   });
 
   it('creates a PAY_PER_REQUEST table with a GSI that is ACTIVE at once', async () => {
