@@ -179,7 +179,8 @@ export function awaitedRequests(requests: readonly RequestRecord[], returns: rea
     if (!returned && request.firstSubmittedAt) return [];
     const askedAt = [returned?.returnedAt ?? request.askedAt, ...Object.values(request.contactsAddedAt ?? {})]
       .filter((at): at is string => at !== undefined)
-      .reduce<string | undefined>((latest, at) => (latest === undefined || Date.parse(at) > Date.parse(latest) ? at : latest), undefined);
+      .sort((a, b) => Date.parse(a) - Date.parse(b))
+      .at(-1);
     return [askedAt === undefined ? { projectId: request.projectId } : { projectId: request.projectId, askedAt }];
   });
 }

@@ -189,7 +189,8 @@ async function applyToOpenCycles(
       inviteToAll(cycleId, person.id);
       result.reinvited.push({ cycleId, contactPersonId: person.id, email: person.email });
     }
-    const asked = new Map((await deps.cycles.getRequests(cycleId, after.projects.map((project) => project.id))).map((request) => [request.projectId, request]));
+    // One query for the cycle's requests rather than a read per project of the plan.
+    const asked = new Map((await deps.cycles.listRequests(cycleId)).map((request) => [request.projectId, request]));
     // Projects asked for already whose contact persons differ from the plan's. Compared with the
     // stored request rather than the previous revision, so a change cut short by a crash is
     // finished by the next change of the plan.

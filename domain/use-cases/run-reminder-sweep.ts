@@ -41,7 +41,8 @@ export const EMAIL_GRACE_MS = 60 * 60 * 1000;
  * crash between opening the cycle and queueing its invitations, which would otherwise leave the
  * person without a link until the first reminder; the same way, a standing return's email
  * to each person of the project who was sent no link since the return, the news of a project
- * added to the open cycle to each of its persons sent no link since; and a person's latest
+ * added to the open cycle (or given to a person since it opened) to each such person sent no link
+ * since; and a person's latest
  * reminder when no link was sent since it: the recovery for a crash between recording a reminder
  * and queueing it, which the release below cannot undo. A guarantor's escalation issues no link,
  * so its record is made `pending` and confirmed once its event is queued; one still pending an

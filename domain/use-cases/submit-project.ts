@@ -154,10 +154,8 @@ async function saveOne(
   now: Date,
   based: SubmissionVersion | null,
 ): Promise<ProjectSaveOutcome> {
-  if (!access.contact.projectIds.includes(projectId)) {
-    return { projectId, outcome: 'not-theirs', input: body, message: notTheirsMessage(projectInPlan(access, projectId).name) };
-  }
-  const project = projectOfPerson(access, projectId);
+  const project = projectInPlan(access, projectId);
+  if (!access.contact.projectIds.includes(projectId)) return { projectId, outcome: 'not-theirs', input: body, message: notTheirsMessage(project.name) };
   const expected = readExpectedVersion(body);
   // Untouched text is not a new version, even when someone else stored one meanwhile; a number
   // that names no stored version is compared with nothing.

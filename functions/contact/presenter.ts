@@ -151,14 +151,7 @@ export function toSubmissionPageView(workspace: ContactWorkspace, state: PageSta
     now: state.now,
     formAction: pageFormAction(state.token),
     projects: workspace.projects.map((project) => projectForm(project, state)),
-    ...(state.notTheirs !== undefined && state.notTheirs.length > 0
-      ? {
-          notTheirs: state.notTheirs.map(({ input, message }) => {
-            const { thisPeriod, nextPeriodPlan, noteToArr } = submittedValues(input);
-            return { message, typed: { thisPeriod, nextPeriodPlan, noteToArr } };
-          }),
-        }
-      : {}),
+    ...(state.notTheirs ? { notTheirs: state.notTheirs.map(({ input, message }) => ({ message, typed: submittedValues(input) })) } : {}),
   };
 }
 

@@ -386,7 +386,6 @@ function errorSummaryItems(view: SubmissionPageView): Array<{ href: string; proj
 
 function progressLine(projects: ProjectFormView[]): string {
   const total = projects.length;
-  if (total === 0) return 'Nemáte přiřazené žádné projekty.';
   const missing = projects.filter((project) => !isSubmitted(project)).length;
   if (missing === 0) return `Podklady máte odeslané u všech projektů (${total} z ${total}). Děkujeme!`;
   return `Chybí ještě ${countOf(missing, PROJECT_FORMS)} z ${total}`;
@@ -414,6 +413,7 @@ export function renderSubmissionPage(view: SubmissionPageView): string {
   const title = `Podklady za ${view.periodLabel}`;
   const hasErrors = errorSummaryItems(view).length > 0 || (view.notTheirs?.length ?? 0) > 0;
   const deadline = formatDeadline(view.deadline);
+  const hasProjects = view.projects.length > 0;
   return renderPage(
     <PageLayout title={hasErrors ? `Chyba: ${title}` : title}>
       <h1>{title}</h1>
@@ -423,30 +423,35 @@ export function renderSubmissionPage(view: SubmissionPageView): string {
         <p>
           Kontaktní osoba: <strong>{view.personName}</strong>
         </p>
-        {view.projects.length === 0 ? null : (
-          <p>
-            Termín odevzdání: <strong>{deadline}</strong> ({describeDeadlineStatus(deadlineStatus(view.deadline, view.now))})
-          </p>
-        )}
-        <p class="summary-status">{progressLine(view.projects)}</p>
-        {view.projects.length === 0 ? (
-          // ARR made someone else the contact person of every project this person had.
-          <p>Podklady od vás v tomto sběru nepotřebujeme. Pokud jste byli kontaktní osobou některého projektu, ARR ji mezitím změnila.</p>
+        {hasProjects ? (
+          <>
+            <p>
+              Termín odevzdání: <strong>{deadline}</strong> ({describeDeadlineStatus(deadlineStatus(view.deadline, view.now))})
+            </p>
+            <p class="summary-status">{progressLine(view.projects)}</p>
+            <p class="muted" id={SAVE_HINT_ID}>
+              Všechny projekty jsou v jednom formuláři. Tlačítko „Uložit vše“ pod kterýmkoli projektem uloží každý projekt, který jste
+              vyplnili nebo změnili; nic rozepsaného se neztratí. Odeslané podklady můžete až do uzavření sběru opravit.
+            </p>
+          </>
         ) : (
-          <p class="muted" id={SAVE_HINT_ID}>
-            Všechny projekty jsou v jednom formuláři. Tlačítko „Uložit vše“ pod kterýmkoli projektem uloží každý projekt, který jste
-            vyplnili nebo změnili; nic rozepsaného se neztratí. Odeslané podklady můžete až do uzavření sběru opravit.
-          </p>
+          // ARR made someone else the contact person of every project this person had.
+          <>
+            <p class="summary-status">Nemáte přiřazené žádné projekty.</p>
+            <p>Podklady od vás v tomto sběru nepotřebujeme. Pokud jste byli kontaktní osobou některého projektu, ARR ji mezitím změnila.</p>
+          </>
         )}
       </div>
-      <ProjectNav projects={view.projects} />
-      {view.projects.length === 0 ? null : (
-        <form method="post" action={view.formAction}>
-          {view.projects.map((project, index) => (
-            <ProjectSection project={project} index={index} view={view} />
-          ))}
-        </form>
-      )}
+      {hasProjects ? (
+        <>
+          <ProjectNav projects={view.projects} />
+          <form method="post" action={view.formAction}>
+            {view.projects.map((project, index) => (
+              <ProjectSection project={project} index={index} view={view} />
+            ))}
+          </form>
+        </>
+      ) : null}
     </PageLayout>,
   );
 }

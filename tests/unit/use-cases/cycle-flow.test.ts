@@ -565,7 +565,6 @@ describe('reminders and escalation', () => {
 });
 
 describe('the ladder after the deadline and projects asked for late', () => {
-
   /** A cycle in which every project was answered before the deadline. */
   async function answeredOnTime() {
     const world = await openedWorld();
