@@ -9,10 +9,11 @@
  * - a project's new contact person is asked for it (while it is awaited), and one removed is no
  *   longer asked or reminded; the versions stored stay the project's, for whoever reports next;
  * - a completed or cancelled project stays in the open cycle and leaves the next one.
+ * The open cycle follows the plan, not the change (follow-plan.ts): a change cut short is
+ * finished by the same change saved again, by the next one, or by the morning sweep.
  */
 import { builtOnFirstUse } from '../lazy';
 import * as z from 'zod/mini';
-import { createEvent, invitationRequestedV1, type InvitationRequestedV1Data } from '../../events';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { parsePeriodId } from '../period';
 import type { ActionPlan, ContactPerson, Project } from '../plan';
@@ -28,9 +29,9 @@ import {
   requiredText,
 } from '../plan-schema';
 import type { Dependencies } from '../ports';
-import type { RequestRecord } from '../records';
 import { slugify } from '../slug';
 import { zodErrorDetails } from '../time';
+import { ContactNews, followPlan, readCycleParts, type PlanFollowed } from './follow-plan';
 
 export type PlanDeps = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'tokens' | 'events'>;
 
@@ -38,15 +39,9 @@ export interface PlanChangeResult {
   revision: number;
   changes: PlanChange[];
   /** What the change did to open cycles, for ARR to read back. */
-  openCycles: {
+  openCycles: PlanFollowed & {
     /** Contact persons whose old links were revoked and who get a new invitation. */
     reinvited: Array<{ cycleId: string; contactPersonId: string; email: string }>;
-    /** Projects newly asked for in an open cycle. */
-    added: Array<{ cycleId: string; projectId: string }>;
-    /** Projects asked for in an open cycle whose contact persons ARR changed: who was added and who removed. */
-    reassigned: Array<{ cycleId: string; projectId: string; added: string[]; removed: string[] }>;
-    /** Projects ARR confirmed to remove although they had reports in an open cycle. */
-    removed: Array<{ cycleId: string; projectId: string }>;
   };
 }
 
@@ -107,10 +102,14 @@ export async function commitPlan(
     throw new ValidationError('Importovaný plán je jiný plán.', { id: `Očekáván plán „${stored.plan.id}“, ne „${next.id}“.` });
   }
   const changes = diffPlans(stored.plan, next);
-  const nothing: PlanChangeResult = { revision: stored.revision, changes: [], openCycles: { reinvited: [], added: [], reassigned: [], removed: [] } };
-  if (changes.length === 0) return nothing;
-
   const openCycles = (await deps.cycles.listCycles()).filter((cycle) => cycle.state === 'open');
+  const openCycleIds = openCycles.map((cycle) => cycle.id);
+  // Saved again unchanged (say, after an error): the open cycles are brought up to the plan, which
+  // finishes a change cut short.
+  if (changes.length === 0) {
+    return { revision: stored.revision, changes, openCycles: await applyToOpenCycles(deps, stored.plan, stored.plan, openCycleIds, input.correlationId) };
+  }
+
   const removedIds = new Set(stored.plan.projects.map((project) => project.id));
   for (const project of next.projects) removedIds.delete(project.id);
   const removedWithReports: Array<{ cycleId: string; project: Project }> = [];
@@ -147,7 +146,7 @@ export async function commitPlan(
     throw new ConflictError(CONCURRENT_CHANGE_MESSAGE);
   }
   await deps.plans.savePlan(next, revision);
-  return { revision, changes, openCycles: await applyToOpenCycles(deps, stored.plan, next, openCycles.map((cycle) => cycle.id), input.correlationId) };
+  return { revision, changes, openCycles: await applyToOpenCycles(deps, stored.plan, next, openCycleIds, input.correlationId) };
 }
 
 /** A revision claimed but never made current (its writer died): make it current now. */
@@ -166,17 +165,8 @@ async function applyToOpenCycles(
 ): Promise<PlanChangeResult['openCycles']> {
   const result: PlanChangeResult['openCycles'] = { reinvited: [], added: [], reassigned: [], removed: [] };
   const now = deps.clock.now();
-  /** By cycle and person: an invitation to all their projects, or the news of the added ones. */
-  const invite = new Map<string, InvitationRequestedV1Data>();
-  const inviteToAll = (cycleId: string, contactPersonId: string) => invite.set(`${cycleId}#${contactPersonId}`, { cycleId, contactPersonId });
-  const tellOfAdded = (cycleId: string, contactPersonId: string, projectId: string) => {
-    const known = invite.get(`${cycleId}#${contactPersonId}`);
-    // An invitation to all their projects names the added ones too.
-    if (known && known.addedProjectIds === undefined) return;
-    invite.set(`${cycleId}#${contactPersonId}`, { cycleId, contactPersonId, addedProjectIds: [...(known?.addedProjectIds ?? []), projectId] });
-  };
+  const news = new ContactNews();
   const beforeContacts = new Map(before.contactPersons.map((person) => [person.id, person]));
-  const afterProjects = new Set(after.projects.map((project) => project.id));
 
   for (const cycleId of openCycleIds) {
     // A new address: the old links (which went to the old address) stop working, a new one goes out.
@@ -186,72 +176,17 @@ async function applyToOpenCycles(
       if (!(await deps.cycles.getContact(cycleId, person.id))) continue;
       await deps.tokens.revokeTokens(cycleId, person.id, now.toISOString());
       await deps.cycles.clearContactDelivery(cycleId, person.id);
-      inviteToAll(cycleId, person.id);
+      news.inviteToAll(cycleId, person.id);
       result.reinvited.push({ cycleId, contactPersonId: person.id, email: person.email });
     }
-    // One query for the cycle's requests rather than a read per project of the plan.
-    const asked = new Map((await deps.cycles.listRequests(cycleId)).map((request) => [request.projectId, request]));
-    // Projects asked for already whose contact persons differ from the plan's. Compared with the
-    // stored request rather than the previous revision, so a change cut short by a crash is
-    // finished by the next change of the plan.
-    for (const project of after.projects) {
-      const request = asked.get(project.id);
-      if (!request || request.contactPersonIds.join() === project.contactPersonIds.join()) continue;
-      const reassigned = await followContactChange(deps, request, project.contactPersonIds, now, tellOfAdded);
-      if (reassigned) result.reassigned.push(reassigned);
-    }
-    // Active projects the cycle does not ask for yet: new ones and reactivated ones.
-    for (const project of after.projects.filter((candidate) => candidate.lifecycle === 'active' && !asked.has(candidate.id))) {
-      const request = { cycleId, projectId: project.id, contactPersonIds: project.contactPersonIds, askedAt: now.toISOString() };
-      if (!(await deps.cycles.addRequest(request))) continue;
-      result.added.push({ cycleId, projectId: project.id });
-      for (const contactPersonId of project.contactPersonIds) {
-        // A person new to the cycle gets an invitation; one invited before is told of the added project.
-        const added = await deps.cycles.addContactProject(cycleId, contactPersonId, project.id);
-        if (added === 'created') inviteToAll(cycleId, contactPersonId);
-        else if (added === 'added') tellOfAdded(cycleId, contactPersonId, project.id);
-      }
-    }
-    for (const project of before.projects.filter((candidate) => !afterProjects.has(candidate.id))) {
-      if (await deps.cycles.removeRequest(cycleId, project.id)) result.removed.push({ cycleId, projectId: project.id });
-    }
+    const followed = await followPlan(deps, await readCycleParts(deps, cycleId), after, now, news);
+    result.added.push(...followed.added);
+    result.reassigned.push(...followed.reassigned);
+    result.removed.push(...followed.removed);
   }
-  if (invite.size > 0) {
-    await deps.events.publish([...invite.values()].map((data) => createEvent(invitationRequestedV1, data, { correlationId, now })));
-  }
+  const events = news.events(correlationId, now);
+  if (events.length > 0) await deps.events.publish(events);
   return result;
-}
-
-/**
- * Gives a project asked for in an open cycle the plan's contact persons: an added person gets it
- * in their part of the cycle and is told of it (the mailer names it only while it is awaited), a
- * removed one loses it; the versions stay the project's. The persons' parts are written first and
- * the request last, so a crash in between leaves the request differing from the plan.
- * @returns what changed, or null when someone else changed the request's persons meanwhile.
- */
-async function followContactChange(
-  deps: PlanDeps,
-  request: RequestRecord,
-  contactPersonIds: string[],
-  now: Date,
-  tellOfAdded: (cycleId: string, contactPersonId: string, projectId: string) => void,
-): Promise<PlanChangeResult['openCycles']['reassigned'][number] | null> {
-  const { cycleId, projectId } = request;
-  const added = contactPersonIds.filter((id) => !request.contactPersonIds.includes(id));
-  const removed = request.contactPersonIds.filter((id) => !contactPersonIds.includes(id));
-  for (const contactPersonId of added) {
-    // `present`: a change cut short had added it; the morning sweep tells the person (contactsAddedAt).
-    if ((await deps.cycles.addContactProject(cycleId, contactPersonId, projectId)) !== 'present') tellOfAdded(cycleId, contactPersonId, projectId);
-  }
-  for (const contactPersonId of removed) await deps.cycles.removeContactProject(cycleId, contactPersonId, projectId);
-  const contactsAddedAt = Object.fromEntries(
-    contactPersonIds.flatMap((id) => {
-      const at = added.includes(id) ? now.toISOString() : request.contactsAddedAt?.[id];
-      return at === undefined ? [] : [[id, at]];
-    }),
-  );
-  const changed = await deps.cycles.setRequestContacts(cycleId, projectId, { from: request.contactPersonIds, to: contactPersonIds, contactsAddedAt });
-  return changed ? { cycleId, projectId, added, removed } : null;
 }
 
 /**

@@ -2,6 +2,7 @@ import { createEvent, invitationRequestedV1, projectReturnedV1, reminderDueV1, s
 import { awaitedRequests, standingReturns } from '../editorial';
 import { escalationAreaIdOf, OUTSIDE_PLAN_AUDIENCE_ID } from '../plan';
 import type { Dependencies } from '../ports';
+import { ContactNews, followPlan, readCycleParts, type CycleParts } from './follow-plan';
 import type { CycleRecord, ReminderAudience, ReminderRecord } from '../records';
 import { dueReminders, overdueProjectIds, type ReminderStage } from '../reminders';
 
@@ -21,6 +22,8 @@ export interface SweepResult {
   remindersRequeued: number;
   /** Guarantors' escalations recorded but never queued, queued again. */
   escalationsRequeued: number;
+  /** Projects whose requests or persons differed from the plan (a plan change cut short), brought up to it. */
+  planChangesFinished: number;
 }
 
 /**
@@ -31,7 +34,8 @@ export interface SweepResult {
 export const EMAIL_GRACE_MS = 60 * 60 * 1000;
 
 /**
- * The working-day morning sweep over open cycles. It queues the reminders that the policy says
+ * The working-day morning sweep over open cycles. It first brings each cycle up to the plan
+ * (follow-plan.ts): the recovery for a change of the plan cut short. It queues the reminders that the policy says
  * are due, recording each one first with a conditional write, so a repeated or concurrent run
  * queues nothing twice; a record whose event could not be queued is released, so the next run
  * queues it. It also republishes "submission received" for every stored version
@@ -55,7 +59,7 @@ export async function runReminderSweep(
 ): Promise<SweepResult> {
   const now = deps.clock.now();
   const openCycles = (await deps.cycles.listCycles()).filter((cycle) => cycle.state === 'open');
-  const result: SweepResult = { cycles: openCycles.length, remindersQueued: 0, escalationsQueued: 0, staleSubmissionsRepublished: 0, invitationsRequeued: 0, returnsRequeued: 0, additionsRequeued: 0, remindersRequeued: 0, escalationsRequeued: 0 };
+  const result: SweepResult = { cycles: openCycles.length, remindersQueued: 0, escalationsQueued: 0, staleSubmissionsRepublished: 0, invitationsRequeued: 0, returnsRequeued: 0, additionsRequeued: 0, remindersRequeued: 0, escalationsRequeued: 0, planChangesFinished: 0 };
   for (const cycle of openCycles) {
     const events: AnyEvent[] = [];
     const round = cycle.scheduleRound ?? 0;
@@ -77,21 +81,27 @@ export async function runReminderSweep(
       return recorded;
     };
 
-    const { due, undeliverable, awaited, standing, additions, contactsOfProject, latestReminders, strandedEscalations } = await cycleSituation(deps, cycle, now);
-    const reminded = new Set<string>();
+    // First the cycle is brought up to the plan, should a change of the plan have been cut short.
+    const news = new ContactNews();
+    const parts = await readCycleParts(deps, cycle.id);
+    const followed = await followPlan(deps, parts, await deps.plans.getPlan(cycle.planId), now, news);
+    result.planChangesFinished += followed.added.length + followed.reassigned.length + followed.removed.length;
+    events.push(...news.events(correlationId, now));
+    /** The persons to whom this run sends an email, and with it a link. */
+    const linked = new Set(news.persons(cycle.id));
+
+    const { due, undeliverable, awaited, standing, additions, contactsOfProject, latestReminders, strandedEscalations } = await cycleSituation(deps, cycle, now, followed.wrote ? await readCycleParts(deps, cycle.id) : parts);
     // No reminders to an address that bounced or complained: they would not arrive, or would
     // annoy. The escalation still names the person, saying the invitation did not arrive.
     for (const reminder of due.filter((candidate) => candidate.stage !== 'escalation' && !undeliverable.has(candidate.contactPersonId))) {
       if (await queue(reminder.stage, { kind: 'contact', contactPersonId: reminder.contactPersonId }, reminder.projectIds)) {
         result.remindersQueued += 1;
-        reminded.add(reminder.contactPersonId);
+        linked.add(reminder.contactPersonId);
       }
     }
-    // The invitations, queued when the cycle opened; a reminder queued now brings a link of its own.
+    // The invitations, queued when the cycle opened; an email queued now brings a link of its own.
     const { openedAt } = cycle;
-    const invitations = openedAt === undefined ? [] : awaited.filter((id) => !reminded.has(id)).map((contactPersonId) => ({ contactPersonId, queuedAt: openedAt }));
-    /** The persons to whom this run sends an email, and with it a link. */
-    const linked = new Set(reminded);
+    const invitations = openedAt === undefined ? [] : awaited.filter((id) => !linked.has(id)).map((contactPersonId) => ({ contactPersonId, queuedAt: openedAt }));
     for (const { contactPersonId } of await lostEmails(deps, cycle.id, invitations, now)) {
       events.push(createEvent(invitationRequestedV1, { cycleId: cycle.id, contactPersonId }, { correlationId, now }));
       result.invitationsRequeued += 1;
@@ -193,16 +203,12 @@ export async function runReminderSweep(
  * left pending by a run that died (EMAIL_GRACE_MS or longer ago).
  */
 async function cycleSituation(
-  deps: Pick<Dependencies, 'cycles' | 'reminders' | 'editorial'>,
+  deps: Pick<Dependencies, 'reminders' | 'editorial'>,
   cycle: CycleRecord,
   now: Date,
+  { requests, contacts }: CycleParts,
 ) {
-  const [contacts, requests, returns, sent] = await Promise.all([
-    deps.cycles.listContacts(cycle.id),
-    deps.cycles.listRequests(cycle.id),
-    deps.editorial.listReturns(cycle.id),
-    deps.reminders.listReminders(cycle.id),
-  ]);
+  const [returns, sent] = await Promise.all([deps.editorial.listReturns(cycle.id), deps.reminders.listReminders(cycle.id)]);
   // A project returned for revision is awaited again, like one never answered.
   const awaitedProjects = awaitedRequests(requests, returns);
   const pending = new Set(awaitedProjects.map((request) => request.projectId));

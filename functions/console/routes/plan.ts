@@ -60,7 +60,14 @@ const NOTICES: Record<string, (revision: string) => string> = {
   import: (revision) =>
     `Plán je nahrán jako verze ${revision}. Je-li otevřený cyklus, platí změny i v něm: nové projekty se poptají hned, nově uvedené kontaktní osoby dostanou e-mail s odkazem a odebrané už upomínky k projektu nedostanou.`,
   'beze-zmeny': () => 'Nic se nezměnilo; plán zůstává ve stejné verzi.',
+  dorovnano: (revision) =>
+    `Plán se nezměnil, zůstává ve verzi ${revision}. Otevřený cyklus mu ale ještě neodpovídal, protože se předchozí uložení nedokončilo; teď už odpovídá: nově přidané kontaktní osoby dostanou e-mail s odkazem a odebrané už upomínky k projektu nedostanou.`,
 };
+
+/** `beze-zmeny`, or `dorovnano` when an unchanged save still brought an open cycle up to the plan (a change cut short). */
+function unchangedCode(result: PlanChangeResult): string {
+  return Object.values(result.openCycles).some((list) => list.length > 0) ? 'dorovnano' : 'beze-zmeny';
+}
 
 function frameOf(context: SignedInContext): PlanFrame {
   const query = context.event.queryStringParameters ?? {};
@@ -85,7 +92,7 @@ function expectedRevisionOf(form: Record<string, string>): number | undefined {
 
 /** Where to go after a change: the list, whose top says what happened (the changed row is in the history). */
 function afterChange(path: string, result: PlanChangeResult, done: string): HttpResponse {
-  const code = result.changes.length === 0 ? 'beze-zmeny' : done;
+  const code = result.changes.length === 0 ? unchangedCode(result) : done;
   return redirect(`${path}?hotovo=${code}&verze=${result.revision}`);
 }
 
@@ -512,7 +519,7 @@ async function postImport(context: SignedInContext): Promise<HttpResponse> {
       ...(expectedRevision === undefined ? {} : { expectedRevision }),
       confirmRemovals: context.form.confirm === '1',
     });
-    if (result.changes.length === 0) return redirect('/arr/plan/import?hotovo=beze-zmeny');
+    if (result.changes.length === 0) return redirect(`/arr/plan/import?hotovo=${unchangedCode(result)}&verze=${result.revision}`);
     return redirect(`/arr/plan/history/${result.revision}?hotovo=import&verze=${result.revision}`);
   } catch (error) {
     if (!(error instanceof DomainError) || (error.kind !== 'validation' && error.kind !== 'conflict')) throw error;

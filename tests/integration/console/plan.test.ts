@@ -277,6 +277,34 @@ describe('the plan in the console', () => {
     expect((await system.deps.cycles.getRequests('2026-H1', [project.id]))[0]!.contactPersonIds).toEqual([taking.id]);
   });
 
+  it('finishes a hand-over whose saving died after storing the plan when ARR saves the form again unchanged', async () => {
+    // Prepare: the plan stored with the project's new person, the open cycle not followed (the process died).
+    const plan = await storedPlan();
+    const project = plan.projects.find((candidate) => candidate.id === 'zs-a-ms-logopedicka-liberec')!;
+    const taking = plan.contactPersons.find((person) => person.id === 's-jager')!;
+    const next = structuredClone(plan);
+    next.projects.find((candidate) => candidate.id === project.id)!.contactPersonIds = [taking.id];
+    const cutShort = (await revision()) + 1;
+    await system.deps.plans.appendRevision({ planId: plan.id, revision: cutShort, author: 'arr@example.org', at: '2026-06-01T06:00:00.000Z', reason: 'Předání projektu', changes: [], plan: next });
+    await system.deps.plans.savePlan(next, cutShort);
+    const sentBefore = (await listSentEmails(system.endpoints.ses)).length;
+
+    // Act
+    const saved = await arr.request(`/arr/plan/projects/${project.id}`, {
+      form: { _csrf: csrf, expectedRevision: String(cutShort), name: project.name, goal: project.goal, activityId: project.placement.kind === 'activity' ? project.placement.activityId : '', [`contactPersonIds.${taking.id}`]: 'on', lifecycle: 'active' },
+    });
+    await system.drainQueues();
+    const notice = await arr.request(saved.location!);
+    const emails = (await listSentEmails(system.endpoints.ses)).slice(sentBefore);
+
+    // Assess
+    expect(saved.location).toContain(`hotovo=dorovnano&verze=${cutShort}`);
+    expect(notice.body).toContain(`Plán se nezměnil, zůstává ve verzi ${cutShort}. Otevřený cyklus mu ale ještě neodpovídal`);
+    expect(await revision()).toBe(cutShort);
+    expect(emails.map((email) => [email.to, email.subject])).toEqual([[[taking.email], 'Nový projekt k monitoringu akčního plánu za 1. pololetí 2026']]);
+    expect((await system.deps.cycles.getRequests('2026-H1', [project.id]))[0]!.contactPersonIds).toEqual([taking.id]);
+  });
+
   it('edits an indicator with a Czech decimal comma and says what is wrong with a baseline that is not a number', async () => {
     // Prepare
     const fields = { _csrf: csrf, name: 'Počet zapojených obcí', unit: 'počet', baselineAsOf: '2025-12-31' };

@@ -217,6 +217,34 @@ describe('editing the plan during an open cycle', () => {
     expect(cycle?.requestCount).toBe(active.length + 1);
   });
 
+  it('gives an added project to its person on the next morning when the process died after asking for it, and invites them', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const activityId = plan.activityAreas[0]!.activities[0]!.id;
+    const person = await addContactPerson(world.deps, change({ name: 'P. Nová', email: 'p.nova@kraj-lbc.cz', organisation: 'Krajský úřad' }));
+    const addContactProject = world.deps.cycles.addContactProject;
+    world.deps.cycles.addContactProject = async () => {
+      throw new Error('process died');
+    };
+    await expect(addProject(world.deps, change({ name: 'Digitální archiv kraje', activityId, contactPersonIds: [person.contactPersonId] }))).rejects.toThrow('process died');
+    world.deps.cycles.addContactProject = addContactProject;
+    await drain(world);
+
+    // Act
+    world.setNow('2026-06-02T08:30:00+02:00');
+    const sweep = await runReminderSweep(world.deps, 'sweep');
+    await drain(world);
+
+    // Assess
+    expect(sweep).toMatchObject({ planChangesFinished: 1, invitationsRequeued: 0 });
+    expect(world.sentMail.filter((mail) => mail.to.includes('p.nova@kraj-lbc.cz')).map((mail) => mail.subject)).toEqual([
+      'Podklady k monitoringu akčního plánu za 1. pololetí 2026 – termín 15. 7. 2026',
+    ]);
+    const access = await resolveContactAccess(world.deps, latestTokenOf(world, 'p.nova@kraj-lbc.cz'));
+    expect(access.contact.projectIds).toEqual(['digitalni-archiv-kraje']);
+    expect((await world.deps.cycles.getCycle('2026-H1'))?.requestCount).toBe(active.length + 1);
+  });
+
   it('tells a person invited before of the added project alone, once, and a new person invites to all', async () => {
     // Prepare
     const world = await openedWorld();
@@ -439,10 +467,8 @@ describe('changing the contact persons of a project the open cycle asks for', ()
     expect((await world.deps.cycles.getContact('2026-H1', taking.id))?.projectIds).toContain(handedOver.id);
   });
 
-  it('finishes a change cut short by a crash with the next change of the plan, and the next morning tells the new person', async () => {
-    // Prepare
-    const world = await openedWorld();
-    world.setNow('2026-06-10T14:00:00+02:00');
+  /** Hands the project over in a process that dies before writing the request's persons. */
+  async function handOverCutShort(world: InMemoryWorld): Promise<void> {
     const setRequestContacts = world.deps.cycles.setRequestContacts;
     world.deps.cycles.setRequestContacts = async () => {
       throw new Error('process died');
@@ -450,25 +476,57 @@ describe('changing the contact persons of a project the open cycle asks for', ()
     await expect(handOver(world, [taking.id])).rejects.toThrow('process died');
     world.deps.cycles.setRequestContacts = setRequestContacts;
     await drain(world);
+  }
+
+  const newsMail = [[[taking.email], 'Nový projekt k monitoringu akčního plánu za 1. pololetí 2026']];
+
+  it('finishes a change cut short by a crash when ARR saves it again, and tells the new person at once', async () => {
+    // Prepare
+    const world = await openedWorld();
+    world.setNow('2026-06-10T14:00:00+02:00');
+    await handOverCutShort(world);
     world.sentMail.length = 0;
 
     // Act
-    const next = await updateProject(world.deps, { ...change({ name: 'Digitalizace knihovny' }), projectId: active[2]!.id });
+    const again = await handOver(world, [taking.id]);
     await drain(world);
+    world.setNow('2026-06-11T08:30:00+02:00');
+    const sweep = await runReminderSweep(world.deps, 'sweep');
+    await drain(world);
+
+    // Assess
+    expect(again.changes).toEqual([]);
+    expect(again.openCycles.reassigned).toEqual([{ cycleId: '2026-H1', projectId: handedOver.id, added: [taking.id], removed: [leaving.id] }]);
+    const [request] = await world.deps.cycles.getRequests('2026-H1', [handedOver.id]);
+    expect(request?.contactPersonIds).toEqual([taking.id]);
+    expect((await world.deps.cycles.getContact('2026-H1', leaving.id))?.projectIds).toEqual([]);
+    expect(sweep).toMatchObject({ planChangesFinished: 0, additionsRequeued: 0 });
+    expect(world.sentMail.map((mail) => [mail.to, mail.subject])).toEqual(newsMail);
+  });
+
+  it('finishes a change cut short by a crash with the next morning’s sweep when nothing else changes, once', async () => {
+    // Prepare
+    const world = await openedWorld();
+    world.setNow('2026-06-10T14:00:00+02:00');
+    await handOverCutShort(world);
+    world.sentMail.length = 0;
+
+    // Act
     world.setNow('2026-06-11T08:30:00+02:00');
     const sweep = await runReminderSweep(world.deps, 'sweep-1');
     await drain(world);
     world.setNow('2026-06-12T08:30:00+02:00');
     const again = await runReminderSweep(world.deps, 'sweep-2');
+    await drain(world);
 
     // Assess
-    expect(next.openCycles.reassigned).toEqual([{ cycleId: '2026-H1', projectId: handedOver.id, added: [taking.id], removed: [leaving.id] }]);
+    expect(sweep).toMatchObject({ planChangesFinished: 1, additionsRequeued: 0 });
+    expect(again).toMatchObject({ planChangesFinished: 0, additionsRequeued: 0 });
     const [request] = await world.deps.cycles.getRequests('2026-H1', [handedOver.id]);
-    expect(request?.contactPersonIds).toEqual([taking.id]);
-    expect((await world.deps.cycles.getContact('2026-H1', leaving.id))?.projectIds).toEqual([]);
-    expect(sweep.additionsRequeued).toBe(1);
-    expect(again.additionsRequeued).toBe(0);
-    expect(world.sentMail.map((mail) => [mail.to, mail.subject])).toEqual([[[taking.email], 'Nový projekt k monitoringu akčního plánu za 1. pololetí 2026']]);
+    expect(request).toMatchObject({ contactPersonIds: [taking.id], contactsAddedAt: { [taking.id]: '2026-06-11T06:30:00.000Z' } });
+    expect(world.sentMail.map((mail) => [mail.to, mail.subject])).toEqual(newsMail);
+    const access = await resolveContactAccess(world.deps, latestTokenOf(world, taking.email));
+    expect((await loadContactWorkspace(world.deps, access)).projects.map(({ project }) => project.id)).toContain(handedOver.id);
   });
 
   it('does not escalate a project handed to a new person after the overdue notice’s day', async () => {
@@ -492,6 +550,27 @@ describe('changing the contact persons of a project the open cycle asks for', ()
 });
 
 describe('projects leaving the plan', () => {
+  it('stops asking for a project removed from the plan on the next morning when the process died before', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const project = active[0]!;
+    const without = { ...structuredClone(plan), projects: plan.projects.filter((candidate) => candidate.id !== project.id) };
+    const removeRequest = world.deps.cycles.removeRequest;
+    world.deps.cycles.removeRequest = async () => {
+      throw new Error('process died');
+    };
+    await expect(importPlan(world.deps, change(without))).rejects.toThrow('process died');
+    world.deps.cycles.removeRequest = removeRequest;
+
+    // Act
+    world.setNow('2026-06-02T08:30:00+02:00');
+    const sweep = await runReminderSweep(world.deps, 'sweep');
+
+    // Assess
+    expect(sweep.planChangesFinished).toBe(1);
+    expect((await world.deps.cycles.listRequests('2026-H1')).some((request) => request.projectId === project.id)).toBe(false);
+    expect((await world.deps.cycles.getCycle('2026-H1'))?.requestCount).toBe(active.length - 1);
+  });
   it('a project ARR cancels stays in the open cycle and gets no request in the next one', async () => {
     // Prepare
     const world = await openedWorld();
