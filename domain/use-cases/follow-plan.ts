@@ -7,12 +7,14 @@
  * morning sweep.
  */
 import { createEvent, invitationRequestedV1, type AnyEvent, type InvitationRequestedV1Data } from '../../events';
-import type { ActionPlan, Project } from '../plan';
+import type { ActionPlan, ContactPerson, Project } from '../plan';
 import type { Dependencies } from '../ports';
 import type { CycleContactRecord, RequestRecord } from '../records';
 
 /** What following the plan changed in one open cycle. */
 export interface PlanFollowed {
+  /** Contact persons whose old links were revoked and who get a new invitation at their new address. */
+  reinvited: Array<{ cycleId: string; contactPersonId: string; email: string }>;
   /** Projects newly asked for. */
   added: Array<{ cycleId: string; projectId: string }>;
   /** Projects asked for already whose contact persons changed: who was given the project and who lost it. */
@@ -67,17 +69,25 @@ export async function readCycleParts(deps: Pick<Dependencies, 'cycles'>, cycleId
  * mailer names it only while it is awaited); one new to the cycle is invited.
  */
 export async function followPlan(
-  deps: Pick<Dependencies, 'cycles'>,
+  deps: Pick<Dependencies, 'cycles' | 'tokens'>,
   { cycleId, requests, contacts }: CycleParts,
   plan: ActionPlan,
   now: Date,
   news: ContactNews,
 ): Promise<PlanFollowed & { wrote: boolean }> {
-  const followed: PlanFollowed & { wrote: boolean } = { added: [], reassigned: [], removed: [], wrote: false };
+  const followed: PlanFollowed & { wrote: boolean } = { reinvited: [], added: [], reassigned: [], removed: [], wrote: false };
   const asked = new Map(requests.map((request) => [request.projectId, request]));
   const held = new Map(contacts.map((contact) => [contact.contactPersonId, new Set(contact.projectIds)]));
   const inPlan = new Set(plan.projects.map((project) => project.id));
 
+  // A bounced address that ARR has changed since, by a change cut short before it got to the cycle.
+  for (const contact of contacts) {
+    const person = plan.contactPersons.find((candidate) => candidate.id === contact.contactPersonId);
+    if (!person || !contact.undeliverable || contact.undeliverable.email.toLowerCase() === person.email.toLowerCase()) continue;
+    followed.wrote = true;
+    await readdress(deps, cycleId, person, now, news);
+    followed.reinvited.push({ cycleId, contactPersonId: person.id, email: person.email });
+  }
   for (const project of plan.projects) {
     const request = asked.get(project.id);
     // A completed or cancelled project stays in the cycle that asked for it and is not asked for anew.
@@ -124,4 +134,14 @@ function setContacts(deps: Pick<Dependencies, 'cycles'>, request: RequestRecord,
     }),
   );
   return deps.cycles.setRequestContacts(request.cycleId, request.projectId, { from: request.contactPersonIds, to: project.contactPersonIds, contactsAddedAt });
+}
+
+/**
+ * A person's new address: the links sent to the old one stop working, the address is no longer
+ * flagged as undeliverable, and an invitation with a new link goes to the new one.
+ */
+export async function readdress(deps: Pick<Dependencies, 'cycles' | 'tokens'>, cycleId: string, person: ContactPerson, now: Date, news: ContactNews): Promise<void> {
+  await deps.tokens.revokeTokens(cycleId, person.id, now.toISOString());
+  await deps.cycles.clearContactDelivery(cycleId, person.id);
+  news.inviteToAll(cycleId, person.id);
 }

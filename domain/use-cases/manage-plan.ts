@@ -31,7 +31,7 @@ import {
 import type { Dependencies } from '../ports';
 import { slugify } from '../slug';
 import { zodErrorDetails } from '../time';
-import { ContactNews, followPlan, readCycleParts, type PlanFollowed } from './follow-plan';
+import { ContactNews, followPlan, readCycleParts, readdress, type PlanFollowed } from './follow-plan';
 
 export type PlanDeps = Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'tokens' | 'events'>;
 
@@ -39,10 +39,7 @@ export interface PlanChangeResult {
   revision: number;
   changes: PlanChange[];
   /** What the change did to open cycles, for ARR to read back. */
-  openCycles: PlanFollowed & {
-    /** Contact persons whose old links were revoked and who get a new invitation. */
-    reinvited: Array<{ cycleId: string; contactPersonId: string; email: string }>;
-  };
+  openCycles: PlanFollowed;
 }
 
 export interface ChangeRequest {
@@ -174,12 +171,11 @@ async function applyToOpenCycles(
       const old = beforeContacts.get(person.id);
       if (!old || old.email === person.email) continue;
       if (!(await deps.cycles.getContact(cycleId, person.id))) continue;
-      await deps.tokens.revokeTokens(cycleId, person.id, now.toISOString());
-      await deps.cycles.clearContactDelivery(cycleId, person.id);
-      news.inviteToAll(cycleId, person.id);
+      await readdress(deps, cycleId, person, now, news);
       result.reinvited.push({ cycleId, contactPersonId: person.id, email: person.email });
     }
     const followed = await followPlan(deps, await readCycleParts(deps, cycleId), after, now, news);
+    result.reinvited.push(...followed.reinvited);
     result.added.push(...followed.added);
     result.reassigned.push(...followed.reassigned);
     result.removed.push(...followed.removed);

@@ -85,7 +85,7 @@ export async function runReminderSweep(
     const news = new ContactNews();
     const parts = await readCycleParts(deps, cycle.id);
     const followed = await followPlan(deps, parts, await deps.plans.getPlan(cycle.planId), now, news);
-    result.planChangesFinished += followed.added.length + followed.reassigned.length + followed.removed.length;
+    result.planChangesFinished += followed.reinvited.length + followed.added.length + followed.reassigned.length + followed.removed.length;
     events.push(...news.events(correlationId, now));
     /** The persons to whom this run sends an email, and with it a link. */
     const linked = new Set(news.persons(cycle.id));

@@ -199,6 +199,33 @@ describe('editing the plan during an open cycle', () => {
     expect(access.person.email).toBe('nova.adresa@kraj-lbc.cz');
   });
 
+  it('invites a bounced person at the address ARR gave instead on the next morning when the process died before', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const person = personOf(active[0]!.id);
+    await world.deps.cycles.markUndeliverable('2026-H1', person.id, { outcome: 'hard-bounce', email: person.email.toUpperCase(), reason: 'smtp; 550 5.1.1 user unknown', at: '2026-06-01T08:05:00Z' });
+    const revokeTokens = world.deps.tokens.revokeTokens;
+    world.deps.tokens.revokeTokens = async () => {
+      throw new Error('process died');
+    };
+    await expect(updateContactPerson(world.deps, { ...change({ email: 'nova.adresa@kraj-lbc.cz' }), contactPersonId: person.id })).rejects.toThrow('process died');
+    world.deps.tokens.revokeTokens = revokeTokens;
+    world.sentMail.length = 0;
+
+    // Act
+    world.setNow('2026-06-02T08:30:00+02:00');
+    const sweep = await runReminderSweep(world.deps, 'sweep-1');
+    await drain(world);
+    world.setNow('2026-06-03T08:30:00+02:00');
+    const again = await runReminderSweep(world.deps, 'sweep-2');
+
+    // Assess
+    expect(sweep.planChangesFinished).toBe(1);
+    expect(again.planChangesFinished).toBe(0);
+    expect((await world.deps.cycles.getContact('2026-H1', person.id))?.undeliverable).toBeUndefined();
+    expect(world.sentMail.map((mail) => mail.to)).toEqual([['nova.adresa@kraj-lbc.cz']]);
+  });
+
   it('asks for a project added during the cycle at once, and invites its new contact person', async () => {
     // Prepare
     const world = await openedWorld();
