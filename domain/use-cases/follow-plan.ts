@@ -1,6 +1,7 @@
 /**
  * An open cycle follows the plan: it asks for every active project the plan holds and for none
- * outside it, each project of the contact persons the plan names. A change of the plan makes its
+ * outside it, each project of the contact persons the plan names, each person at the address the
+ * plan gives. A change of the plan makes its
  * open cycles follow at once. A change cut short (a crash, a timeout) leaves a cycle's records
  * differing from the plan; since the records are compared with the plan, not with the previous
  * revision, whatever runs next finishes it: the same change saved again, the next change, or the

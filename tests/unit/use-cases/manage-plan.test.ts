@@ -59,6 +59,30 @@ async function sweepAfterTheEscalationDay(world: InMemoryWorld) {
   return { escalated, guarantorMail: world.sentMail.slice(before).filter((mail) => mail.subject.startsWith('Chybějící podklady')) };
 }
 
+/** Runs `act` in a process that dies at the first call of `port[method]`; the method works again afterwards. */
+async function diesAt<Port extends object>(port: Port, method: keyof Port, act: () => Promise<unknown>): Promise<void> {
+  const original = port[method];
+  port[method] = (async () => {
+    throw new Error('process died');
+  }) as Port[keyof Port];
+  try {
+    await expect(act()).rejects.toThrow('process died');
+  } finally {
+    port[method] = original;
+  }
+}
+
+/** The morning sweeps of two days in a row, each followed by the emails it queued. */
+async function twoMorningSweeps(world: InMemoryWorld, first: string, second: string) {
+  world.setNow(first);
+  const sweep = await runReminderSweep(world.deps, 'sweep-1');
+  await drain(world);
+  world.setNow(second);
+  const again = await runReminderSweep(world.deps, 'sweep-2');
+  await drain(world);
+  return { sweep, again };
+}
+
 describe('importing and exporting the plan', () => {
   it('refuses an invalid plan file with Czech errors per field and stores nothing', async () => {
     // Prepare
@@ -204,20 +228,11 @@ describe('editing the plan during an open cycle', () => {
     const world = await openedWorld();
     const person = personOf(active[0]!.id);
     await world.deps.cycles.markUndeliverable('2026-H1', person.id, { outcome: 'hard-bounce', email: person.email.toUpperCase(), reason: 'smtp; 550 5.1.1 user unknown', at: '2026-06-01T08:05:00Z' });
-    const revokeTokens = world.deps.tokens.revokeTokens;
-    world.deps.tokens.revokeTokens = async () => {
-      throw new Error('process died');
-    };
-    await expect(updateContactPerson(world.deps, { ...change({ email: 'nova.adresa@kraj-lbc.cz' }), contactPersonId: person.id })).rejects.toThrow('process died');
-    world.deps.tokens.revokeTokens = revokeTokens;
+    await diesAt(world.deps.tokens, 'revokeTokens', () => updateContactPerson(world.deps, { ...change({ email: 'nova.adresa@kraj-lbc.cz' }), contactPersonId: person.id }));
     world.sentMail.length = 0;
 
     // Act
-    world.setNow('2026-06-02T08:30:00+02:00');
-    const sweep = await runReminderSweep(world.deps, 'sweep-1');
-    await drain(world);
-    world.setNow('2026-06-03T08:30:00+02:00');
-    const again = await runReminderSweep(world.deps, 'sweep-2');
+    const { sweep, again } = await twoMorningSweeps(world, '2026-06-02T08:30:00+02:00', '2026-06-03T08:30:00+02:00');
 
     // Assess
     expect(sweep.planChangesFinished).toBe(1);
@@ -249,12 +264,7 @@ describe('editing the plan during an open cycle', () => {
     const world = await openedWorld();
     const activityId = plan.activityAreas[0]!.activities[0]!.id;
     const person = await addContactPerson(world.deps, change({ name: 'P. Nová', email: 'p.nova@kraj-lbc.cz', organisation: 'Krajský úřad' }));
-    const addContactProject = world.deps.cycles.addContactProject;
-    world.deps.cycles.addContactProject = async () => {
-      throw new Error('process died');
-    };
-    await expect(addProject(world.deps, change({ name: 'Digitální archiv kraje', activityId, contactPersonIds: [person.contactPersonId] }))).rejects.toThrow('process died');
-    world.deps.cycles.addContactProject = addContactProject;
+    await diesAt(world.deps.cycles, 'addContactProject', () => addProject(world.deps, change({ name: 'Digitální archiv kraje', activityId, contactPersonIds: [person.contactPersonId] })));
     await drain(world);
 
     // Act
@@ -316,12 +326,7 @@ describe('editing the plan during an open cycle', () => {
     world.sentMail.length = 0;
 
     // Act
-    world.setNow('2026-06-11T08:30:00+02:00');
-    const sweep = await runReminderSweep(world.deps, 'sweep-1');
-    await drain(world);
-    world.setNow('2026-06-12T08:30:00+02:00');
-    const again = await runReminderSweep(world.deps, 'sweep-2');
-    await drain(world);
+    const { sweep, again } = await twoMorningSweeps(world, '2026-06-11T08:30:00+02:00', '2026-06-12T08:30:00+02:00');
 
     // Assess
     expect(sweep.additionsRequeued).toBe(1);
@@ -496,12 +501,7 @@ describe('changing the contact persons of a project the open cycle asks for', ()
 
   /** Hands the project over in a process that dies before writing the request's persons. */
   async function handOverCutShort(world: InMemoryWorld): Promise<void> {
-    const setRequestContacts = world.deps.cycles.setRequestContacts;
-    world.deps.cycles.setRequestContacts = async () => {
-      throw new Error('process died');
-    };
-    await expect(handOver(world, [taking.id])).rejects.toThrow('process died');
-    world.deps.cycles.setRequestContacts = setRequestContacts;
+    await diesAt(world.deps.cycles, 'setRequestContacts', () => handOver(world, [taking.id]));
     await drain(world);
   }
 
@@ -539,12 +539,7 @@ describe('changing the contact persons of a project the open cycle asks for', ()
     world.sentMail.length = 0;
 
     // Act
-    world.setNow('2026-06-11T08:30:00+02:00');
-    const sweep = await runReminderSweep(world.deps, 'sweep-1');
-    await drain(world);
-    world.setNow('2026-06-12T08:30:00+02:00');
-    const again = await runReminderSweep(world.deps, 'sweep-2');
-    await drain(world);
+    const { sweep, again } = await twoMorningSweeps(world, '2026-06-11T08:30:00+02:00', '2026-06-12T08:30:00+02:00');
 
     // Assess
     expect(sweep).toMatchObject({ planChangesFinished: 1, additionsRequeued: 0 });
@@ -582,12 +577,7 @@ describe('projects leaving the plan', () => {
     const world = await openedWorld();
     const project = active[0]!;
     const without = { ...structuredClone(plan), projects: plan.projects.filter((candidate) => candidate.id !== project.id) };
-    const removeRequest = world.deps.cycles.removeRequest;
-    world.deps.cycles.removeRequest = async () => {
-      throw new Error('process died');
-    };
-    await expect(importPlan(world.deps, change(without))).rejects.toThrow('process died');
-    world.deps.cycles.removeRequest = removeRequest;
+    await diesAt(world.deps.cycles, 'removeRequest', () => importPlan(world.deps, change(without)));
 
     // Act
     world.setNow('2026-06-02T08:30:00+02:00');
