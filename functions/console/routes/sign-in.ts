@@ -55,18 +55,21 @@ export const routes: Record<string, ConsoleRoute> = {
     return withCookies(redirect(endSession), [deps.auth.cookies.clearSessionCookie()]);
   }),
 
-  'GET /arr/signed-out': anyone(async ({ deps }) =>
-    withCookies(
-      html(
-        200,
-        renderConsoleMessage({
-          title: 'Jste odhlášeni',
-          message: 'Odhlášení proběhlo. Pro další práci v konzoli se přihlaste znovu.',
-          link: { href: '/arr/sign-in', label: 'Přihlásit se' },
-          tone: 'info',
-        }),
-      ),
-      [deps.auth.cookies.clearSessionCookie()],
-    ),
-  ),
+  // Where the issuer sends the browser back after the sign-out. A GET changes nothing: a link to it
+  // from another site must not end a session, so a valid one goes on to the console. A cookie
+  // that is not a valid session any more is dropped.
+  'GET /arr/signed-out': anyone(async ({ event, deps }) => {
+    const session = await deps.auth.cookies.readSession(event);
+    if (session !== null && session !== 'rejected') return redirect('/arr');
+    const page = html(
+      200,
+      renderConsoleMessage({
+        title: 'Jste odhlášeni',
+        message: 'Odhlášení proběhlo. Pro další práci v konzoli se přihlaste znovu.',
+        link: { href: '/arr/sign-in', label: 'Přihlásit se' },
+        tone: 'info',
+      }),
+    );
+    return session === null ? page : withCookies(page, [deps.auth.cookies.clearSessionCookie()]);
+  }),
 };

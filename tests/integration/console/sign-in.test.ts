@@ -271,4 +271,25 @@ describe('console sign-in', () => {
     expect(next.location).toContain('/arr/sign-in');
     expect(replay.status).toBe(401);
   });
+
+  it('keeps a session that a link to the signed-out page would end: only a sign-out form post ends it', async () => {
+    // Prepare
+    const client = await signedIn(arr());
+    const stale = new ConsoleClient(system.apiUrl);
+    stale.setCookie(SESSION_COOKIE, 'not-a-sealed-session');
+
+    // Act
+    const followed = await client.request('/arr/signed-out');
+    const after = await client.request('/arr');
+    const staleLanding = await stale.request('/arr/signed-out');
+
+    // Assess
+    expect(followed.status).toBe(303);
+    expect(followed.location).toBe(`${system.apiUrl}/arr`);
+    expect(followed.setCookies).toEqual([]);
+    expect(after.status).toBe(200);
+    expect(staleLanding.status).toBe(200);
+    expect(staleLanding.body).toContain('Jste odhlášeni');
+    expect(stale.cookie(SESSION_COOKIE)).toBeUndefined();
+  });
 });
