@@ -2,9 +2,9 @@ import { createEvent, invitationRequestedV1, projectReturnedV1, reminderDueV1, s
 import { awaitedRequests, standingReturns } from '../editorial';
 import { escalationAreaIdOf, OUTSIDE_PLAN_AUDIENCE_ID } from '../plan';
 import type { Dependencies } from '../ports';
-import { ContactNews, followPlan, readCycleParts, type CycleParts } from './follow-plan';
 import type { CycleRecord, ReminderAudience, ReminderRecord } from '../records';
 import { dueReminders, overdueProjectIds, type ReminderStage } from '../reminders';
+import { ContactNews, followPlan, readCycleParts, type CycleParts } from './follow-plan';
 
 export interface SweepResult {
   cycles: number;
