@@ -79,6 +79,8 @@ export async function followPlan(
   const followed: PlanFollowed & { wrote: boolean } = { reinvited: [], added: [], reassigned: [], removed: [], wrote: false };
   const asked = new Map(requests.map((request) => [request.projectId, request]));
   const held = new Map(contacts.map((contact) => [contact.contactPersonId, new Set(contact.projectIds)]));
+  const holders = new Map<string, string[]>();
+  for (const contact of contacts) for (const projectId of contact.projectIds) holders.set(projectId, [...(holders.get(projectId) ?? []), contact.contactPersonId]);
   const inPlan = new Set(plan.projects.map((project) => project.id));
 
   // A bounced address that ARR has changed since, by a change cut short before it got to the cycle.
@@ -96,7 +98,7 @@ export async function followPlan(
     const added = project.contactPersonIds.filter((id) => !request?.contactPersonIds.includes(id));
     const removed = (request?.contactPersonIds ?? []).filter((id) => !project.contactPersonIds.includes(id));
     const missing = project.contactPersonIds.filter((id) => !held.get(id)?.has(project.id));
-    const leftOver = [...held].flatMap(([id, projectIds]) => (projectIds.has(project.id) && !project.contactPersonIds.includes(id) ? [id] : []));
+    const leftOver = (holders.get(project.id) ?? []).filter((id) => !project.contactPersonIds.includes(id));
     if (request && added.length === 0 && removed.length === 0 && missing.length === 0 && leftOver.length === 0) continue;
     followed.wrote = true;
 
