@@ -78,9 +78,11 @@ export async function followPlan(
 ): Promise<PlanFollowed & { wrote: boolean }> {
   const followed: PlanFollowed & { wrote: boolean } = { reinvited: [], added: [], reassigned: [], removed: [], wrote: false };
   const asked = new Map(requests.map((request) => [request.projectId, request]));
-  const held = new Map(contacts.map((contact) => [contact.contactPersonId, new Set(contact.projectIds)]));
+  /** By project: the persons whose part of the cycle holds it. */
   const holders = new Map<string, string[]>();
-  for (const contact of contacts) for (const projectId of contact.projectIds) holders.set(projectId, [...(holders.get(projectId) ?? []), contact.contactPersonId]);
+  for (const { contactPersonId, projectIds } of contacts) {
+    for (const projectId of projectIds) holders.set(projectId, [...(holders.get(projectId) ?? []), contactPersonId]);
+  }
   const inPlan = new Set(plan.projects.map((project) => project.id));
 
   // A bounced address that ARR has changed since, by a change cut short before it got to the cycle.
@@ -97,8 +99,9 @@ export async function followPlan(
     if (!request && project.lifecycle !== 'active') continue;
     const added = project.contactPersonIds.filter((id) => !request?.contactPersonIds.includes(id));
     const removed = (request?.contactPersonIds ?? []).filter((id) => !project.contactPersonIds.includes(id));
-    const missing = project.contactPersonIds.filter((id) => !held.get(id)?.has(project.id));
-    const leftOver = (holders.get(project.id) ?? []).filter((id) => !project.contactPersonIds.includes(id));
+    const holding = holders.get(project.id) ?? [];
+    const missing = project.contactPersonIds.filter((id) => !holding.includes(id));
+    const leftOver = holding.filter((id) => !project.contactPersonIds.includes(id));
     if (request && added.length === 0 && removed.length === 0 && missing.length === 0 && leftOver.length === 0) continue;
     followed.wrote = true;
 
@@ -110,7 +113,7 @@ export async function followPlan(
     }
     // A person new to the request who holds the project already was given it by a run cut short
     // before its news went out (or kept it when ARR last removed the project from the plan).
-    const untold = new Set(added.filter((id) => held.get(id)?.has(project.id)));
+    const untold = new Set(added.filter((id) => holding.includes(id)));
     for (const contactPersonId of new Set([...added, ...missing])) {
       const result = await deps.cycles.addContactProject(cycleId, contactPersonId, project.id);
       if (result === 'created') news.inviteToAll(cycleId, contactPersonId);

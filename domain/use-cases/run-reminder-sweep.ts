@@ -84,7 +84,8 @@ export async function runReminderSweep(
     // First the cycle is brought up to the plan, should a change of the plan have been cut short.
     const news = new ContactNews();
     const parts = await readCycleParts(deps, cycle.id);
-    const followed = await followPlan(deps, parts, await deps.plans.getPlan(cycle.planId), now, news);
+    const plan = await deps.plans.getPlan(cycle.planId);
+    const followed = await followPlan(deps, parts, plan, now, news);
     result.planChangesFinished += followed.reinvited.length + followed.added.length + followed.reassigned.length + followed.removed.length;
     events.push(...news.events(correlationId, now));
     /** The persons to whom this run sends an email, and with it a link. */
@@ -156,7 +157,6 @@ export async function runReminderSweep(
       for (const reminder of escalations) {
         await record(reminder.stage, { kind: 'contact', contactPersonId: reminder.contactPersonId }, reminder.projectIds);
       }
-      const plan = await deps.plans.getPlan(cycle.planId);
       const lateByArea = new Map<string, Set<string>>();
       for (const projectId of escalations.flatMap((reminder) => reminder.projectIds)) {
         const project = plan.projects.find((candidate) => candidate.id === projectId);
