@@ -68,6 +68,25 @@ export function nextPeriod(period: Period): Period {
   return period.half === 1 ? periodOf(period.year, 2) : periodOf(period.year + 1, 1);
 }
 
+/** The half-year that `date` (a Prague date) falls in. */
+export function periodOfDate(date: IsoDate): Period {
+  return periodOf(Number(date.slice(0, 4)), Number(date.slice(5, 7)) <= 6 ? 1 : 2);
+}
+
+/** Days after a half-year's last day that its reports are usually due, when ARR suggests a deadline. */
+export const USUAL_DEADLINE_DAYS = 15;
+
+/**
+ * The half-year ARR would usually open on `today`: the one that ended last while its usual
+ * deadline is still ahead (its reports are being collected), else the running one (opened early,
+ * ahead of its end).
+ */
+export function usualPeriodToOpen(today: IsoDate): Period {
+  const running = periodOfDate(today);
+  const ended = previousPeriod(running);
+  return addDays(ended.lastDay, USUAL_DEADLINE_DAYS) > today ? ended : running;
+}
+
 export const periodIdSchema = builtOnFirstUse(() =>
   z
     .string({ error: MISSING_PERIOD_MESSAGE })

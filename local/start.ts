@@ -5,7 +5,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { periodOf, previousPeriod } from '../domain/period';
+import { USUAL_DEADLINE_DAYS, usualPeriodToOpen } from '../domain/period';
 import { addDays, pragueDate } from '../domain/time';
 import { PortInUseError } from './emulators';
 import { ApiPortInUseError } from './http-server';
@@ -28,16 +28,10 @@ function port(name: string, fallback: number): number {
 
 class UsageError extends Error {}
 
-/**
- * The cycle to show in the start-up hint: the half-year that ended last if its usual deadline
- * (15 days after it ends) is still ahead, else the running one. The meeting is 8 weeks later.
- */
+/** The cycle to show in the start-up hint: the half-year ARR would usually open today, its usual deadline, the meeting 8 weeks later. */
 function suggestedCycle(now: Date): { period: string; deadline: string; meetingDate: string } {
-  const today = pragueDate(now);
-  const running = periodOf(Number(today.slice(0, 4)), Number(today.slice(5, 7)) <= 6 ? 1 : 2);
-  const ended = previousPeriod(running);
-  const period = addDays(ended.lastDay, 15) > today ? ended : running;
-  const deadline = addDays(period.lastDay, 15);
+  const period = usualPeriodToOpen(pragueDate(now));
+  const deadline = addDays(period.lastDay, USUAL_DEADLINE_DAYS);
   return { period: period.id, deadline, meetingDate: addDays(deadline, 56) };
 }
 

@@ -1,5 +1,5 @@
 /** The cycles' list, with the form that opens one: the console's home page, and the open's answer when ARR's post is refused. */
-import { nextPeriod, parsePeriodId, periodOf, previousPeriod } from '../../domain/period';
+import { nextPeriod, parsePeriodId, periodOfDate, previousPeriod, usualPeriodToOpen } from '../../domain/period';
 import { defaultReminderLadder } from '../../domain/reminders';
 import { pragueDate } from '../../domain/time';
 import { listCycles } from '../../domain/use-cases/arr';
@@ -8,17 +8,22 @@ import { html, type HttpResponse } from '../http/responses';
 import type { SignedInContext } from './context';
 import { frameUser } from './pages';
 
-/** The half-years ARR may want to open: the one that ended last, the running one and the next. */
-function openablePeriods(now: Date): Array<{ id: string; label: string }> {
-  const today = pragueDate(now);
-  const running = periodOf(Number(today.slice(0, 4)), Number(today.slice(5, 7)) <= 6 ? 1 : 2);
-  return [previousPeriod(running), running, nextPeriod(running)].map((period) => ({ id: period.id, label: period.label }));
+/**
+ * The half-years ARR may want to open and that have no cycle yet: of the one that ended last, the
+ * running one and the next.
+ */
+function openablePeriods(now: Date, existing: ReadonlySet<string>): Array<{ id: string; label: string }> {
+  const running = periodOfDate(pragueDate(now));
+  return [previousPeriod(running), running, nextPeriod(running)]
+    .filter((period) => !existing.has(period.id))
+    .map((period) => ({ id: period.id, label: period.label }));
 }
 
-function defaultOpenValues(now: Date): OpenCycleFormValues {
-  const periods = openablePeriods(now);
+/** The form's first values: the half-year ARR would usually open today if it has no cycle yet, else the first one offered. */
+function defaultOpenValues(now: Date, periods: Array<{ id: string }>): OpenCycleFormValues {
+  const usual = usualPeriodToOpen(pragueDate(now)).id;
   return {
-    period: periods[0]?.id ?? '',
+    period: periods.some((period) => period.id === usual) ? usual : (periods[0]?.id ?? ''),
     deadline: '',
     meetingDate: '',
     daysBeforeDeadline: defaultReminderLadder.daysBeforeDeadline.join(', '),
@@ -35,6 +40,7 @@ export async function cyclesPage(
 ): Promise<HttpResponse> {
   const cycles = await listCycles(context.deps.app);
   const isArr = context.user.role === 'arr';
+  const periods = openablePeriods(context.now, new Set(cycles.map((cycle) => cycle.id)));
   return html(
     status,
     renderCyclesPage({
@@ -50,9 +56,7 @@ export async function cyclesPage(
         late: cycle.totals.late,
         imported: cycle.source === 'import',
       })),
-      openForm: isArr
-        ? { periods: openablePeriods(context.now), ...(form ?? { values: defaultOpenValues(context.now), errors: {} }) }
-        : null,
+      openForm: isArr ? { periods, ...(form ?? { values: defaultOpenValues(context.now, periods), errors: {} }) } : null,
     }),
   );
 }

@@ -70,8 +70,9 @@ function CyclesTable(props: { cycles: CycleRow[] }): VNode {
                 {cycle.imported ? cycle.periodLabel : <a href={`/arr/cycles/${encodeURIComponent(cycle.id)}`}>{cycle.periodLabel}</a>}
               </th>
               <td>{cycle.imported ? 'převzato ze zprávy' : cycle.stateLabel}</td>
-              <td>{formatDeadline(cycle.deadline)}</td>
-              <td>{formatIsoDate(cycle.meetingDate)}</td>
+              {/* A cycle taken from a report has no real deadline or meeting: its dates are the period's end. */}
+              <td>{cycle.imported ? '–' : formatDeadline(cycle.deadline)}</td>
+              <td>{cycle.imported ? '–' : formatIsoDate(cycle.meetingDate)}</td>
               <td>
                 {cycle.imported ? (
                   '–'
@@ -95,6 +96,14 @@ function OpenCycleForm(props: { form: NonNullable<CyclesView['openForm']>; csrf:
   const summary = FIELD_ORDER.flatMap((field) => (errors[field] ? [{ fieldId: FIELD_IDS[field], message: errors[field] }] : []));
   if (errors.form) summary.unshift({ fieldId: FIELD_IDS.period, message: errors.form });
   const periodError = errors.period;
+  if (periods.length === 0) {
+    return (
+      <section class="panel" aria-labelledby="otevrit-nadpis">
+        <h2 id="otevrit-nadpis">Otevřít nové pololetí</h2>
+        <p>Minulé, běžící i příští pololetí už mají svůj cyklus. Další pololetí půjde otevřít, až začne to příští.</p>
+      </section>
+    );
+  }
   return (
     <section class="panel" aria-labelledby="otevrit-nadpis">
       <h2 id="otevrit-nadpis">Otevřít nové pololetí</h2>

@@ -34,7 +34,7 @@ thead th { border-bottom: 2px solid #4b5563; }
 td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
 .progress { display: flex; align-items: center; gap: 0.5rem; min-width: 10rem; }
 .progress progress { flex: 1; height: 0.875rem; min-width: 5rem; accent-color: #0b4f9c; }
-.state { display: inline-block; padding: 0.125rem 0.5rem; border-radius: 4px; background: #e5e7eb; font-weight: 600; }
+.state { display: inline-block; padding: 0.125rem 0.5rem; border-radius: 4px; background: #e5e7eb; font-weight: 600; white-space: nowrap; }
 .state-late { background: #fde8ea; color: #a4001d; }
 .state-submitted { background: #dcfce7; color: #14532d; }
 .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: flex-start; }

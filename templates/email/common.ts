@@ -29,7 +29,8 @@ export function personalLinkNote(recipientName: string): Block {
 
 export function signature(senderName?: string): Block {
   const lines: Inline[][] = [['S pozdravem']];
-  if (senderName) lines.push([senderName]);
+  // Where ARR's contact is the agency itself (no person named), its name is signed once.
+  if (senderName && senderName !== ARR_NAME) lines.push([senderName]);
   lines.push([ARR_NAME]);
   return { kind: 'lines', lines };
 }

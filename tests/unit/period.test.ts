@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../domain/errors';
-import { nextPeriod, parsePeriodId, periodIdSchema, previousPeriod } from '../../domain/period';
+import { nextPeriod, parsePeriodId, periodIdSchema, periodOfDate, previousPeriod, usualPeriodToOpen } from '../../domain/period';
 
 function thrownBy(action: () => unknown): unknown {
   try {
@@ -126,5 +126,33 @@ describe('periodIdSchema', () => {
     expect(result.error?.issues.map((issue) => issue.message)).toEqual([
       'Zadejte období ve tvaru RRRR-H1 nebo RRRR-H2, např. 2026-H1.',
     ]);
+  });
+});
+
+describe('periodOfDate', () => {
+  it('puts 30 June in the first half-year and 1 July in the second', () => {
+    // Act
+    const ids = ['2026-06-30', '2026-07-01', '2026-12-31', '2027-01-01'].map((date) => periodOfDate(date).id);
+
+    // Assess
+    expect(ids).toEqual(['2026-H1', '2026-H2', '2026-H2', '2027-H1']);
+  });
+});
+
+describe('usualPeriodToOpen', () => {
+  it('is the half-year that ended while its usual deadline, 15 days after its end, is still ahead', () => {
+    // Act
+    const ids = ['2027-01-01', '2027-01-14', '2026-07-10'].map((today) => usualPeriodToOpen(today).id);
+
+    // Assess
+    expect(ids).toEqual(['2026-H2', '2026-H2', '2026-H1']);
+  });
+
+  it('is the running half-year from the last one’s usual deadline on', () => {
+    // Act
+    const ids = ['2027-01-15', '2026-12-03', '2026-07-15'].map((today) => usualPeriodToOpen(today).id);
+
+    // Assess
+    expect(ids).toEqual(['2027-H1', '2026-H2', '2026-H2']);
   });
 });

@@ -94,6 +94,18 @@ describe('console pages', () => {
     expect(sections.trends).toEqual({ events: [{ month: '2026-03', name: 'Bezpečná škola' }], smartDocuments: ['Strategie AI', 'Plán digitalizace'], opportunities: [] });
   });
 
+  it('offers to open only half-years that have no cycle yet, and shows no dates for the cycles taken from reports', async () => {
+    // Act (the clock stands at 1 June 2026: 2025-H2 was taken from a report, 2026-H1 is open)
+    const home = await arr.request('/arr');
+
+    // Assess
+    const options = [...home.body.matchAll(/<option value="([^"]+)"( selected)?/g)].map((match) => `${match[1]}${match[2] ? ' (selected)' : ''}`);
+    expect(options).toEqual(['2026-H2 (selected)']);
+    const imported = home.body.slice(home.body.indexOf('2. pololetí 2025'), home.body.indexOf('1. pololetí 2025'));
+    expect(imported).toContain('převzato ze zprávy');
+    expect(imported).not.toContain('31. 12. 2025');
+  });
+
   it('sends a person a new link from the dashboard and revokes the old ones', async () => {
     // Prepare
     const before = (await listSentEmails(system.endpoints.ses)).filter((email) => email.to.includes('k.simonova@example.org')).length;
@@ -108,5 +120,19 @@ describe('console pages', () => {
     expect(reissued.status).toBe(303);
     expect(after).toBe(before + 1);
     expect(dashboard.body).toContain('Nový odkaz se posílá e-mailem');
+  });
+
+  // Last: it opens another cycle, which the tests above do not expect.
+  it('says so instead of the form once the last, the running and the next half-year all have a cycle', async () => {
+    // Act
+    const opened = await arr.request('/arr/cycles', {
+      form: { _csrf: csrf, period: '2026-H2', deadline: '2027-01-15', meetingDate: '2027-03-12', daysBeforeDeadline: '14, 7, 1', overdueAfterDays: '1', escalateAfterDays: '7' },
+    });
+    const home = await arr.request('/arr');
+
+    // Assess
+    expect(opened.status).toBe(303);
+    expect(home.body).toContain('Minulé, běžící i příští pololetí už mají svůj cyklus.');
+    expect(home.body).not.toContain('<select');
   });
 });

@@ -104,6 +104,20 @@ describe('renderInvitation', () => {
     expect(email.html).toContain('href="mailto:novakova@arr-liberec.cz"');
   });
 
+  it('signs with ARR’s contact person and the agency, and names the agency once when it is the contact itself', () => {
+    // Prepare
+    const agency = 'ARR – Agentura regionálního rozvoje, spol. s r. o.';
+    const byPerson = invitationView();
+    const byAgency = invitationView({ arrContact: { name: agency, email: 'arr@example.org' } });
+
+    // Act
+    const [person, agencyOnly] = [renderInvitation(byPerson).text, renderInvitation(byAgency).text];
+
+    // Assess
+    expect(person).toContain(`S pozdravem\nJana Nováková\n${agency}`);
+    expect(agencyOnly).toContain(`S pozdravem\n${agency}\n\n`);
+  });
+
   it('escapes a script in a project name in the HTML part', () => {
     // Prepare
     const view = invitationView();
