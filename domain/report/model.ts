@@ -92,9 +92,13 @@ function hasContent(text: string | null | undefined): text is string {
   return text != null && text.trim() !== '' && text.trim() !== '-';
 }
 
+/** Every project of a monitoring report: by area and activity, then those outside the plan's areas. */
+export function reportProjects(report: MonitoringReport): ReportProject[] {
+  return [...report.areas.flatMap((a) => a.activities.flatMap((act) => act.projects)), ...report.outsidePlan];
+}
+
 function projectsById(report: MonitoringReport): Map<string, ReportProject> {
-  const all = [...report.areas.flatMap((a) => a.activities.flatMap((act) => act.projects)), ...report.outsidePlan];
-  return new Map(all.map((p) => [p.id, p]));
+  return new Map(reportProjects(report).map((p) => [p.id, p]));
 }
 
 /** A text on one line, so it stays one list item of a pre-filled text. */

@@ -5,8 +5,11 @@ import { parsePeriodId, previousPeriod } from '../period';
 import type { Dependencies } from '../ports';
 import { buildMonitoringReport } from '../report/build-monitoring-report';
 import type { MonitoringReport } from '../report/model';
+import type { CycleRecord } from '../records';
 import { detectCycleSlips } from './detect-slips';
 import { previousIndicatorValues } from './recompute-indicators';
+
+type ReportDeps = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'agency' | 'editorial' | 'reports' | 'events'>;
 
 /**
  * Builds and stores the cycle's monitoring report. A closed cycle then becomes `report-ready`
@@ -16,43 +19,13 @@ import { previousIndicatorValues } from './recompute-indicators';
  * Indicators are computed in full from the stored versions here, so the report never depends
  * on whether every incremental update arrived.
  */
-export async function assembleReport(
-  deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'indicators' | 'agency' | 'editorial' | 'reports' | 'events'>,
-  input: { cycleId: string; correlationId: string },
-): Promise<MonitoringReport | null> {
+export async function assembleReport(deps: ReportDeps, input: { cycleId: string; correlationId: string }): Promise<MonitoringReport | null> {
   const cycle = await deps.cycles.getCycle(input.cycleId);
   if (!cycle || cycle.source === 'import' || cycle.state === 'draft') return null;
   // Cleared before anything is read, so an edit stored from now on marks the report stale again.
   if (cycle.reportStaleSince) await deps.cycles.clearReportStale(cycle.id, cycle.reportStaleSince);
-  const plan = await deps.plans.getPlan(cycle.planId);
-  const period = parsePeriodId(cycle.id);
-  const [requests, current, editorials, previous, agency, previousValues, slips] = await Promise.all([
-    deps.cycles.listRequests(cycle.id),
-    deps.submissions.latestVersions(cycle.id),
-    deps.editorial.listEditorialVersions(cycle.id),
-    deps.submissions.latestVersions(previousPeriod(period).id),
-    deps.agency.getAgencySections(cycle.id),
-    previousIndicatorValues(deps, cycle.id, plan.indicators),
-    detectCycleSlips(deps, cycle.id),
-  ]);
   const now = deps.clock.now();
-  const indicators = computeIndicators(
-    plan.indicators,
-    current.map((version) => ({ projectId: version.projectId, version: version.version, contributions: version.indicatorContributions })),
-    previousValues,
-  );
-  const report = buildMonitoringReport({
-    plan,
-    period,
-    requestedProjectIds: requests.map((request) => request.projectId),
-    // ARR's texts where ARR edited them; the person's versions stay stored as they sent them.
-    current: reportVersions(current, editorials),
-    previous,
-    agency,
-    indicators,
-    slips,
-    generatedAt: now,
-  });
+  const report = await buildReport(deps, cycle, now);
   await deps.reports.saveReport(cycle.id, report);
   await deps.cycles.setReportAssembledAt(cycle.id, now.toISOString());
 
@@ -82,4 +55,47 @@ export async function currentReport(
     if (assembled) return assembled;
   }
   return deps.reports.getReport(input.cycleId);
+}
+
+/**
+ * The report of an open cycle as it would read now, built and not stored: ARR's working draft
+ * while persons are still answering (the projects not answered yet are marked as such). Null for
+ * a cycle that is not open. Reading it changes nothing, so it costs a build per read, never per edit.
+ */
+export async function draftReport(deps: Omit<ReportDeps, 'reports' | 'events'>, input: { cycleId: string }): Promise<MonitoringReport | null> {
+  const cycle = await deps.cycles.getCycle(input.cycleId);
+  if (!cycle || cycle.source === 'import' || cycle.state !== 'open') return null;
+  return buildReport(deps, cycle, deps.clock.now());
+}
+
+/** The cycle's report from what is stored now: indicators computed in full, ARR's texts where ARR edited them. */
+async function buildReport(deps: Omit<ReportDeps, 'reports' | 'events' | 'clock'>, cycle: CycleRecord, now: Date): Promise<MonitoringReport> {
+  const plan = await deps.plans.getPlan(cycle.planId);
+  const period = parsePeriodId(cycle.id);
+  const [requests, current, editorials, previous, agency, previousValues, slips] = await Promise.all([
+    deps.cycles.listRequests(cycle.id),
+    deps.submissions.latestVersions(cycle.id),
+    deps.editorial.listEditorialVersions(cycle.id),
+    deps.submissions.latestVersions(previousPeriod(period).id),
+    deps.agency.getAgencySections(cycle.id),
+    previousIndicatorValues(deps, cycle.id, plan.indicators),
+    detectCycleSlips(deps, cycle.id),
+  ]);
+  const indicators = computeIndicators(
+    plan.indicators,
+    current.map((version) => ({ projectId: version.projectId, version: version.version, contributions: version.indicatorContributions })),
+    previousValues,
+  );
+  return buildMonitoringReport({
+    plan,
+    period,
+    requestedProjectIds: requests.map((request) => request.projectId),
+    // ARR's texts where ARR edited them; the person's versions stay stored as they sent them.
+    current: reportVersions(current, editorials),
+    previous,
+    agency,
+    indicators,
+    slips,
+    generatedAt: now,
+  });
 }

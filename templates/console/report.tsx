@@ -12,6 +12,12 @@ export interface ReportPageView {
   /** The report's own HTML (from documents/), or null while it is not assembled yet. */
   previewHtml: string | null;
   missingMessage: string;
+  /**
+   * Set when the preview is a working draft of an open cycle, built for this page and stored
+   * nowhere: how many of its projects are answered. A draft has no downloads, so that no file of an
+   * unfinished report goes round as if it were the report.
+   */
+  draft?: { submitted: number; total: number };
   /** Pages that belong with this report, e.g. the annual report's texts. */
   links?: Array<{ href: string; label: string }>;
 }
@@ -57,12 +63,22 @@ export function renderReportPage(view: ReportPageView): string {
         <p class="panel">{view.missingMessage}</p>
       ) : (
         <>
-          <section class="panel" aria-labelledby="stazeni">
-            <h2 id="stazeni">Ke stažení</h2>
-            <Downloads base={view.downloadBase} />
-          </section>
+          {view.draft ? (
+            <section class="panel attention" aria-labelledby="pracovni">
+              <h2 id="pracovni">Pracovní verze</h2>
+              <p>
+                Odevzdáno {view.draft.submitted} z {view.draft.total} projektů. Takto by zpráva vypadala teď; projekty bez podkladů jsou v ní
+                označené. Zpráva se sestaví a bude ke stažení, jakmile odevzdají všechny kontaktní osoby, nebo po uzavření cyklu.
+              </p>
+            </section>
+          ) : (
+            <section class="panel" aria-labelledby="stazeni">
+              <h2 id="stazeni">Ke stažení</h2>
+              <Downloads base={view.downloadBase} />
+            </section>
+          )}
           <section aria-labelledby="nahled">
-            <h2 id="nahled">Náhled zprávy</h2>
+            <h2 id="nahled">{view.draft ? 'Náhled pracovní verze' : 'Náhled zprávy'}</h2>
             {rawHtml(view.previewHtml, { className: 'report-preview' })}
           </section>
         </>

@@ -8,8 +8,9 @@ import { renderMonitoringReportHtml } from '../../../documents/monitoring/html';
 import { DomainError, NotFoundError } from '../../../domain/errors';
 import { parsePeriodId } from '../../../domain/period';
 import { getAnnualReport } from '../../../domain/use-cases/annual-report';
+import { reportProjects, type MonitoringReport } from '../../../domain/report/model';
 import { listCycles } from '../../../domain/use-cases/arr';
-import { currentReport } from '../../../domain/use-cases/assemble-report';
+import { currentReport, draftReport } from '../../../domain/use-cases/assemble-report';
 import { renderIndicatorsPage, renderReportPage, reportBody } from '../../../templates/console/report';
 import { INDICATOR_FORMATS, openDataDocument } from '../../downloads/open-data';
 import { annualReportDocument, monitoringReportDocument, REPORT_FORMATS } from '../../downloads/report-documents';
@@ -26,13 +27,22 @@ function formatParameter<F extends string>(context: SignedInContext, formats: re
   throw new NotFoundError(`Formát „${format}“ není k dispozici. K dispozici jsou: ${formats.join(', ')}.`);
 }
 
+/** How many of a draft's projects are answered: a project asked for and not answered has no text of this period. */
+function draftProgress(draft: MonitoringReport): { submitted: number; total: number } {
+  const projects = reportProjects(draft);
+  return { submitted: projects.filter((project) => project.thisPeriod !== null).length, total: projects.length };
+}
+
 export const routes: Record<string, ConsoleRoute> = {
   ...annualTextRoutes,
   'GET /arr/cycles/{cycleId}/report': member(async (context) => {
     const cycleId = pathParameter(context.event, 'cycleId');
     const cycle = await context.deps.app.cycles.getCycle(cycleId);
     if (!cycle) throw new NotFoundError(`Cyklus ${cycleId} neexistuje.`);
-    const report = await currentReport(context.deps.app, { cycleId, correlationId: correlationIdOf(context.event) });
+    const stored = await currentReport(context.deps.app, { cycleId, correlationId: correlationIdOf(context.event) });
+    // ARR's working draft while persons answer; the steering group reads only an assembled report.
+    const draft = stored === null && context.user.role === 'arr' ? await draftReport(context.deps.app, { cycleId }) : null;
+    const report = stored ?? draft;
     const label = parsePeriodId(cycleId).label;
     return html(
       200,
@@ -42,6 +52,7 @@ export const routes: Record<string, ConsoleRoute> = {
         breadcrumbs: [{ href: '/arr', label: 'Cykly' }, { href: cyclePath(cycleId), label }, { label: 'Monitorovací zpráva' }],
         downloadBase: cyclePath(cycleId, '/report'),
         previewHtml: report ? reportBody(renderMonitoringReportHtml(report)) : null,
+        ...(draft ? { draft: draftProgress(draft) } : {}),
         missingMessage:
           'Zpráva se sestaví, jakmile odevzdají všechny kontaktní osoby, nebo po uzavření cyklu. Kapitoly ARR lze psát už teď.',
       }),

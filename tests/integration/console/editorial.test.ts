@@ -240,6 +240,27 @@ describe('console: returning a project and ARR’s text', () => {
     expect(section).toContain(`href="${PROJECT_PATH}"`);
     expect(section).toContain('Kontaktní osoba uvedla stav „zpožděno“.');
   });
+
+  it('shows ARR a working draft of the open cycle’s report, with ARR’s text and no downloads, storing nothing; the steering group waits for the report', async () => {
+    // Prepare
+    const asked = (await system.deps.cycles.listRequests(CYCLE)).length;
+
+    // Act
+    const draft = await arr.request(`/arr/cycles/${CYCLE}/report`);
+    const forSteering = await steering.request(`/arr/cycles/${CYCLE}/report`);
+
+    // Assess
+    expect(draft.status).toBe(200);
+    expect(draft.body).toContain('Pracovní verze');
+    expect(draft.body).toContain(`Odevzdáno 1 z ${asked} projektů.`);
+    expect(draft.body).toContain('Fotovoltaická elektrárna je dokončena a je ve zkušebním provozu.');
+    expect(draft.body).toContain('Za toto období nebyly dodány podklady.');
+    expect(draft.body).not.toContain(`/arr/cycles/${CYCLE}/report/docx`);
+    expect(forSteering.status).toBe(200);
+    expect(forSteering.body).not.toContain('Pracovní verze');
+    expect(forSteering.body).toContain('Zpráva se sestaví, jakmile odevzdají všechny kontaktní osoby');
+    expect(await system.deps.reports.getReport(CYCLE)).toBeNull();
+  });
 });
 
 describe('console: a closed cycle', () => {

@@ -11,6 +11,9 @@ import { submitProject } from '../../../domain/use-cases/submit-project';
 import { getCycleIndicators, getCycleOverview, getMonitoringReport } from '../../../domain/use-cases/arr';
 import type { ImportedReport } from '../../../domain/importer/parse-monitoring-report';
 import { loadHistory } from '../../../domain/use-cases/load-history';
+import { draftReport } from '../../../domain/use-cases/assemble-report';
+import { reportProjects } from '../../../domain/report/model';
+import { contactDisplayName } from '../../../domain/plan';
 import { inMemoryWorld, type InMemoryWorld } from '../../support/in-memory-dependencies';
 import { drain } from '../../support/in-memory-drain';
 
@@ -705,6 +708,28 @@ describe('closing, report and steering group', () => {
     expect(edited.map((project) => texts.get(project.id))).toEqual(['Opraveno 0.', 'Opraveno 1.', 'Opraveno 2.']);
     expect(readAgain).toEqual(read);
     expect((await world.deps.cycles.getCycle('2026-H1'))?.reportStaleSince).toBeUndefined();
+  });
+
+  it('builds a working draft of an open cycle on each read, stores nothing, and none once the cycle is closed', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const person = await answerSoleProject(world);
+    const saves = vi.spyOn(world.deps.reports, 'saveReport');
+
+    // Act
+    const draft = await draftReport(world.deps, { cycleId: '2026-H1' });
+    const savesByDraft = saves.mock.calls.length;
+    await closeCycle(world.deps, { cycleId: '2026-H1', reason: 'manual', correlationId: 't' });
+    const afterClose = await draftReport(world.deps, { cycleId: '2026-H1' });
+
+    // Assess
+    const projects = reportProjects(draft!);
+    const answered = projects.filter((project) => project.thisPeriod !== null);
+    expect(answered.map((project) => project.thisPeriod)).toEqual(['Hotovo, co bylo v plánu.']);
+    expect(answered[0]!.contacts).toContain(contactDisplayName(person));
+    expect(projects).toHaveLength(activeProjects.length);
+    expect(savesByDraft).toBe(0);
+    expect(afterClose).toBeNull();
   });
 
   it('closes once, assembles the report with missing projects marked, and notifies the steering group once', async () => {
