@@ -126,13 +126,17 @@ export function renderIndicatorsPage(view: IndicatorsPageView): string {
       </section>
       <section class="panel" aria-labelledby="zpravy">
         <h2 id="zpravy">Monitorovací zprávy</h2>
-        <ul>
-          {view.cycles.map((cycle) => (
-            <li>
-              <a href={`/arr/cycles/${encodeURIComponent(cycle.id)}/report`}>Monitorovací zpráva za {cycle.label}</a>
-            </li>
-          ))}
-        </ul>
+        {view.cycles.length === 0 ? (
+          <p>Zatím není sestavená žádná monitorovací zpráva. Zpráva pololetí se sestaví, jakmile odevzdají všechny kontaktní osoby, nebo po uzavření cyklu.</p>
+        ) : (
+          <ul>
+            {view.cycles.map((cycle) => (
+              <li>
+                <a href={`/arr/cycles/${encodeURIComponent(cycle.id)}/report`}>Monitorovací zpráva za {cycle.label}</a>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </ConsolePage>,
   );

@@ -106,6 +106,18 @@ describe('console pages', () => {
     expect(imported).not.toContain('31. 12. 2025');
   });
 
+  it('lists the annual reports of the years taken from reports, and says that no monitoring report is assembled yet', async () => {
+    // Act
+    const page = await arr.request('/arr/indicators');
+    const monitoring = page.body.slice(page.body.indexOf('id="zpravy"'));
+
+    // Assess
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<a href="/arr/years/2025/report">Výroční zpráva za rok 2025</a>');
+    expect(monitoring).toContain('Zatím není sestavená žádná monitorovací zpráva.');
+    expect(monitoring).not.toContain('<ul>');
+  });
+
   it('sends a person a new link from the dashboard and revokes the old ones', async () => {
     // Prepare
     const before = (await listSentEmails(system.endpoints.ses)).filter((email) => email.to.includes('k.simonova@example.org')).length;
