@@ -21,7 +21,9 @@ export function reminderLabel(stage: string): string {
 const NOTICES: Record<string, string> = {
   otevreno: 'Pololetí je otevřené a pozvánky se rozesílají kontaktním osobám.',
   odkaz: 'Nový odkaz se posílá e-mailem; dřívější odkazy osoby přestaly platit.',
-  zruseno: 'Odkazy osoby byly zrušeny.',
+  // Revoking is for a link that got into the wrong hands; the person still has to be able to answer.
+  zruseno:
+    'Odkazy osoby byly zrušeny. Podklady teď nemůže odeslat, dokud nedostane nový odkaz: pošlete jí ho tlačítkem „Poslat nový odkaz“, jinak ho dostane s nejbližší připomínkou, má-li ještě co odevzdat.',
   terminy: 'Termíny byly uloženy. Připomínky se řídí novými daty.',
   uzavreno: 'Cyklus je uzavřen; monitorovací zpráva se sestavuje.',
 };

@@ -134,6 +134,21 @@ describe('console pages', () => {
     expect(dashboard.body).toContain('Nový odkaz se posílá e-mailem');
   });
 
+  it('revokes every link of a person from the dashboard and tells ARR how the person gets a new one', async () => {
+    // Prepare: the link of the newest email, the one the test above had sent
+    const newest = personalLinkOf((await listSentEmails(system.endpoints.ses)).reverse(), 'k.simonova@example.org', system.apiUrl);
+    const before = (await fetch(newest)).status;
+
+    // Act
+    const revoked = await arr.request('/arr/cycles/2026-H1/contacts/k-simonova/revoke', { form: { _csrf: csrf } });
+    const after = (await fetch(newest)).status;
+    const dashboard = await arr.request(revoked.location!);
+
+    // Assess
+    expect([before, revoked.status, after]).toEqual([200, 303, 404]);
+    expect(dashboard.body).toContain('Odkazy osoby byly zrušeny. Podklady teď nemůže odeslat, dokud nedostane nový odkaz');
+  });
+
   // Last: it opens another cycle, which the tests above do not expect.
   it('says so instead of the form once the last, the running and the next half-year all have a cycle', async () => {
     // Act
