@@ -392,6 +392,28 @@ function DatesForm(props: { view: DashboardView }): VNode {
   );
 }
 
+/** The long page's parts, so that ARR gets to the persons or the projects of 60 without scrolling through the rest. */
+function PageSections(props: { view: DashboardView }): VNode {
+  const sections = [
+    { id: 'oblasti', label: 'Oblasti aktivit' },
+    { id: 'osoby', label: 'Kontaktní osoby' },
+    { id: 'projekty', label: 'Projekty' },
+    { id: 'pripominky', label: 'Historie připomínek' },
+    ...(props.view.canAct && props.view.cycle.canReschedule ? [{ id: 'terminy', label: 'Posunout termíny' }] : []),
+  ];
+  return (
+    <nav class="sub-nav" aria-label="Části stránky">
+      <ul>
+        {sections.map((section) => (
+          <li>
+            <a href={`#${section.id}`}>{section.label}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function renderDashboard(view: DashboardView, status = 200): { status: number; html: string } {
   const hasErrors = Object.keys(view.dates.errors).length > 0;
   return {
@@ -409,6 +431,7 @@ export function renderDashboard(view: DashboardView, status = 200): { status: nu
             {view.notice}
           </p>
         ) : null}
+        <PageSections view={view} />
         <ChangedSinceEdit view={view} />
         <Summary view={view} />
         <LatePeople view={view} />

@@ -106,6 +106,17 @@ describe('console pages', () => {
     expect(imported).not.toContain('31. 12. 2025');
   });
 
+  it('opens the cycle’s long page with links to its parts, each to a heading on the page', async () => {
+    // Act
+    const page = await arr.request('/arr/cycles/2026-H1');
+
+    // Assess
+    const nav = /<nav class="sub-nav" aria-label="Části stránky">([\s\S]*?)<\/nav>/.exec(page.body)?.[1] ?? '';
+    const targets = [...nav.matchAll(/href="#([^"]+)"/g)].map((match) => match[1]!);
+    expect(targets).toEqual(['oblasti', 'osoby', 'projekty', 'pripominky', 'terminy']);
+    for (const target of targets) expect(page.body).toContain(`<h2 id="${target}">`);
+  });
+
   it('lists the annual reports of the years taken from reports, and says that no monitoring report is assembled yet', async () => {
     // Act
     const page = await arr.request('/arr/indicators');
