@@ -1,5 +1,6 @@
 /** The confirmation before ARR closes a cycle: closing cannot be undone. */
 import { countOf, PROJECT_GENITIVE_FORMS } from '../../domain/czech-plural';
+import { deadlineStatus, describeDeadlineStatus, formatDeadline } from '../format';
 import { renderPage } from '../jsx/render';
 import { ConsolePage, CsrfField, Progress, type ConsoleFrameUser } from './layout';
 
@@ -9,10 +10,13 @@ export interface CloseConfirmationView {
   periodLabel: string;
   submitted: number;
   total: number;
+  deadline: Date;
+  now: Date;
 }
 
 export function renderCloseConfirmation(view: CloseConfirmationView): string {
   const path = `/arr/cycles/${encodeURIComponent(view.cycleId)}`;
+  const status = deadlineStatus(view.deadline, view.now);
   return renderPage(
     <ConsolePage
       title={`Uzavřít cyklus ${view.periodLabel}`}
@@ -27,6 +31,13 @@ export function renderCloseConfirmation(view: CloseConfirmationView): string {
           zpět.
         </p>
         {view.submitted < view.total ? <p class="form-error">Podklady ještě chybějí u {countOf(view.total - view.submitted, PROJECT_GENITIVE_FORMS)}.</p> : null}
+        {/* Closing before the deadline cuts the persons' time short: said plainly, since it cannot be undone. */}
+        {status.kind === 'ahead' ? (
+          <p class="form-error">
+            Termín odevzdání {formatDeadline(view.deadline)} ještě neuplynul ({describeDeadlineStatus(status)}); po uzavření už kontaktní osoby nic
+            neodevzdají.
+          </p>
+        ) : null}
         <form method="post" action={`${path}/close`} class="actions">
           <CsrfField token={view.user.csrf} />
           <button type="submit" class="danger">

@@ -70,6 +70,8 @@ export const routes: Record<string, ConsoleRoute> = {
         periodLabel: parsePeriodId(cycle.id).label,
         submitted: completeness.totals.submitted,
         total: completeness.totals.projects,
+        deadline: new Date(cycle.deadline),
+        now: context.now,
       }),
     );
   }),

@@ -280,6 +280,7 @@ describe('console: a closed cycle', () => {
     );
     expect(submitted).toBe(1);
     expect(confirmation.body).toContain(`Podklady ještě chybějí u ${projects - submitted} projektů.`);
+    expect(confirmation.body).toContain('Termín odevzdání 15. 7. 2026 ještě neuplynul (zbývá 44 dní)');
     expect(closed.status).toBe(303);
     expect(again.status).toBe(303);
     expect(again.location).toBe(`${system.apiUrl}/arr/cycles/${CYCLE}`);

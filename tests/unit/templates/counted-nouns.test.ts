@@ -7,6 +7,9 @@ import { htmlText } from '../documents/read';
 
 const user = { name: 'Jana Nováková', role: 'arr' as const, csrf: 'csrf-token' };
 const frame: PlanFrame = { user, canEdit: true };
+/** 23:59 in Prague on 15 July 2026. */
+const DEADLINE = new Date('2026-07-15T21:59:00Z');
+const AFTER_DEADLINE = { deadline: DEADLINE, now: new Date('2026-07-16T08:00:00Z') };
 
 describe('the close confirmation', () => {
   it.each([
@@ -15,10 +18,23 @@ describe('the close confirmation', () => {
     [0, 7, 'Podklady ještě chybějí u 7 projektů.'],
   ])('with %i of %i submitted says "%s"', (submitted, total, expected) => {
     // Act
-    const html = renderCloseConfirmation({ user, cycleId: '2026-H1', periodLabel: '1. pololetí 2026', submitted, total });
+    const html = renderCloseConfirmation({ user, cycleId: '2026-H1', periodLabel: '1. pololetí 2026', submitted, total, ...AFTER_DEADLINE });
 
     // Assess
     expect(htmlText(html)).toContain(expected);
+  });
+
+  it('warns that the deadline has not passed yet, with the days left, and says nothing of it after the deadline', () => {
+    // Prepare
+    const view = { user, cycleId: '2026-H1', periodLabel: '1. pololetí 2026', submitted: 3, total: 3 };
+
+    // Act
+    const early = htmlText(renderCloseConfirmation({ ...view, deadline: DEADLINE, now: new Date('2026-07-12T08:00:00Z') }));
+    const late = htmlText(renderCloseConfirmation({ ...view, ...AFTER_DEADLINE }));
+
+    // Assess
+    expect(early).toContain('Termín odevzdání 15. 7. 2026 ještě neuplynul (zbývají 3 dny); po uzavření už kontaktní osoby nic neodevzdají.');
+    expect(late).not.toContain('neuplynul');
   });
 });
 
