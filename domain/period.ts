@@ -97,3 +97,17 @@ export const periodIdSchema = builtOnFirstUse(() =>
       }),
     ),
 );
+
+/**
+ * The half-years ARR may open on `today` in the console: of the one that ended last, the running
+ * one and the next, those with no cycle yet and later than every cycle ARR opened. A half-year
+ * skipped in the past is opened through the API, deliberately, not by a slip in a form; the
+ * half-years taken from reports (`import`) are history and do not count.
+ */
+export function periodsToOpen(today: IsoDate, cycles: ReadonlyArray<{ id: PeriodId; source: 'system' | 'import' }>): Period[] {
+  const running = periodOfDate(today);
+  const existing = new Set(cycles.map((cycle) => cycle.id));
+  // Ids sort as the half-years do (`2026-H1` < `2026-H2` < `2027-H1`).
+  const newestOpened = cycles.filter((cycle) => cycle.source === 'system').reduce((newest, cycle) => (cycle.id > newest ? cycle.id : newest), '');
+  return [previousPeriod(running), running, nextPeriod(running)].filter((period) => !existing.has(period.id) && period.id > newestOpened);
+}

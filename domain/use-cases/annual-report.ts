@@ -5,14 +5,10 @@
  */
 import { annualTextSlots, parseAnnualTextsEdit, type AnnualTextSlot } from '../annual-texts';
 import { NotFoundError, ValidationError } from '../errors';
-import { parsePeriodId, previousPeriod } from '../period';
 import type { ActionPlan } from '../plan';
 import type { Dependencies } from '../ports';
-import { buildMonitoringReport } from '../report/build-monitoring-report';
 import { annualReportTexts, assembleAnnualReport, prefillAnnualTexts, type AnnualReport, type MonitoringReport } from '../report/model';
-import type { CycleRecord } from '../records';
-import { currentReport } from './assemble-report';
-import { detectCycleSlips } from './detect-slips';
+import { readMonitoringReport } from './assemble-report';
 
 /** Reading a half-year's report may assemble it again when it is stale (see currentReport). */
 type AnnualDeps = Pick<
@@ -27,59 +23,9 @@ function parseYear(value: string): number {
   return Number(value);
 }
 
-/**
- * The monitoring report of a cycle loaded from an imported report, as the system would have
- * assembled it: the imported texts, the previous period's for „aktivity v předchozím období“, the
- * slips from the history. It has no indicator values of its own, so they stand at the plan's
- * baseline, and no real status (the import stores a placeholder), so none is printed.
- */
-async function importedCycleReport(
-  deps: Pick<AnnualDeps, 'plans' | 'cycles' | 'submissions' | 'agency'>,
-  cycle: CycleRecord,
-): Promise<MonitoringReport> {
-  const plan = await deps.plans.getPlan(cycle.planId);
-  const period = parsePeriodId(cycle.id);
-  const [current, previous, agency, slips] = await Promise.all([
-    deps.submissions.latestVersions(cycle.id),
-    deps.submissions.latestVersions(previousPeriod(period).id),
-    deps.agency.getAgencySections(cycle.id),
-    detectCycleSlips(deps, cycle.id),
-  ]);
-  const report = buildMonitoringReport({
-    plan,
-    period,
-    requestedProjectIds: current.map((version) => version.projectId),
-    current,
-    previous,
-    agency,
-    indicators: [],
-    slips,
-    generatedAt: new Date(cycle.closedAt ?? cycle.createdAt),
-  });
-  const withoutStatus = <P extends { status: string | null }>(project: P): P => ({ ...project, status: null });
-  return {
-    ...report,
-    areas: report.areas.map((area) => ({
-      ...area,
-      activities: area.activities.map((activity) => ({ ...activity, projects: activity.projects.map(withoutStatus) })),
-    })),
-    outsidePlan: report.outsidePlan.map(withoutStatus),
-  };
-}
-
-/**
- * The monitoring report of a half-year: stored (assembled again first when stale), or built from
- * its imported report; null when there is none yet.
- */
-async function halfYearReport(deps: AnnualDeps, cycleId: string): Promise<MonitoringReport | null> {
-  const stored = await currentReport(deps, { cycleId, correlationId: `annual-report-${cycleId}` });
-  if (stored) return stored;
-  const cycle = await deps.cycles.getCycle(cycleId);
-  return cycle?.source === 'import' ? importedCycleReport(deps, cycle) : null;
-}
-
 async function halfYearReports(deps: AnnualDeps, year: number): Promise<[MonitoringReport | null, MonitoringReport | null]> {
-  const [first, second] = await Promise.all([halfYearReport(deps, `${year}-H1`), halfYearReport(deps, `${year}-H2`)]);
+  const read = (cycleId: string) => readMonitoringReport(deps, { cycleId, correlationId: `annual-report-${cycleId}` });
+  const [first, second] = await Promise.all([read(`${year}-H1`), read(`${year}-H2`)]);
   return [first, second];
 }
 

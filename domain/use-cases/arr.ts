@@ -18,7 +18,7 @@ import type { Dependencies } from '../ports';
 import type { CycleRecord, DeliveryEventRecord, ReminderRecord, RequestRecord, UndeliverableAddress } from '../records';
 import type { MonitoringReport } from '../report/model';
 import { buildSlipAppendix, type SlipAppendixRow } from '../slips/report';
-import { currentReport } from './assemble-report';
+import { readMonitoringReport } from './assemble-report';
 import { detectCycleSlips } from './detect-slips';
 import { previousIndicatorValues } from './recompute-indicators';
 
@@ -237,15 +237,15 @@ export async function putAgencySection(
 }
 
 /**
- * The monitoring report of a cycle: the stored one, or, when a complete cycle was edited since it
- * was assembled, the report assembled again now (once: the next read finds it fresh).
+ * The monitoring report of a cycle: the stored one (assembled again first when a complete cycle
+ * was edited since), or for a half-year taken from a report, the one built from it.
  */
 export async function getMonitoringReport(
-  deps: Parameters<typeof currentReport>[0],
+  deps: Parameters<typeof readMonitoringReport>[0],
   input: { cycleId: string; correlationId: string },
 ): Promise<MonitoringReport> {
   const cycle = await requireCycle(deps, input.cycleId);
-  const report = await currentReport(deps, { cycleId: cycle.id, correlationId: input.correlationId });
+  const report = await readMonitoringReport(deps, { cycleId: cycle.id, correlationId: input.correlationId });
   if (!report) throw new NotFoundError(`Monitorovací zpráva za cyklus ${cycle.id} ještě nebyla sestavena.`);
   return report;
 }

@@ -99,3 +99,54 @@ async function buildReport(deps: Omit<ReportDeps, 'reports' | 'events' | 'clock'
     generatedAt: now,
   });
 }
+
+/**
+ * The monitoring report of a half-year: stored (assembled again first when stale), or built from
+ * its imported report; null when there is none yet.
+ */
+export async function readMonitoringReport(deps: ReportDeps, input: { cycleId: string; correlationId: string }): Promise<MonitoringReport | null> {
+  const stored = await currentReport(deps, input);
+  if (stored) return stored;
+  const cycle = await deps.cycles.getCycle(input.cycleId);
+  return cycle?.source === 'import' ? importedCycleReport(deps, cycle) : null;
+}
+
+/**
+ * The monitoring report of a cycle loaded from an imported report, as the system would have
+ * assembled it: the imported texts, the previous period's for „aktivity v předchozím období“, the
+ * slips from the history. It has no indicator values of its own, so they stand at the plan's
+ * baseline, and no real status (the import stores a placeholder), so none is printed.
+ */
+async function importedCycleReport(
+  deps: Pick<Dependencies, 'plans' | 'cycles' | 'submissions' | 'agency'>,
+  cycle: CycleRecord,
+): Promise<MonitoringReport> {
+  const plan = await deps.plans.getPlan(cycle.planId);
+  const period = parsePeriodId(cycle.id);
+  const [current, previous, agency, slips] = await Promise.all([
+    deps.submissions.latestVersions(cycle.id),
+    deps.submissions.latestVersions(previousPeriod(period).id),
+    deps.agency.getAgencySections(cycle.id),
+    detectCycleSlips(deps, cycle.id),
+  ]);
+  const report = buildMonitoringReport({
+    plan,
+    period,
+    requestedProjectIds: current.map((version) => version.projectId),
+    current,
+    previous,
+    agency,
+    indicators: [],
+    slips,
+    generatedAt: new Date(cycle.closedAt ?? cycle.createdAt),
+  });
+  const withoutStatus = <P extends { status: string | null }>(project: P): P => ({ ...project, status: null });
+  return {
+    ...report,
+    areas: report.areas.map((area) => ({
+      ...area,
+      activities: area.activities.map((activity) => ({ ...activity, projects: activity.projects.map(withoutStatus) })),
+    })),
+    outsidePlan: report.outsidePlan.map(withoutStatus),
+  };
+}

@@ -32,6 +32,8 @@ export async function rescheduleCycle(
 ): Promise<CycleRecord> {
   const cycle = await deps.cycles.getCycle(input.cycleId);
   if (!cycle) throw new NotFoundError(`Cyklus ${input.cycleId} neexistuje.`);
+  // A half-year taken from a report has no collection and no meeting of this system to move.
+  if (cycle.source === 'import') throw new ConflictError(`Cyklus ${cycle.id} je převzatý z monitorovací zprávy; jeho termíny nelze měnit.`);
   rescheduleSchema ??= buildRescheduleSchema();
   const parsed = rescheduleSchema.safeParse(input.body);
   if (!parsed.success) throw new ValidationError('Termíny obsahují chyby.', zodErrorDetails(parsed.error));

@@ -1,5 +1,5 @@
 /** The cycles' list, with the form that opens one: the console's home page, and the open's answer when ARR's post is refused. */
-import { nextPeriod, parsePeriodId, periodOfDate, previousPeriod, usualPeriodToOpen } from '../../domain/period';
+import { parsePeriodId, periodsToOpen, usualPeriodToOpen } from '../../domain/period';
 import { defaultReminderLadder } from '../../domain/reminders';
 import { pragueDate } from '../../domain/time';
 import { listCycles } from '../../domain/use-cases/arr';
@@ -7,17 +7,6 @@ import { renderCyclesPage, type OpenCycleFormValues } from '../../templates/cons
 import { html, type HttpResponse } from '../http/responses';
 import type { SignedInContext } from './context';
 import { frameUser } from './pages';
-
-/**
- * The half-years ARR may want to open and that have no cycle yet: of the one that ended last, the
- * running one and the next.
- */
-function openablePeriods(now: Date, existing: ReadonlySet<string>): Array<{ id: string; label: string }> {
-  const running = periodOfDate(pragueDate(now));
-  return [previousPeriod(running), running, nextPeriod(running)]
-    .filter((period) => !existing.has(period.id))
-    .map((period) => ({ id: period.id, label: period.label }));
-}
 
 /** The form's first values: the half-year ARR would usually open today if it has no cycle yet, else the first one offered. */
 function defaultOpenValues(now: Date, periods: Array<{ id: string }>): OpenCycleFormValues {
@@ -40,7 +29,7 @@ export async function cyclesPage(
 ): Promise<HttpResponse> {
   const cycles = await listCycles(context.deps.app);
   const isArr = context.user.role === 'arr';
-  const periods = openablePeriods(context.now, new Set(cycles.map((cycle) => cycle.id)));
+  const periods = periodsToOpen(pragueDate(context.now), cycles).map((period) => ({ id: period.id, label: period.label }));
   return html(
     status,
     renderCyclesPage({

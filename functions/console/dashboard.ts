@@ -88,7 +88,7 @@ export async function dashboardView(
       deadline: new Date(cycle.deadline),
       meetingDate: cycle.meetingDate,
       isOpen: cycle.state === 'open',
-      canReschedule: cycle.state !== 'steering-group-notified' && cycle.state !== 'draft',
+      canReschedule: cycle.source !== 'import' && cycle.state !== 'steering-group-notified' && cycle.state !== 'draft',
       hasReport: cycle.reportAssembledAt !== undefined,
     },
     totals: {

@@ -69,7 +69,19 @@ function CyclesTable(props: { cycles: CycleRow[] }): VNode {
               <th scope="row">
                 {cycle.imported ? cycle.periodLabel : <a href={`/arr/cycles/${encodeURIComponent(cycle.id)}`}>{cycle.periodLabel}</a>}
               </th>
-              <td>{cycle.imported ? 'převzato ze zprávy' : cycle.stateLabel}</td>
+              <td>
+                {cycle.imported ? (
+                  <>
+                    převzato ze zprávy (
+                    <a href={`/arr/cycles/${encodeURIComponent(cycle.id)}/report`} aria-label={`Monitorovací zpráva za ${cycle.periodLabel}`}>
+                      monitorovací zpráva
+                    </a>
+                    )
+                  </>
+                ) : (
+                  cycle.stateLabel
+                )}
+              </td>
               {/* A cycle taken from a report has no real deadline or meeting: its dates are the period's end. */}
               <td>{cycle.imported ? '–' : formatDeadline(cycle.deadline)}</td>
               <td>{cycle.imported ? '–' : formatIsoDate(cycle.meetingDate)}</td>
@@ -100,7 +112,7 @@ function OpenCycleForm(props: { form: NonNullable<CyclesView['openForm']>; csrf:
     return (
       <section class="panel" aria-labelledby="otevrit-nadpis">
         <h2 id="otevrit-nadpis">Otevřít nové pololetí</h2>
-        <p>Minulé, běžící i příští pololetí už mají svůj cyklus. Další pololetí půjde otevřít, až začne to příští.</p>
+        <p>Teď není co otevřít: minulé, běžící i příští pololetí už svůj cyklus mají, nebo předcházejí pololetí otevřenému naposledy. Další pololetí půjde otevřít, až začne to příští.</p>
       </section>
     );
   }

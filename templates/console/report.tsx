@@ -18,6 +18,8 @@ export interface ReportPageView {
    * unfinished report goes round as if it were the report.
    */
   draft?: { submitted: number; total: number };
+  /** A word on where the report comes from, above it. */
+  notice?: string;
   /** Pages that belong with this report, e.g. the annual report's texts. */
   links?: Array<{ href: string; label: string }>;
 }
@@ -59,6 +61,7 @@ export function renderReportPage(view: ReportPageView): string {
           ))}
         </p>
       ) : null}
+      {view.notice ? <p class="panel">{view.notice}</p> : null}
       {view.previewHtml === null ? (
         <p class="panel">{view.missingMessage}</p>
       ) : (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../domain/errors';
-import { nextPeriod, parsePeriodId, periodIdSchema, periodOfDate, previousPeriod, usualPeriodToOpen } from '../../domain/period';
+import { nextPeriod, parsePeriodId, periodIdSchema, periodOfDate, periodsToOpen, previousPeriod, usualPeriodToOpen } from '../../domain/period';
 
 function thrownBy(action: () => unknown): unknown {
   try {
@@ -154,5 +154,38 @@ describe('usualPeriodToOpen', () => {
 
     // Assess
     expect(ids).toEqual(['2027-H1', '2026-H2', '2026-H2']);
+  });
+});
+
+describe('periodsToOpen', () => {
+  const ids = (today: string, cycles: Array<{ id: string; source: 'system' | 'import' }>) => periodsToOpen(today, cycles).map((period) => period.id);
+
+  it('offers the last, the running and the next half-year while none has a cycle', () => {
+    // Act
+    const offered = ids('2026-12-03', []);
+
+    // Assess
+    expect(offered).toEqual(['2026-H1', '2026-H2', '2027-H1']);
+  });
+
+  it('leaves out the half-years that have a cycle, opened or taken from a report', () => {
+    // Act
+    const offered = ids('2026-06-01', [
+      { id: '2025-H2', source: 'import' },
+      { id: '2026-H1', source: 'system' },
+    ]);
+
+    // Assess
+    expect(offered).toEqual(['2026-H2']);
+  });
+
+  it('leaves out a half-year before the one ARR opened last, but not one before a report’s', () => {
+    // Act
+    const afterOpened = ids('2026-12-03', [{ id: '2026-H2', source: 'system' }]);
+    const afterImported = ids('2026-12-03', [{ id: '2026-H2', source: 'import' }]);
+
+    // Assess
+    expect(afterOpened).toEqual(['2027-H1']);
+    expect(afterImported).toEqual(['2026-H1', '2027-H1']);
   });
 });

@@ -10,7 +10,7 @@ import { parsePeriodId } from '../../../domain/period';
 import { getAnnualReport } from '../../../domain/use-cases/annual-report';
 import { reportProjects, type MonitoringReport } from '../../../domain/report/model';
 import { listCycles } from '../../../domain/use-cases/arr';
-import { currentReport, draftReport } from '../../../domain/use-cases/assemble-report';
+import { draftReport, readMonitoringReport } from '../../../domain/use-cases/assemble-report';
 import { renderIndicatorsPage, renderReportPage, reportBody } from '../../../templates/console/report';
 import { INDICATOR_FORMATS, openDataDocument } from '../../downloads/open-data';
 import { annualReportDocument, monitoringReportDocument, REPORT_FORMATS } from '../../downloads/report-documents';
@@ -39,17 +39,25 @@ export const routes: Record<string, ConsoleRoute> = {
     const cycleId = pathParameter(context.event, 'cycleId');
     const cycle = await context.deps.app.cycles.getCycle(cycleId);
     if (!cycle) throw new NotFoundError(`Cyklus ${cycleId} neexistuje.`);
-    const stored = await currentReport(context.deps.app, { cycleId, correlationId: correlationIdOf(context.event) });
+    const stored = await readMonitoringReport(context.deps.app, { cycleId, correlationId: correlationIdOf(context.event) });
     // ARR's working draft while persons answer; the steering group reads only an assembled report.
     const draft = stored === null && context.user.role === 'arr' ? await draftReport(context.deps.app, { cycleId }) : null;
     const report = stored ?? draft;
     const label = parsePeriodId(cycleId).label;
+    const imported = cycle.source === 'import';
     return html(
       200,
       renderReportPage({
         user: frameUser(context),
         title: `Monitorovací zpráva za ${label}`,
-        breadcrumbs: [{ href: '/arr', label: 'Cykly' }, { href: cyclePath(cycleId), label }, { label: 'Monitorovací zpráva' }],
+        // A half-year taken from a report has no page of its own: it was never collected here.
+        breadcrumbs: [{ href: '/arr', label: 'Cykly' }, imported ? { label } : { href: cyclePath(cycleId), label }, { label: 'Monitorovací zpráva' }],
+        ...(imported
+          ? {
+              notice:
+                'Zpráva je sestavená z monitorovací zprávy za toto pololetí, která vznikla před zavedením systému: má její texty k projektům, ne však hodnoty indikátorů ani stavy projektů.',
+            }
+          : {}),
         downloadBase: cyclePath(cycleId, '/report'),
         previewHtml: report ? reportBody(renderMonitoringReportHtml(report)) : null,
         ...(draft ? { draft: draftProgress(draft) } : {}),
@@ -99,11 +107,9 @@ export const routes: Record<string, ConsoleRoute> = {
 
   'GET /arr/indicators': member(async (context) => {
     const all = await listCycles(context.deps.app);
-    const cycles = all.filter((cycle) => cycle.source === 'system');
-    const reported = new Set<string>();
-    for (const cycle of cycles) if (cycle.reportAssembledAt) reported.add(cycle.id);
-    // A half-year known from an imported report has its monitoring report built on demand.
-    const halfYears = new Set([...reported, ...all.filter((cycle) => cycle.source === 'import').map((cycle) => cycle.id)]);
+    // The half-years with a monitoring report: assembled, or built on demand from an imported report.
+    const withReport = all.filter((cycle) => cycle.source === 'import' || cycle.reportAssembledAt !== undefined);
+    const halfYears = new Set(withReport.map((cycle) => cycle.id));
     const years = [...new Set([...halfYears].map((id) => id.slice(0, 4)))]
       .sort((a, b) => b.localeCompare(a))
       .map((year) => ({ year, complete: halfYears.has(`${year}-H1`) && halfYears.has(`${year}-H2`) }));
@@ -111,7 +117,7 @@ export const routes: Record<string, ConsoleRoute> = {
       200,
       renderIndicatorsPage({
         user: frameUser(context),
-        cycles: cycles.filter((cycle) => reported.has(cycle.id)).map((cycle) => ({ id: cycle.id, label: parsePeriodId(cycle.id).label })),
+        cycles: withReport.map((cycle) => ({ id: cycle.id, label: parsePeriodId(cycle.id).label })),
         years,
       }),
     );

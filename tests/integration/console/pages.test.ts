@@ -117,7 +117,7 @@ describe('console pages', () => {
     for (const target of targets) expect(page.body).toContain(`<h2 id="${target}">`);
   });
 
-  it('lists the annual reports of the years taken from reports, and says that no monitoring report is assembled yet', async () => {
+  it('lists the reports of the half-years taken from reports, and not the open cycle’s, which has none yet', async () => {
     // Act
     const page = await arr.request('/arr/indicators');
     const monitoring = page.body.slice(page.body.indexOf('id="zpravy"'));
@@ -125,8 +125,26 @@ describe('console pages', () => {
     // Assess
     expect(page.status).toBe(200);
     expect(page.body).toContain('<a href="/arr/years/2025/report">Výroční zpráva za rok 2025</a>');
-    expect(monitoring).toContain('Zatím není sestavená žádná monitorovací zpráva.');
-    expect(monitoring).not.toContain('<ul>');
+    expect(monitoring).toContain('<a href="/arr/cycles/2025-H2/report">Monitorovací zpráva za 2. pololetí 2025</a>');
+    expect(monitoring).toContain('<a href="/arr/cycles/2025-H1/report">Monitorovací zpráva za 1. pololetí 2025</a>');
+    expect(monitoring).not.toContain('2026-H1');
+  });
+
+  it('shows the report of a half-year taken from a report, saying where it comes from, with its downloads', async () => {
+    // Act
+    const page = await arr.request('/arr/cycles/2025-H2/report');
+    const markdown = await arr.request('/arr/cycles/2025-H2/report/md');
+    const home = await arr.request('/arr');
+
+    // Assess
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Zpráva je sestavená z monitorovací zprávy za toto pololetí, která vznikla před zavedením systému');
+    expect(page.body).toContain('Monitorovací zpráva za 2. pololetí 2025');
+    expect(page.body).toContain('href="/arr/cycles/2025-H2/report/docx"');
+    expect(page.body).not.toContain('href="/arr/cycles/2025-H2"');
+    expect(markdown.status).toBe(200);
+    expect(markdown.body).toContain('Energetický management a hospodaření s vodou');
+    expect(home.body).toContain('href="/arr/cycles/2025-H2/report" aria-label="Monitorovací zpráva za 2. pololetí 2025"');
   });
 
   it('sends a person a new link from the dashboard and revokes the old ones', async () => {
@@ -170,7 +188,7 @@ describe('console pages', () => {
 
     // Assess
     expect(opened.status).toBe(303);
-    expect(home.body).toContain('Minulé, běžící i příští pololetí už mají svůj cyklus.');
+    expect(home.body).toContain('Teď není co otevřít: minulé, běžící i příští pololetí už svůj cyklus mají');
     expect(home.body).not.toContain('<select');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { liberecActionPlan } from '../../../domain/catalog/liberec';
-import { NotFoundError, ValidationError } from '../../../domain/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../../../domain/errors';
 import { closeCycle } from '../../../domain/use-cases/close-cycle';
 import { openCycle } from '../../../domain/use-cases/open-cycle';
 import { rescheduleCycle } from '../../../domain/use-cases/reschedule-cycle';
@@ -87,5 +87,29 @@ describe('moving a cycle’s dates', () => {
     await expect(deadline).rejects.toBeInstanceOf(ValidationError);
     expect(meeting.meetingDate).toBe('2026-09-17');
     await expect(rescheduleCycle(world.deps, { cycleId: '2026-H9', body: {} })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('refuses to move the dates of a half-year taken from a report, changing nothing', async () => {
+    // Prepare
+    const world = inMemoryWorld(liberecActionPlan, '2026-06-01T08:00:00Z');
+    const imported = {
+      id: '2025-H2',
+      planId: liberecActionPlan.id,
+      state: 'closed' as const,
+      deadline: '2025-12-31T22:59:59.000Z',
+      meetingDate: '2025-12-31',
+      reminderLadder: { daysBeforeDeadline: [14, 7, 1], overdueAfterDays: 1, escalateAfterDays: 7 },
+      source: 'import' as const,
+      createdAt: '2026-01-10T08:00:00.000Z',
+    };
+    await world.deps.cycles.createCycle(imported);
+
+    // Act
+    const moved = rescheduleCycle(world.deps, { cycleId: '2025-H2', body: { meetingDate: '2026-09-17' } });
+
+    // Assess
+    await expect(moved).rejects.toThrow('Cyklus 2025-H2 je převzatý z monitorovací zprávy; jeho termíny nelze měnit.');
+    await expect(moved).rejects.toBeInstanceOf(ConflictError);
+    expect((await world.deps.cycles.getCycle('2025-H2'))?.meetingDate).toBe('2025-12-31');
   });
 });

@@ -1,0 +1,31 @@
+/** The console's indicators page: what it lists of the reports, and what it says when there are none. */
+import { describe, expect, it } from 'vitest';
+import { renderIndicatorsPage } from '../../../templates/console/report';
+import { htmlText } from '../documents/read';
+
+const user = { name: 'Jana Nováková', role: 'arr' as const, csrf: 'csrf-token' };
+
+describe('the indicators page', () => {
+  it('says that no monitoring report is assembled yet instead of an empty list', () => {
+    // Act
+    const html = renderIndicatorsPage({ user, cycles: [], years: [] });
+
+    // Assess
+    expect(htmlText(html)).toContain('Zatím není sestavená žádná monitorovací zpráva.');
+    expect(html).not.toMatch(/<ul>\s*<\/ul>/);
+  });
+
+  it('lists each half-year’s report and the year whose two half-years are done', () => {
+    // Act
+    const html = renderIndicatorsPage({
+      user,
+      cycles: [{ id: '2026-H1', label: '1. pololetí 2026' }],
+      years: [{ year: '2026', complete: false }],
+    });
+
+    // Assess
+    expect(html).toContain('<a href="/arr/cycles/2026-H1/report">Monitorovací zpráva za 1. pololetí 2026</a>');
+    expect(htmlText(html)).toContain('Výroční zpráva za rok 2026 (zatím jen 1. pololetí)');
+    expect(htmlText(html)).not.toContain('Zatím není sestavená');
+  });
+});
