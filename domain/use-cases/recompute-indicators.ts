@@ -33,17 +33,37 @@ async function answersReturn(
   return returns.some((returned) => returned.version === latest.version - 1);
 }
 
-/** The previous cycle's values, or the plan's baseline before the first cycle. */
+/**
+ * The values this cycle starts from: those of the newest earlier cycle with any, or the plan's
+ * baseline before the first. Usually that is the half-year just before; a half-year ARR skipped,
+ * or one in which nobody answered, has none, and the values carry over it rather than falling
+ * back to the baseline. Cycles taken from reports have no values of their own (the baseline is
+ * where they end), so only cycles this system opened are looked at.
+ */
 export async function previousIndicatorValues(
-  deps: Pick<Dependencies, 'indicators'>,
+  deps: Pick<Dependencies, 'indicators' | 'cycles'>,
   cycleId: string,
   definitions: Parameters<typeof baselineValues>[0],
 ): Promise<PreviousIndicatorValues> {
-  const previous = await deps.indicators.getTotals(previousPeriod(parsePeriodId(cycleId)).id);
+  const justBefore = previousPeriod(parsePeriodId(cycleId)).id;
+  const previous = (await deps.indicators.getTotals(justBefore)) ?? (await newestEarlierTotals(deps, justBefore));
   if (!previous) return baselineValues(definitions);
   return Object.fromEntries(
     previous.values.map((value) => [value.code, { periodValue: value.periodValue, cumulativeValue: value.cumulativeValue }]),
   );
+}
+
+/** The totals of the newest cycle this system opened before `before`, or null when none has any. */
+async function newestEarlierTotals(deps: Pick<Dependencies, 'indicators' | 'cycles'>, before: string): Promise<IndicatorTotalsRecord | null> {
+  const earlier = (await deps.cycles.listCycles())
+    .filter((cycle) => cycle.source === 'system' && cycle.id < before)
+    // Ids sort as the half-years do (`2026-H1` < `2026-H2` < `2027-H1`).
+    .sort((a, b) => b.id.localeCompare(a.id));
+  for (const cycle of earlier) {
+    const totals = await deps.indicators.getTotals(cycle.id);
+    if (totals) return totals;
+  }
+  return null;
 }
 
 function conflict(cycleId: string): ConflictError {

@@ -13,7 +13,7 @@ import type { ImportedReport } from '../../../domain/importer/parse-monitoring-r
 import { loadHistory } from '../../../domain/use-cases/load-history';
 import { draftReport } from '../../../domain/use-cases/assemble-report';
 import { reportProjects } from '../../../domain/report/model';
-import { contactDisplayName } from '../../../domain/plan';
+import { activityAreaOfProject, contactDisplayName } from '../../../domain/plan';
 import { inMemoryWorld, type InMemoryWorld } from '../../support/in-memory-dependencies';
 import { drain } from '../../support/in-memory-drain';
 
@@ -227,6 +227,61 @@ describe('at-least-once delivery', () => {
     expect((await world.deps.indicators.getContribution('2026-H1', project.id))?.version).toBe(1);
     const overview = await getCycleOverview(world.deps, '2026-H1');
     expect(overview.completeness.totals.submitted).toBe(1);
+  });
+});
+
+describe('indicator values over a half-year with none', () => {
+  /** 2026-H1 with one project's contribution of 3 to a cumulative indicator of its area, then closed. */
+  async function firstHalfYearCounted(world: InMemoryWorld) {
+    const project = activeProjects.find((candidate) => candidate.placement.kind === 'activity')!;
+    const area = activityAreaOfProject(plan, project)!;
+    const indicator = plan.indicators.find((candidate) => candidate.activityAreaId === area.id && candidate.aggregation === 'cumulative')!;
+    const person = plan.contactPersons.find((candidate) => candidate.id === project.contactPersonIds[0])!;
+    await submitProject(world.deps, {
+      token: tokenOf(world, person.email),
+      projectId: project.id,
+      body: answer({ indicatorContributions: { [indicator.code]: 3 } }),
+      correlationId: 't',
+    });
+    await drain(world);
+    await closeCycle(world.deps, { cycleId: '2026-H1', reason: 'manual', correlationId: 't' });
+    await drain(world);
+    return indicator;
+  }
+
+  async function openOn(world: InMemoryWorld, now: string, request: { period: string; deadline: string; meetingDate: string }) {
+    world.setNow(now);
+    await openCycle(world.deps, request, 't');
+    await drain(world);
+  }
+
+  it('carries the cumulative values over a half-year ARR did not open', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const indicator = await firstHalfYearCounted(world);
+
+    // Act: 2026-H2 is skipped
+    await openOn(world, '2027-07-01T08:00:00Z', { period: '2027-H1', deadline: '2027-07-15', meetingDate: '2027-09-09' });
+
+    // Assess
+    const row = (await getCycleIndicators(world.deps, '2027-H1')).find((candidate) => candidate.code === indicator.code)!;
+    expect(row).toMatchObject({ periodValue: 0, cumulativeValue: indicator.baseline.value + 3 });
+  });
+
+  it('carries the cumulative values over a half-year in which nobody answered', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const indicator = await firstHalfYearCounted(world);
+    await openOn(world, '2027-01-02T08:00:00Z', { period: '2026-H2', deadline: '2027-01-15', meetingDate: '2027-03-11' });
+    await closeCycle(world.deps, { cycleId: '2026-H2', reason: 'manual', correlationId: 't' });
+    await drain(world);
+
+    // Act
+    await openOn(world, '2027-07-01T08:00:00Z', { period: '2027-H1', deadline: '2027-07-15', meetingDate: '2027-09-09' });
+
+    // Assess
+    const row = (await getCycleIndicators(world.deps, '2027-H1')).find((candidate) => candidate.code === indicator.code)!;
+    expect(row).toMatchObject({ periodValue: 0, cumulativeValue: indicator.baseline.value + 3 });
   });
 });
 
