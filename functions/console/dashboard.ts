@@ -28,13 +28,16 @@ const NOTICES: Record<string, string> = {
   uzavreno: 'Cyklus je uzavřen; monitorovací zpráva se sestavuje.',
 };
 
+/** The dashboard of a cycle this system opened; null for one taken from a report, which has none. */
 export async function dashboardView(
   context: SignedInContext,
   cycleId: string,
   dates?: DashboardView['dates'],
-): Promise<DashboardView> {
+): Promise<DashboardView | null> {
   const deps = context.deps.app;
   const overview = await getCycleOverview(deps, cycleId);
+  // A half-year taken from a report has no requests, persons or reminders: only its report to read.
+  if (overview.cycle.source === 'import') return null;
   const plan = await deps.plans.getPlan(overview.cycle.planId);
   const projects = new Map(plan.projects.map((project) => [project.id, project]));
   const persons = new Map(plan.contactPersons.map((person) => [person.id, person]));
@@ -88,7 +91,7 @@ export async function dashboardView(
       deadline: new Date(cycle.deadline),
       meetingDate: cycle.meetingDate,
       isOpen: cycle.state === 'open',
-      canReschedule: cycle.source !== 'import' && cycle.state !== 'steering-group-notified' && cycle.state !== 'draft',
+      canReschedule: cycle.state !== 'steering-group-notified' && cycle.state !== 'draft',
       hasReport: cycle.reportAssembledAt !== undefined,
     },
     totals: {

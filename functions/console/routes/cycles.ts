@@ -15,7 +15,10 @@ export const routes: Record<string, ConsoleRoute> = {
   'GET /arr': member((context) => cyclesPage(context, 200, null)),
 
   'GET /arr/cycles/{cycleId}': member(async (context) => {
-    const { status, html: page } = renderDashboard(await dashboardView(context, pathParameter(context.event, 'cycleId')));
+    const cycleId = pathParameter(context.event, 'cycleId');
+    const view = await dashboardView(context, cycleId);
+    if (view === null) return redirect(cyclePath(cycleId, '/report'));
+    const { status, html: page } = renderDashboard(view);
     return html(status, page);
   }),
 
@@ -32,8 +35,9 @@ export const routes: Record<string, ConsoleRoute> = {
       if (!(error instanceof DomainError) || error.kind !== 'validation') throw error;
       const errors = { ...error.details };
       if (Object.keys(errors).length === 0) errors.deadline = error.message;
-      const { html: page } = renderDashboard(await dashboardView(context, cycleId, { values, errors }));
-      return html(422, page);
+      const view = await dashboardView(context, cycleId, { values, errors });
+      if (view === null) return redirect(cyclePath(cycleId, '/report'));
+      return html(422, renderDashboard(view).html);
     }
   }),
 

@@ -130,13 +130,16 @@ describe('console pages', () => {
     expect(monitoring).not.toContain('2026-H1');
   });
 
-  it('shows the report of a half-year taken from a report, saying where it comes from, with its downloads', async () => {
+  it('shows the report of a half-year taken from a report, saying where it comes from, with its downloads, in place of a dashboard', async () => {
     // Act
     const page = await arr.request('/arr/cycles/2025-H2/report');
     const markdown = await arr.request('/arr/cycles/2025-H2/report/md');
     const home = await arr.request('/arr');
+    const dashboard = await arr.request('/arr/cycles/2025-H2');
 
     // Assess
+    expect(dashboard.status).toBe(303);
+    expect(new URL(dashboard.location!).pathname).toBe('/arr/cycles/2025-H2/report');
     expect(page.status).toBe(200);
     expect(page.body).toContain('Zpráva je sestavená z monitorovací zprávy za toto pololetí, která vznikla před zavedením systému');
     expect(page.body).toContain('Monitorovací zpráva za 2. pololetí 2025');
