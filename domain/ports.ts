@@ -110,7 +110,7 @@ export interface CycleStore {
   /** Drops a project from a cycle (ARR removed it from the plan). @returns false when it was not there. */
   removeRequest(cycleId: string, projectId: string): Promise<boolean>;
   /** Adds a project to a person's part of an open cycle; `created` when the person was new to the cycle. */
-  addContactProject(cycleId: string, contactPersonId: string, projectId: string): Promise<'created' | 'added' | 'present'>;
+  addContactProject(cycleId: string, contactPersonId: string, projectId: string, address: string | undefined): Promise<'created' | 'added' | 'present'>;
   /** Takes a project from a person's part of an open cycle. @returns false when it was not theirs. */
   removeContactProject(cycleId: string, contactPersonId: string, projectId: string): Promise<boolean>;
   /**
@@ -129,8 +129,8 @@ export interface CycleStore {
   listDeliveryEvents(cycleId: string): Promise<DeliveryEventRecord[]>;
   /** Flags the person's address in the cycle; the first flag is kept. */
   markUndeliverable(cycleId: string, contactPersonId: string, address: UndeliverableAddress): Promise<void>;
-  /** Removes the flag and the notice claim (a new address). */
-  clearContactDelivery(cycleId: string, contactPersonId: string): Promise<void>;
+  /** Records the person's new address, and removes the undeliverable flag and the notice claim. */
+  readdressContact(cycleId: string, contactPersonId: string, address: string): Promise<void>;
   /** Claims the one notice to ARR about this person in this cycle. @returns false when claimed before. */
   claimUndeliverableNotice(cycleId: string, contactPersonId: string, at: string): Promise<boolean>;
   /** Gives the claim back when the notice could not be sent, so a retry sends it. */

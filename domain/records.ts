@@ -78,6 +78,13 @@ export interface CycleContactRecord {
   contactPersonId: string;
   projectIds: string[];
   /**
+   * The address this cycle's links go to: the plan's when the person joined the cycle or when ARR
+   * last changed it. A plan change cut short before the old links were revoked leaves it behind
+   * the plan, which is how the next run (a save, the morning sweep) knows to finish it. Parts
+   * written before it was kept have none.
+   */
+  address?: string;
+  /**
    * Set when SES reported a hard bounce or a complaint for the person's address in this cycle:
    * no more reminders go there, the dashboard flags it, the escalation names it. Cleared when
    * ARR changes the person's email.

@@ -179,9 +179,9 @@ export class DynamoCycleStore implements CycleStore {
     return true;
   }
 
-  async addContactProject(cycleId: string, contactPersonId: string, projectId: string): Promise<'created' | 'added' | 'present'> {
+  async addContactProject(cycleId: string, contactPersonId: string, projectId: string, address: string | undefined): Promise<'created' | 'added' | 'present'> {
     const key = keys.contact(cycleId, contactPersonId);
-    const record: CycleContactRecord = { cycleId, contactPersonId, projectIds: [projectId] };
+    const record: CycleContactRecord = { cycleId, contactPersonId, projectIds: [projectId], ...(address === undefined ? {} : { address }) };
     if (await this.table.put({ ...key, ...record }, { ConditionExpression: 'attribute_not_exists(PK)' })) return 'created';
     const appended = await this.table.update(key, {
       UpdateExpression: 'SET projectIds = list_append(projectIds, :list)',
@@ -254,10 +254,11 @@ export class DynamoCycleStore implements CycleStore {
     });
   }
 
-  async clearContactDelivery(cycleId: string, contactPersonId: string): Promise<void> {
+  async readdressContact(cycleId: string, contactPersonId: string, address: string): Promise<void> {
     await this.table.update(keys.contact(cycleId, contactPersonId), {
-      UpdateExpression: 'REMOVE undeliverable, undeliverableNoticeClaimedAt',
+      UpdateExpression: 'SET address = :address REMOVE undeliverable, undeliverableNoticeClaimedAt',
       ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':address': address },
     });
   }
 

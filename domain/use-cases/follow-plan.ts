@@ -85,10 +85,13 @@ export async function followPlan(
   }
   const inPlan = new Set(plan.projects.map((project) => project.id));
 
-  // A bounced address that ARR has changed since, by a change cut short before it got to the cycle.
+  // An address ARR has changed since the links went out (or since one bounced), by a change cut
+  // short before it got to the cycle: the links sent to the old address still work until this.
+  const differs = (address: string | undefined, person: ContactPerson) => address !== undefined && address.toLowerCase() !== person.email.toLowerCase();
+  const persons = new Map(plan.contactPersons.map((person) => [person.id, person]));
   for (const contact of contacts) {
-    const person = plan.contactPersons.find((candidate) => candidate.id === contact.contactPersonId);
-    if (!person || !contact.undeliverable || contact.undeliverable.email.toLowerCase() === person.email.toLowerCase()) continue;
+    const person = persons.get(contact.contactPersonId);
+    if (!person || !(differs(contact.address, person) || differs(contact.undeliverable?.email, person))) continue;
     followed.wrote = true;
     await readdress(deps, cycleId, person, now, news);
     followed.reinvited.push({ cycleId, contactPersonId: person.id, email: person.email });
@@ -115,7 +118,7 @@ export async function followPlan(
     // before its news went out (or kept it when ARR last removed the project from the plan).
     const untold = new Set(added.filter((id) => holding.includes(id)));
     for (const contactPersonId of new Set([...added, ...missing])) {
-      const result = await deps.cycles.addContactProject(cycleId, contactPersonId, project.id);
+      const result = await deps.cycles.addContactProject(cycleId, contactPersonId, project.id, persons.get(contactPersonId)?.email);
       if (result === 'created') news.inviteToAll(cycleId, contactPersonId);
       else if (result === 'added' || untold.has(contactPersonId)) news.tellOfAdded(cycleId, contactPersonId, project.id);
     }
@@ -148,6 +151,7 @@ function setContacts(deps: Pick<Dependencies, 'cycles'>, request: RequestRecord,
  */
 export async function readdress(deps: Pick<Dependencies, 'cycles' | 'tokens'>, cycleId: string, person: ContactPerson, now: Date, news: ContactNews): Promise<void> {
   await deps.tokens.revokeTokens(cycleId, person.id, now.toISOString());
-  await deps.cycles.clearContactDelivery(cycleId, person.id);
+  // Last: while it still holds the old address, a run cut short before here is finished by the next.
+  await deps.cycles.readdressContact(cycleId, person.id, person.email);
   news.inviteToAll(cycleId, person.id);
 }

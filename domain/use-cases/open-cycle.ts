@@ -65,10 +65,12 @@ export async function openCycle(
       projectsByContact.set(contactPersonId, [...(projectsByContact.get(contactPersonId) ?? []), project.id]);
     }
   }
+  const addresses = new Map(plan.contactPersons.map((person) => [person.id, person.email]));
   const contacts: CycleContactRecord[] = [...projectsByContact].map(([contactPersonId, projectIds]) => ({
     cycleId: draft.id,
     contactPersonId,
     projectIds,
+    ...(addresses.has(contactPersonId) ? { address: addresses.get(contactPersonId) } : {}),
   }));
   await deps.cycles.putRequests(requests);
   await deps.cycles.putContacts(contacts);

@@ -190,11 +190,11 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
         }
         return true;
       },
-      async addContactProject(cycleId, contactPersonId, projectId) {
+      async addContactProject(cycleId, contactPersonId, projectId, address) {
         const key = `${cycleId}/${contactPersonId}`;
         const found = contacts.get(key);
         if (!found) {
-          contacts.set(key, { cycleId, contactPersonId, projectIds: [projectId] });
+          contacts.set(key, { cycleId, contactPersonId, projectIds: [projectId], ...(address === undefined ? {} : { address }) });
           return 'created';
         }
         if (found.projectIds.includes(projectId)) return 'present';
@@ -230,11 +230,11 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
         const found = contacts.get(`${cycleId}/${contactPersonId}`);
         if (found && !found.undeliverable) contacts.set(`${cycleId}/${contactPersonId}`, { ...found, undeliverable: clone(address) });
       },
-      async clearContactDelivery(cycleId, contactPersonId) {
+      async readdressContact(cycleId, contactPersonId, address) {
         const found = contacts.get(`${cycleId}/${contactPersonId}`);
         if (found) {
           const { undeliverable: _flag, undeliverableNoticeClaimedAt: _claim, ...rest } = found;
-          contacts.set(`${cycleId}/${contactPersonId}`, rest);
+          contacts.set(`${cycleId}/${contactPersonId}`, { ...rest, address });
         }
       },
       async claimUndeliverableNotice(cycleId, contactPersonId, at) {

@@ -834,9 +834,9 @@ describe('plan revisions and changes to an open cycle (dynalite)', () => {
     const added = await store.cycles.addRequest({ cycleId, projectId: 'b', contactPersonIds: ['k-simonova', 'p-nova'], askedAt: '2026-07-27T08:00:00.000Z' });
     const again = await store.cycles.addRequest({ cycleId, projectId: 'b', contactPersonIds: ['k-simonova'], askedAt: '2026-07-28T08:00:00.000Z' });
     const asked = await store.cycles.getRequests(cycleId, ['b']);
-    const toInvited = await store.cycles.addContactProject(cycleId, 'k-simonova', 'b');
-    const twice = await store.cycles.addContactProject(cycleId, 'k-simonova', 'b');
-    const toNew = await store.cycles.addContactProject(cycleId, 'p-nova', 'b');
+    const toInvited = await store.cycles.addContactProject(cycleId, 'k-simonova', 'b', 'k.simonova@example.org');
+    const twice = await store.cycles.addContactProject(cycleId, 'k-simonova', 'b', 'k.simonova@example.org');
+    const toNew = await store.cycles.addContactProject(cycleId, 'p-nova', 'b', 'p.nova@example.org');
     const removed = await store.cycles.removeRequest(cycleId, 'b');
     const removedAgain = await store.cycles.removeRequest(cycleId, 'b');
 
@@ -844,6 +844,7 @@ describe('plan revisions and changes to an open cycle (dynalite)', () => {
     expect([added, again, toInvited, twice, toNew, removed, removedAgain]).toEqual([true, false, 'added', 'present', 'created', true, false]);
     expect(asked.map((request) => request.askedAt)).toEqual(['2026-07-27T08:00:00.000Z']);
     expect((await store.cycles.getContact(cycleId, 'k-simonova'))?.projectIds).toEqual(['a', 'b']);
+    expect(await store.cycles.getContact(cycleId, 'p-nova')).toEqual({ cycleId, contactPersonId: 'p-nova', projectIds: ['b'], address: 'p.nova@example.org' });
     expect((await store.cycles.getCycle(cycleId))?.requestCount).toBe(1);
   });
 
@@ -887,7 +888,7 @@ describe('plan revisions and changes to an open cycle (dynalite)', () => {
     expect((await store.cycles.getContact(cycleId, 'k-simonova'))?.projectIds).toEqual(['a', 'c', 'f']);
   });
 
-  it('records an SES event once, keeps the first flag and claims the notice once', async () => {
+  it('records an SES event once, keeps the first flag and claims the notice once; a new address clears both', async () => {
     // Prepare
     const cycleId = freshCycleId();
     await store.cycles.createCycle(cycle(cycleId));
@@ -900,7 +901,7 @@ describe('plan revisions and changes to an open cycle (dynalite)', () => {
     await store.cycles.markUndeliverable(cycleId, 'k-simonova', { outcome: 'complaint', email: 'k@example.org', reason: 'abuse', at: event.occurredAt });
     const claims = [await store.cycles.claimUndeliverableNotice(cycleId, 'k-simonova', 'now'), await store.cycles.claimUndeliverableNotice(cycleId, 'k-simonova', 'now')];
     const flagged = await store.cycles.getContact(cycleId, 'k-simonova');
-    await store.cycles.clearContactDelivery(cycleId, 'k-simonova');
+    await store.cycles.readdressContact(cycleId, 'k-simonova', 'simonova@kraj-lbc.cz');
 
     // Assess
     expect(recorded).toEqual([true, false]);
@@ -908,6 +909,6 @@ describe('plan revisions and changes to an open cycle (dynalite)', () => {
     expect(await store.cycles.listDeliveryEvents(cycleId)).toEqual([event]);
     expect(flagged?.undeliverable?.outcome).toBe('hard-bounce');
     const contact = await store.cycles.getContact(cycleId, 'k-simonova');
-    expect([contact?.undeliverable, contact?.undeliverableNoticeClaimedAt]).toEqual([undefined, undefined]);
+    expect([contact?.undeliverable, contact?.undeliverableNoticeClaimedAt, contact?.address]).toEqual([undefined, undefined, 'simonova@kraj-lbc.cz']);
   });
 });

@@ -223,6 +223,25 @@ describe('editing the plan during an open cycle', () => {
     expect(access.person.email).toBe('nova.adresa@kraj-lbc.cz');
   });
 
+  it('stops the links sent to an old address on the next morning when the change of address died before, and invites the new one', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const person = personOf(active[0]!.id);
+    const oldToken = latestTokenOf(world, person.email);
+    await diesAt(world.deps.tokens, 'revokeTokens', () => updateContactPerson(world.deps, { ...change({ email: 'nova.adresa@kraj-lbc.cz' }), contactPersonId: person.id }));
+    world.sentMail.length = 0;
+
+    // Act
+    const { sweep, again } = await twoMorningSweeps(world, '2026-06-02T08:30:00+02:00', '2026-06-03T08:30:00+02:00');
+
+    // Assess
+    expect([sweep.planChangesFinished, again.planChangesFinished]).toEqual([1, 0]);
+    await expect(resolveContactAccess(world.deps, oldToken)).rejects.toMatchObject({ kind: 'not-found' });
+    expect(world.sentMail.map((mail) => mail.to)).toEqual([['nova.adresa@kraj-lbc.cz']]);
+    const access = await resolveContactAccess(world.deps, latestTokenOf(world, 'nova.adresa@kraj-lbc.cz'));
+    expect(access.person.id).toBe(person.id);
+  });
+
   it('invites a bounced person at the address ARR gave instead on the next morning when the process died before', async () => {
     // Prepare
     const world = await openedWorld();
