@@ -1,5 +1,5 @@
 /** The cycles' list, with the form that opens one: the console's home page, and the open's answer when ARR's post is refused. */
-import { parsePeriodId, periodsToOpen, usualPeriodToOpen } from '../../domain/period';
+import { parsePeriodId, periodsToOpen, previousPeriod, usualPeriodToOpen } from '../../domain/period';
 import { defaultReminderLadder } from '../../domain/reminders';
 import { pragueDate } from '../../domain/time';
 import { listCycles } from '../../domain/use-cases/arr';
@@ -29,7 +29,11 @@ export async function cyclesPage(
 ): Promise<HttpResponse> {
   const cycles = await listCycles(context.deps.app);
   const isArr = context.user.role === 'arr';
-  const periods = periodsToOpen(pragueDate(context.now), cycles).map((period) => ({ id: period.id, label: period.label }));
+  const known = new Set(cycles.map((cycle) => cycle.id));
+  const periods = periodsToOpen(pragueDate(context.now), cycles).map((period) => {
+    const previous = previousPeriod(period);
+    return { id: period.id, label: period.label, ...(known.has(previous.id) ? {} : { previousMissing: previous.label }) };
+  });
   return html(
     status,
     renderCyclesPage({

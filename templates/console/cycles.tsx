@@ -30,7 +30,8 @@ export interface CyclesView {
   cycles: CycleRow[];
   /** Only ARR opens cycles: the form is left out for the steering group. */
   openForm: {
-    periods: Array<{ id: string; label: string }>;
+    /** `previousMissing`: the label of the half-year before, when it has no cycle, not even one taken from a report. */
+    periods: Array<{ id: string; label: string; previousMissing?: string }>;
     values: OpenCycleFormValues;
     /** Field name → Czech message. */
     errors: Record<string, string>;
@@ -108,6 +109,8 @@ function OpenCycleForm(props: { form: NonNullable<CyclesView['openForm']>; csrf:
   const summary = FIELD_ORDER.flatMap((field) => (errors[field] ? [{ fieldId: FIELD_IDS[field], message: errors[field] }] : []));
   if (errors.form) summary.unshift({ fieldId: FIELD_IDS.period, message: errors.form });
   const periodError = errors.period;
+  const selected = periods.find((period) => period.id === values.period);
+  const gapHintId = `${FIELD_IDS.period}-napoveda`;
   if (periods.length === 0) {
     return (
       <section class="panel" aria-labelledby="otevrit-nadpis">
@@ -125,13 +128,19 @@ function OpenCycleForm(props: { form: NonNullable<CyclesView['openForm']>; csrf:
         <CsrfField token={props.csrf} />
         <div class="field">
           <label for={FIELD_IDS.period}>Období</label>
+          {selected?.previousMissing ? (
+            // The report prints each project's activities of the half-year before: without that half-year they stay empty.
+            <p class="hint" id={gapHintId}>
+              {selected.previousMissing} v systému není, takže ve zprávě za {selected.label} zůstane sloupec „aktivity v předchozím období“ prázdný, dokud jeho monitorovací zprávu nenahrajete na stránce <a href="/arr/plan/past-reports">Minulé zprávy</a>.
+            </p>
+          ) : null}
           {periodError ? (
             <p class="field-error" id={`${FIELD_IDS.period}-chyba`}>
               <span class="visually-hidden">Chyba: </span>
               {periodError}
             </p>
           ) : null}
-          <select id={FIELD_IDS.period} name="period" aria-invalid={periodError ? 'true' : undefined} aria-describedby={periodError ? `${FIELD_IDS.period}-chyba` : undefined}>
+          <select id={FIELD_IDS.period} name="period" aria-invalid={periodError ? 'true' : undefined} aria-describedby={[selected?.previousMissing ? gapHintId : null, periodError ? `${FIELD_IDS.period}-chyba` : null].filter(Boolean).join(' ') || undefined}>
             {periods.map((period) => (
               <option value={period.id} selected={period.id === values.period}>
                 {period.label}

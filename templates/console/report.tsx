@@ -17,7 +17,7 @@ export interface ReportPageView {
    * nowhere: how many of its projects are answered. A draft has no downloads, so that no file of an
    * unfinished report goes round as if it were the report.
    */
-  draft?: { submitted: number; total: number };
+  draft?: { submitted: number; total: number; previousMissing?: string };
   /** A word on where the report comes from, above it. */
   notice?: string;
   /** Pages that belong with this report, e.g. the annual report's texts. */
@@ -73,6 +73,12 @@ export function renderReportPage(view: ReportPageView): string {
                 Odevzdáno {view.draft.submitted} z {view.draft.total} projektů. Takto by zpráva vypadala teď; projekty bez podkladů jsou v ní
                 označené. Zpráva se sestaví a bude ke stažení, jakmile odevzdají všechny kontaktní osoby, nebo po uzavření cyklu.
               </p>
+              {view.draft.previousMissing ? (
+                <p>
+                  {view.draft.previousMissing} v systému není, proto je sloupec „aktivity v předchozím období“ prázdný. Máte-li jeho monitorovací zprávu, nahrajte ji na stránce{' '}
+                  <a href="/arr/plan/past-reports">Minulé zprávy</a>; zpráva ji pak převezme.
+                </p>
+              ) : null}
             </section>
           ) : (
             <section class="panel" aria-labelledby="stazeni">

@@ -6,7 +6,7 @@
 import { renderAnnualReportHtml } from '../../../documents/annual/html';
 import { renderMonitoringReportHtml } from '../../../documents/monitoring/html';
 import { DomainError, NotFoundError } from '../../../domain/errors';
-import { parsePeriodId } from '../../../domain/period';
+import { parsePeriodId, previousPeriod } from '../../../domain/period';
 import { getAnnualReport } from '../../../domain/use-cases/annual-report';
 import { reportProjects, type MonitoringReport } from '../../../domain/report/model';
 import { listCycles } from '../../../domain/use-cases/arr';
@@ -25,6 +25,12 @@ function formatParameter<F extends string>(context: SignedInContext, formats: re
   const format = pathParameter(context.event, 'format').toLowerCase();
   if ((formats as readonly string[]).includes(format)) return format as F;
   throw new NotFoundError(`Formát „${format}“ není k dispozici. K dispozici jsou: ${formats.join(', ')}.`);
+}
+
+/** The half-year before, by its label, when the system has no cycle of it (not even one taken from a report). */
+async function previousMissing(context: SignedInContext, cycleId: string): Promise<{ previousMissing?: string }> {
+  const previous = previousPeriod(parsePeriodId(cycleId));
+  return (await context.deps.app.cycles.getCycle(previous.id)) ? {} : { previousMissing: previous.label };
 }
 
 /** How many of a draft's projects are answered: a project asked for and not answered has no text of this period. */
@@ -60,7 +66,7 @@ export const routes: Record<string, ConsoleRoute> = {
           : {}),
         downloadBase: cyclePath(cycleId, '/report'),
         previewHtml: report ? reportBody(renderMonitoringReportHtml(report)) : null,
-        ...(draft ? { draft: draftProgress(draft) } : {}),
+        ...(draft ? { draft: { ...draftProgress(draft), ...(await previousMissing(context, cycleId)) } } : {}),
         missingMessage:
           'Zpráva se sestaví, jakmile odevzdají všechny kontaktní osoby, nebo po uzavření cyklu. Kapitoly ARR lze psát už teď.',
       }),
