@@ -99,8 +99,8 @@ export function renderReportPage(view: ReportPageView): string {
 export interface IndicatorsPageView {
   user: ConsoleFrameUser;
   cycles: Array<{ id: string; label: string }>;
-  /** Years with at least one half-year's report; the annual report needs both. */
-  years: Array<{ year: string; complete: boolean }>;
+  /** Years with at least one half-year's report, and which; the annual report needs both. */
+  years: Array<{ year: string; firstHalf: boolean; secondHalf: boolean }>;
 }
 
 export function renderIndicatorsPage(view: IndicatorsPageView): string {
@@ -123,9 +123,24 @@ export function renderIndicatorsPage(view: IndicatorsPageView): string {
         <p>Výroční zprávu lze sestavit, až budou hotové monitorovací zprávy obou pololetí roku; její texty k aktivitám lze upravovat už po prvním pololetí.</p>
         {view.years.length === 0 ? null : (
           <ul>
-            {view.years.map(({ year, complete }) => (
+            {view.years.map(({ year, firstHalf, secondHalf }) => (
               <li>
-                {complete ? <a href={`/arr/years/${year}/report`}>Výroční zpráva za rok {year}</a> : `Výroční zpráva za rok ${year} (zatím jen 1. pololetí)`}
+                {firstHalf && secondHalf ? (
+                  <a href={`/arr/years/${year}/report`}>Výroční zpráva za rok {year}</a>
+                ) : firstHalf ? (
+                  `Výroční zpráva za rok ${year} (zatím jen 1. pololetí)`
+                ) : (
+                  // The first half-year was never collected here: only its past report, loaded by ARR, completes the year.
+                  <>
+                    Výroční zpráva za rok {year} (chybí monitorovací zpráva za 1. pololetí
+                    {view.user.role === 'arr' ? (
+                      <>
+                        , kterou lze nahrát na stránce <a href="/arr/plan/past-reports">Minulé zprávy</a>
+                      </>
+                    ) : null}
+                    )
+                  </>
+                )}
                 {' · '}
                 <a href={`/arr/years/${year}/texts`}>texty k aktivitám za rok {year}</a>
               </li>

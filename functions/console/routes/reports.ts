@@ -118,7 +118,7 @@ export const routes: Record<string, ConsoleRoute> = {
     const halfYears = new Set(withReport.map((cycle) => cycle.id));
     const years = [...new Set([...halfYears].map((id) => id.slice(0, 4)))]
       .sort((a, b) => b.localeCompare(a))
-      .map((year) => ({ year, complete: halfYears.has(`${year}-H1`) && halfYears.has(`${year}-H2`) }));
+      .map((year) => ({ year, firstHalf: halfYears.has(`${year}-H1`), secondHalf: halfYears.has(`${year}-H2`) }));
     return html(
       200,
       renderIndicatorsPage({

@@ -20,12 +20,24 @@ describe('the indicators page', () => {
     const html = renderIndicatorsPage({
       user,
       cycles: [{ id: '2026-H1', label: '1. pololetí 2026' }],
-      years: [{ year: '2026', complete: false }],
+      years: [{ year: '2026', firstHalf: true, secondHalf: false }],
     });
 
     // Assess
     expect(html).toContain('<a href="/arr/cycles/2026-H1/report">Monitorovací zpráva za 1. pololetí 2026</a>');
     expect(htmlText(html)).toContain('Výroční zpráva za rok 2026 (zatím jen 1. pololetí)');
     expect(htmlText(html)).not.toContain('Zatím není sestavená');
+  });
+
+  it('names the missing first half-year of a year whose second half-year alone has a report, and where ARR loads it', () => {
+    // Act
+    const page = (role: 'arr' | 'steering-group') =>
+      renderIndicatorsPage({ user: { ...user, role }, cycles: [{ id: '2026-H2', label: '2. pololetí 2026' }], years: [{ year: '2026', firstHalf: false, secondHalf: true }] });
+
+    // Assess
+    expect(page('arr')).toContain('Výroční zpráva za rok 2026 (chybí monitorovací zpráva za 1. pololetí, kterou lze nahrát na stránce <a href="/arr/plan/past-reports">Minulé zprávy</a>)');
+    expect(htmlText(page('steering-group'))).toContain('Výroční zpráva za rok 2026 (chybí monitorovací zpráva za 1. pololetí)');
+    expect(page('steering-group')).not.toContain('/arr/plan/past-reports');
+    expect(page('arr')).not.toContain('zatím jen 1. pololetí');
   });
 });
