@@ -66,12 +66,10 @@ export async function openCycle(
     }
   }
   const addresses = new Map(plan.contactPersons.map((person) => [person.id, person.email]));
-  const contacts: CycleContactRecord[] = [...projectsByContact].map(([contactPersonId, projectIds]) => ({
-    cycleId: draft.id,
-    contactPersonId,
-    projectIds,
-    ...(addresses.has(contactPersonId) ? { address: addresses.get(contactPersonId) } : {}),
-  }));
+  const contacts: CycleContactRecord[] = [...projectsByContact].map(([contactPersonId, projectIds]) => {
+    const address = addresses.get(contactPersonId);
+    return { cycleId: draft.id, contactPersonId, projectIds, ...(address === undefined ? {} : { address }) };
+  });
   await deps.cycles.putRequests(requests);
   await deps.cycles.putContacts(contacts);
 
