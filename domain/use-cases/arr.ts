@@ -1,4 +1,4 @@
-import { createEvent, invitationRequestedV1, reportRequestedV1 } from '../../events';
+import { createEvent, invitationRequestedV1 } from '../../events';
 import { parseAgencySection, type AgencySectionId } from '../agency';
 import { computeCompleteness, type Completeness } from '../completeness';
 import { cycleStateLabels } from '../cycle';
@@ -21,6 +21,7 @@ import { buildSlipAppendix, type SlipAppendixRow } from '../slips/report';
 import { readMonitoringReport } from './assemble-report';
 import { detectCycleSlips } from './detect-slips';
 import { previousIndicatorValues } from './recompute-indicators';
+import { refreshAssembledReport } from './refresh-report';
 
 type ReadDeps = Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'editorial' | 'reports'>;
 
@@ -226,13 +227,7 @@ export async function putAgencySection(
   const content = parseAgencySection(input.sectionId, input.body);
   const now = deps.clock.now();
   await deps.agency.putAgencySection(cycle.id, input.sectionId, content, now.toISOString());
-  if (cycle.reportAssembledAt && cycle.state === 'open') {
-    await deps.cycles.markReportStale(cycle.id, now.toISOString());
-  } else if (cycle.reportAssembledAt && cycle.state !== 'steering-group-notified') {
-    await deps.events.publish([
-      createEvent(reportRequestedV1, { cycleId: cycle.id, reason: 'closed' }, { correlationId: input.correlationId, now }),
-    ]);
-  }
+  await refreshAssembledReport(deps, cycle, input.correlationId, now);
   return { sectionId: input.sectionId as AgencySectionId, content };
 }
 

@@ -3,11 +3,12 @@ import * as z from 'zod/mini';
 import { ConflictError, ValidationError } from '../errors';
 import { NotAMonitoringReportError, parseMonitoringReport, type ImportedReport } from '../importer/parse-monitoring-report';
 import { defaultReminderLadder } from '../reminders';
-import { parsePeriodId } from '../period';
+import { nextPeriod, parsePeriodId } from '../period';
 import type { ActionPlan } from '../plan';
 import type { Dependencies } from '../ports';
 import { matchImportedProjects } from '../slips/history';
 import { pragueInstant, zodErrorDetails } from '../time';
+import { refreshAssembledReport } from './refresh-report';
 
 /** Who "submitted" a version read from an existing report. */
 export const IMPORTED_BY = 'import';
@@ -91,11 +92,13 @@ function notAReportMessage(error: NotAMonitoringReportError): string {
 /**
  * `POST /history`: ARR imports another past monitoring report. Only a half-year that has ended
  * and that the system did not run itself can be imported; nothing is stored when the text is
- * not a report.
+ * not a report. The half-year after it may have a report already, whose column of the previous
+ * period was empty: it is assembled again with the imported texts.
  */
 export async function importPastReport(
-  deps: Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions'>,
+  deps: Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'events'>,
   body: unknown,
+  correlationId: string,
 ): Promise<{ cycleId: string; periodLabel: string; imported: number; unmatched: string[]; alreadyLoaded: boolean; warnings: string[] }> {
   const parsed = importRequestSchema().safeParse(body);
   if (!parsed.success) throw new ValidationError('Import zprávy obsahuje chyby.', zodErrorDetails(parsed.error));
@@ -112,5 +115,9 @@ export async function importPastReport(
   }
   const plan = await deps.plans.getPlan(deps.config.planId);
   const result = await loadHistory(deps, plan, report);
+  if (result.imported > 0) {
+    const next = await deps.cycles.getCycle(nextPeriod(period).id);
+    if (next) await refreshAssembledReport(deps, next, correlationId, deps.clock.now());
+  }
   return { ...result, periodLabel: period.label, warnings: report.warnings };
 }

@@ -51,5 +51,5 @@ export const routes: Record<string, ArrApiRoute> = {
     json(200, await updateProject(deps, { ...changeOf(event), projectId: pathParameter(event, 'projectId') })),
   'PATCH /plan/indicators/{code}': async (event, deps) =>
     json(200, await updateIndicator(deps, { ...changeOf(event), code: pathParameter(event, 'code') })),
-  'POST /history': async (event, deps) => json(201, await importPastReport(deps, parseBody(event))),
+  'POST /history': async (event, deps) => json(201, await importPastReport(deps, parseBody(event), correlationIdOf(event))),
 };

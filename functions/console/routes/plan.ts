@@ -738,7 +738,7 @@ export const routes: Record<string, ConsoleRoute> = {
   'POST /arr/plan/past-reports': arrOnly(async (context) => {
     const text = uploadedText(context.form, 'report');
     try {
-      const result = await importPastReport(context.deps.app, { report: text });
+      const result = await importPastReport(context.deps.app, { report: text }, correlationIdOf(context.event));
       return pastReportPage(context, 200, { text: '', result });
     } catch (error) {
       if (!(error instanceof DomainError) || (error.kind !== 'validation' && error.kind !== 'conflict')) throw error;

@@ -13,8 +13,8 @@ describe('ARR’s list of imported half-years', () => {
   it('lists only the half-years loaded from past reports, newest first, with their Czech names', async () => {
     // Prepare
     const world = inMemoryWorld(liberecActionPlan, '2026-06-01T08:00:00Z');
-    await importPastReport(world.deps, { report: await pastReport('2025-H1') });
-    await importPastReport(world.deps, { report: await pastReport('2025-H2') });
+    await importPastReport(world.deps, { report: await pastReport('2025-H1') }, 'test');
+    await importPastReport(world.deps, { report: await pastReport('2025-H2') }, 'test');
     await openCycle(world.deps, { period: '2026-H1', deadline: '2026-07-15', meetingDate: '2026-09-10' }, 'test');
 
     // Act

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { liberecActionPlan } from '../../../domain/catalog/liberec';
 import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../../domain/errors';
@@ -10,7 +12,7 @@ import { runReminderSweep } from '../../../domain/use-cases/run-reminder-sweep';
 import { submitProject } from '../../../domain/use-cases/submit-project';
 import { getCycleIndicators, getCycleOverview, getMonitoringReport } from '../../../domain/use-cases/arr';
 import type { ImportedReport } from '../../../domain/importer/parse-monitoring-report';
-import { loadHistory } from '../../../domain/use-cases/load-history';
+import { importPastReport, loadHistory } from '../../../domain/use-cases/load-history';
 import { draftReport } from '../../../domain/use-cases/assemble-report';
 import { reportProjects } from '../../../domain/report/model';
 import { activityAreaOfProject, contactDisplayName } from '../../../domain/plan';
@@ -282,6 +284,55 @@ describe('indicator values over a half-year with none', () => {
     // Assess
     const row = (await getCycleIndicators(world.deps, '2027-H1')).find((candidate) => candidate.code === indicator.code)!;
     expect(row).toMatchObject({ periodValue: 0, cumulativeValue: indicator.baseline.value + 3 });
+  });
+});
+
+describe('a past report imported after the next half-year’s report was assembled', () => {
+  const pastReport = () => readFile(join(process.cwd(), 'data', 'history', 'monitoring-2025-H2.md'), 'utf8');
+  const withPreviousText = (report: Awaited<ReturnType<typeof getMonitoringReport>>) =>
+    reportProjects(report).filter((project) => project.previousPeriod !== '');
+
+  /** 2026-H1 closed with one answer, its report assembled; the system holds nothing of 2025-H2. */
+  async function closedWithReport(): Promise<InMemoryWorld> {
+    const world = await openedWorld();
+    await answerSoleProject(world);
+    await closeCycle(world.deps, { cycleId: '2026-H1', reason: 'manual', correlationId: 't' });
+    await drain(world);
+    return world;
+  }
+
+  it('fills the report’s column of the previous period, before the steering group gets it', async () => {
+    // Prepare
+    const world = await closedWithReport();
+    expect(withPreviousText(await getMonitoringReport(world.deps, { cycleId: '2026-H1', correlationId: 't' }))).toEqual([]);
+
+    // Act
+    await importPastReport(world.deps, { report: await pastReport() }, 't');
+    await drain(world);
+
+    // Assess
+    const stored = (await world.deps.reports.getReport('2026-H1'))!;
+    expect(withPreviousText(stored).length).toBeGreaterThan(10);
+    const imported = await world.deps.submissions.latestVersions('2025-H2');
+    const project = withPreviousText(stored)[0]!;
+    expect(project.previousPeriod).toBe(imported.find((version) => version.projectId === project.id)?.thisPeriod);
+  });
+
+  it('leaves a report the steering group already got as it was sent', async () => {
+    // Prepare
+    const world = await closedWithReport();
+    world.setNow('2026-09-05T09:00:00+02:00');
+    await notifySteeringGroup(world.deps, { cycleId: '2026-H1', correlationId: 't' });
+    await drain(world);
+    const sent = await world.deps.reports.getReport('2026-H1');
+
+    // Act
+    await importPastReport(world.deps, { report: await pastReport() }, 't');
+    await drain(world);
+
+    // Assess
+    expect((await world.deps.cycles.getCycle('2026-H1'))?.state).toBe('steering-group-notified');
+    expect(await world.deps.reports.getReport('2026-H1')).toEqual(sent);
   });
 });
 

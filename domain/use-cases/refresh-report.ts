@@ -1,0 +1,23 @@
+import { createEvent, reportRequestedV1 } from '../../events';
+import type { Dependencies } from '../ports';
+import type { CycleRecord } from '../records';
+
+/**
+ * Something an assembled report reads has changed (an ARR chapter, the half-year before the
+ * cycle). While the cycle is open, the report is marked stale and assembled again when read;
+ * after the close it is requested again at once, because the steering group gets the stored one;
+ * once the steering group has it, it stays as it was sent.
+ */
+export async function refreshAssembledReport(
+  deps: Pick<Dependencies, 'cycles' | 'events'>,
+  cycle: CycleRecord,
+  correlationId: string,
+  now: Date,
+): Promise<void> {
+  if (!cycle.reportAssembledAt) return;
+  if (cycle.state === 'open') {
+    await deps.cycles.markReportStale(cycle.id, now.toISOString());
+  } else if (cycle.state !== 'steering-group-notified') {
+    await deps.events.publish([createEvent(reportRequestedV1, { cycleId: cycle.id, reason: 'closed' }, { correlationId, now })]);
+  }
+}
