@@ -99,7 +99,16 @@ export async function importPastReport(
   deps: Pick<Dependencies, 'clock' | 'config' | 'plans' | 'cycles' | 'submissions' | 'events'>,
   body: unknown,
   correlationId: string,
-): Promise<{ cycleId: string; periodLabel: string; imported: number; unmatched: string[]; alreadyLoaded: boolean; warnings: string[] }> {
+): Promise<{
+  cycleId: string;
+  periodLabel: string;
+  imported: number;
+  unmatched: string[];
+  alreadyLoaded: boolean;
+  warnings: string[];
+  /** The half-year after it, when its report was assembled already: refreshed, or kept as the steering group got it. */
+  nextReport?: { periodLabel: string; outcome: 'refreshed' | 'kept-as-sent' };
+}> {
   const parsed = importRequestSchema().safeParse(body);
   if (!parsed.success) throw new ValidationError('Import zprávy obsahuje chyby.', zodErrorDetails(parsed.error));
   let report: ImportedReport;
@@ -115,9 +124,13 @@ export async function importPastReport(
   }
   const plan = await deps.plans.getPlan(deps.config.planId);
   const result = await loadHistory(deps, plan, report);
-  if (result.imported > 0) {
-    const next = await deps.cycles.getCycle(nextPeriod(period).id);
-    if (next) await refreshAssembledReport(deps, next, correlationId, deps.clock.now());
-  }
-  return { ...result, periodLabel: period.label, warnings: report.warnings };
+  const following = nextPeriod(period);
+  const next = result.imported > 0 ? await deps.cycles.getCycle(following.id) : null;
+  const nextReport = next ? await refreshAssembledReport(deps, next, correlationId, deps.clock.now()) : null;
+  return {
+    ...result,
+    periodLabel: period.label,
+    warnings: report.warnings,
+    ...(nextReport ? { nextReport: { periodLabel: following.label, outcome: nextReport } } : {}),
+  };
 }

@@ -7,17 +7,22 @@ import type { CycleRecord } from '../records';
  * cycle). While the cycle is open, the report is marked stale and assembled again when read;
  * after the close it is requested again at once, because the steering group gets the stored one;
  * once the steering group has it, it stays as it was sent.
+ *
+ * @returns `refreshed` when the report will read the change, `kept-as-sent` when the steering
+ * group has it already, null when the cycle has no report yet (its first assembly reads it).
  */
 export async function refreshAssembledReport(
   deps: Pick<Dependencies, 'cycles' | 'events'>,
   cycle: CycleRecord,
   correlationId: string,
   now: Date,
-): Promise<void> {
-  if (!cycle.reportAssembledAt) return;
+): Promise<'refreshed' | 'kept-as-sent' | null> {
+  if (!cycle.reportAssembledAt) return null;
+  if (cycle.state === 'steering-group-notified') return 'kept-as-sent';
   if (cycle.state === 'open') {
     await deps.cycles.markReportStale(cycle.id, now.toISOString());
-  } else if (cycle.state !== 'steering-group-notified') {
+  } else {
     await deps.events.publish([createEvent(reportRequestedV1, { cycleId: cycle.id, reason: 'closed' }, { correlationId, now })]);
   }
+  return 'refreshed';
 }

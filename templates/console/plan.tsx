@@ -652,13 +652,29 @@ export interface PastReportView {
   imported: Array<{ id: string; label: string }>;
   text: string;
   error?: string | undefined;
-  result?: { periodLabel: string; imported: number; alreadyLoaded: boolean; unmatched: string[]; warnings: string[] } | undefined;
+  result?:
+    | {
+        periodLabel: string;
+        imported: number;
+        alreadyLoaded: boolean;
+        unmatched: string[];
+        warnings: string[];
+        nextReport?: { periodLabel: string; outcome: 'refreshed' | 'kept-as-sent' } | undefined;
+      }
+    | undefined;
 }
 
 const REPORT_FIELD = 'zprava-text';
 
 /** The verb agrees with the count: "Převzat 1 projekt", "Převzaty 3 projekty", "Převzato 5 projektů". */
 const IMPORTED_FORMS: CzechForms = { one: 'Převzat', few: 'Převzaty', many: 'Převzato' };
+
+/** What the import did to the report of the half-year after it, which was assembled already. */
+function nextReportNote(next: { periodLabel: string; outcome: 'refreshed' | 'kept-as-sent' }): string {
+  return next.outcome === 'refreshed'
+    ? `Zpráva za ${next.periodLabel} se sestaví znovu a ve sloupci „aktivity v předchozím období“ bude mít texty z této zprávy.`
+    : `Zpráva za ${next.periodLabel} už byla rozeslána řídicí skupině, a proto zůstává tak, jak byla odeslána.`;
+}
 
 export function renderPastReportPage(view: PastReportView): string {
   const { result } = view;
@@ -673,6 +689,7 @@ export function renderPastReportPage(view: PastReportView): string {
           <p>
             {czechPlural(result.imported, IMPORTED_FORMS)} {countOf(result.imported, PROJECT_FORMS)}. Další cykly z nich předvyplní „Plán na další období“.
           </p>
+          {result.nextReport ? <p>{nextReportNote(result.nextReport)}</p> : null}
           {result.unmatched.length > 0 ? (
             <>
               <p>Tyto projekty ze zprávy v plánu nejsou, a proto se nepřevzaly:</p>

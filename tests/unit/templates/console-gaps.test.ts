@@ -1,6 +1,7 @@
-/** What the console tells ARR of a half-year missing before the one opened: the report's column of the previous period stays empty. */
+/** What the console tells ARR of a half-year missing before another: the report's column of the previous period stays empty until its past report is loaded. */
 import { describe, expect, it } from 'vitest';
 import { renderCyclesPage, type OpenCycleFormValues } from '../../../templates/console/cycles';
+import { renderPastReportPage } from '../../../templates/console/plan';
 import { renderReportPage } from '../../../templates/console/report';
 import { htmlText } from '../documents/read';
 
@@ -50,5 +51,29 @@ describe('the working draft', () => {
     // Assess
     expect(htmlText(html)).toContain('1. pololetí 2026 v systému není, proto je sloupec „aktivity v předchozím období“ prázdný.');
     expect(html).toContain('<a href="/arr/plan/past-reports">Minulé zprávy</a>');
+  });
+});
+
+describe('the import of a past report', () => {
+  const result = { periodLabel: '1. pololetí 2026', imported: 12, alreadyLoaded: false, unmatched: [], warnings: [] };
+  const frame = { user, canEdit: true };
+
+  it.each([
+    ['refreshed' as const, 'Zpráva za 2. pololetí 2026 se sestaví znovu a ve sloupci „aktivity v předchozím období“ bude mít texty z této zprávy.'],
+    ['kept-as-sent' as const, 'Zpráva za 2. pololetí 2026 už byla rozeslána řídicí skupině, a proto zůstává tak, jak byla odeslána.'],
+  ])('tells ARR what became of the next half-year’s report (%s)', (outcome, expected) => {
+    // Act
+    const html = renderPastReportPage({ frame, imported: [], text: '', result: { ...result, nextReport: { periodLabel: '2. pololetí 2026', outcome } } });
+
+    // Assess
+    expect(htmlText(html)).toContain(expected);
+  });
+
+  it('says nothing of the next half-year when it has no report yet', () => {
+    // Act
+    const html = renderPastReportPage({ frame, imported: [], text: '', result });
+
+    // Assess
+    expect(htmlText(html)).not.toContain('Zpráva za 2. pololetí 2026');
   });
 });

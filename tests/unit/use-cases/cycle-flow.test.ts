@@ -307,10 +307,11 @@ describe('a past report imported after the next half-year’s report was assembl
     expect(withPreviousText(await getMonitoringReport(world.deps, { cycleId: '2026-H1', correlationId: 't' }))).toEqual([]);
 
     // Act
-    await importPastReport(world.deps, { report: await pastReport() }, 't');
+    const result = await importPastReport(world.deps, { report: await pastReport() }, 't');
     await drain(world);
 
     // Assess
+    expect(result.nextReport).toEqual({ periodLabel: '1. pololetí 2026', outcome: 'refreshed' });
     const stored = (await world.deps.reports.getReport('2026-H1'))!;
     expect(withPreviousText(stored).length).toBeGreaterThan(10);
     const imported = await world.deps.submissions.latestVersions('2025-H2');
@@ -327,10 +328,11 @@ describe('a past report imported after the next half-year’s report was assembl
     const sent = await world.deps.reports.getReport('2026-H1');
 
     // Act
-    await importPastReport(world.deps, { report: await pastReport() }, 't');
+    const result = await importPastReport(world.deps, { report: await pastReport() }, 't');
     await drain(world);
 
     // Assess
+    expect(result.nextReport).toEqual({ periodLabel: '1. pololetí 2026', outcome: 'kept-as-sent' });
     expect((await world.deps.cycles.getCycle('2026-H1'))?.state).toBe('steering-group-notified');
     expect(await world.deps.reports.getReport('2026-H1')).toEqual(sent);
   });
