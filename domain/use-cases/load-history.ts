@@ -125,7 +125,8 @@ export async function importPastReport(
   const plan = await deps.plans.getPlan(deps.config.planId);
   const result = await loadHistory(deps, plan, report);
   const following = nextPeriod(period);
-  const next = result.imported > 0 ? await deps.cycles.getCycle(following.id) : null;
+  // Also when nothing new was taken over: the same import again finishes one cut short before this.
+  const next = await deps.cycles.getCycle(following.id);
   const nextReport = next ? await refreshAssembledReport(deps, next, correlationId, deps.clock.now()) : null;
   return {
     ...result,

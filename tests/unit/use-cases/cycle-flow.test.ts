@@ -319,6 +319,23 @@ describe('a past report imported after the next half-year’s report was assembl
     expect(project.previousPeriod).toBe(imported.find((version) => version.projectId === project.id)?.thisPeriod);
   });
 
+  it('is finished by the same import again when it was cut short before the report was requested', async () => {
+    // Prepare: the versions are stored, the request of the report is lost
+    const world = await closedWithReport();
+    world.losePublishes(1);
+    await expect(importPastReport(world.deps, { report: await pastReport() }, 't')).rejects.toThrow('process died');
+    await drain(world);
+    expect(withPreviousText((await world.deps.reports.getReport('2026-H1'))!)).toEqual([]);
+
+    // Act
+    const again = await importPastReport(world.deps, { report: await pastReport() }, 't');
+    await drain(world);
+
+    // Assess
+    expect(again).toMatchObject({ alreadyLoaded: true, imported: 0, nextReport: { periodLabel: '1. pololetí 2026', outcome: 'refreshed' } });
+    expect(withPreviousText((await world.deps.reports.getReport('2026-H1'))!).length).toBeGreaterThan(10);
+  });
+
   it('leaves a report the steering group already got as it was sent', async () => {
     // Prepare
     const world = await closedWithReport();
