@@ -8,7 +8,7 @@ import type { ActionPlan } from '../plan';
 import type { Dependencies } from '../ports';
 import { matchImportedProjects } from '../slips/history';
 import { pragueInstant, zodErrorDetails } from '../time';
-import { refreshAssembledReport } from './refresh-report';
+import { refreshAssembledReport, type ReportRefresh } from './refresh-report';
 
 /** Who "submitted" a version read from an existing report. */
 export const IMPORTED_BY = 'import';
@@ -107,7 +107,7 @@ export async function importPastReport(
   alreadyLoaded: boolean;
   warnings: string[];
   /** The half-year after it, when its report was assembled already: refreshed, or kept as the steering group got it. */
-  nextReport?: { periodLabel: string; outcome: 'refreshed' | 'kept-as-sent' };
+  nextReport?: { periodLabel: string; outcome: ReportRefresh };
 }> {
   const parsed = importRequestSchema().safeParse(body);
   if (!parsed.success) throw new ValidationError('Import zprávy obsahuje chyby.', zodErrorDetails(parsed.error));

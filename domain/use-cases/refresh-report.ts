@@ -2,6 +2,9 @@ import { createEvent, reportRequestedV1 } from '../../events';
 import type { Dependencies } from '../ports';
 import type { CycleRecord } from '../records';
 
+/** What became of a cycle's assembled report: it will read the change, or it stays as the steering group got it. */
+export type ReportRefresh = 'refreshed' | 'kept-as-sent';
+
 /**
  * Something an assembled report reads has changed (an ARR chapter, the half-year before the
  * cycle). While the cycle is open, the report is marked stale and assembled again when read;
@@ -16,7 +19,7 @@ export async function refreshAssembledReport(
   cycle: CycleRecord,
   correlationId: string,
   now: Date,
-): Promise<'refreshed' | 'kept-as-sent' | null> {
+): Promise<ReportRefresh | null> {
   if (!cycle.reportAssembledAt) return null;
   if (cycle.state === 'steering-group-notified') return 'kept-as-sent';
   if (cycle.state === 'open') {

@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren, VNode } from 'preact';
 import { CONTACT_PERSON_FORMS, countOf, czechPlural, INDICATOR_FORMS, PROJECT_FORMS, type CzechForms } from '../../domain/czech-plural';
+import type { ReportRefresh } from '../../domain/use-cases/refresh-report';
 import { formatDate, formatDateTime } from '../format';
 import { renderPage } from '../jsx/render';
 import { ConsolePage, CsrfField, ErrorSummary, TableWrap, type ConsoleFrameUser, type Crumb } from './layout';
@@ -647,6 +648,9 @@ export function renderPlanRevisionPage(view: RevisionView): string {
 
 // ---- A past monitoring report -------------------------------------------------------------
 
+/** The report of the half-year after the imported one, assembled already before the import. */
+type NextReport = { periodLabel: string; outcome: ReportRefresh };
+
 export interface PastReportView {
   frame: PlanFrame;
   imported: Array<{ id: string; label: string }>;
@@ -659,7 +663,7 @@ export interface PastReportView {
         alreadyLoaded: boolean;
         unmatched: string[];
         warnings: string[];
-        nextReport?: { periodLabel: string; outcome: 'refreshed' | 'kept-as-sent' } | undefined;
+        nextReport?: NextReport | undefined;
       }
     | undefined;
 }
@@ -670,7 +674,7 @@ const REPORT_FIELD = 'zprava-text';
 const IMPORTED_FORMS: CzechForms = { one: 'Převzat', few: 'Převzaty', many: 'Převzato' };
 
 /** What the import did to the report of the half-year after it, which was assembled already. */
-function nextReportNote(next: { periodLabel: string; outcome: 'refreshed' | 'kept-as-sent' }): string {
+function nextReportNote(next: NextReport): string {
   return next.outcome === 'refreshed'
     ? `Zpráva za ${next.periodLabel} se sestaví znovu a ve sloupci „aktivity v předchozím období“ bude mít texty z této zprávy.`
     : `Zpráva za ${next.periodLabel} už byla rozeslána řídicí skupině, a proto zůstává tak, jak byla odeslána.`;

@@ -14,6 +14,7 @@ import { listSentEmails } from '../../../local/ses-inbox';
 import { startLocalSystem, type LocalSystem } from '../../../local/system';
 import { personalLinkOf } from '../../e2e/browser/personal-link';
 import { ConsoleClient, csrfTokenOf } from '../../support/console-client';
+import { pastReportText } from '../../support/past-reports';
 
 const CSRF_REFUSED = 'chybí bezpečnostní token nebo neplatí';
 
@@ -403,7 +404,7 @@ describe('the plan in the console', () => {
 
   it('imports a past report from an uploaded file or pasted text, with Czech errors for what is not one', async () => {
     // Prepare
-    const report = await readFile(join(process.cwd(), 'data', 'history', 'monitoring-2025-H1.md'), 'utf8');
+    const report = await pastReportText('2025-H1');
     const upload = new FormData();
     upload.set('_csrf', csrf);
     upload.set('file', new Blob([report], { type: 'text/markdown' }), 'monitoring-2025-H1.md');

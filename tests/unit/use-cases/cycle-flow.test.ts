@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { liberecActionPlan } from '../../../domain/catalog/liberec';
 import { ConflictError, ForbiddenError, IllegalTransitionError, ValidationError } from '../../../domain/errors';
@@ -18,6 +16,7 @@ import { reportProjects } from '../../../domain/report/model';
 import { activityAreaOfProject, contactDisplayName } from '../../../domain/plan';
 import { inMemoryWorld, type InMemoryWorld } from '../../support/in-memory-dependencies';
 import { drain } from '../../support/in-memory-drain';
+import { pastReportText } from '../../support/past-reports';
 
 const plan = liberecActionPlan;
 const openBody = { period: '2026-H1', deadline: '2026-07-15', meetingDate: '2026-09-10' };
@@ -288,7 +287,6 @@ describe('indicator values over a half-year with none', () => {
 });
 
 describe('a past report imported after the next half-year’s report was assembled', () => {
-  const pastReport = () => readFile(join(process.cwd(), 'data', 'history', 'monitoring-2025-H2.md'), 'utf8');
   const withPreviousText = (report: Awaited<ReturnType<typeof getMonitoringReport>>) =>
     reportProjects(report).filter((project) => project.previousPeriod !== '');
 
@@ -307,7 +305,7 @@ describe('a past report imported after the next half-year’s report was assembl
     expect(withPreviousText(await getMonitoringReport(world.deps, { cycleId: '2026-H1', correlationId: 't' }))).toEqual([]);
 
     // Act
-    const result = await importPastReport(world.deps, { report: await pastReport() }, 't');
+    const result = await importPastReport(world.deps, { report: await pastReportText('2025-H2') }, 't');
     await drain(world);
 
     // Assess
@@ -323,12 +321,12 @@ describe('a past report imported after the next half-year’s report was assembl
     // Prepare: the versions are stored, the request of the report is lost
     const world = await closedWithReport();
     world.losePublishes(1);
-    await expect(importPastReport(world.deps, { report: await pastReport() }, 't')).rejects.toThrow('process died');
+    await expect(importPastReport(world.deps, { report: await pastReportText('2025-H2') }, 't')).rejects.toThrow('process died');
     await drain(world);
     expect(withPreviousText((await world.deps.reports.getReport('2026-H1'))!)).toEqual([]);
 
     // Act
-    const again = await importPastReport(world.deps, { report: await pastReport() }, 't');
+    const again = await importPastReport(world.deps, { report: await pastReportText('2025-H2') }, 't');
     await drain(world);
 
     // Assess
@@ -345,7 +343,7 @@ describe('a past report imported after the next half-year’s report was assembl
     const sent = await world.deps.reports.getReport('2026-H1');
 
     // Act
-    const result = await importPastReport(world.deps, { report: await pastReport() }, 't');
+    const result = await importPastReport(world.deps, { report: await pastReportText('2025-H2') }, 't');
     await drain(world);
 
     // Assess
