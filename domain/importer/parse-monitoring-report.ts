@@ -49,12 +49,13 @@ interface HalfYear {
   half: 1 | 2;
 }
 
+/** In the accusative, as the warnings use them (`nemá …`, `už má …`): ARR reads them on the past-reports page. */
 const FIELD_LABELS: Record<Field, string> = {
-  goal: 'goal (cíl projektu)',
-  previousPeriod: 'activities in the previous period',
-  thisPeriod: 'activities in the report period',
-  nextPeriodPlan: 'plan for the next period',
-  contacts: 'contact person (kontaktní osoba)',
+  goal: 'cíl projektu',
+  previousPeriod: 'aktivity v předchozím období',
+  thisPeriod: 'aktivity ve sledovaném období',
+  nextPeriodPlan: 'plán na další období',
+  contacts: 'kontaktní osobu',
 };
 
 const OUTSIDE_PLAN_AREA = /^další projekty realizované mimo oblast/i;
@@ -310,7 +311,7 @@ export function parseMonitoringReport(text: string): ImportedReport {
 
   const flushPendingText = (): void => {
     if (pendingText) {
-      warn(pendingText.line, `text outside any project entry, not imported: "${excerpt(pendingText.text)}"`);
+      warn(pendingText.line, `text mimo záznam projektu, nepřevzat: „${excerpt(pendingText.text)}“`);
       pendingText = null;
     }
   };
@@ -321,7 +322,7 @@ export function parseMonitoringReport(text: string): ImportedReport {
 
   const assign = (line: number, field: Field, value: string, label: string, exact: boolean): void => {
     if (!project) {
-      warn(line, `label "${label}" outside any project entry, not imported: "${excerpt(value)}"`);
+      warn(line, `popisek „${label}“ mimo záznam projektu, nepřevzat: „${excerpt(value)}“`);
       target = null;
       return;
     }
@@ -329,8 +330,8 @@ export function parseMonitoringReport(text: string): ImportedReport {
     if (existing && (existing.exact || !exact)) {
       warn(
         line,
-        `project "${project.name}" already has ${FIELD_LABELS[field]} from line ${existing.line}; ` +
-          `"${label}" not imported: "${excerpt(value)}"`,
+        `projekt „${project.name}“ už má ${FIELD_LABELS[field]} z řádku ${existing.line}; ` +
+          `„${label}“ nepřevzato: „${excerpt(value)}“`,
       );
       target = null;
       return;
@@ -338,8 +339,8 @@ export function parseMonitoringReport(text: string): ImportedReport {
     if (existing) {
       warn(
         existing.line,
-        `project "${project.name}": "${existing.label}" superseded by "${label}" on line ${line}, ` +
-          `not imported: "${excerpt(existing.value)}"`,
+        `projekt „${project.name}“: „${existing.label}“ nahrazeno popiskem „${label}“ z řádku ${line}, ` +
+          `nepřevzato: „${excerpt(existing.value)}“`,
       );
     }
     project.fields[field] = { value, line, label, exact };
@@ -353,7 +354,7 @@ export function parseMonitoringReport(text: string): ImportedReport {
       return;
     }
     if (meaning.kind === 'unknown') {
-      warn(line, `unknown label "${label}"${project ? ` in project "${project.name}"` : ''}, not imported: "${excerpt(value)}"`);
+      warn(line, `neznámý popisek „${label}“${project ? ` v projektu „${project.name}“` : ''}, nepřevzat: „${excerpt(value)}“`);
       target = null;
       return;
     }
@@ -362,13 +363,13 @@ export function parseMonitoringReport(text: string): ImportedReport {
       if (sameHalfYear(meaning.period, reportPeriod)) assign(line, 'thisPeriod', value, label, true);
       else if (sameHalfYear(meaning.period, previous)) assign(line, 'previousPeriod', value, label, true);
       else if (sameHalfYear(meaning.period, next)) {
-        warn(line, `"${label}" names the next period ${named}; read as the plan for it`);
+        warn(line, `„${label}“ uvádí další období ${named}; čteno jako plán na něj`);
         assign(line, 'nextPeriodPlan', value, label, false);
       } else {
         warn(
           line,
-          `"${label}" names ${named}, which is neither the report period ${formatHalfYear(reportPeriod)} ` +
-            `nor the one before or after it; not imported: "${excerpt(value)}"`,
+          `„${label}“ uvádí období ${named}, které není obdobím zprávy ${formatHalfYear(reportPeriod)} ` +
+            `ani obdobím před ním nebo po něm; nepřevzato: „${excerpt(value)}“`,
         );
         target = null;
       }
@@ -377,10 +378,10 @@ export function parseMonitoringReport(text: string): ImportedReport {
     if (sameHalfYear(meaning.period, next)) {
       assign(line, 'nextPeriodPlan', value, label, true);
     } else if (sameHalfYear(meaning.period, reportPeriod)) {
-      warn(line, `"${label}" names the report period itself; read as the activities in it`);
+      warn(line, `„${label}“ uvádí samo období zprávy; čteno jako aktivity v něm`);
       assign(line, 'thisPeriod', value, label, false);
     } else {
-      warn(line, `"${label}" names ${named} instead of the next period ${formatHalfYear(next)}; read as the plan for the next period`);
+      warn(line, `„${label}“ uvádí období ${named} místo dalšího období ${formatHalfYear(next)}; čteno jako plán na další období`);
       assign(line, 'nextPeriodPlan', value, label, false);
     }
   };
@@ -426,7 +427,7 @@ export function parseMonitoringReport(text: string): ImportedReport {
         project = null;
         target = null;
         if (!PROJECT_INTRO.test(kind.rest) && !NO_PROJECTS.test(kind.rest)) {
-          warn(lineNumber, `activity "${kind.name}" is described in prose only, not imported: "${excerpt(kind.rest)}"`);
+          warn(lineNumber, `aktivita „${kind.name}“ je popsána jen souvislým textem, nepřevzato: „${excerpt(kind.rest)}“`);
         }
         break;
       case 'label':
@@ -442,7 +443,7 @@ export function parseMonitoringReport(text: string): ImportedReport {
 
   const laterTitle = lines.slice(endIndex).findIndex((line) => TITLE.test(stripMarkup(line)));
   if (laterTitle >= 0) {
-    warn(endIndex + laterTitle + 1, 'another monitoring report starts here; only the first report was read');
+    warn(endIndex + laterTitle + 1, 'zde začíná další monitorovací zpráva; přečtena byla jen první');
   }
 
   const projects = drafts.map((draft) => finishProject(draft, warn));
@@ -450,7 +451,7 @@ export function parseMonitoringReport(text: string): ImportedReport {
     period: `${reportPeriod.year}-H${reportPeriod.half}`,
     projects,
     // Sorted (stably) so a reader can walk the document top to bottom alongside them.
-    warnings: warnings.sort((a, b) => a.line - b.line).map(({ line, message }) => `line ${line}: ${message}`),
+    warnings: warnings.sort((a, b) => a.line - b.line).map(({ line, message }) => `řádek ${line}: ${message}`),
   };
 }
 
@@ -468,14 +469,14 @@ function appendToTarget(target: ValueTarget, text: string): void {
 }
 
 function finishProject(draft: ProjectDraft, warn: (line: number, message: string) => void): ImportedProject {
-  if (draft.activityArea === '') warn(draft.line, `project "${draft.name}" has no activity area heading before it`);
+  if (draft.activityArea === '') warn(draft.line, `před projektem „${draft.name}“ chybí nadpis oblasti aktivit`);
   if (draft.activity === null && !draft.outsidePlan) {
-    warn(draft.line, `project "${draft.name}" has no activity line ("V rámci aktivity …") before it`);
+    warn(draft.line, `před projektem „${draft.name}“ chybí řádek aktivity („V rámci aktivity …“)`);
   }
   const value = (field: Field): string => {
     const assignment = draft.fields[field];
     if (!assignment || assignment.value === '') {
-      warn(draft.line, `project "${draft.name}" has no ${FIELD_LABELS[field]}`);
+      warn(draft.line, `projekt „${draft.name}“ nemá ${FIELD_LABELS[field]}`);
       return '';
     }
     return assignment.value;

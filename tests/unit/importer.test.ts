@@ -128,10 +128,10 @@ describe('parseMonitoringReport – periods', () => {
       nextPeriodPlan: 'Plán pod popiskem aktivit.',
     });
     expect(report.warnings).toContain(
-      'line 29: "plán pro období 01/2025" names the report period itself; read as the activities in it',
+      'řádek 29: „plán pro období 01/2025“ uvádí samo období zprávy; čteno jako aktivity v něm',
     );
     expect(report.warnings).toContain(
-      'line 30: "aktivity v období 02/2025" names the next period 02/2025; read as the plan for it',
+      'řádek 30: „aktivity v období 02/2025“ uvádí další období 02/2025; čteno jako plán na něj',
     );
   });
 
@@ -144,7 +144,7 @@ describe('parseMonitoringReport – periods', () => {
 
     // Assess
     expect(project(report, 'Plán i aktivity za totéž období').thisPeriod).toBe('Co se letos opravdu stalo.');
-    expect(report.warnings.some((w) => w.startsWith('line 37:') && w.includes('Co se na letošek plánovalo loni.'))).toBe(
+    expect(report.warnings.some((w) => w.startsWith('řádek 37:') && w.includes('Co se na letošek plánovalo loni.'))).toBe(
       true,
     );
   });
@@ -162,11 +162,11 @@ describe('parseMonitoringReport – periods', () => {
       thisPeriod: 'Letos.',
       nextPeriodPlan: 'Plán s překlepem v roce.',
     });
-    expect(report.warnings.some((w) => w.startsWith('line 45:') && w.includes('Dávná historie.'))).toBe(true);
+    expect(report.warnings.some((w) => w.startsWith('řádek 45:') && w.includes('Dávná historie.'))).toBe(true);
     expect(
-      report.warnings.some((w) => w.startsWith('line 47: unknown label "aktivity v období 01/2025 02/2025"')),
+      report.warnings.some((w) => w.startsWith('řádek 47: neznámý popisek „aktivity v období 01/2025 02/2025“')),
     ).toBe(true);
-    expect(report.warnings.some((w) => w.startsWith('line 49:') && w.includes('01/2021'))).toBe(true);
+    expect(report.warnings.some((w) => w.startsWith('řádek 49:') && w.includes('01/2021'))).toBe(true);
   });
 });
 
@@ -195,10 +195,10 @@ describe('parseMonitoringReport – structure and warnings', () => {
     // Assess
     expect(project(report, 'Neznámý popisek a chybějící kontakt').contacts).toEqual([]);
     expect(report.warnings).toContain(
-      'line 28: unknown label "rozpočet projektu" in project "Neznámý popisek a chybějící kontakt", not imported: "1 000 000 Kč"',
+      'řádek 28: neznámý popisek „rozpočet projektu“ v projektu „Neznámý popisek a chybějící kontakt“, nepřevzat: „1 000 000 Kč“',
     );
     expect(report.warnings).toContain(
-      'line 23: project "Neznámý popisek a chybějící kontakt" has no contact person (kontaktní osoba)',
+      'řádek 23: projekt „Neznámý popisek a chybějící kontakt“ nemá kontaktní osobu',
     );
   });
 
@@ -211,14 +211,14 @@ describe('parseMonitoringReport – structure and warnings', () => {
 
     // Assess
     expect(report.warnings).toContain(
-      'line 31: text outside any project entry, not imported: "V rámci navazujících aktivit proběhla odborná stáž."',
+      'řádek 31: text mimo záznam projektu, nepřevzat: „V rámci navazujících aktivit proběhla odborná stáž.“',
     );
-    expect(report.warnings.some((w) => w.startsWith('line 7: text outside any project entry'))).toBe(true);
+    expect(report.warnings.some((w) => w.startsWith('řádek 7: text mimo záznam projektu'))).toBe(true);
     expect(report.warnings).toContain(
-      'line 39: activity "Vybavení a sdílení digitálních technologií" is described in prose only, not imported: ' +
-        '"proběhla tři setkání, a to na tato témata:"',
+      'řádek 39: aktivita „Vybavení a sdílení digitálních technologií“ je popsána jen souvislým textem, nepřevzato: ' +
+        '„proběhla tři setkání, a to na tato témata:“',
     );
-    expect(report.warnings).toContain('line 41: text outside any project entry, not imported: "- Robotické hračky ve výuce."');
+    expect(report.warnings).toContain('řádek 41: text mimo záznam projektu, nepřevzat: „- Robotické hračky ve výuce.“');
   });
 
   it('accepts an activity with no projects without a warning and without an entry', () => {
@@ -407,11 +407,11 @@ describe('parseMonitoringReport – the region’s 2025 reports (seed cuts)', ()
 
     // Assess
     expect(project(report, 'Life4ZOO – kruhové hospodaření s vodou').nextPeriodPlan).toMatch(/^Velká evropská konference/);
-    expect(report.warnings.some((w) => w.includes('"plán pro období 01/2022"'))).toBe(true);
+    expect(report.warnings.some((w) => w.includes('„plán pro období 01/2022“'))).toBe(true);
     expect(project(report, 'ZŠ a MŠ logopedická, Liberec').thisPeriod).toBe('Zpracování projektové dokumentace.');
     expect(project(report, 'Centrální depozitář sbírkových předmětů (DEPODUB)').previousPeriod).toMatch(/^Kontrola projektové/);
     for (const name of H2_WITHOUT_PLAN) {
-      expect(report.warnings.some((w) => w.includes(`project "${name}" has no plan for the next period`))).toBe(true);
+      expect(report.warnings.some((w) => w.includes(`projekt „${name}“ nemá plán na další období`))).toBe(true);
     }
   });
 
@@ -447,7 +447,7 @@ describe('parseMonitoringReport – several reports in one text', () => {
     expect(report.period).toBe('2025-H1');
     expect(report.projects).toHaveLength(61);
     expect(report.warnings).toContain(
-      `line ${secondTitleLine}: another monitoring report starts here; only the first report was read`,
+      `řádek ${secondTitleLine}: zde začíná další monitorovací zpráva; přečtena byla jen první`,
     );
   });
 });
