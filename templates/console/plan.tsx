@@ -672,6 +672,29 @@ const REPORT_FIELD = 'zprava-text';
 
 /** The verb agrees with the count: "Převzat 1 projekt", "Převzaty 3 projekty", "Převzato 5 projektů". */
 const IMPORTED_FORMS: CzechForms = { one: 'Převzat', few: 'Převzaty', many: 'Převzato' };
+/** The same agreement for projects a repeated import adds to those the first one took over. */
+const COMPLETED_FORMS: CzechForms = { one: 'Doplněn', few: 'Doplněny', many: 'Doplněno' };
+const MISSED_FORMS: CzechForms = {
+  one: 'který při dřívějším nahrání chyběl',
+  few: 'které při dřívějším nahrání chyběly',
+  many: 'které při dřívějším nahrání chyběly',
+};
+
+/**
+ * What the import took over. A repeated import stores only what the earlier one missed, so
+ * its count alone ("Převzato 0 projektů") would read as if the report had been lost.
+ */
+function importedSentence(imported: number, alreadyLoaded: boolean): string {
+  if (imported === 0) {
+    return alreadyLoaded
+      ? 'Projekty z této zprávy systém má už z dřívějšího nahrání, nic nového se nepřevzalo.'
+      : 'Ze zprávy se nepřevzal žádný projekt.';
+  }
+  const prefill = 'Další cykly z nich předvyplní „Plán na další období“.';
+  return alreadyLoaded
+    ? `${czechPlural(imported, COMPLETED_FORMS)} ${countOf(imported, PROJECT_FORMS)}, ${czechPlural(imported, MISSED_FORMS)}. ${prefill}`
+    : `${czechPlural(imported, IMPORTED_FORMS)} ${countOf(imported, PROJECT_FORMS)}. ${prefill}`;
+}
 
 /** What the import did to the report of the half-year after it, which was assembled already. */
 function nextReportNote(next: NextReport): string {
@@ -690,9 +713,7 @@ export function renderPastReportPage(view: PastReportView): string {
           <h2 id="vysledek">
             {result.alreadyLoaded ? `Zpráva za ${result.periodLabel} už byla nahrána` : `Zpráva za ${result.periodLabel} je nahrána`}
           </h2>
-          <p>
-            {czechPlural(result.imported, IMPORTED_FORMS)} {countOf(result.imported, PROJECT_FORMS)}. Další cykly z nich předvyplní „Plán na další období“.
-          </p>
+          <p>{importedSentence(result.imported, result.alreadyLoaded)}</p>
           {result.nextReport ? <p>{nextReportNote(result.nextReport)}</p> : null}
           {result.unmatched.length > 0 ? (
             <>

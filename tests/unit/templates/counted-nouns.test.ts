@@ -60,21 +60,58 @@ describe('a plan revision', () => {
 });
 
 describe('an imported past report', () => {
+  const importResult = (imported: number, alreadyLoaded: boolean): string =>
+    htmlText(
+      renderPastReportPage({
+        frame,
+        imported: [],
+        text: '',
+        result: { periodLabel: '2. pololetí 2025', imported, alreadyLoaded, unmatched: [], warnings: [] },
+      }),
+    );
+
   it.each([
     [1, 'Převzat 1 projekt.'],
     [3, 'Převzaty 3 projekty.'],
     [12, 'Převzato 12 projektů.'],
   ])('with %i projects says "%s"', (imported, expected) => {
     // Act
-    const html = renderPastReportPage({
-      frame,
-      imported: [],
-      text: '',
-      result: { periodLabel: '2. pololetí 2025', imported, alreadyLoaded: false, unmatched: [], warnings: [] },
-    });
+    const text = importResult(imported, false);
 
     // Assess
-    expect(htmlText(html)).toContain(expected);
+    expect(text).toContain(expected);
+  });
+
+  it.each([
+    [1, 'Doplněn 1 projekt, který při dřívějším nahrání chyběl.'],
+    [3, 'Doplněny 3 projekty, které při dřívějším nahrání chyběly.'],
+    [5, 'Doplněno 5 projektů, které při dřívějším nahrání chyběly.'],
+  ])('loaded again with %i projects the first import missed says "%s"', (imported, expected) => {
+    // Act
+    const text = importResult(imported, true);
+
+    // Assess
+    expect(text).toContain(expected);
+  });
+
+  it('loaded again with nothing new says that the projects are there already, not "Převzato 0 projektů"', () => {
+    // Act
+    const text = importResult(0, true);
+
+    // Assess
+    expect(text).toContain('Zpráva za 2. pololetí 2025 už byla nahrána');
+    expect(text).toContain('Projekty z této zprávy systém má už z dřívějšího nahrání, nic nového se nepřevzalo.');
+    expect(text).not.toContain('0 projektů');
+    expect(text).not.toContain('předvyplní');
+  });
+
+  it('with no project of the plan in it says that none was taken over', () => {
+    // Act
+    const text = importResult(0, false);
+
+    // Assess
+    expect(text).toContain('Ze zprávy se nepřevzal žádný projekt.');
+    expect(text).not.toContain('předvyplní');
   });
 });
 
