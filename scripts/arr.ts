@@ -271,6 +271,13 @@ async function describeFailure(response: Response): Promise<string> {
   }
 }
 
+// A reader that stops early (`npm run arr -- cycles | head`) closes the pipe: the rest of the
+// output is unwanted, not a failure, and must not end in Node's stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 try {
   await main(process.argv.slice(2));
 } catch (error) {
