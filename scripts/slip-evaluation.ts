@@ -14,8 +14,8 @@ import { periodFromImportedReport, type PeriodRecords } from '../domain/slips/hi
 const fromRoot = (path: string): string => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
 export const HISTORY_2025_FILES = [
-  'tests/fixtures/seed/monitoring-2025-H1.md',
-  'tests/fixtures/seed/monitoring-2025-H2.md',
+  'data/history/monitoring-2025-H1.md',
+  'data/history/monitoring-2025-H2.md',
 ] as const;
 export const LABELS_2025_FILE = 'tests/fixtures/slips/labels-2025.json';
 

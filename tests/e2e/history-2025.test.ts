@@ -17,7 +17,7 @@ import { bodyOf, linksByRecipient } from './support/inbox';
 import { startStack, type E2eStack } from './support/stack';
 
 const CYCLE = '2026-H1';
-const H1_2025 = new URL('../fixtures/seed/monitoring-2025-H1.md', import.meta.url);
+const H1_2025 = new URL('../../data/history/monitoring-2025-H1.md', import.meta.url);
 /** Planned „Zahájení výběrového řízení na stavbu.“ in both half-years of 2025. */
 const FRYDLANT = 'stredni-skola-hospodarska-a-lesnicka-frydlant-snizeni-energeticke-narocnosti-obj';
 const ZOO = 'karta-pritele-zoo';

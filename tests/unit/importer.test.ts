@@ -12,6 +12,8 @@ import {
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = (path: string): string => readFileSync(`${root}tests/fixtures/${path}`, 'utf8');
+/** One of the 2025 monitoring reports, as the system loads them. */
+const pastReport = (half: 'H1' | 'H2'): string => readFileSync(`${root}data/history/monitoring-2025-${half}.md`, 'utf8');
 
 function project(report: ImportedReport, name: string): ImportedProject {
   const found = report.projects.find((candidate) => candidate.name === name);
@@ -357,7 +359,7 @@ describe('parseMonitoringReport – the region’s 2025 reports (seed cuts)', ()
 
   it('imports every project of the 2nd half-year 2025 report', () => {
     // Prepare
-    const text = fixture('seed/monitoring-2025-H2.md');
+    const text = pastReport('H2');
 
     // Act
     const report = parseMonitoringReport(text);
@@ -382,7 +384,7 @@ describe('parseMonitoringReport – the region’s 2025 reports (seed cuts)', ()
 
   it('gives every 2025-H2 project a contact and, except two, a plan for 01/2026', () => {
     // Prepare
-    const text = fixture('seed/monitoring-2025-H2.md');
+    const text = pastReport('H2');
 
     // Act
     const report = parseMonitoringReport(text);
@@ -400,7 +402,7 @@ describe('parseMonitoringReport – the region’s 2025 reports (seed cuts)', ()
 
   it('reads the seed’s mislabelled entries and says so', () => {
     // Prepare
-    const text = fixture('seed/monitoring-2025-H2.md');
+    const text = pastReport('H2');
 
     // Act
     const report = parseMonitoringReport(text);
@@ -417,7 +419,7 @@ describe('parseMonitoringReport – the region’s 2025 reports (seed cuts)', ()
 
   it('imports every project of the 1st half-year 2025 report', () => {
     // Prepare
-    const text = fixture('seed/monitoring-2025-H1.md');
+    const text = pastReport('H1');
 
     // Act
     const report = parseMonitoringReport(text);
@@ -436,8 +438,8 @@ describe('parseMonitoringReport – the region’s 2025 reports (seed cuts)', ()
 describe('parseMonitoringReport – several reports in one text', () => {
   it('reads only the first report and says where the next one starts', () => {
     // Prepare
-    const first = fixture('seed/monitoring-2025-H1.md');
-    const text = first + fixture('seed/monitoring-2025-H2.md');
+    const first = pastReport('H1');
+    const text = first + pastReport('H2');
     const secondTitleLine = first.split('\n').length - 1 + 6;
 
     // Act

@@ -16,7 +16,7 @@ describe('ARR’s texts of the annual report', () => {
 
   beforeEach(async () => {
     world = inMemoryWorld(plan, '2026-01-15T08:00:00Z');
-    const report = parseMonitoringReport(readFileSync(new URL('../../fixtures/seed/monitoring-2025-H2.md', import.meta.url), 'utf8'));
+    const report = parseMonitoringReport(readFileSync(new URL('../../../data/history/monitoring-2025-H2.md', import.meta.url), 'utf8'));
     await loadHistory(world.deps, plan, report);
   });
 
