@@ -376,9 +376,15 @@ function NotTheirs(props: { view: SubmissionPageView }) {
 
 function errorSummaryItems(view: SubmissionPageView): Array<{ href: string; projectName: string; message: string }> {
   return view.projects.flatMap((project, index) => {
+    const indicatorCodes = new Map(project.indicators.map((indicator) => [indicatorPath(indicator.code), indicator.code]));
     const fieldItems = fieldPaths(project)
       .filter((path) => project.errors[path] !== undefined)
-      .map((path) => ({ href: ids.field(index, path), message: project.errors[path] ?? '' }));
+      .map((path) => {
+        const message = project.errors[path] ?? '';
+        const code = indicatorCodes.get(path);
+        // A project may ask for several indicators: the summary names the one the error is about.
+        return { href: ids.field(index, path), message: code === undefined ? message : `${message.replace(/\.$/, '')} (indikátor ${code}).` };
+      });
     const formItems = formLevelErrors(project).map((message) => ({ href: ids.error(index, FORM_ERROR), message }));
     return [...formItems, ...fieldItems].map((item) => ({ ...item, projectName: project.name }));
   });

@@ -194,11 +194,12 @@ describe('the contact person’s page in Chromium', () => {
     expect(status).toBe(422);
     const summary = page.getByRole('alert');
     await expect(summary.getByRole('heading').textContent()).resolves.toBe('Podklady se nepodařilo uložit');
+    const section = projectSection(page, INVALID_PROJECT.name);
+    const indicatorCode = (await section.locator('input[name*=".indicatorContributions."]').first().getAttribute('name'))?.split('.').at(-1);
     await expect(summary.getByRole('link').allTextContents()).resolves.toEqual([
       `${INVALID_PROJECT.name}: ${THIS_PERIOD_REQUIRED}`,
-      `${INVALID_PROJECT.name}: ${CONTRIBUTION_INVALID}`,
+      `${INVALID_PROJECT.name}: ${CONTRIBUTION_INVALID.replace(/\.$/, '')} (indikátor ${indicatorCode}).`,
     ]);
-    const section = projectSection(page, INVALID_PROJECT.name);
     const thisPeriod = section.getByLabel(THIS_PERIOD_LABEL);
     const contribution = section.locator('input[name*=".indicatorContributions."]').first();
     await expect(thisPeriod.getAttribute('aria-invalid')).resolves.toBe('true');

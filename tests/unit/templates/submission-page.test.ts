@@ -200,6 +200,31 @@ describe('renderSubmissionPage', () => {
     expect(html).toMatch(/<title>Chyba: /);
   });
 
+  it('names in the summary the indicator an error is about, and keeps the message at the field as it is', () => {
+    // Prepare
+    const message = 'Zadejte celé číslo od 0 do 1 000 000.';
+    const view = pageView({
+      projects: [
+        project({
+          indicators: [
+            { code: 'VZ-1', name: 'Počet zapojených škol' },
+            { code: 'VZ-2', name: 'Počet kurzů' },
+          ],
+          errors: { 'indicatorContributions.VZ-2': message },
+        }),
+      ],
+    });
+
+    // Act
+    const html = renderSubmissionPage(view);
+
+    // Assess
+    const link = /<a href="#([^"]+)">Digitální kavárny: Zadejte celé číslo od 0 do 1 000 000 \(indikátor VZ-2\)\.<\/a>/.exec(html);
+    expect(link).not.toBeNull();
+    expect(attribute(controlTag(html, 'digitalni-kavarny.indicatorContributions.VZ-2'), 'id')).toBe(link?.[1]);
+    expect(html).toContain(`Chyba: </span>${message}`);
+  });
+
   it('shows a form-level conflict message and any error for a field it does not render', () => {
     // Prepare
     const view = pageView({
