@@ -20,6 +20,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cycleStateLabels } from '../domain/cycle';
+import { countOf, czechPlural, PROJECT_FORMS, PROJECT_GENITIVE_FORMS, type CzechForms } from '../domain/czech-plural';
 import { formatCzechDate, formatCzechDateTime } from '../domain/time';
 import { readArrKey } from '../local/arr-key';
 
@@ -40,6 +41,9 @@ const USAGE = `Použití: npm run arr -- <příkaz> [volby]
 Volby: --api URL (výchozí http://127.0.0.1:3000 nebo API_PORT)`;
 
 class CliError extends Error {}
+
+/** The verb agrees with the count: "převzat 1 projekt", "převzaty 3 projekty", "převzato 5 projektů". */
+const IMPORTED_FORMS: CzechForms = { one: 'převzat', few: 'převzaty', many: 'převzato' };
 
 interface Totals {
   projects: number;
@@ -130,7 +134,7 @@ async function main(argv: string[]): Promise<void> {
       );
       if (completeness) {
         const t = completeness.totals;
-        process.stdout.write(`Odevzdáno ${t.submitted} z ${t.projects} projektů (${t.percentSubmitted} %), čeká ${t.invited}, po termínu ${t.late}.\n`);
+        process.stdout.write(`Odevzdáno ${t.submitted} z ${countOf(t.projects, PROJECT_GENITIVE_FORMS)} (${t.percentSubmitted} %), čeká ${t.invited}, po termínu ${t.late}.\n`);
         const waiting = completeness.contacts.filter((contact) => contact.status !== 'submitted');
         if (waiting.length > 0) {
           process.stdout.write('Kontaktní osoby, které ještě neodevzdaly vše:\n');
@@ -186,8 +190,10 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'history-import': {
       const report = await readText(required(argument, 'soubor se zprávou'));
-      const result = (await api.json('POST', '/history', { report })) as { periodLabel: string; imported: number; unmatched: string[] };
-      process.stdout.write(`${result.periodLabel}: nahráno ${result.imported} projektů${result.unmatched.length > 0 ? `; bez shody v plánu: ${result.unmatched.join('; ')}` : ''}.\n`);
+      const result = (await api.json('POST', '/history', { report })) as { periodLabel: string; imported: number; alreadyLoaded: boolean; unmatched: string[] };
+      const imported = `${czechPlural(result.imported, IMPORTED_FORMS)} ${countOf(result.imported, PROJECT_FORMS)}`;
+      const unmatched = result.unmatched.length > 0 ? `; bez shody v plánu: ${result.unmatched.join('; ')}` : '';
+      process.stdout.write(`${result.periodLabel}: ${imported}${result.alreadyLoaded ? ' (zpráva už byla nahrána dříve)' : ''}${unmatched}.\n`);
       return;
     }
     case 'ses-event': {

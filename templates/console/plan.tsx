@@ -669,6 +669,8 @@ export interface PastReportView {
 }
 
 const REPORT_FIELD = 'zprava-text';
+/** Up to this many importer warnings are shown unfolded. */
+const OPEN_WARNINGS = 3;
 
 /** The verb agrees with the count: "Převzat 1 projekt", "Převzaty 3 projekty", "Převzato 5 projektů". */
 const IMPORTED_FORMS: CzechForms = { one: 'Převzat', few: 'Převzaty', many: 'Převzato' };
@@ -726,14 +728,16 @@ export function renderPastReportPage(view: PastReportView): string {
             </>
           ) : null}
           {result.warnings.length > 0 ? (
-            <>
-              <p>Upozornění ke zprávě:</p>
+            // A real report brings dozens of them: folded, so they do not bury the rest of the page.
+            <details class="import-warnings" open={result.warnings.length <= OPEN_WARNINGS}>
+              <summary>Upozornění ke zprávě ({result.warnings.length})</summary>
+              <p>Místa ve zprávě, která se nepodařilo přečíst celá. Projekty se převzaly i tak; zkontrolujte je, když budete chtít.</p>
               <ul>
                 {result.warnings.map((warning) => (
                   <li>{warning}</li>
                 ))}
               </ul>
-            </>
+            </details>
           ) : null}
         </section>
       ) : null}

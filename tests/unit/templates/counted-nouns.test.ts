@@ -105,6 +105,29 @@ describe('an imported past report', () => {
     expect(text).not.toContain('předvyplní');
   });
 
+  it.each([
+    [2, true],
+    [25, false],
+  ])('with %i importer warnings shows their count, unfolded: %s', (count, unfolded) => {
+    // Prepare
+    const warnings = Array.from({ length: count }, (_, index) => `řádek ${index + 10}: projekt „Projekt ${index}“ nemá plán na další období`);
+
+    // Act
+    const html = renderPastReportPage({
+      frame,
+      imported: [],
+      text: '',
+      result: { periodLabel: '2. pololetí 2025', imported: 3, alreadyLoaded: false, unmatched: [], warnings },
+    });
+
+    // Assess
+    const details = /<details class="import-warnings"( open)?>/.exec(html);
+    expect(details).not.toBeNull();
+    expect(details?.[1] !== undefined).toBe(unfolded);
+    expect(htmlText(html)).toContain(`Upozornění ke zprávě (${count})`);
+    expect(htmlText(html)).toContain(warnings.at(-1));
+  });
+
   it('with no project of the plan in it says that none was taken over', () => {
     // Act
     const text = importResult(0, false);
