@@ -187,35 +187,20 @@ export class DynamoCycleStore implements CycleStore {
       { ...keys.request(request.cycleId, request.projectId), ...request },
       { ConditionExpression: 'attribute_not_exists(PK)' },
     );
-    if (!added) return false;
-    await this.table.update(keys.cycle(request.cycleId), {
-      UpdateExpression: 'ADD requestCount :one',
-      ConditionExpression: 'attribute_exists(PK)',
-      ExpressionAttributeValues: { ':one': 1 },
-    });
-    return true;
+    if (added) await this.addToCount(request.cycleId, 'requestCount', 1);
+    return added;
   }
 
-  /**
-   * Read, the counts corrected, then a conditional delete. The correction goes first, under a claim
-   * named after the request, so that a removal cut short before its delete is finished by the next
-   * one (the plan is followed again) without correcting the counts twice, and concurrent removals
-   * correct them once. @returns true for the caller whose delete removed the item.
-   */
+  /** Read, then a conditional delete: only the caller whose delete removed the item corrects the counts. */
   async removeRequest(cycleId: string, projectId: string): Promise<boolean> {
     const key = keys.request(cycleId, projectId);
     const item = await this.table.get(key);
     if (item === null) return false;
+    if (!(await this.table.deleteIf(key, { ConditionExpression: 'attribute_exists(PK)' }))) return false;
+    await this.addToCount(cycleId, 'requestCount', -1);
     // A submission still holding its claim was not counted (or its count was cut short).
-    const counted = item['firstSubmittedAt'] !== undefined && item[COUNT_CLAIM] === undefined;
-    await this.table.update(keys.cycle(cycleId), {
-      UpdateExpression: 'ADD requestCount :minusOne, submittedCount :submitted SET #last = :claim',
-      ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(#last) OR #last <> :claim)',
-      ExpressionAttributeNames: { '#last': LAST_COUNTED_CLAIM },
-      // A project added again after its removal has a new `askedAt`, so its next removal has a claim of its own.
-      ExpressionAttributeValues: { ':minusOne': -1, ':submitted': counted ? -1 : 0, ':claim': `removal:${projectId}:${String(item['askedAt'] ?? 'opening')}` },
-    });
-    return this.table.deleteIf(key, { ConditionExpression: 'attribute_exists(PK)' });
+    if (item['firstSubmittedAt'] !== undefined && item[COUNT_CLAIM] === undefined) await this.addToCount(cycleId, 'submittedCount', -1);
+    return true;
   }
 
   async addContactProject(cycleId: string, contactPersonId: string, projectId: string, address: string | undefined): Promise<'created' | 'added' | 'present'> {
@@ -313,6 +298,15 @@ export class DynamoCycleStore implements CycleStore {
     await this.table.update(keys.contact(cycleId, contactPersonId), {
       UpdateExpression: 'REMOVE undeliverableNoticeClaimedAt',
       ConditionExpression: 'attribute_exists(PK)',
+    });
+  }
+
+  private async addToCount(cycleId: string, attribute: 'requestCount' | 'submittedCount', by: number): Promise<void> {
+    await this.table.update(keys.cycle(cycleId), {
+      UpdateExpression: 'ADD #count :by',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#count': attribute },
+      ExpressionAttributeValues: { ':by': by },
     });
   }
 
