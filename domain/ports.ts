@@ -70,16 +70,6 @@ export interface PlanCatalog {
 /** Cycle attributes set once: the steering group's notice, and the plan settled after the cycle. */
 export type CycleClaim = 'steeringGroupNotificationClaimedAt' | 'projectsSettledAt';
 
-/**
- * A project's submission marked on its request but not counted in the cycle's `submittedCount`
- * yet. `claim` tells this submission's count from a repeat of it.
- */
-export interface UncountedSubmission {
-  cycleId: string;
-  projectId: string;
-  claim: string;
-}
-
 export interface CycleStore {
   getCycle(cycleId: string): Promise<CycleRecord | null>;
   listCycles(): Promise<CycleRecord[]>;
@@ -104,14 +94,12 @@ export interface CycleStore {
   /** The requests of the given projects (e.g. one contact person's), missing ones left out. */
   getRequests(cycleId: string, projectIds: string[]): Promise<RequestRecord[]>;
   /**
-   * Records that `version` of a project was submitted; keeps the first submission time.
-   * @returns the project's submission while it is not counted in `submittedCount` yet: on its first
-   * submission, and on every later call until `countSubmission` finished, so that a delivery cut
-   * short between the two is finished by the next one. Null once it is counted.
+   * Records that `version` of a project was counted; keeps the first submission time.
+   * @returns true when this was the project's first counted submission.
    */
-  markRequestSubmitted(cycleId: string, projectId: string, version: number, at: string): Promise<UncountedSubmission | null>;
-  /** Adds the project's submission to the cycle's `submittedCount`, once. */
-  countSubmission(submission: UncountedSubmission): Promise<void>;
+  markRequestSubmitted(cycleId: string, projectId: string, version: number, at: string): Promise<boolean>;
+  /** Adds one to the cycle's `submittedCount`. */
+  incrementSubmittedCount(cycleId: string): Promise<void>;
 
   putContacts(contacts: CycleContactRecord[]): Promise<void>;
   listContacts(cycleId: string): Promise<CycleContactRecord[]>;

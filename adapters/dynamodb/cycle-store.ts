@@ -1,19 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { CycleState } from '../../domain/cycle';
-import type { CycleClaim, CycleStore, UncountedSubmission } from '../../domain/ports';
+import type { CycleClaim, CycleStore } from '../../domain/ports';
 import type { CycleContactRecord, CycleRecord, DeliveryEventRecord, RequestRecord, UndeliverableAddress } from '../../domain/records';
 import { GSI1, keys, sortKeyPrefix, withoutKeys } from './keys';
 import type { DynamoTable } from './table';
 
 type ClaimAttribute = CycleClaim;
-
-/**
- * The bookkeeping of `submittedCount`, which no record carries: the request's claim while its
- * submission is not counted yet, and the claim the cycle's count took last.
- */
-const COUNT_CLAIM = 'countClaim';
-const LAST_COUNTED_CLAIM = 'lastCountedClaim';
 
 /** Cycles, their requests (žádosti o podklady) and their contact persons: all in the cycle's partition. */
 export class DynamoCycleStore implements CycleStore {
@@ -21,7 +13,7 @@ export class DynamoCycleStore implements CycleStore {
 
   async getCycle(cycleId: string): Promise<CycleRecord | null> {
     const item = await this.table.get(keys.cycle(cycleId));
-    return item ? withoutKeys<CycleRecord>(item, [LAST_COUNTED_CLAIM]) : null;
+    return item ? withoutKeys<CycleRecord>(item) : null;
   }
 
   async listCycles(): Promise<CycleRecord[]> {
@@ -30,7 +22,7 @@ export class DynamoCycleStore implements CycleStore {
       KeyConditionExpression: 'GSI1PK = :pk',
       ExpressionAttributeValues: { ':pk': keys.cyclesIndexPartition },
     });
-    return items.map((item) => withoutKeys<CycleRecord>(item, [LAST_COUNTED_CLAIM]));
+    return items.map((item) => withoutKeys<CycleRecord>(item));
   }
 
   createCycle(cycle: CycleRecord): Promise<boolean> {
@@ -111,60 +103,45 @@ export class DynamoCycleStore implements CycleStore {
   }
 
   listRequests(cycleId: string): Promise<RequestRecord[]> {
-    return this.listInCycle<RequestRecord>(cycleId, sortKeyPrefix.request, [COUNT_CLAIM]);
+    return this.listInCycle<RequestRecord>(cycleId, sortKeyPrefix.request);
   }
 
   /**
-   * The first submission time is kept (set once), and the version only moves forward, so a late,
-   * older message changes nothing. The first mark also leaves a claim on the request, which
-   * `countSubmission` clears: the mark and the count are writes to two items, and a delivery cut
-   * short between them leaves the claim for the next delivery of the project to count.
+   * One conditional update: the first submission time is kept (`if_not_exists`), and the version
+   * only moves forward, so a late, older message changes nothing.
    */
-  async markRequestSubmitted(cycleId: string, projectId: string, version: number, at: string): Promise<UncountedSubmission | null> {
+  async markRequestSubmitted(cycleId: string, projectId: string, version: number, at: string): Promise<boolean> {
     const key = keys.request(cycleId, projectId);
+    // Two single-item conditional writes: the first one succeeds exactly once per request, which
+    // is what tells the caller to count it; the second keeps the newest version.
     const first = await this.table.update(key, {
-      UpdateExpression: 'SET firstSubmittedAt = :at, #claim = :claim',
+      UpdateExpression: 'SET firstSubmittedAt = :at',
       ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(firstSubmittedAt)',
-      ExpressionAttributeNames: { '#claim': COUNT_CLAIM },
-      ExpressionAttributeValues: { ':at': at, ':claim': randomUUID() },
+      ExpressionAttributeValues: { ':at': at },
     });
-    // `<=`, so that a redelivery of the newest version reads the claim a cut-short delivery left.
-    const updated = await this.table.updateReturning(key, {
+    const updated = await this.table.update(key, {
       UpdateExpression: 'SET latestVersion = :version',
-      ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(latestVersion) OR latestVersion <= :version)',
+      ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(latestVersion) OR latestVersion < :version)',
       ExpressionAttributeValues: { ':version': version },
     });
     // A failed condition is either a newer version counted already (nothing to do) or no request at all.
-    if (!first && updated === null && (await this.table.get(key)) === null) {
+    if (!first && !updated && (await this.table.get(key)) === null) {
       throw new NotFoundError(`Projekt „${projectId}“ není v cyklu ${cycleId} požádán o podklady.`);
     }
-    const claim = updated?.[COUNT_CLAIM];
-    return typeof claim === 'string' ? { cycleId, projectId, claim } : null;
+    return first;
   }
 
-  /**
-   * Adds the submission to the cycle's count, then clears its claim. The count remembers the claim
-   * it took last, so a delivery cut short after the count and before the clearing does not count
-   * the same submission twice (unless another project was counted in between).
-   */
-  async countSubmission(submission: UncountedSubmission): Promise<void> {
-    await this.table.update(keys.cycle(submission.cycleId), {
-      UpdateExpression: 'ADD submittedCount :one SET #last = :claim',
-      ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(#last) OR #last <> :claim)',
-      ExpressionAttributeNames: { '#last': LAST_COUNTED_CLAIM },
-      ExpressionAttributeValues: { ':one': 1, ':claim': submission.claim },
-    });
-    await this.table.update(keys.request(submission.cycleId, submission.projectId), {
-      UpdateExpression: 'REMOVE #claim',
-      ConditionExpression: '#claim = :claim',
-      ExpressionAttributeNames: { '#claim': COUNT_CLAIM },
-      ExpressionAttributeValues: { ':claim': submission.claim },
+  async incrementSubmittedCount(cycleId: string): Promise<void> {
+    await this.table.update(keys.cycle(cycleId), {
+      UpdateExpression: 'ADD submittedCount :one',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':one': 1 },
     });
   }
 
   async getRequests(cycleId: string, projectIds: string[]): Promise<RequestRecord[]> {
     const items = await Promise.all(projectIds.map((projectId) => this.table.get(keys.request(cycleId, projectId))));
-    return items.flatMap((item) => (item ? [withoutKeys<RequestRecord>(item, [COUNT_CLAIM])] : []));
+    return items.flatMap((item) => (item ? [withoutKeys<RequestRecord>(item)] : []));
   }
 
   putContacts(contacts: CycleContactRecord[]): Promise<void> {
@@ -198,8 +175,7 @@ export class DynamoCycleStore implements CycleStore {
     if (item === null) return false;
     if (!(await this.table.deleteIf(key, { ConditionExpression: 'attribute_exists(PK)' }))) return false;
     await this.addToCount(cycleId, 'requestCount', -1);
-    // A submission still holding its claim was not counted (or its count was cut short).
-    if (item['firstSubmittedAt'] !== undefined && item[COUNT_CLAIM] === undefined) await this.addToCount(cycleId, 'submittedCount', -1);
+    if (item['firstSubmittedAt'] !== undefined) await this.addToCount(cycleId, 'submittedCount', -1);
     return true;
   }
 
@@ -310,12 +286,12 @@ export class DynamoCycleStore implements CycleStore {
     });
   }
 
-  private async listInCycle<T>(cycleId: string, prefix: string, internal: readonly string[] = []): Promise<T[]> {
+  private async listInCycle<T>(cycleId: string, prefix: string): Promise<T[]> {
     const items = await this.table.queryAll({
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
       ExpressionAttributeValues: { ':pk': keys.cyclePartition(cycleId), ':prefix': prefix },
     });
-    return items.map((item) => withoutKeys<T>(item, internal));
+    return items.map((item) => withoutKeys<T>(item));
   }
 }
 

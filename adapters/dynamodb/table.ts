@@ -116,19 +116,6 @@ export class DynamoTable {
     );
   }
 
-  /** An update that returns the item as it is after the update, or null when `request`'s condition did not hold. */
-  async updateReturning(key: TableKey, request: Omit<UpdateRequest, 'ReturnValues'>): Promise<Item | null> {
-    let updated: Item | null = null;
-    await this.conditional('UpdateItem', async () => {
-      const output = await this.client.send(
-        new UpdateCommand({ TableName: this.name, Key: key, ...request, ReturnValues: 'ALL_NEW', ReturnConsumedCapacity: 'TOTAL' }),
-      );
-      updated = output.Attributes ?? null;
-      return output;
-    });
-    return updated;
-  }
-
   async delete(key: TableKey): Promise<void> {
     const output = await this.client.send(
       new DeleteCommand({ TableName: this.name, Key: key, ReturnConsumedCapacity: 'TOTAL' }),

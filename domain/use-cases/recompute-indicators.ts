@@ -197,10 +197,8 @@ export async function recomputeIndicators(
   // The first submission time comes from version 1; only a later version needs the history read.
   const firstVersion =
     latest.version === 1 ? latest : ((await deps.submissions.listVersions(cycle.id, latest.projectId))[0] ?? latest);
-  const uncounted = await deps.cycles.markRequestSubmitted(cycle.id, latest.projectId, latest.version, firstVersion.submittedAt);
-  if (uncounted) await deps.cycles.countSubmission(uncounted);
-  /** The project's first answer, counted now (also by the redelivery of a delivery cut short before its count). */
-  const first = uncounted !== null;
+  const first = await deps.cycles.markRequestSubmitted(cycle.id, latest.projectId, latest.version, firstVersion.submittedAt);
+  if (first) await deps.cycles.incrementSubmittedCount(cycle.id);
   const counted = (first ? await deps.cycles.getCycle(cycle.id) : cycle) ?? cycle;
   const requests = counted.requestCount ?? 0;
   const submitted = Math.min(counted.submittedCount ?? 0, requests);

@@ -64,8 +64,6 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
   void plans.savePlan(plan);
   const cycles = new Map<string, CycleRecord>();
   const requests = new Map<string, RequestRecord>();
-  /** By `cycleId/projectId`: the claim of a submission not counted in `submittedCount` yet. */
-  const uncountedClaims = new Map<string, string>();
   const contacts = new Map<string, CycleContactRecord>();
   const deliveryEvents = new Map<string, DeliveryEventRecord>();
   const versions = new Map<string, SubmissionVersion>();
@@ -150,24 +148,18 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
         });
       },
       async markRequestSubmitted(cycleId, projectId, version, at) {
-        const key = `${cycleId}/${projectId}`;
-        const found = requests.get(key);
+        const found = requests.get(`${cycleId}/${projectId}`);
         if (!found) throw new NotFoundError(`Projekt ${projectId} není v cyklu ${cycleId}.`);
-        requests.set(key, {
+        requests.set(`${cycleId}/${projectId}`, {
           ...found,
           firstSubmittedAt: found.firstSubmittedAt ?? at,
           latestVersion: Math.max(found.latestVersion ?? 0, version),
         });
-        if (found.firstSubmittedAt === undefined) uncountedClaims.set(key, `claim-${uncountedClaims.size + 1}-${key}`);
-        const claim = uncountedClaims.get(key);
-        return claim === undefined ? null : { cycleId, projectId, claim };
+        return found.firstSubmittedAt === undefined;
       },
-      async countSubmission({ cycleId, projectId, claim }) {
-        const key = `${cycleId}/${projectId}`;
-        if (uncountedClaims.get(key) !== claim) return;
+      async incrementSubmittedCount(cycleId) {
         const found = cycles.get(cycleId);
         if (found) cycles.set(cycleId, { ...found, submittedCount: (found.submittedCount ?? 0) + 1 });
-        uncountedClaims.delete(key);
       },
       async putContacts(records) {
         for (const record of records) contacts.set(`${record.cycleId}/${record.contactPersonId}`, clone(record));
@@ -191,10 +183,9 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
         const found = requests.get(`${cycleId}/${projectId}`);
         if (!found) return false;
         requests.delete(`${cycleId}/${projectId}`);
-        const uncounted = uncountedClaims.delete(`${cycleId}/${projectId}`);
         const cycle = cycles.get(cycleId);
         if (cycle) {
-          const submitted = found.firstSubmittedAt && !uncounted ? 1 : 0;
+          const submitted = found.firstSubmittedAt ? 1 : 0;
           cycles.set(cycleId, { ...cycle, requestCount: (cycle.requestCount ?? 0) - 1, submittedCount: (cycle.submittedCount ?? 0) - submitted });
         }
         return true;

@@ -74,33 +74,6 @@ describe('recompute-indicators', () => {
     );
   });
 
-  it('counts a submission whose first delivery failed after marking its request, and then requests the report', async () => {
-    // Prepare
-    for (const projectId of ['digitalizace-sbirek', 'elektronicky-podpis', 'taxibusy']) {
-      await aws.store.submissions.appendVersion(version(projectId));
-    }
-    const throttled = sqsRecord(JSON.stringify(submissionReceived('taxibusy')), 'throttled');
-    // The batch's records run one after another: the first count, taxibusy's, is throttled.
-    aws.table.failNextUpdate((input) => String(input['UpdateExpression']).includes('submittedCount'));
-
-    // Act
-    const first = await recomputeIndicators(
-      sqsEvent(throttled, submissionReceived('digitalizace-sbirek'), submissionReceived('elektronicky-podpis')),
-      lambdaContext(),
-    );
-    const requestedBefore = aws.published().filter((event) => event.type === 'report-requested').length;
-    const redelivered = await recomputeIndicators(sqsEvent(throttled), lambdaContext());
-
-    // Assess
-    expect(first).toEqual({ batchItemFailures: [{ itemIdentifier: 'throttled' }] });
-    expect(requestedBefore).toBe(0);
-    expect(redelivered).toEqual({ batchItemFailures: [] });
-    expect((await aws.store.cycles.getCycle(CYCLE_ID))?.submittedCount).toBe(3);
-    expect(aws.published().filter((event) => event.type === 'report-requested')).toEqual([
-      expect.objectContaining({ data: { cycleId: CYCLE_ID, reason: 'complete' } }),
-    ]);
-  });
-
   it('reports only the malformed record of a batch as failed', async () => {
     // Prepare
     await aws.store.submissions.appendVersion(version('taxibusy'));

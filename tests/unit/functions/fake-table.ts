@@ -3,7 +3,7 @@
  * It evaluates the condition, update and key expressions the adapters send, so a handler under
  * test meets real conditional-check failures (a version stored twice, a cycle closed twice).
  */
-import { ConditionalCheckFailedException, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   BatchWriteCommand,
@@ -160,8 +160,6 @@ function conditionFailed(): ConditionalCheckFailedException {
 export class FakeTable {
   readonly items = new Map<string, Item>();
   readonly client = mockClient(DynamoDBDocumentClient);
-  /** Updates to fail once, as DynamoDB does when throttled: the first update each matches throws. */
-  private readonly failures: Array<(input: Item) => boolean> = [];
 
   constructor() {
     this.install();
@@ -181,14 +179,8 @@ export class FakeTable {
     return [...this.items.values()].filter(predicate).map((item) => structuredClone(item));
   }
 
-  /** The next update whose input `matches` throws a throttling error and changes nothing. */
-  failNextUpdate(matches: (input: Item) => boolean): void {
-    this.failures.push(matches);
-  }
-
   reset(): void {
     this.items.clear();
-    this.failures.length = 0;
     this.client.reset();
     this.install();
   }
@@ -206,18 +198,13 @@ export class FakeTable {
       return {};
     });
     this.client.on(UpdateCommand).callsFake((input) => {
-      const failure = this.failures.findIndex((matches) => matches(input));
-      if (failure >= 0) {
-        this.failures.splice(failure, 1);
-        throw new ProvisionedThroughputExceededException({ message: 'Throughput exceeds the current capacity', $metadata: {} });
-      }
       const existing = this.items.get(this.keyOf(input.Key));
       const scope = { item: existing, names: input.ExpressionAttributeNames, values: input.ExpressionAttributeValues };
       if (input.ConditionExpression && !evaluate(input.ConditionExpression, scope)) throw conditionFailed();
       const item = structuredClone(existing ?? { ...input.Key });
       applyUpdate(item, input.UpdateExpression, input.ExpressionAttributeNames, input.ExpressionAttributeValues);
       this.items.set(this.keyOf(input.Key), item);
-      return input.ReturnValues === 'ALL_NEW' ? { Attributes: structuredClone(item) } : {};
+      return {};
     });
     this.client.on(DeleteCommand).callsFake((input) => {
       this.items.delete(this.keyOf(input.Key));
