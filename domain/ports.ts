@@ -67,6 +67,12 @@ export interface PlanCatalog {
   listRevisions(planId: string): Promise<PlanRevisionSummary[]>;
 }
 
+/** The counts on the cycle a submission tells completeness by (absent on a cycle that never had them). */
+export interface CycleCounts {
+  requestCount: number | undefined;
+  submittedCount: number | undefined;
+}
+
 /** Cycle attributes set once: the steering group's notice, and the plan settled after the cycle. */
 export type CycleClaim = 'steeringGroupNotificationClaimedAt' | 'projectsSettledAt';
 
@@ -100,6 +106,11 @@ export interface CycleStore {
   markRequestSubmitted(cycleId: string, projectId: string, version: number, at: string): Promise<boolean>;
   /** Adds one to the cycle's `submittedCount`. */
   incrementSubmittedCount(cycleId: string): Promise<void>;
+  /**
+   * Sets the cycle's counts to `actual` if they are still `seen` (a count written meanwhile wins).
+   * @returns false when they were not.
+   */
+  correctCounts(cycleId: string, seen: CycleCounts, actual: { requestCount: number; submittedCount: number }): Promise<boolean>;
 
   putContacts(contacts: CycleContactRecord[]): Promise<void>;
   listContacts(cycleId: string): Promise<CycleContactRecord[]>;

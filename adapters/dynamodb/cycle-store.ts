@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { CycleState } from '../../domain/cycle';
-import type { CycleClaim, CycleStore } from '../../domain/ports';
+import type { CycleClaim, CycleCounts, CycleStore } from '../../domain/ports';
 import type { CycleContactRecord, CycleRecord, DeliveryEventRecord, RequestRecord, UndeliverableAddress } from '../../domain/records';
 import { GSI1, keys, sortKeyPrefix, withoutKeys } from './keys';
 import type { DynamoTable } from './table';
@@ -136,6 +136,21 @@ export class DynamoCycleStore implements CycleStore {
       UpdateExpression: 'ADD submittedCount :one',
       ConditionExpression: 'attribute_exists(PK)',
       ExpressionAttributeValues: { ':one': 1 },
+    });
+  }
+
+  async correctCounts(cycleId: string, seen: CycleCounts, actual: { requestCount: number; submittedCount: number }): Promise<boolean> {
+    const unchanged = (attribute: keyof CycleCounts): string =>
+      seen[attribute] === undefined ? `attribute_not_exists(${attribute})` : `${attribute} = :seen_${attribute}`;
+    return this.table.update(keys.cycle(cycleId), {
+      UpdateExpression: 'SET requestCount = :requestCount, submittedCount = :submittedCount',
+      ConditionExpression: `attribute_exists(PK) AND ${unchanged('requestCount')} AND ${unchanged('submittedCount')}`,
+      ExpressionAttributeValues: {
+        ':requestCount': actual.requestCount,
+        ':submittedCount': actual.submittedCount,
+        ...(seen.requestCount === undefined ? {} : { ':seen_requestCount': seen.requestCount }),
+        ...(seen.submittedCount === undefined ? {} : { ':seen_submittedCount': seen.submittedCount }),
+      },
     });
   }
 

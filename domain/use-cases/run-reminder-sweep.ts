@@ -1,8 +1,8 @@
-import { createEvent, invitationRequestedV1, projectReturnedV1, reminderDueV1, submissionReceivedV1, type AnyEvent } from '../../events';
+import { createEvent, invitationRequestedV1, projectReturnedV1, reminderDueV1, reportRequestedV1, submissionReceivedV1, type AnyEvent } from '../../events';
 import { awaitedRequests, standingReturns } from '../editorial';
 import { escalationAreaIdOf, OUTSIDE_PLAN_AUDIENCE_ID } from '../plan';
 import type { Dependencies } from '../ports';
-import type { CycleRecord, ReminderAudience, ReminderRecord } from '../records';
+import type { CycleRecord, ReminderAudience, ReminderRecord, RequestRecord } from '../records';
 import { dueReminders, overdueProjectIds, type ReminderStage } from '../reminders';
 import { ContactNews, followPlan, readCycleParts, type CycleParts } from './follow-plan';
 
@@ -24,6 +24,8 @@ export interface SweepResult {
   escalationsRequeued: number;
   /** Projects whose requests or persons differed from the plan (a plan change cut short), brought up to it. */
   planChangesFinished: number;
+  /** Cycles whose counts of requests and answers differed from their requests (a count cut short), recounted. */
+  countsCorrected: number;
 }
 
 /**
@@ -32,6 +34,12 @@ export interface SweepResult {
  * not sent twice.
  */
 export const EMAIL_GRACE_MS = 60 * 60 * 1000;
+
+/**
+ * How long the count of a project's first answer, or of a request added to the open cycle, may
+ * still be on its way after it: the sweep recounts a cycle only when nothing newer is in it.
+ */
+export const COUNT_SETTLE_MS = 15 * 60 * 1000;
 
 /**
  * The working-day morning sweep over open cycles. It first brings each cycle up to the plan
@@ -51,7 +59,8 @@ export const EMAIL_GRACE_MS = 60 * 60 * 1000;
  * and queueing it, which the release below cannot undo. A guarantor's escalation issues no link,
  * so its record is made `pending` and confirmed once its event is queued; one still pending an
  * hour later was lost in such a crash, and is taken over (a conditional write, so concurrent runs
- * queue it once) and queued again.
+ * queue it once) and queued again. Last, it recounts the cycle's requests and answers
+ * (recountCycle), and requests the report of a cycle whose last answer went uncounted.
  */
 export async function runReminderSweep(
   deps: Pick<Dependencies, 'clock' | 'plans' | 'cycles' | 'submissions' | 'reminders' | 'indicators' | 'editorial' | 'tokens' | 'events'>,
@@ -59,7 +68,7 @@ export async function runReminderSweep(
 ): Promise<SweepResult> {
   const now = deps.clock.now();
   const openCycles = (await deps.cycles.listCycles()).filter((cycle) => cycle.state === 'open');
-  const result: SweepResult = { cycles: openCycles.length, remindersQueued: 0, escalationsQueued: 0, staleSubmissionsRepublished: 0, invitationsRequeued: 0, returnsRequeued: 0, additionsRequeued: 0, remindersRequeued: 0, escalationsRequeued: 0, planChangesFinished: 0 };
+  const result: SweepResult = { cycles: openCycles.length, remindersQueued: 0, escalationsQueued: 0, staleSubmissionsRepublished: 0, invitationsRequeued: 0, returnsRequeued: 0, additionsRequeued: 0, remindersRequeued: 0, escalationsRequeued: 0, planChangesFinished: 0, countsCorrected: 0 };
   for (const cycle of openCycles) {
     const events: AnyEvent[] = [];
     const round = cycle.scheduleRound ?? 0;
@@ -91,7 +100,16 @@ export async function runReminderSweep(
     /** The persons to whom this run sends an email, and with it a link. */
     const linked = new Set(news.persons(cycle.id));
 
-    const { due, undeliverable, awaited, standing, additions, contactsOfProject, latestReminders, strandedEscalations } = await cycleSituation(deps, cycle, now, followed.wrote ? await readCycleParts(deps, cycle.id) : parts);
+    const { due, undeliverable, awaited, allAnswered, standing, additions, contactsOfProject, latestReminders, strandedEscalations } = await cycleSituation(deps, cycle, now, followed.wrote ? await readCycleParts(deps, cycle.id) : parts);
+    // Counts changed by following the plan just now are not those read with the cycle: the next run recounts.
+    if (!followed.wrote && (await recountCycle(deps, cycle, parts.requests, now))) {
+      result.countsCorrected += 1;
+      // The last answer, left uncounted, did not request the report: it is requested now.
+      const lookedComplete = (cycle.submittedCount ?? 0) >= (cycle.requestCount ?? 0);
+      if (allAnswered && parts.requests.length > 0 && !lookedComplete) {
+        events.push(createEvent(reportRequestedV1, { cycleId: cycle.id, reason: 'complete' }, { correlationId, now }));
+      }
+    }
     // No reminders to an address that bounced or complained: they would not arrive, or would
     // annoy. The escalation still names the person, saying the invitation did not arrive.
     for (const reminder of due.filter((candidate) => candidate.stage !== 'escalation' && !undeliverable.has(candidate.contactPersonId))) {
@@ -197,6 +215,25 @@ export async function runReminderSweep(
 }
 
 /**
+ * Recounts the cycle's requests and answered requests, which a submission tells completeness by
+ * from the cycle item alone. A write cut short between a request and its count (the count of a
+ * project's first answer, or of a request a plan change added or removed) otherwise leaves them
+ * off for good, and a cycle whose last answer went uncounted never looks complete. Only while
+ * nothing in the cycle is newer than COUNT_SETTLE_MS (its count may still be on its way), and only
+ * if the counts are still those listed with the cycle before its requests were read: a count
+ * written meanwhile wins, and the next run looks again. @returns true when the counts were set.
+ */
+async function recountCycle(deps: Pick<Dependencies, 'cycles'>, cycle: CycleRecord, requests: readonly RequestRecord[], now: Date): Promise<boolean> {
+  const actual = { requestCount: requests.length, submittedCount: requests.filter((request) => request.firstSubmittedAt !== undefined).length };
+  if (actual.requestCount === cycle.requestCount && actual.submittedCount === cycle.submittedCount) return false;
+  const settled = requests.every((request) =>
+    [request.firstSubmittedAt, request.askedAt].every((at) => at === undefined || now.getTime() - Date.parse(at) >= COUNT_SETTLE_MS),
+  );
+  if (!settled) return false;
+  return deps.cycles.correctCounts(cycle.id, { requestCount: cycle.requestCount, submittedCount: cycle.submittedCount }, actual);
+}
+
+/**
  * What the sweep needs to know of one open cycle: the reminders due, the persons whose address
  * cannot be reached, the persons who still owe projects, the standing returns, each project's
  * contact persons, each person's latest reminder email, and the escalations of this schedule round
@@ -242,6 +279,8 @@ async function cycleSituation(
     due,
     undeliverable,
     awaited,
+    /** No project is awaited: each has an answer, and none stands returned. */
+    allAnswered: pending.size === 0,
     standing: standingReturns(requests, returns),
     // Persons asked for a project not answered yet after the cycle opened (the project was added,
     // or they were made its contact person), with when that was.

@@ -157,6 +157,12 @@ export function inMemoryWorld(plan: ActionPlan, start: Date | string = '2026-06-
         });
         return found.firstSubmittedAt === undefined;
       },
+      async correctCounts(cycleId, seen, actual) {
+        const found = cycles.get(cycleId);
+        if (!found || found.requestCount !== seen.requestCount || found.submittedCount !== seen.submittedCount) return false;
+        cycles.set(cycleId, { ...found, ...actual });
+        return true;
+      },
       async incrementSubmittedCount(cycleId) {
         const found = cycles.get(cycleId);
         if (found) cycles.set(cycleId, { ...found, submittedCount: (found.submittedCount ?? 0) + 1 });

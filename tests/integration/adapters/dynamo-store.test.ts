@@ -296,6 +296,27 @@ describe('CycleStore', () => {
     expect(chosen.map((request) => request.projectId)).toEqual(['taxibusy', 'edih-neb']);
   });
 
+  it('corrects the counts of a cycle only while they are still those read', async () => {
+    // Prepare
+    const cycleId = freshCycleId();
+    const uncounted = freshCycleId();
+    await store.cycles.createCycle(cycle(cycleId, { requestCount: 3, submittedCount: 1 }));
+    await store.cycles.createCycle(cycle(uncounted));
+    const seen = { requestCount: 3, submittedCount: 1 };
+
+    // Act
+    const corrected = await store.cycles.correctCounts(cycleId, seen, { requestCount: 3, submittedCount: 2 });
+    await store.cycles.incrementSubmittedCount(cycleId);
+    const outdated = await store.cycles.correctCounts(cycleId, { requestCount: 3, submittedCount: 2 }, { requestCount: 3, submittedCount: 2 });
+    const fromNone = await store.cycles.correctCounts(uncounted, { requestCount: undefined, submittedCount: undefined }, { requestCount: 2, submittedCount: 0 });
+    const missing = await store.cycles.correctCounts(freshCycleId(), seen, { requestCount: 1, submittedCount: 1 });
+
+    // Assess
+    expect([corrected, outdated, fromNone, missing]).toEqual([true, false, true, false]);
+    expect(await store.cycles.getCycle(cycleId)).toMatchObject({ requestCount: 3, submittedCount: 3 });
+    expect(await store.cycles.getCycle(uncounted)).toMatchObject({ requestCount: 2, submittedCount: 0 });
+  });
+
   it('stores, lists and gets the contacts of a cycle', async () => {
     // Prepare
     const cycleId = freshCycleId();

@@ -353,6 +353,65 @@ describe('a past report imported after the next half-year’s report was assembl
   });
 });
 
+describe('the count of an answer cut short', () => {
+  /** Every active project answered but `last`, through its first contact person's link. */
+  async function answeredAllBut(world: InMemoryWorld, last: string): Promise<void> {
+    for (const project of activeProjects.filter((candidate) => candidate.id !== last)) {
+      const person = plan.contactPersons.find((candidate) => candidate.id === project.contactPersonIds[0])!;
+      await submitProject(world.deps, { token: tokenOf(world, person.email), projectId: project.id, body: answer(), correlationId: 't' });
+    }
+    await drain(world);
+  }
+
+  /** The last answer, whose count fails on its delivery and is not made by the redelivery. */
+  async function lastAnswerUncounted(world: InMemoryWorld, project: (typeof activeProjects)[number]): Promise<void> {
+    const person = plan.contactPersons.find((candidate) => candidate.id === project.contactPersonIds[0])!;
+    vi.spyOn(world.deps.cycles, 'incrementSubmittedCount').mockRejectedValueOnce(new Error('process died'));
+    await submitProject(world.deps, { token: tokenOf(world, person.email), projectId: project.id, body: answer(), correlationId: 't' });
+    const delivery = world.published.find((event) => event.type === 'submission-received')!;
+    await expect(drain(world)).rejects.toThrow('process died');
+    world.published.push(delivery);
+    await drain(world);
+  }
+
+  it('is made up by the next morning’s sweep, which then requests the report the last answer did not', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const last = activeProjects.at(-1)!;
+    await answeredAllBut(world, last.id);
+    await lastAnswerUncounted(world, last);
+    const before = await world.deps.cycles.getCycle('2026-H1');
+    const reportBefore = await world.deps.reports.getReport('2026-H1');
+
+    // Act
+    const sweep = await sweepAt(world, '2026-06-02T08:30:00+02:00', 'sweep-1');
+    const again = await sweepAt(world, '2026-06-03T08:30:00+02:00', 'sweep-2');
+
+    // Assess
+    expect(before).toMatchObject({ requestCount: activeProjects.length, submittedCount: activeProjects.length - 1 });
+    expect(reportBefore).toBeNull();
+    expect([sweep.countsCorrected, again.countsCorrected]).toEqual([1, 0]);
+    expect(await world.deps.cycles.getCycle('2026-H1')).toMatchObject({ requestCount: activeProjects.length, submittedCount: activeProjects.length });
+    expect(await world.deps.reports.getReport('2026-H1')).not.toBeNull();
+  });
+
+  it('is left to a later sweep while an answer is fresher than its count may take', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const last = activeProjects.at(-1)!;
+    await answeredAllBut(world, last.id);
+    await lastAnswerUncounted(world, last);
+
+    // Act
+    const early = await sweepAt(world, '2026-06-01T08:10:00Z', 'sweep-early');
+
+    // Assess
+    expect(early.countsCorrected).toBe(0);
+    expect((await world.deps.cycles.getCycle('2026-H1'))?.submittedCount).toBe(activeProjects.length - 1);
+    expect(await world.deps.reports.getReport('2026-H1')).toBeNull();
+  });
+});
+
 describe('invitations lost between opening and queueing', () => {
   async function openedWithoutInvitations(): Promise<InMemoryWorld> {
     const world = inMemoryWorld(plan, '2026-06-01T08:00:00Z');
