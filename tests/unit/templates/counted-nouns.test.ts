@@ -71,24 +71,16 @@ describe('an imported past report', () => {
     );
 
   it.each([
-    [1, 'Převzat 1 projekt.'],
-    [3, 'Převzaty 3 projekty.'],
-    [12, 'Převzato 12 projektů.'],
-  ])('with %i projects says "%s"', (imported, expected) => {
+    [1, false, 'Převzat 1 projekt.'],
+    [3, false, 'Převzaty 3 projekty.'],
+    [12, false, 'Převzato 12 projektů.'],
+    // Loaded again: the projects the first import missed.
+    [1, true, 'Doplněn 1 projekt, který při dřívějším nahrání chyběl.'],
+    [3, true, 'Doplněny 3 projekty, které při dřívějším nahrání chyběly.'],
+    [5, true, 'Doplněno 5 projektů, které při dřívějším nahrání chyběly.'],
+  ])('with %i projects taken over (loaded before: %s) says "%s"', (imported, alreadyLoaded, expected) => {
     // Act
-    const text = importResult(imported, false);
-
-    // Assess
-    expect(text).toContain(expected);
-  });
-
-  it.each([
-    [1, 'Doplněn 1 projekt, který při dřívějším nahrání chyběl.'],
-    [3, 'Doplněny 3 projekty, které při dřívějším nahrání chyběly.'],
-    [5, 'Doplněno 5 projektů, které při dřívějším nahrání chyběly.'],
-  ])('loaded again with %i projects the first import missed says "%s"', (imported, expected) => {
-    // Act
-    const text = importResult(imported, true);
+    const text = importResult(imported, alreadyLoaded);
 
     // Assess
     expect(text).toContain(expected);
