@@ -44,6 +44,7 @@ class CliError extends Error {}
 
 /** The verb agrees with the count: "převzat 1 projekt", "převzaty 3 projekty", "převzato 5 projektů". */
 const IMPORTED_FORMS: CzechForms = { one: 'převzat', few: 'převzaty', many: 'převzato' };
+const CORRECTED_FORMS: CzechForms = { one: 'opraven', few: 'opraveny', many: 'opraveno' };
 
 interface Totals {
   projects: number;
@@ -190,8 +191,9 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'history-import': {
       const report = await readText(required(argument, 'soubor se zprávou'));
-      const result = (await api.json('POST', '/history', { report })) as { periodLabel: string; imported: number; alreadyLoaded: boolean; unmatched: string[] };
-      const imported = `${czechPlural(result.imported, IMPORTED_FORMS)} ${countOf(result.imported, PROJECT_FORMS)}`;
+      const result = (await api.json('POST', '/history', { report })) as { periodLabel: string; imported: number; corrected: number; alreadyLoaded: boolean; unmatched: string[] };
+      const corrected = result.corrected > 0 ? `, ${czechPlural(result.corrected, CORRECTED_FORMS)} ${countOf(result.corrected, PROJECT_FORMS)} podle nového znění` : '';
+      const imported = `${czechPlural(result.imported, IMPORTED_FORMS)} ${countOf(result.imported, PROJECT_FORMS)}${corrected}`;
       const unmatched = result.unmatched.length > 0 ? `; bez shody v plánu: ${result.unmatched.join('; ')}` : '';
       process.stdout.write(`${result.periodLabel}: ${imported}${result.alreadyLoaded ? ' (zpráva už byla nahrána dříve)' : ''}${unmatched}.\n`);
       return;

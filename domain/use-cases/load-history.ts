@@ -18,13 +18,14 @@ export const IMPORTED_BY = 'import';
  * cycle of `source: 'import'` whose versions hold what each project did and planned. Projects
  * are matched to the plan by name, renamed ones within their activity area (the same matcher as
  * slip detection reads history with); unmatched ones are returned so the caller can show them,
- * never dropped silently.
+ * never dropped silently. Loaded again, the report adds the projects the earlier load missed,
+ * and a project whose texts changed (a corrected report) gets them as its next version.
  */
 export async function loadHistory(
   deps: Pick<Dependencies, 'clock' | 'cycles' | 'submissions'>,
   plan: ActionPlan,
   report: ImportedReport,
-): Promise<{ cycleId: string; imported: number; unmatched: string[]; alreadyLoaded: boolean }> {
+): Promise<{ cycleId: string; imported: number; corrected: number; unmatched: string[]; alreadyLoaded: boolean }> {
   const period = parsePeriodId(report.period);
   const now = deps.clock.now().toISOString();
   const existing = await deps.cycles.getCycle(period.id);
@@ -47,6 +48,7 @@ export async function loadHistory(
   });
   const unmatched: string[] = [];
   let imported = 0;
+  let corrected = 0;
   const matches = matchImportedProjects(plan, report);
   for (const [index, entry] of report.projects.entries()) {
     const projectId = matches[index] ?? null;
@@ -54,11 +56,12 @@ export async function loadHistory(
       unmatched.push(entry.name);
       continue;
     }
-    if (await deps.submissions.latestVersion(period.id, projectId)) continue;
+    const stored = await deps.submissions.latestVersion(period.id, projectId);
+    if (stored && stored.thisPeriod === entry.thisPeriod && stored.nextPeriodPlan === entry.nextPeriodPlan) continue;
     await deps.submissions.appendVersion({
       cycleId: period.id,
       projectId,
-      version: 1,
+      version: (stored?.version ?? 0) + 1,
       thisPeriod: entry.thisPeriod,
       nextPeriodPlan: entry.nextPeriodPlan,
       status: 'on-track',
@@ -66,9 +69,10 @@ export async function loadHistory(
       submittedAt: now,
       submittedBy: IMPORTED_BY,
     });
-    imported += 1;
+    if (stored) corrected += 1;
+    else imported += 1;
   }
-  return { cycleId: period.id, imported, unmatched, alreadyLoaded: !created };
+  return { cycleId: period.id, imported, corrected, unmatched, alreadyLoaded: !created };
 }
 
 const importRequestSchema = builtOnFirstUse(() =>
@@ -103,6 +107,8 @@ export async function importPastReport(
   cycleId: string;
   periodLabel: string;
   imported: number;
+  /** Projects loaded before whose texts the report now gives differently: stored as their next version. */
+  corrected: number;
   unmatched: string[];
   alreadyLoaded: boolean;
   warnings: string[];

@@ -660,6 +660,7 @@ export interface PastReportView {
     | {
         periodLabel: string;
         imported: number;
+        corrected: number;
         alreadyLoaded: boolean;
         unmatched: string[];
         warnings: string[];
@@ -682,20 +683,29 @@ const MISSED_FORMS: CzechForms = {
   many: 'které při dřívějším nahrání chyběly',
 };
 
+/** The same agreement for projects whose texts a corrected report changed. */
+const CORRECTED_FORMS: CzechForms = { one: 'Opraven', few: 'Opraveny', many: 'Opraveno' };
+
 /**
- * What the import took over. A repeated import stores only what the earlier one missed, so
- * its count alone ("Převzato 0 projektů") would read as if the report had been lost.
+ * What the import took over. A repeated import stores only what the earlier one missed or what
+ * the report now says differently, so its count alone ("Převzato 0 projektů") would read as if
+ * the report had been lost.
  */
-function importedSentence(imported: number, alreadyLoaded: boolean): string {
-  if (imported === 0) {
+function importedSentence(imported: number, corrected: number, alreadyLoaded: boolean): string {
+  const sentences = [
+    ...(imported === 0
+      ? []
+      : alreadyLoaded
+        ? [`${czechPlural(imported, COMPLETED_FORMS)} ${countOf(imported, PROJECT_FORMS)}, ${czechPlural(imported, MISSED_FORMS)}.`]
+        : [`${czechPlural(imported, IMPORTED_FORMS)} ${countOf(imported, PROJECT_FORMS)}.`]),
+    ...(corrected === 0 ? [] : [`${czechPlural(corrected, CORRECTED_FORMS)} ${countOf(corrected, PROJECT_FORMS)} podle nového znění zprávy.`]),
+  ];
+  if (sentences.length === 0) {
     return alreadyLoaded
-      ? 'Projekty z této zprávy systém má už z dřívějšího nahrání, nic nového se nepřevzalo.'
+      ? 'Projekty z této zprávy systém má už z dřívějšího nahrání ve stejném znění, nic nového se nepřevzalo.'
       : 'Ze zprávy se nepřevzal žádný projekt.';
   }
-  const prefill = 'Další cykly z nich předvyplní „Plán na další období“.';
-  return alreadyLoaded
-    ? `${czechPlural(imported, COMPLETED_FORMS)} ${countOf(imported, PROJECT_FORMS)}, ${czechPlural(imported, MISSED_FORMS)}. ${prefill}`
-    : `${czechPlural(imported, IMPORTED_FORMS)} ${countOf(imported, PROJECT_FORMS)}. ${prefill}`;
+  return `${sentences.join(' ')} Další cykly z nich předvyplní „Plán na další období“.`;
 }
 
 /** What the import did to the report of the half-year after it, which was assembled already. */
@@ -715,7 +725,7 @@ export function renderPastReportPage(view: PastReportView): string {
           <h2 id="vysledek">
             {result.alreadyLoaded ? `Zpráva za ${result.periodLabel} už byla nahrána` : `Zpráva za ${result.periodLabel} je nahrána`}
           </h2>
-          <p>{importedSentence(result.imported, result.alreadyLoaded)}</p>
+          <p>{importedSentence(result.imported, result.corrected, result.alreadyLoaded)}</p>
           {result.nextReport ? <p>{nextReportNote(result.nextReport)}</p> : null}
           {result.unmatched.length > 0 ? (
             <>
@@ -743,7 +753,8 @@ export function renderPastReportPage(view: PastReportView): string {
       ) : null}
       <p>
         Zpráva za pololetí, které systém sám nesbíral, se stane historií: projekty, které v ní jsou, dostanou v dalším cyklu předvyplněný
-        plán. Importovat lze jen období, která už skončila; stejnou zprávu lze nahrát znovu bez následků.
+        plán. Importovat lze jen období, která už skončila. Stejnou zprávu lze nahrát znovu bez následků; opravená zpráva nahradí texty
+        projektů, které se v ní změnily.
       </p>
       <form method="post" action="/arr/plan/past-reports" enctype="multipart/form-data" novalidate class="panel">
         <CsrfField token={view.frame.user.csrf} />

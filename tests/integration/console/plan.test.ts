@@ -427,7 +427,7 @@ describe('the plan in the console', () => {
     expect(unfinished.body).toContain('ještě neskončilo');
     expect(again.status).toBe(200);
     expect(again.body).toContain('Zpráva za 1. pololetí 2025 už byla nahrána');
-    expect(again.body).toContain('Projekty z této zprávy systém má už z dřívějšího nahrání, nic nového se nepřevzalo.');
+    expect(again.body).toContain('Projekty z této zprávy systém má už z dřívějšího nahrání ve stejném znění, nic nového se nepřevzalo.');
   });
 
   it('flags a hard-bounced address on the dashboard with SES’s reason and time, and shows a soft bounce as information', async () => {

@@ -55,7 +55,7 @@ describe('the working draft', () => {
 });
 
 describe('the import of a past report', () => {
-  const result = { periodLabel: '1. pololetí 2026', imported: 12, alreadyLoaded: false, unmatched: [], warnings: [] };
+  const result = { periodLabel: '1. pololetí 2026', imported: 12, corrected: 0, alreadyLoaded: false, unmatched: [], warnings: [] };
   const frame = { user, canEdit: true };
 
   it.each([

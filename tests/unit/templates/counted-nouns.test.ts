@@ -60,13 +60,13 @@ describe('a plan revision', () => {
 });
 
 describe('an imported past report', () => {
-  const importResult = (imported: number, alreadyLoaded: boolean): string =>
+  const importResult = (imported: number, alreadyLoaded: boolean, corrected = 0): string =>
     htmlText(
       renderPastReportPage({
         frame,
         imported: [],
         text: '',
-        result: { periodLabel: '2. pololetí 2025', imported, alreadyLoaded, unmatched: [], warnings: [] },
+        result: { periodLabel: '2. pololetí 2025', imported, corrected, alreadyLoaded, unmatched: [], warnings: [] },
       }),
     );
 
@@ -86,13 +86,26 @@ describe('an imported past report', () => {
     expect(text).toContain(expected);
   });
 
+  it.each([
+    [0, 1, 'Opraven 1 projekt podle nového znění zprávy. Další cykly z nich předvyplní „Plán na další období“.'],
+    [0, 4, 'Opraveny 4 projekty podle nového znění zprávy.'],
+    [2, 6, 'Doplněny 2 projekty, které při dřívějším nahrání chyběly. Opraveno 6 projektů podle nového znění zprávy.'],
+  ])('loaded again corrected, with %i projects added and %i changed, says "%s"', (imported, corrected, expected) => {
+    // Act
+    const text = importResult(imported, true, corrected);
+
+    // Assess
+    expect(text).toContain(expected);
+    expect(text).not.toContain('nic nového');
+  });
+
   it('loaded again with nothing new says that the projects are there already, not "Převzato 0 projektů"', () => {
     // Act
     const text = importResult(0, true);
 
     // Assess
     expect(text).toContain('Zpráva za 2. pololetí 2025 už byla nahrána');
-    expect(text).toContain('Projekty z této zprávy systém má už z dřívějšího nahrání, nic nového se nepřevzalo.');
+    expect(text).toContain('Projekty z této zprávy systém má už z dřívějšího nahrání ve stejném znění, nic nového se nepřevzalo.');
     expect(text).not.toContain('0 projektů');
     expect(text).not.toContain('předvyplní');
   });
@@ -109,7 +122,7 @@ describe('an imported past report', () => {
       frame,
       imported: [],
       text: '',
-      result: { periodLabel: '2. pololetí 2025', imported: 3, alreadyLoaded: false, unmatched: [], warnings },
+      result: { periodLabel: '2. pololetí 2025', imported: 3, corrected: 0, alreadyLoaded: false, unmatched: [], warnings },
     });
 
     // Assess

@@ -24,3 +24,35 @@ describe('ARR’s list of imported half-years', () => {
     ]);
   });
 });
+
+describe('a past report loaded again', () => {
+  it('takes a corrected text as the project’s next version, and nothing when the same report comes again', async () => {
+    // Prepare
+    const world = inMemoryWorld(liberecActionPlan, '2026-06-01T08:00:00Z');
+    const original = await pastReportText('2025-H1');
+    const first = await importPastReport(world.deps, { report: original }, 'test');
+    const [projectId, stored] = await firstImportedVersion(world);
+    const correctedText = original.replace(stored.thisPeriod, 'Opravený text: instalace regálů dokončena.');
+
+    // Act
+    const corrected = await importPastReport(world.deps, { report: correctedText }, 'test');
+    const again = await importPastReport(world.deps, { report: correctedText }, 'test');
+
+    // Assess
+    expect(first).toMatchObject({ alreadyLoaded: false, corrected: 0 });
+    expect(first.imported).toBeGreaterThan(10);
+    expect(corrected).toMatchObject({ alreadyLoaded: true, imported: 0, corrected: 1 });
+    expect(again).toMatchObject({ alreadyLoaded: true, imported: 0, corrected: 0 });
+    const latest = await world.deps.submissions.latestVersion('2025-H1', projectId);
+    expect(latest).toMatchObject({ version: 2, thisPeriod: 'Opravený text: instalace regálů dokončena.', nextPeriodPlan: stored.nextPeriodPlan });
+  });
+});
+
+/** The version one import stored for the first project of the plan that the 2025-H1 report names. */
+async function firstImportedVersion(world: ReturnType<typeof inMemoryWorld>) {
+  for (const project of liberecActionPlan.projects) {
+    const version = await world.deps.submissions.latestVersion('2025-H1', project.id);
+    if (version && version.thisPeriod.length > 20) return [project.id, version] as const;
+  }
+  throw new Error('no project of the plan in the 2025-H1 report');
+}
