@@ -705,7 +705,9 @@ function importedSentence(imported: number, corrected: number, alreadyLoaded: bo
       ? 'Projekty z této zprávy systém má už z dřívějšího nahrání ve stejném znění, nic nového se nepřevzalo.'
       : 'Ze zprávy se nepřevzal žádný projekt.';
   }
-  return `${sentences.join(' ')} Další cykly z nich předvyplní „Plán na další období“.`;
+  const use =
+    imported > 0 ? 'Další cykly z nich předvyplní „Plán na další období“.' : 'Nové texty od teď použijí další cykly i zprávy.';
+  return `${sentences.join(' ')} ${use}`;
 }
 
 /** What the import did to the report of the half-year after it, which was assembled already. */

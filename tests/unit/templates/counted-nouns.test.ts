@@ -87,9 +87,9 @@ describe('an imported past report', () => {
   });
 
   it.each([
-    [0, 1, 'Opraven 1 projekt podle nového znění zprávy. Další cykly z nich předvyplní „Plán na další období“.'],
+    [0, 1, 'Opraven 1 projekt podle nového znění zprávy. Nové texty od teď použijí další cykly i zprávy.'],
     [0, 4, 'Opraveny 4 projekty podle nového znění zprávy.'],
-    [2, 6, 'Doplněny 2 projekty, které při dřívějším nahrání chyběly. Opraveno 6 projektů podle nového znění zprávy.'],
+    [2, 6, 'Doplněny 2 projekty, které při dřívějším nahrání chyběly. Opraveno 6 projektů podle nového znění zprávy. Další cykly'],
   ])('loaded again corrected, with %i projects added and %i changed, says "%s"', (imported, corrected, expected) => {
     // Act
     const text = importResult(imported, true, corrected);
