@@ -20,9 +20,10 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cycleStateLabels } from '../domain/cycle';
-import { countOf, czechPlural, PROJECT_FORMS, PROJECT_GENITIVE_FORMS, type CzechForms } from '../domain/czech-plural';
+import { countOf, PROJECT_GENITIVE_FORMS } from '../domain/czech-plural';
 import { formatCzechDate, formatCzechDateTime } from '../domain/time';
 import { readArrKey } from '../local/arr-key';
+import { importedSentence } from '../templates/console/plan';
 
 const USAGE = `Použití: npm run arr -- <příkaz> [volby]
 
@@ -41,10 +42,6 @@ const USAGE = `Použití: npm run arr -- <příkaz> [volby]
 Volby: --api URL (výchozí http://127.0.0.1:3000 nebo API_PORT)`;
 
 class CliError extends Error {}
-
-/** The verb agrees with the count: "převzat 1 projekt", "převzaty 3 projekty", "převzato 5 projektů". */
-const IMPORTED_FORMS: CzechForms = { one: 'převzat', few: 'převzaty', many: 'převzato' };
-const CORRECTED_FORMS: CzechForms = { one: 'opraven', few: 'opraveny', many: 'opraveno' };
 
 interface Totals {
   projects: number;
@@ -192,10 +189,9 @@ async function main(argv: string[]): Promise<void> {
     case 'history-import': {
       const report = await readText(required(argument, 'soubor se zprávou'));
       const result = (await api.json('POST', '/history', { report })) as { periodLabel: string; imported: number; corrected: number; alreadyLoaded: boolean; unmatched: string[] };
-      const corrected = result.corrected > 0 ? `, ${czechPlural(result.corrected, CORRECTED_FORMS)} ${countOf(result.corrected, PROJECT_FORMS)} podle nového znění` : '';
-      const imported = `${czechPlural(result.imported, IMPORTED_FORMS)} ${countOf(result.imported, PROJECT_FORMS)}${corrected}`;
-      const unmatched = result.unmatched.length > 0 ? `; bez shody v plánu: ${result.unmatched.join('; ')}` : '';
-      process.stdout.write(`${result.periodLabel}: ${imported}${result.alreadyLoaded ? ' (zpráva už byla nahrána dříve)' : ''}${unmatched}.\n`);
+      // The same sentence as the past-reports page.
+      process.stdout.write(`${result.periodLabel}: ${importedSentence(result.imported, result.corrected, result.alreadyLoaded)}\n`);
+      if (result.unmatched.length > 0) process.stdout.write(`Bez shody v plánu, nepřevzato: ${result.unmatched.join('; ')}.\n`);
       return;
     }
     case 'ses-event': {

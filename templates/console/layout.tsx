@@ -77,8 +77,8 @@ ul.slips li { margin: 0 0 0.75rem; }
 .annual-text { border-top: 1px solid #d1d5db; padding-top: 1rem; margin-top: 1rem; }
 .annual-text h3 { margin-top: 0; }
 details.prefill { margin: 0 0 1rem; }
-details.import-warnings summary { cursor: pointer; font-weight: 700; }
 details.prefill div { white-space: pre-wrap; background: #f9fafb; border: 1px solid #d1d5db; padding: 0.5rem 0.75rem; margin-top: 0.5rem; }
+details.import-warnings summary { cursor: pointer; font-weight: 700; }
 .report-preview { background: #ffffff; border: 1px solid #d1d5db; padding: 1rem; overflow-x: auto; }
 .report-preview h1 { font-size: 1.5rem; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0; }

@@ -691,7 +691,7 @@ const CORRECTED_FORMS: CzechForms = { one: 'Opraven', few: 'Opraveny', many: 'Op
  * the report now says differently, so its count alone ("Převzato 0 projektů") would read as if
  * the report had been lost.
  */
-function importedSentence(imported: number, corrected: number, alreadyLoaded: boolean): string {
+export function importedSentence(imported: number, corrected: number, alreadyLoaded: boolean): string {
   const sentences = [
     ...(imported === 0
       ? []

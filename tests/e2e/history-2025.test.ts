@@ -5,7 +5,6 @@
  * slips must show in ARR's overview, in the report's appendix (HTML, Markdown, DOCX) and in the
  * steering group's email. And the 2025 annual report produced from it, with ARR's text.
  */
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liberecActionPlan } from '../../domain/catalog/liberec';
 import { parseMonitoringReport } from '../../domain/importer/parse-monitoring-report';
@@ -14,10 +13,10 @@ import { LOCAL_CONFIG } from '../../local/system';
 import { docxParagraphs, htmlText, readZipEntry } from '../unit/documents/read';
 import { submitJson, type ProjectReport } from './support/http';
 import { bodyOf, linksByRecipient } from './support/inbox';
+import { pastReportText } from '../support/past-reports';
 import { startStack, type E2eStack } from './support/stack';
 
 const CYCLE = '2026-H1';
-const H1_2025 = new URL('../../data/history/monitoring-2025-H1.md', import.meta.url);
 /** Planned „Zahájení výběrového řízení na stavbu.“ in both half-years of 2025. */
 const FRYDLANT = 'stredni-skola-hospodarska-a-lesnicka-frydlant-snizeni-energeticke-narocnosti-obj';
 const ZOO = 'karta-pritele-zoo';
@@ -37,7 +36,7 @@ describe('the real 2025 history on the local stack: slips and the annual report'
 
   beforeAll(async () => {
     stack = await startStack();
-    await loadHistory(stack.system.deps, liberecActionPlan, parseMonitoringReport(await readFile(H1_2025, 'utf8')));
+    await loadHistory(stack.system.deps, liberecActionPlan, parseMonitoringReport(await pastReportText('2025-H1')));
   }, 120_000);
 
   afterAll(async () => {

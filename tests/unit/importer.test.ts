@@ -9,11 +9,10 @@ import {
   type ImportedProject,
   type ImportedReport,
 } from '../../domain/importer/parse-monitoring-report';
+import { pastReportText } from '../support/past-reports';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = (path: string): string => readFileSync(`${root}tests/fixtures/${path}`, 'utf8');
-/** One of the 2025 monitoring reports, as the system loads them. */
-const pastReport = (half: 'H1' | 'H2'): string => readFileSync(`${root}data/history/monitoring-2025-${half}.md`, 'utf8');
 
 function project(report: ImportedReport, name: string): ImportedProject {
   const found = report.projects.find((candidate) => candidate.name === name);
@@ -357,9 +356,9 @@ describe('parseMonitoringReport – the region’s 2025 reports (seed cuts)', ()
     'Vegetační střecha na parkovacím domě u krajského úřadu a Kultivace okolí sídla Libereckého kraje – II. etapa',
   ];
 
-  it('imports every project of the 2nd half-year 2025 report', () => {
+  it('imports every project of the 2nd half-year 2025 report', async () => {
     // Prepare
-    const text = pastReport('H2');
+    const text = await pastReportText('2025-H2');
 
     // Act
     const report = parseMonitoringReport(text);
@@ -382,9 +381,9 @@ describe('parseMonitoringReport – the region’s 2025 reports (seed cuts)', ()
     expect(project(report, 'Taxibusy')).toMatchObject({ activity: null, contacts: ['P. Porkertová'] });
   });
 
-  it('gives every 2025-H2 project a contact and, except two, a plan for 01/2026', () => {
+  it('gives every 2025-H2 project a contact and, except two, a plan for 01/2026', async () => {
     // Prepare
-    const text = pastReport('H2');
+    const text = await pastReportText('2025-H2');
 
     // Act
     const report = parseMonitoringReport(text);
@@ -400,9 +399,9 @@ describe('parseMonitoringReport – the region’s 2025 reports (seed cuts)', ()
     ]);
   });
 
-  it('reads the seed’s mislabelled entries and says so', () => {
+  it('reads the seed’s mislabelled entries and says so', async () => {
     // Prepare
-    const text = pastReport('H2');
+    const text = await pastReportText('2025-H2');
 
     // Act
     const report = parseMonitoringReport(text);
@@ -417,9 +416,9 @@ describe('parseMonitoringReport – the region’s 2025 reports (seed cuts)', ()
     }
   });
 
-  it('imports every project of the 1st half-year 2025 report', () => {
+  it('imports every project of the 1st half-year 2025 report', async () => {
     // Prepare
-    const text = pastReport('H1');
+    const text = await pastReportText('2025-H1');
 
     // Act
     const report = parseMonitoringReport(text);
@@ -436,10 +435,10 @@ describe('parseMonitoringReport – the region’s 2025 reports (seed cuts)', ()
 });
 
 describe('parseMonitoringReport – several reports in one text', () => {
-  it('reads only the first report and says where the next one starts', () => {
+  it('reads only the first report and says where the next one starts', async () => {
     // Prepare
-    const first = pastReport('H1');
-    const text = first + pastReport('H2');
+    const first = await pastReportText('2025-H1');
+    const text = first + await pastReportText('2025-H2');
     const secondTitleLine = first.split('\n').length - 1 + 6;
 
     // Act

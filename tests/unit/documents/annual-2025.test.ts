@@ -16,11 +16,10 @@ import type { AnnualReport } from '../../../domain/report/model';
 import { getAnnualReport } from '../../../domain/use-cases/annual-report';
 import { loadHistory } from '../../../domain/use-cases/load-history';
 import { inMemoryWorld } from '../../support/in-memory-dependencies';
+import { pastReportText } from '../../support/past-reports';
 import { docxParagraphs, readZipEntry } from './read';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/seed/${name}`, import.meta.url), 'utf8');
-/** One of the 2025 monitoring reports, as the system loads them. */
-const pastReport = (half: 'H1' | 'H2') => readFileSync(new URL(`../../../data/history/monitoring-2025-${half}.md`, import.meta.url), 'utf8');
 
 /** The seed's lines with its markup (`#`, `**`, `*`, `<b>`) taken off. */
 function plainLines(markdown: string): Array<{ heading: boolean; text: string }> {
@@ -78,8 +77,8 @@ describe('the 2025 annual report from the imported 2025 history, against the reg
 
   beforeAll(async () => {
     const world = inMemoryWorld(liberecActionPlan, '2026-01-15T08:00:00Z');
-    for (const half of ['H1', 'H2'] as const) {
-      await loadHistory(world.deps, liberecActionPlan, parseMonitoringReport(pastReport(half)));
+    for (const period of ['2025-H1', '2025-H2']) {
+      await loadHistory(world.deps, liberecActionPlan, parseMonitoringReport(await pastReportText(period)));
     }
     report = await getAnnualReport(world.deps, { year: '2025', planId: liberecActionPlan.id });
     markdown = renderAnnualReportMarkdown(report);
@@ -177,7 +176,7 @@ describe('the 2025 annual report from the imported 2025 history, against the reg
     // Assess
     expect(report.attachments.map((attachment) => `Příloha č. ${attachment.number}: ${attachment.title}`)).toEqual(seed.attachments);
     expect(docx.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual(expect.arrayContaining(seed.attachments));
-    const imported = parseMonitoringReport(pastReport('H2'));
+    const imported = parseMonitoringReport(await pastReportText('2025-H2'));
     expect(parseMonitoringReport(second).projects.map((project) => project.name)).toEqual(imported.projects.map((project) => project.name));
   });
 });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { liberecActionPlan } from '../../../domain/catalog/liberec';
 import { NotFoundError, ValidationError } from '../../../domain/errors';
@@ -6,6 +5,7 @@ import { parseMonitoringReport } from '../../../domain/importer/parse-monitoring
 import { getAnnualReport, getAnnualTexts, putAnnualTexts } from '../../../domain/use-cases/annual-report';
 import { loadHistory } from '../../../domain/use-cases/load-history';
 import { inMemoryWorld, type InMemoryWorld } from '../../support/in-memory-dependencies';
+import { pastReportText } from '../../support/past-reports';
 
 const plan = liberecActionPlan;
 const input = (body?: unknown, year = '2025') => ({ year, planId: plan.id, body });
@@ -16,7 +16,7 @@ describe('ARR’s texts of the annual report', () => {
 
   beforeEach(async () => {
     world = inMemoryWorld(plan, '2026-01-15T08:00:00Z');
-    const report = parseMonitoringReport(readFileSync(new URL('../../../data/history/monitoring-2025-H2.md', import.meta.url), 'utf8'));
+    const report = parseMonitoringReport(await pastReportText('2025-H2'));
     await loadHistory(world.deps, plan, report);
   });
 
