@@ -108,3 +108,13 @@ function overallStatus(counts: Record<RequestStatus, number>): RequestStatus {
   if (counts.invited === 0 && counts.late === 0) return 'submitted';
   return counts.late > 0 ? 'late' : 'invited';
 }
+
+/**
+ * Whether the cycle's counts say that every project asked for has an answer: what a submission
+ * tells completeness by before it reads the requests themselves. A cycle without counts, or
+ * with none asked for, never looks complete.
+ */
+export function countsLookComplete(counts: { requestCount?: number; submittedCount?: number }): boolean {
+  const requests = counts.requestCount ?? 0;
+  return requests > 0 && (counts.submittedCount ?? 0) >= requests;
+}

@@ -24,8 +24,9 @@ export interface CycleRecord {
   requestCount?: number;
   /**
    * Projects with at least one submission, counted as they arrive so that completeness needs no
-   * read of every request after each submission. Never more than the truth: a count lost to a
-   * crash only delays the automatic report, which closing the cycle requests anyway.
+   * read of every request after each submission. A count lost to a crash delays the automatic
+   * report until the morning sweep recounts the cycle (run-reminder-sweep.ts); the close
+   * requests it anyway.
    */
   submittedCount?: number;
   openedAt?: string;

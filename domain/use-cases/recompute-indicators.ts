@@ -1,5 +1,6 @@
 import { createEvent, indicatorsRecomputedV1, reportRequestedV1, type AnyEvent } from '../../events';
 import { pendingProjectIds } from '../editorial';
+import { countsLookComplete } from '../completeness';
 import { ConflictError } from '../errors';
 import { baselineValues, figuresFromTotals, moveContribution, type PreviousIndicatorValues } from '../indicators';
 import { previousPeriod, parsePeriodId } from '../period';
@@ -212,7 +213,7 @@ export async function recomputeIndicators(
       ),
     );
   }
-  const complete = cycle.state === 'open' && requests > 0 && submitted >= requests;
+  const complete = cycle.state === 'open' && countsLookComplete(counted);
   const completing = first || (folded.changed && (await answersReturn(deps, cycle.id, latest)));
   if (complete && completing && (await everyRequestAnswered(deps, cycle.id))) {
     // The submission that completed the cycle (a project's first answer, or the answer to a

@@ -1,4 +1,5 @@
 import { createEvent, invitationRequestedV1, projectReturnedV1, reminderDueV1, reportRequestedV1, submissionReceivedV1, type AnyEvent } from '../../events';
+import { countsLookComplete } from '../completeness';
 import { awaitedRequests, standingReturns } from '../editorial';
 import { escalationAreaIdOf, OUTSIDE_PLAN_AUDIENCE_ID } from '../plan';
 import type { Dependencies } from '../ports';
@@ -105,8 +106,7 @@ export async function runReminderSweep(
     if (!followed.wrote && (await recountCycle(deps, cycle, parts.requests, now))) {
       result.countsCorrected += 1;
       // The last answer, left uncounted, did not request the report: it is requested now.
-      const lookedComplete = (cycle.submittedCount ?? 0) >= (cycle.requestCount ?? 0);
-      if (allAnswered && parts.requests.length > 0 && !lookedComplete) {
+      if (allAnswered && parts.requests.length > 0 && !countsLookComplete(cycle)) {
         events.push(createEvent(reportRequestedV1, { cycleId: cycle.id, reason: 'complete' }, { correlationId, now }));
       }
     }

@@ -692,14 +692,13 @@ const CORRECTED_FORMS: CzechForms = { one: 'Opraven', few: 'Opraveny', many: 'Op
  * the report had been lost.
  */
 export function importedSentence(imported: number, corrected: number, alreadyLoaded: boolean): string {
-  const sentences = [
-    ...(imported === 0
-      ? []
-      : alreadyLoaded
-        ? [`${czechPlural(imported, COMPLETED_FORMS)} ${countOf(imported, PROJECT_FORMS)}, ${czechPlural(imported, MISSED_FORMS)}.`]
-        : [`${czechPlural(imported, IMPORTED_FORMS)} ${countOf(imported, PROJECT_FORMS)}.`]),
-    ...(corrected === 0 ? [] : [`${czechPlural(corrected, CORRECTED_FORMS)} ${countOf(corrected, PROJECT_FORMS)} podle nového znění zprávy.`]),
-  ];
+  const sentences: string[] = [];
+  if (imported > 0 && alreadyLoaded) {
+    sentences.push(`${czechPlural(imported, COMPLETED_FORMS)} ${countOf(imported, PROJECT_FORMS)}, ${czechPlural(imported, MISSED_FORMS)}.`);
+  } else if (imported > 0) {
+    sentences.push(`${czechPlural(imported, IMPORTED_FORMS)} ${countOf(imported, PROJECT_FORMS)}.`);
+  }
+  if (corrected > 0) sentences.push(`${czechPlural(corrected, CORRECTED_FORMS)} ${countOf(corrected, PROJECT_FORMS)} podle nového znění zprávy.`);
   if (sentences.length === 0) {
     return alreadyLoaded
       ? 'Projekty z této zprávy systém má už z dřívějšího nahrání ve stejném znění, nic nového se nepřevzalo.'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeCompleteness, type SubmissionRequest } from '../../domain/completeness';
+import { computeCompleteness, countsLookComplete, type SubmissionRequest } from '../../domain/completeness';
 
 const deadline = new Date('2026-07-15T21:59:59Z');
 const beforeDeadline = new Date('2026-07-10T08:00:00Z');
@@ -162,5 +162,23 @@ describe('computeCompleteness with a project returned for revision', () => {
     expect(before.contacts[0]).toEqual({ contactPersonId: 'simonova', invited: 1, submitted: 1, late: 0, status: 'invited' });
     expect(after.projects[0]?.status).toBe('late');
     expect(after.complete).toBe(false);
+  });
+});
+
+describe('countsLookComplete', () => {
+  it.each([
+    [{ requestCount: 4, submittedCount: 4 }, true],
+    [{ requestCount: 4, submittedCount: 5 }, true],
+    [{ requestCount: 4, submittedCount: 3 }, false],
+    // Nothing asked for, or counts a cycle never had: never complete, so no report is requested for it.
+    [{ requestCount: 0, submittedCount: 0 }, false],
+    [{}, false],
+    [{ submittedCount: 2 }, false],
+  ])('counts %o look complete: %s', (counts, expected) => {
+    // Act
+    const complete = countsLookComplete(counts);
+
+    // Assess
+    expect(complete).toBe(expected);
   });
 });

@@ -395,6 +395,28 @@ describe('the count of an answer cut short', () => {
     expect(await world.deps.reports.getReport('2026-H1')).not.toBeNull();
   });
 
+  it('is made up by the sweep also when the count of requests was lost, which never looked complete', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const last = activeProjects.at(-1)!;
+    await answeredAllBut(world, last.id);
+    const counted = (await world.deps.cycles.getCycle('2026-H1'))!;
+    await world.deps.cycles.correctCounts('2026-H1', { requestCount: counted.requestCount, submittedCount: counted.submittedCount }, { requestCount: 0, submittedCount: 0 });
+    const person = plan.contactPersons.find((candidate) => candidate.id === last.contactPersonIds[0])!;
+    await submitProject(world.deps, { token: tokenOf(world, person.email), projectId: last.id, body: answer(), correlationId: 't' });
+    await drain(world);
+    const reportBefore = await world.deps.reports.getReport('2026-H1');
+
+    // Act
+    const sweep = await sweepAt(world, '2026-06-02T08:30:00+02:00', 'sweep-1');
+
+    // Assess
+    expect(reportBefore).toBeNull();
+    expect(sweep.countsCorrected).toBe(1);
+    expect(await world.deps.cycles.getCycle('2026-H1')).toMatchObject({ requestCount: activeProjects.length, submittedCount: activeProjects.length });
+    expect(await world.deps.reports.getReport('2026-H1')).not.toBeNull();
+  });
+
   it('is left to a later sweep while an answer is fresher than its count may take', async () => {
     // Prepare
     const world = await openedWorld();
