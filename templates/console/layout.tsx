@@ -124,6 +124,14 @@ export interface ConsolePageProps {
   children: ComponentChildren;
 }
 
+/**
+ * What the header calls the site. Members of the steering group only read reports here, so for
+ * them it is not ARR's console; before sign-in the page cannot know who is coming.
+ */
+function consoleName(role: ConsoleRole | null | undefined): string {
+  return role === 'steering-group' ? 'monitoring akčního plánu' : 'konzole ARR';
+}
+
 /** The shared frame of every console page: skip link, header with navigation and sign-out, one main. */
 export function ConsolePage(props: ConsolePageProps): VNode {
   const { user } = props;
@@ -132,7 +140,7 @@ export function ConsolePage(props: ConsolePageProps): VNode {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.hasErrors ? 'Chyba: ' : ''}${props.title} – konzole ARR – Chytřejší Liberecký kraj`}</title>
+        <title>{`${props.hasErrors ? 'Chyba: ' : ''}${props.title} – ${consoleName(user?.role)} – Chytřejší Liberecký kraj`}</title>
         {styleSheet(PAGE_STYLES)}
         {styleSheet(CONSOLE_STYLES)}
       </head>
@@ -142,7 +150,7 @@ export function ConsolePage(props: ConsolePageProps): VNode {
         </a>
         <header class="site-header">
           <div class="console-bar">
-            <p>Chytřejší Liberecký kraj · konzole ARR</p>
+            <p>Chytřejší Liberecký kraj · {consoleName(user?.role)}</p>
             {user ? (
               <nav class="console-nav" aria-label="Hlavní navigace">
                 <ul>

@@ -41,3 +41,17 @@ describe('the indicators page', () => {
     expect(page('arr')).not.toContain('zatím jen 1. pololetí');
   });
 });
+
+describe('the console frame', () => {
+  it('calls the site ARR’s console for ARR, and the plan’s monitoring for a member of the steering group, who only reads', () => {
+    // Act
+    const page = (role: 'arr' | 'steering-group') => renderIndicatorsPage({ user: { ...user, role }, cycles: [], years: [] });
+
+    // Assess
+    expect(page('arr')).toContain('<title>Indikátory a otevřená data – konzole ARR – Chytřejší Liberecký kraj</title>');
+    expect(htmlText(page('arr'))).toContain('Chytřejší Liberecký kraj · konzole ARR');
+    expect(page('steering-group')).toContain('<title>Indikátory a otevřená data – monitoring akčního plánu – Chytřejší Liberecký kraj</title>');
+    expect(htmlText(page('steering-group'))).toContain('Chytřejší Liberecký kraj · monitoring akčního plánu');
+    expect(htmlText(page('steering-group'))).not.toContain('konzole ARR');
+  });
+});
