@@ -120,7 +120,7 @@ export function renderAnnualTextsPage(view: AnnualTextsPageView): string {
           Každá aktivita má ve výroční zprávě jeden text. Dokud ho ARR neupraví, je předvyplněný z monitorovacích zpráv ({view.prefilledFrom}).
           {view.canEdit ? ' Tlačítko „Uložit změněné texty“ uloží všechny texty, které jste na stránce změnili; ostatní zůstanou, jak jsou.' : ''}
         </p>
-        <p class="hint">Odstavce oddělte prázdným řádkem; řádky začínající „- “ budou odrážky.</p>
+        {view.canEdit ? <p class="hint">Odstavce oddělte prázdným řádkem; řádky začínající „- “ budou odrážky.</p> : null}
         <p>
           <a href={`/arr/years/${year}/report`}>Náhled a stažení výroční zprávy za rok {year}</a>
         </p>

@@ -120,7 +120,11 @@ export function renderIndicatorsPage(view: IndicatorsPageView): string {
       </section>
       <section class="panel" aria-labelledby="vyrocni">
         <h2 id="vyrocni">Výroční zprávy</h2>
-        <p>Výroční zprávu lze sestavit, až budou hotové monitorovací zprávy obou pololetí roku; její texty k aktivitám lze upravovat už po prvním pololetí.</p>
+        {view.user.role === 'arr' ? (
+          <p>Výroční zprávu lze sestavit, až budou hotové monitorovací zprávy obou pololetí roku; její texty k aktivitám lze upravovat už po prvním pololetí.</p>
+        ) : (
+          <p>Výroční zpráva je k dispozici, jakmile jsou hotové monitorovací zprávy obou pololetí roku.</p>
+        )}
         {view.years.length === 0 ? null : (
           <ul>
             {view.years.map(({ year, firstHalf, secondHalf }) => (

@@ -67,8 +67,9 @@ export const routes: Record<string, ConsoleRoute> = {
         downloadBase: cyclePath(cycleId, '/report'),
         previewHtml: report ? reportBody(renderMonitoringReportHtml(report)) : null,
         ...(draft ? { draft: { ...draftProgress(draft), ...(await previousMissing(context, cycleId)) } } : {}),
-        missingMessage:
-          'Zpráva se sestaví, jakmile odevzdají všechny kontaktní osoby, nebo po uzavření cyklu. Kapitoly ARR lze psát už teď.',
+        missingMessage: `Zpráva se sestaví, jakmile odevzdají všechny kontaktní osoby, nebo po uzavření cyklu.${
+          context.user.role === 'arr' ? ' Kapitoly ARR lze psát už teď.' : ''
+        }`,
       }),
     );
   }),

@@ -88,7 +88,7 @@ describe('console: returning a project and ARR’s text', () => {
     expect(await system.deps.annualTexts.listAnnualTexts(2025)).toEqual([]);
   });
 
-  it('shows the steering group the project, its texts and the annual texts without any form', async () => {
+  it('shows the steering group the project, its texts and the annual texts without any form, or any advice on writing them', async () => {
     // Act
     const project = await steering.request(PROJECT_PATH);
     const texts = await steering.request('/arr/years/2025/texts');
@@ -101,6 +101,7 @@ describe('console: returning a project and ARR’s text', () => {
     expect(texts.status).toBe(200);
     expect(texts.body).toContain('Texty výroční zprávy za rok 2025');
     expect(texts.body).not.toContain('<textarea');
+    expect(texts.body).not.toContain('Odstavce oddělte prázdným řádkem');
   });
 
   it('offers ARR both forms, pre-filled with the person’s newest text', async () => {
@@ -258,7 +259,8 @@ describe('console: returning a project and ARR’s text', () => {
     expect(draft.body).not.toContain(`/arr/cycles/${CYCLE}/report/docx`);
     expect(forSteering.status).toBe(200);
     expect(forSteering.body).not.toContain('Pracovní verze');
-    expect(forSteering.body).toContain('Zpráva se sestaví, jakmile odevzdají všechny kontaktní osoby');
+    expect(forSteering.body).toContain('Zpráva se sestaví, jakmile odevzdají všechny kontaktní osoby, nebo po uzavření cyklu.');
+    expect(forSteering.body).not.toContain('Kapitoly ARR lze psát');
     expect(await system.deps.reports.getReport(CYCLE)).toBeNull();
   });
 });
@@ -316,7 +318,7 @@ describe('console: the annual report’s texts', () => {
     return Object.fromEntries(view.texts.map((text) => [`text.${text.key}`, text.text]));
   }
 
-  it('shows every activity’s text pre-filled from the half-years, next to the link to the report', async () => {
+  it('shows every activity’s text pre-filled from the half-years, next to the link to the report and the advice on paragraphs', async () => {
     // Act
     const page = await arr.request('/arr/years/2025/texts');
 
@@ -326,6 +328,7 @@ describe('console: the annual report’s texts', () => {
     expect(page.body).toContain('href="/arr/years/2025/report"');
     expect(page.body).toContain('name="text.mimo-oblasti-aktivit"');
     expect(page.body.match(/<textarea/g)?.length).toBeGreaterThan(10);
+    expect(page.body).toContain('Odstavce oddělte prázdným řádkem; řádky začínající „- “ budou odrážky.');
   });
 
   it('saves only the text that was changed, leaving the other texts pre-filled', async () => {
