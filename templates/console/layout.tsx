@@ -135,12 +135,13 @@ function consoleName(role: ConsoleRole | null | undefined): string {
 /** The shared frame of every console page: skip link, header with navigation and sign-out, one main. */
 export function ConsolePage(props: ConsolePageProps): VNode {
   const { user } = props;
+  const siteName = consoleName(user?.role);
   return (
     <html lang="cs">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.hasErrors ? 'Chyba: ' : ''}${props.title} – ${consoleName(user?.role)} – Chytřejší Liberecký kraj`}</title>
+        <title>{`${props.hasErrors ? 'Chyba: ' : ''}${props.title} – ${siteName} – Chytřejší Liberecký kraj`}</title>
         {styleSheet(PAGE_STYLES)}
         {styleSheet(CONSOLE_STYLES)}
       </head>
@@ -150,7 +151,7 @@ export function ConsolePage(props: ConsolePageProps): VNode {
         </a>
         <header class="site-header">
           <div class="console-bar">
-            <p>Chytřejší Liberecký kraj · {consoleName(user?.role)}</p>
+            <p>Chytřejší Liberecký kraj · {siteName}</p>
             {user ? (
               <nav class="console-nav" aria-label="Hlavní navigace">
                 <ul>

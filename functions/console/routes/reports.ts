@@ -39,6 +39,8 @@ function draftProgress(draft: MonitoringReport): { submitted: number; total: num
   return { submitted: projects.filter((project) => project.thisPeriod !== null).length, total: projects.length };
 }
 
+const REPORT_PENDING = 'Zpráva se sestaví, jakmile odevzdají všechny kontaktní osoby, nebo po uzavření cyklu.';
+
 export const routes: Record<string, ConsoleRoute> = {
   ...annualTextRoutes,
   'GET /arr/cycles/{cycleId}/report': member(async (context) => {
@@ -67,9 +69,7 @@ export const routes: Record<string, ConsoleRoute> = {
         downloadBase: cyclePath(cycleId, '/report'),
         previewHtml: report ? reportBody(renderMonitoringReportHtml(report)) : null,
         ...(draft ? { draft: { ...draftProgress(draft), ...(await previousMissing(context, cycleId)) } } : {}),
-        missingMessage: `Zpráva se sestaví, jakmile odevzdají všechny kontaktní osoby, nebo po uzavření cyklu.${
-          context.user.role === 'arr' ? ' Kapitoly ARR lze psát už teď.' : ''
-        }`,
+        missingMessage: context.user.role === 'arr' ? `${REPORT_PENDING} Kapitoly ARR lze psát už teď.` : REPORT_PENDING,
       }),
     );
   }),
