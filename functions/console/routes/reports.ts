@@ -5,6 +5,7 @@
  */
 import { renderAnnualReportHtml } from '../../../documents/annual/html';
 import { renderMonitoringReportHtml } from '../../../documents/monitoring/html';
+import type { CycleState } from '../../../domain/cycle';
 import { DomainError, NotFoundError } from '../../../domain/errors';
 import { parsePeriodId, previousPeriod } from '../../../domain/period';
 import { getAnnualReport } from '../../../domain/use-cases/annual-report';
@@ -39,7 +40,18 @@ function draftProgress(draft: MonitoringReport): { submitted: number; total: num
   return { submitted: projects.filter((project) => project.thisPeriod !== null).length, total: projects.length };
 }
 
-const REPORT_PENDING = 'Zpráva se sestaví, jakmile odevzdají všechny kontaktní osoby, nebo po uzavření cyklu.';
+/**
+ * Why a cycle has no report to show. An open cycle's report waits for the last answer or the
+ * close; a closed one's is being assembled (its queue has not run yet). ARR's chapters can be
+ * written either way, so ARR is told so.
+ */
+function reportPendingMessage(state: CycleState, forArr: boolean): string {
+  const pending =
+    state === 'open' || state === 'draft'
+      ? 'Zpráva se sestaví, jakmile odevzdají všechny kontaktní osoby, nebo po uzavření cyklu.'
+      : 'Cyklus je uzavřený a zpráva se právě sestavuje. Obnovte stránku za chvíli.';
+  return forArr ? `${pending} Kapitoly ARR lze psát už teď.` : pending;
+}
 
 export const routes: Record<string, ConsoleRoute> = {
   ...annualTextRoutes,
@@ -69,7 +81,7 @@ export const routes: Record<string, ConsoleRoute> = {
         downloadBase: cyclePath(cycleId, '/report'),
         previewHtml: report ? reportBody(renderMonitoringReportHtml(report)) : null,
         ...(draft ? { draft: { ...draftProgress(draft), ...(await previousMissing(context, cycleId)) } } : {}),
-        missingMessage: context.user.role === 'arr' ? `${REPORT_PENDING} Kapitoly ARR lze psát už teď.` : REPORT_PENDING,
+        missingMessage: reportPendingMessage(cycle.state, context.user.role === 'arr'),
       }),
     );
   }),

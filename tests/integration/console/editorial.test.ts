@@ -310,6 +310,32 @@ describe('console: a closed cycle', () => {
     expect(page.body).not.toContain(`action="${PROJECT_PATH}/return"`);
     expect({ returns: await returns(), editorial: await editorial() }).toEqual(before);
   });
+
+  it('says the closed cycle’s report is being assembled until its queue runs, then shows the report to both groups', async () => {
+    // Prepare (the tests before close it when run with this one)
+    if ((await system.deps.cycles.getCycle(CYCLE))?.state === 'open') await arr.request(`/arr/cycles/${CYCLE}/close`, { form: { _csrf: arrCsrf } });
+    const storedBefore = await system.deps.reports.getReport(CYCLE);
+
+    // Act
+    const pending = { arr: await arr.request(`/arr/cycles/${CYCLE}/report`), steering: await steering.request(`/arr/cycles/${CYCLE}/report`) };
+    await system.drainQueues();
+    const assembled = { arr: await arr.request(`/arr/cycles/${CYCLE}/report`), steering: await steering.request(`/arr/cycles/${CYCLE}/report`) };
+
+    // Assess
+    expect(storedBefore).toBeNull();
+    for (const page of [pending.arr, pending.steering]) {
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('Cyklus je uzavřený a zpráva se právě sestavuje. Obnovte stránku za chvíli.');
+      expect(page.body).not.toContain('jakmile odevzdají všechny kontaktní osoby');
+    }
+    expect(pending.arr.body).toContain('Kapitoly ARR lze psát už teď.');
+    expect(pending.steering.body).not.toContain('Kapitoly ARR lze psát');
+    for (const page of [assembled.arr, assembled.steering]) {
+      expect(page.status).toBe(200);
+      expect(page.body).not.toContain('se právě sestavuje');
+      expect(page.body).toContain(`/arr/cycles/${CYCLE}/report/docx`);
+    }
+  });
 });
 
 describe('console: the annual report’s texts', () => {
