@@ -23,7 +23,7 @@ import { cycleStateLabels } from '../domain/cycle';
 import { countOf, PROJECT_GENITIVE_FORMS } from '../domain/czech-plural';
 import { formatCzechDate, formatCzechDateTime } from '../domain/time';
 import { readArrKey } from '../local/arr-key';
-import { importedSentence } from '../templates/console/plan';
+import { importedSentence } from '../templates/past-report-import';
 
 const USAGE = `Použití: npm run arr -- <příkaz> [volby]
 

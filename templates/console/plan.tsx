@@ -4,10 +4,11 @@
  * revisions, and the import of a past monitoring report.
  */
 import type { ComponentChildren, VNode } from 'preact';
-import { CONTACT_PERSON_FORMS, countOf, czechPlural, INDICATOR_FORMS, PROJECT_FORMS, type CzechForms } from '../../domain/czech-plural';
+import { CONTACT_PERSON_FORMS, countOf, INDICATOR_FORMS, PROJECT_FORMS, type CzechForms } from '../../domain/czech-plural';
 import type { ReportRefresh } from '../../domain/use-cases/refresh-report';
 import { formatDate, formatDateTime } from '../format';
 import { renderPage } from '../jsx/render';
+import { importedSentence } from '../past-report-import';
 import { ConsolePage, CsrfField, ErrorSummary, TableWrap, type ConsoleFrameUser, type Crumb } from './layout';
 import { FormErrorSummary, hasFormErrors, PlanForm, type FormView } from './plan-form';
 
@@ -672,42 +673,6 @@ export interface PastReportView {
 const REPORT_FIELD = 'zprava-text';
 /** Up to this many importer warnings are shown unfolded. */
 const OPEN_WARNINGS = 3;
-
-/** The verb agrees with the count: "Převzat 1 projekt", "Převzaty 3 projekty", "Převzato 5 projektů". */
-const IMPORTED_FORMS: CzechForms = { one: 'Převzat', few: 'Převzaty', many: 'Převzato' };
-/** The same agreement for projects a repeated import adds to those the first one took over. */
-const COMPLETED_FORMS: CzechForms = { one: 'Doplněn', few: 'Doplněny', many: 'Doplněno' };
-const MISSED_FORMS: CzechForms = {
-  one: 'který při dřívějším nahrání chyběl',
-  few: 'které při dřívějším nahrání chyběly',
-  many: 'které při dřívějším nahrání chyběly',
-};
-
-/** The same agreement for projects whose texts a corrected report changed. */
-const CORRECTED_FORMS: CzechForms = { one: 'Opraven', few: 'Opraveny', many: 'Opraveno' };
-
-/**
- * What the import took over. A repeated import stores only what the earlier one missed or what
- * the report now says differently, so its count alone ("Převzato 0 projektů") would read as if
- * the report had been lost.
- */
-export function importedSentence(imported: number, corrected: number, alreadyLoaded: boolean): string {
-  const sentences: string[] = [];
-  if (imported > 0 && alreadyLoaded) {
-    sentences.push(`${czechPlural(imported, COMPLETED_FORMS)} ${countOf(imported, PROJECT_FORMS)}, ${czechPlural(imported, MISSED_FORMS)}.`);
-  } else if (imported > 0) {
-    sentences.push(`${czechPlural(imported, IMPORTED_FORMS)} ${countOf(imported, PROJECT_FORMS)}.`);
-  }
-  if (corrected > 0) sentences.push(`${czechPlural(corrected, CORRECTED_FORMS)} ${countOf(corrected, PROJECT_FORMS)} podle nového znění zprávy.`);
-  if (sentences.length === 0) {
-    return alreadyLoaded
-      ? 'Projekty z této zprávy systém má už z dřívějšího nahrání ve stejném znění, nic nového se nepřevzalo.'
-      : 'Ze zprávy se nepřevzal žádný projekt.';
-  }
-  const use =
-    imported > 0 ? 'Další cykly z nich předvyplní „Plán na další období“.' : 'Nové texty od teď použijí další cykly i zprávy.';
-  return `${sentences.join(' ')} ${use}`;
-}
 
 /** What the import did to the report of the half-year after it, which was assembled already. */
 function nextReportNote(next: NextReport): string {
