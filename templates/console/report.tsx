@@ -12,6 +12,8 @@ export interface ReportPageView {
   /** The report's own HTML (from documents/), or null while it is not assembled yet. */
   previewHtml: string | null;
   missingMessage: string;
+  /** ARR's chapters of the cycle, linked after the missing message: ARR can write them before the report exists. */
+  chaptersHref?: string;
   /**
    * Set when the preview is a working draft of an open cycle, built for this page and stored
    * nowhere: how many of its projects are answered. A draft has no downloads, so that no file of an
@@ -63,7 +65,15 @@ export function renderReportPage(view: ReportPageView): string {
       ) : null}
       {view.notice ? <p class="panel">{view.notice}</p> : null}
       {view.previewHtml === null ? (
-        <p class="panel">{view.missingMessage}</p>
+        <p class="panel">
+          {view.missingMessage}
+          {view.chaptersHref ? (
+            <>
+              {' '}
+              <a href={view.chaptersHref}>Kapitoly ARR</a> lze psát už teď.
+            </>
+          ) : null}
+        </p>
       ) : (
         <>
           {view.draft ? (

@@ -41,16 +41,13 @@ function draftProgress(draft: MonitoringReport): { submitted: number; total: num
 }
 
 /**
- * Why a cycle has no report to show. An open cycle's report waits for the last answer or the
- * close; a closed one's is being assembled (its queue has not run yet). ARR's chapters can be
- * written either way, so ARR is told so.
+ * Why a cycle has no report to show: an open cycle's report waits for the last answer or the
+ * close; a closed one's is being assembled (its queue has not run yet).
  */
-function reportPendingMessage(state: CycleState, forArr: boolean): string {
-  const pending =
-    state === 'open' || state === 'draft'
-      ? 'Zpráva se sestaví, jakmile odevzdají všechny kontaktní osoby, nebo po uzavření cyklu.'
-      : 'Cyklus je uzavřený a zpráva se právě sestavuje. Obnovte stránku za chvíli.';
-  return forArr ? `${pending} Kapitoly ARR lze psát už teď.` : pending;
+function reportPendingMessage(state: CycleState): string {
+  return state === 'open' || state === 'draft'
+    ? 'Zpráva se sestaví, jakmile odevzdají všechny kontaktní osoby, nebo po uzavření cyklu.'
+    : 'Cyklus je uzavřený a zpráva se právě sestavuje. Obnovte stránku za chvíli.';
 }
 
 export const routes: Record<string, ConsoleRoute> = {
@@ -81,7 +78,9 @@ export const routes: Record<string, ConsoleRoute> = {
         downloadBase: cyclePath(cycleId, '/report'),
         previewHtml: report ? reportBody(renderMonitoringReportHtml(report)) : null,
         ...(draft ? { draft: { ...draftProgress(draft), ...(await previousMissing(context, cycleId)) } } : {}),
-        missingMessage: reportPendingMessage(cycle.state, context.user.role === 'arr'),
+        missingMessage: reportPendingMessage(cycle.state),
+        // ARR's chapters can be written before the report exists, open cycle or closed.
+        ...(context.user.role === 'arr' ? { chaptersHref: cyclePath(cycleId, '/chapters/trends') } : {}),
       }),
     );
   }),

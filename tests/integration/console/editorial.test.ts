@@ -260,7 +260,7 @@ describe('console: returning a project and ARR’s text', () => {
     expect(forSteering.status).toBe(200);
     expect(forSteering.body).not.toContain('Pracovní verze');
     expect(forSteering.body).toContain('Zpráva se sestaví, jakmile odevzdají všechny kontaktní osoby, nebo po uzavření cyklu.');
-    expect(forSteering.body).not.toContain('Kapitoly ARR lze psát');
+    expect(forSteering.body).not.toContain('lze psát už teď');
     expect(await system.deps.reports.getReport(CYCLE)).toBeNull();
   });
 });
@@ -328,8 +328,8 @@ describe('console: a closed cycle', () => {
       expect(page.body).toContain('Cyklus je uzavřený a zpráva se právě sestavuje. Obnovte stránku za chvíli.');
       expect(page.body).not.toContain('jakmile odevzdají všechny kontaktní osoby');
     }
-    expect(pending.arr.body).toContain('Kapitoly ARR lze psát už teď.');
-    expect(pending.steering.body).not.toContain('Kapitoly ARR lze psát');
+    expect(pending.arr.body).toContain(`<a href="/arr/cycles/${CYCLE}/chapters/trends">Kapitoly ARR</a> lze psát už teď.`);
+    expect(pending.steering.body).not.toContain('lze psát už teď');
     for (const page of [assembled.arr, assembled.steering]) {
       expect(page.status).toBe(200);
       expect(page.body).not.toContain('se právě sestavuje');
