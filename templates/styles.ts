@@ -47,7 +47,7 @@ h3 { font-size: 1.125rem; margin: 1.25rem 0 0.5rem; }
 .returned-note h3 { margin-top: 0; }
 .comment { margin: 0.5rem 0; padding: 0.5rem 0.75rem; background: #ffffff; border: 1px solid #d1d5db; white-space: pre-line; }
 .field { margin: 0 0 1.25rem; }
-label, legend { display: block; font-weight: 700; margin: 0 0 0.25rem; }
+label, legend { display: block; font-weight: 700; margin: 0 0 0.25rem; padding: 0; }
 fieldset { border: 0; padding: 0; margin: 0 0 1.25rem; min-width: 0; }
 .hint { color: #4b5563; margin: 0 0 0.375rem; font-size: 0.9375rem; }
 .field-error, .form-error { color: #a4001d; font-weight: 700; margin: 0 0 0.375rem; }
