@@ -1,9 +1,7 @@
 /** What the console's pages share: the cycle's address and the signed-in person in the page frame. */
 import type { SignedInContext } from './context';
 
-export function cyclePath(cycleId: string, query = ''): string {
-  return `/arr/cycles/${encodeURIComponent(cycleId)}${query}`;
-}
+export { chaptersPath, cyclePath } from '../../templates/console/layout';
 
 export function frameUser(context: SignedInContext) {
   return { name: context.user.name, role: context.user.role, csrf: context.user.csrf };

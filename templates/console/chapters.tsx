@@ -1,7 +1,7 @@
 /** The editor of ARR's chapters: one form per chapter, repeated rows as tables, the payments with their „Celkem“ row. */
 import type { VNode } from 'preact';
 import { renderPage } from '../jsx/render';
-import { ConsolePage, CsrfField, ErrorSummary, InputField, TableWrap, type ConsoleFrameUser, type FieldError } from './layout';
+import { ConsolePage, cyclePath, CsrfField, ErrorSummary, InputField, TableWrap, type ConsoleFrameUser, type FieldError } from './layout';
 
 export type FieldKind = 'text' | 'long' | 'date' | 'month' | 'number';
 
@@ -90,14 +90,14 @@ function Rows(props: { part: Extract<ChapterPart, { kind: 'rows' }> }): VNode {
 }
 
 export function renderChapterPage(view: ChapterPageView): string {
-  const cyclePath = `/arr/cycles/${encodeURIComponent(view.cycleId)}`;
+  const cycleHref = cyclePath(view.cycleId);
   const errors = view.form.errorSummary ?? view.form.parts.flatMap((part) => (part.kind === 'field' && part.field.error ? [{ fieldId: part.field.id, message: part.field.error }] : []));
   return renderPage(
     <ConsolePage
       title={view.form.title}
       user={view.user}
       hasErrors={errors.length > 0}
-      breadcrumbs={[{ href: '/arr', label: 'Cykly' }, { href: cyclePath, label: view.periodLabel }, { label: 'Kapitoly ARR' }]}
+      breadcrumbs={[{ href: '/arr', label: 'Cykly' }, { href: cycleHref, label: view.periodLabel }, { label: 'Kapitoly ARR' }]}
     >
       <h1>Kapitoly ARR – {view.periodLabel}</h1>
       <nav aria-label="Kapitoly">
@@ -107,7 +107,7 @@ export function renderChapterPage(view: ChapterPageView): string {
               {chapter.id === view.form.sectionId ? (
                 <strong aria-current="page">{chapter.title}</strong>
               ) : (
-                <a href={`${cyclePath}/chapters/${chapter.id}`}>{chapter.title}</a>
+                <a href={`${cycleHref}/chapters/${chapter.id}`}>{chapter.title}</a>
               )}
             </li>
           ))}
@@ -120,13 +120,13 @@ export function renderChapterPage(view: ChapterPageView): string {
         </p>
       ) : null}
       <ErrorSummary title="Kapitolu se nepodařilo uložit" errors={errors} />
-      <form method="post" action={`${cyclePath}/chapters/${view.form.sectionId}`} novalidate class="panel">
+      <form method="post" action={`${cycleHref}/chapters/${view.form.sectionId}`} novalidate class="panel">
         <CsrfField token={view.user.csrf} />
         {view.form.parts.map((part) => (part.kind === 'field' ? <Field field={part.field} /> : <Rows part={part} />))}
         <button type="submit">Uložit kapitolu</button>
       </form>
       <p>
-        <a href={`${cyclePath}/report`}>Náhled monitorovací zprávy</a>
+        <a href={`${cycleHref}/report`}>Náhled monitorovací zprávy</a>
       </p>
     </ConsolePage>,
   );

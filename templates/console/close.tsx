@@ -2,7 +2,7 @@
 import { countOf, PROJECT_GENITIVE_FORMS } from '../../domain/czech-plural';
 import { deadlineStatus, describeDeadlineStatus, formatDeadline } from '../format';
 import { renderPage } from '../jsx/render';
-import { ConsolePage, CsrfField, Progress, type ConsoleFrameUser } from './layout';
+import { ConsolePage, cyclePath, CsrfField, Progress, type ConsoleFrameUser } from './layout';
 
 export interface CloseConfirmationView {
   user: ConsoleFrameUser;
@@ -15,7 +15,7 @@ export interface CloseConfirmationView {
 }
 
 export function renderCloseConfirmation(view: CloseConfirmationView): string {
-  const path = `/arr/cycles/${encodeURIComponent(view.cycleId)}`;
+  const path = cyclePath(view.cycleId);
   const status = deadlineStatus(view.deadline, view.now);
   return renderPage(
     <ConsolePage

@@ -2,7 +2,7 @@
 import type { VNode } from 'preact';
 import { formatDeadline, formatIsoDate } from '../format';
 import { renderPage } from '../jsx/render';
-import { ConsolePage, CsrfField, ErrorSummary, InputField, Progress, TableWrap, type ConsoleFrameUser } from './layout';
+import { ConsolePage, cyclePath, CsrfField, ErrorSummary, InputField, Progress, TableWrap, type ConsoleFrameUser } from './layout';
 
 export interface CycleRow {
   id: string;
@@ -68,13 +68,13 @@ function CyclesTable(props: { cycles: CycleRow[] }): VNode {
           {props.cycles.map((cycle) => (
             <tr>
               <th scope="row">
-                {cycle.imported ? cycle.periodLabel : <a href={`/arr/cycles/${encodeURIComponent(cycle.id)}`}>{cycle.periodLabel}</a>}
+                {cycle.imported ? cycle.periodLabel : <a href={cyclePath(cycle.id)}>{cycle.periodLabel}</a>}
               </th>
               <td>
                 {cycle.imported ? (
                   <>
                     převzato ze zprávy (
-                    <a href={`/arr/cycles/${encodeURIComponent(cycle.id)}/report`} aria-label={`Monitorovací zpráva za ${cycle.periodLabel}`}>
+                    <a href={cyclePath(cycle.id, '/report')} aria-label={`Monitorovací zpráva za ${cycle.periodLabel}`}>
                       monitorovací zpráva
                     </a>
                     )

@@ -8,7 +8,7 @@ import { countOf, PROJECT_FORMS } from '../../domain/czech-plural';
 import { renderPage } from '../jsx/render';
 import { DeliverySection, UndeliverableBadge, type DeliveryProblem } from './delivery';
 import type { ProjectFlagCode } from '../../domain/use-cases/arr';
-import { ConsolePage, CsrfField, ErrorSummary, InputField, Progress, TableWrap, type ConsoleFrameUser } from './layout';
+import { chaptersPath, ConsolePage, cyclePath, CsrfField, ErrorSummary, InputField, Progress, TableWrap, type ConsoleFrameUser } from './layout';
 
 export type ProgressStatus = 'invited' | 'submitted' | 'late';
 
@@ -64,10 +64,6 @@ function StatusBadge(props: { status: ProgressStatus }): VNode {
   return <span class={`state state-${props.status}`}>{STATUS_LABELS[props.status]}</span>;
 }
 
-function cyclePath(id: string): string {
-  return `/arr/cycles/${encodeURIComponent(id)}`;
-}
-
 function Summary(props: { view: DashboardView }): VNode {
   const { cycle, totals } = props.view;
   return (
@@ -94,7 +90,7 @@ function Summary(props: { view: DashboardView }): VNode {
           Monitorovací zpráva
         </a>
         {props.view.canAct ? (
-          <a class="button-link secondary" href={`${cyclePath(cycle.id)}/chapters/trends`}>
+          <a class="button-link secondary" href={chaptersPath(cycle.id)}>
             Kapitoly ARR
           </a>
         ) : null}

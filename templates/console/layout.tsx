@@ -124,6 +124,16 @@ export interface ConsolePageProps {
   children: ComponentChildren;
 }
 
+/** A cycle's address in the console, and of its pages below it (`rest` starts with `/`). */
+export function cyclePath(cycleId: string, rest = ''): string {
+  return `/arr/cycles/${encodeURIComponent(cycleId)}${rest}`;
+}
+
+/** Where ARR's chapters of a cycle begin: the first chapter, whose page links the others. */
+export function chaptersPath(cycleId: string): string {
+  return cyclePath(cycleId, '/chapters/trends');
+}
+
 /**
  * What the header calls the site. Members of the steering group only read reports here, so for
  * them it is not ARR's console; before sign-in the page cannot know who is coming.

@@ -6,7 +6,7 @@
 import type { VNode } from 'preact';
 import { formatDate, formatDateTime, formatIsoDate } from '../format';
 import { renderPage } from '../jsx/render';
-import { ConsolePage, CsrfField, ErrorSummary, InputField, type ConsoleFrameUser, type FieldError } from './layout';
+import { ConsolePage, cyclePath, CsrfField, ErrorSummary, InputField, type ConsoleFrameUser, type FieldError } from './layout';
 
 /** A piece of text in a comparison: kept, added or removed. */
 export interface DiffPart {
@@ -308,15 +308,15 @@ function errorsOf(forms: ProjectForms | null): FieldError[] {
 }
 
 export function renderProjectPage(view: ProjectView): string {
-  const cyclePath = `/arr/cycles/${encodeURIComponent(view.cycleId)}`;
-  const projectPath = `${cyclePath}/projects/${encodeURIComponent(view.project.id)}`;
+  const cycleHref = cyclePath(view.cycleId);
+  const projectPath = `${cycleHref}/projects/${encodeURIComponent(view.project.id)}`;
   const errors = errorsOf(view.forms);
   return renderPage(
     <ConsolePage
       title={view.project.name}
       user={view.user}
       hasErrors={errors.length > 0 || view.refusal !== null}
-      breadcrumbs={[{ href: '/arr', label: 'Cykly' }, { href: cyclePath, label: view.periodLabel }, { label: view.project.name }]}
+      breadcrumbs={[{ href: '/arr', label: 'Cykly' }, { href: cycleHref, label: view.periodLabel }, { label: view.project.name }]}
     >
       <h1>{view.project.name}</h1>
       <ErrorSummary title="Akci se nepodařilo provést" errors={errors} />

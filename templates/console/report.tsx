@@ -1,7 +1,7 @@
 /** A report in the console: the HTML preview inside the page, and every download. */
 import type { VNode } from 'preact';
 import { rawHtml, renderPage } from '../jsx/render';
-import { ConsolePage, type ConsoleFrameUser, type Crumb } from './layout';
+import { ConsolePage, cyclePath, type ConsoleFrameUser, type Crumb } from './layout';
 
 export interface ReportPageView {
   user: ConsoleFrameUser;
@@ -170,7 +170,7 @@ export function renderIndicatorsPage(view: IndicatorsPageView): string {
           <ul>
             {view.cycles.map((cycle) => (
               <li>
-                <a href={`/arr/cycles/${encodeURIComponent(cycle.id)}/report`}>Monitorovací zpráva za {cycle.label}</a>
+                <a href={cyclePath(cycle.id, '/report')}>Monitorovací zpráva za {cycle.label}</a>
               </li>
             ))}
           </ul>

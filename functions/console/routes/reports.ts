@@ -19,7 +19,7 @@ import { correlationIdOf, pathParameter } from '../../http/body';
 import { html } from '../../http/responses';
 import { annualTextRoutes } from '../annual-text-routes';
 import { member, type ConsoleRoute, type SignedInContext } from '../context';
-import { cyclePath, frameUser } from '../pages';
+import { chaptersPath, cyclePath, frameUser } from '../pages';
 
 /** The `{format}` of a download path, one of `formats`. */
 function formatParameter<F extends string>(context: SignedInContext, formats: readonly F[]): F {
@@ -80,7 +80,7 @@ export const routes: Record<string, ConsoleRoute> = {
         ...(draft ? { draft: { ...draftProgress(draft), ...(await previousMissing(context, cycleId)) } } : {}),
         missingMessage: reportPendingMessage(cycle.state),
         // ARR's chapters can be written before the report exists, open cycle or closed.
-        ...(context.user.role === 'arr' ? { chaptersHref: cyclePath(cycleId, '/chapters/trends') } : {}),
+        ...(context.user.role === 'arr' ? { chaptersHref: chaptersPath(cycleId) } : {}),
       }),
     );
   }),
