@@ -146,7 +146,7 @@ export function toSubmissionPageView(workspace: ContactWorkspace, state: PageSta
   return {
     personName: contactDisplayName(workspace.person),
     periodLabel: workspace.period.label,
-    nextPeriodLabel: nextPeriod(workspace.period).shortLabel,
+    nextPeriodLabel: nextPeriod(workspace.period).label,
     deadline: new Date(workspace.cycle.deadline),
     now: state.now,
     formAction: pageFormAction(state.token),
@@ -186,7 +186,7 @@ export function toSubmissionSummaryView(workspace: ContactWorkspace): Submission
   return {
     personName: contactDisplayName(workspace.person),
     periodLabel: workspace.period.label,
-    nextPeriodLabel: nextPeriod(workspace.period).shortLabel,
+    nextPeriodLabel: nextPeriod(workspace.period).label,
     deadline: new Date(workspace.cycle.deadline),
     projects: workspace.projects.map(sentProject),
   };

@@ -40,7 +40,7 @@ export interface ProjectFormView {
 export interface SubmissionPageView {
   personName: string;
   periodLabel: string;
-  /** e.g. `02/2026` */
+  /** Spelled out as the other periods on the page: `2. pololetí 2026`. */
   nextPeriodLabel: string;
   deadline: Date;
   now: Date;
@@ -223,7 +223,7 @@ function IndicatorFields(props: { context: FieldContext; periodLabel: string }) 
         return (
           <div class="field indicator">
             <label for={id}>
-              {indicator.name} ({indicator.code})
+              {indicator.name} <span class="nowrap">({indicator.code})</span>
             </label>
             {errorId === null ? null : <ErrorMessage id={errorId} message={error ?? ''} />}
             <input
@@ -306,7 +306,12 @@ function ProjectSection(props: { project: ProjectFormView; index: number; view: 
         label={`Co se v projektu udělalo v období ${view.periodLabel}`}
         hint="Stručně popište hlavní činnosti a výsledky. Vyjít můžete z plánu z minulého období uvedeného výše."
       />
-      <TextareaField context={context} path="nextPeriodPlan" label={`Plán na období ${view.nextPeriodLabel}`} hint="Co plánujete v dalším pololetí." />
+      <TextareaField
+        context={context}
+        path="nextPeriodPlan"
+        label={`Plán na ${view.nextPeriodLabel}`}
+        hint="Co se má v projektu v dalším pololetí udělat. V příštím monitoringu to tu uvidíte jako výchozí bod."
+      />
       <StatusField context={context} />
       <IndicatorFields context={context} periodLabel={view.periodLabel} />
       <TextareaField context={context} path="noteToArr" label="Poznámka pro ARR (nepovinné)" hint="Poznámka slouží jen pro ARR, do zprávy se nepřebírá." />

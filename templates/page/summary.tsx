@@ -65,7 +65,7 @@ function SentProject(props: { project: SentProjectView; index: number; view: Sub
           <>
             <dt>Co se v projektu udělalo v období {view.periodLabel}</dt>
             <dd>{sent.thisPeriod}</dd>
-            <dt>Plán na období {view.nextPeriodLabel}</dt>
+            <dt>Plán na {view.nextPeriodLabel}</dt>
             <dd>{sent.nextPeriodPlan === '' ? 'Neuvedeno.' : sent.nextPeriodPlan}</dd>
             <dt>Stav projektu</dt>
             <dd>{PROJECT_STATUS_LABELS[sent.status]}</dd>
@@ -76,7 +76,7 @@ function SentProject(props: { project: SentProjectView; index: number; view: Sub
                   <ul>
                     {sent.indicatorContributions.map((contribution) => (
                       <li>
-                        {contribution.name} ({contribution.code}): {contribution.value}
+                        {contribution.name} <span class="nowrap">({contribution.code})</span>: {contribution.value}
                       </li>
                     ))}
                   </ul>

@@ -23,7 +23,7 @@ const DESKTOP = { width: 1024, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const PERSON_EMAIL = 'k.simonova@example.org';
 const THIS_PERIOD_LABEL = 'Co se v projektu udělalo v období 1. pololetí 2026';
-const NEXT_PERIOD_LABEL = 'Plán na období 02/2026';
+const NEXT_PERIOD_LABEL = 'Plán na 2. pololetí 2026';
 /** From the 2025-H2 report the first cycle is pre-filled with (data/history/monitoring-2025-H2.md). */
 const MOUSE_PROJECT = { name: 'Gymnázium Česká Lípa', previousPlan: 'Dokončení FVE, zahájení provozu.' };
 const MOUSE_PROJECT_ID = 'gymnazium-ceska-lipa';

@@ -22,7 +22,7 @@ const PERSON_EMAIL = 'k.simonova@example.org';
 const PROJECT = 'Gymnázium Česká Lípa';
 const PROJECT_ID = 'gymnazium-ceska-lipa';
 const THIS_PERIOD_LABEL = 'Co se v projektu udělalo v období 1. pololetí 2026';
-const NEXT_PERIOD_LABEL = 'Plán na období 02/2026';
+const NEXT_PERIOD_LABEL = 'Plán na 2. pololetí 2026';
 const COMMENT = 'Doplňte prosím, kdy byla FVE předána škole.\nA jaký má výkon v kWp.';
 const ARR_TEXT = 'Fotovoltaická elektrárna (48 kWp) byla dokončena a 20. 5. 2026 předána škole do zkušebního provozu.';
 

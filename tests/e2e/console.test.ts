@@ -74,7 +74,7 @@ describe('ARR’s console in Chromium', () => {
       await contact.goto(link);
       const section = contact.getByRole('region', { name: PROJECT, exact: true });
       await section.getByLabel(/Co se v projektu udělalo/).fill('FVE dokončena a předána do zkušebního provozu.');
-      await section.getByLabel(/Plán na období/).fill('Vyhodnocení provozu.');
+      await section.getByLabel(/Plán na \d\. pololetí/).fill('Vyhodnocení provozu.');
       await section.getByText('dokončeno', { exact: true }).click();
       await Promise.all([contact.waitForURL(/ulozeno=/), section.getByRole('button', { name: /Uložit vše/ }).click()]);
       await system.drainQueues();

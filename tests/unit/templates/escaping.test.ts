@@ -61,7 +61,7 @@ describe.each(PAYLOADS)('user text %s', (payload) => {
     const view = {
       personName: payload,
       periodLabel: '1. pololetí 2026',
-      nextPeriodLabel: '02/2026',
+      nextPeriodLabel: '2. pololetí 2026',
       deadline: new Date('2026-07-15T21:59:00Z'),
       now: new Date('2026-07-12T08:00:00Z'),
       formAction: `/s/token/${payload}`,

@@ -25,7 +25,7 @@ function pageView(overrides: Partial<SubmissionPageView> = {}): SubmissionPageVi
   return {
     personName: 'K. Šimonová',
     periodLabel: '1. pololetí 2026',
-    nextPeriodLabel: '02/2026',
+    nextPeriodLabel: '2. pololetí 2026',
     deadline: DEADLINE,
     now: new Date('2026-07-12T08:00:00Z'),
     formAction: '/s/abc123',
