@@ -206,6 +206,29 @@ export async function getCycleIndicators(deps: ReadDeps, cycleId: string): Promi
   }));
 }
 
+/** A cycle's indicator values, by activity area in the plan's order. */
+export interface CycleIndicatorsByArea {
+  cycle: CycleRecord;
+  areas: Array<{ name: string; indicators: IndicatorRow[] }>;
+}
+
+/**
+ * The indicators of the newest cycle run by the system that has opened, among `cycles` (its
+ * values so far while it is open); null before the first cycle opens.
+ */
+export async function newestCycleIndicators(deps: ReadDeps, cycles: CycleRecord[]): Promise<CycleIndicatorsByArea | null> {
+  const newest = cycles
+    .filter((cycle) => cycle.source === 'system' && cycle.state !== 'draft')
+    .sort((a, b) => b.id.localeCompare(a.id))[0];
+  if (!newest) return null;
+  const [rows, plan] = await Promise.all([getCycleIndicators(deps, newest.id), deps.plans.getPlan(newest.planId)]);
+  const areas = plan.activityAreas.map((area) => ({
+    name: area.name,
+    indicators: rows.filter((row) => row.definition.activityAreaId === area.id),
+  }));
+  return { cycle: newest, areas: areas.filter((area) => area.indicators.length > 0) };
+}
+
 /** The indicators of every cycle run by the system, oldest first: the open-data export. */
 export async function getAllIndicators(deps: ReadDeps): Promise<IndicatorRow[]> {
   const cycles = (await deps.cycles.listCycles())

@@ -32,6 +32,7 @@ caption { text-align: left; font-weight: 700; padding: 0 0 0.5rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.5rem; border-bottom: 1px solid #d1d5db; }
 thead th { border-bottom: 2px solid #4b5563; }
 td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+.indicator-name { font-weight: 400; }
 .progress { display: flex; align-items: center; gap: 0.5rem; min-width: 10rem; }
 .progress progress { flex: 1; height: 0.875rem; min-width: 5rem; accent-color: #0b4f9c; }
 .state { display: inline-block; padding: 0.125rem 0.5rem; border-radius: 4px; background: #e5e7eb; font-weight: 600; white-space: nowrap; }

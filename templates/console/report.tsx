@@ -1,7 +1,8 @@
 /** A report in the console: the HTML preview inside the page, and every download. */
 import type { VNode } from 'preact';
+import { formatIsoDate, formatNumber } from '../format';
 import { rawHtml, renderPage } from '../jsx/render';
-import { ConsolePage, cyclePath, type ConsoleFrameUser, type Crumb } from './layout';
+import { ConsolePage, cyclePath, TableWrap, type ConsoleFrameUser, type Crumb } from './layout';
 
 export interface ReportPageView {
   user: ConsoleFrameUser;
@@ -106,17 +107,116 @@ export function renderReportPage(view: ReportPageView): string {
   );
 }
 
+/** One indicator's values in a half-year. */
+export interface IndicatorValueView {
+  code: string;
+  name: string;
+  /** What the half-year added; null for an indicator of a state (e.g. subjects connected), not a flow. */
+  periodValue: number | null;
+  /** The value at the half-year's end. */
+  value: number;
+  /** How many projects contributed to it this half-year. */
+  contributors: number;
+}
+
+/** The indicators of the newest cycle, by activity area. */
+export interface IndicatorValuesView {
+  cycleId: string;
+  cycleLabel: string;
+  /** Values so far: the cycle is open and persons are still answering. */
+  running: boolean;
+  /** The half-year's last day, `YYYY-MM-DD`. */
+  asOf: string;
+  areas: Array<{ name: string; indicators: IndicatorValueView[] }>;
+}
+
 export interface IndicatorsPageView {
   user: ConsoleFrameUser;
+  /** Null before the first cycle opens. */
+  values: IndicatorValuesView | null;
   cycles: Array<{ id: string; label: string }>;
   /** Years with at least one half-year's report, and which; the annual report needs both. */
   years: Array<{ year: string; firstHalf: boolean; secondHalf: boolean }>;
+}
+
+function IndicatorValues(props: { values: IndicatorValuesView | null }): VNode {
+  const { values } = props;
+  if (values === null) {
+    return (
+      <section class="panel" aria-labelledby="hodnoty">
+        <h2 id="hodnoty">Hodnoty indikátorů</h2>
+        <p>
+          Hodnoty se počítají z podkladů kontaktních osob od otevření prvního pololetí. Výchozí hodnoty jsou v akčním plánu na stránce{' '}
+          <a href="/arr/plan/indicators">Indikátory</a>.
+        </p>
+      </section>
+    );
+  }
+  const asOf = formatIsoDate(values.asOf);
+  const states = values.areas.some((area) => area.indicators.some((indicator) => indicator.periodValue === null));
+  return (
+    <section class="panel" aria-labelledby="hodnoty">
+      <h2 id="hodnoty">Hodnoty indikátorů za {values.cycleLabel}</h2>
+      <p>
+        {values.running ? (
+          <>
+            Průběžné hodnoty z podkladů, které kontaktní osoby dosud odeslaly; každé odeslání je přepočítá. Kdo ještě neodevzdal, ukazuje{' '}
+            <a href={cyclePath(values.cycleId)}>stránka cyklu</a>.
+          </>
+        ) : (
+          <>
+            Hodnoty z podkladů uzavřeného cyklu; kdo co odevzdal, ukazuje <a href={cyclePath(values.cycleId)}>stránka cyklu</a>.
+          </>
+        )}{' '}
+        Hodnoty dřívějších pololetí jsou v otevřených datech níže.
+      </p>
+      <TableWrap labelledBy="hodnoty">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Indikátor</th>
+              <th scope="col" class="number">
+                Za pololetí
+              </th>
+              <th scope="col" class="number">
+                Stav k <span class="nowrap">{asOf}</span>
+              </th>
+              <th scope="col" class="number">
+                Přispělo projektů
+              </th>
+            </tr>
+          </thead>
+          {values.areas.map((area) => (
+            <tbody>
+              <tr>
+                <th scope="rowgroup" colspan={4}>
+                  {area.name}
+                </th>
+              </tr>
+              {area.indicators.map((indicator) => (
+                <tr>
+                  <th scope="row">
+                    <span class="nowrap">{indicator.code}</span> <span class="indicator-name">{indicator.name}</span>
+                  </th>
+                  <td class="number">{indicator.periodValue === null ? '–' : formatNumber(indicator.periodValue)}</td>
+                  <td class="number">{formatNumber(indicator.value)}</td>
+                  <td class="number">{formatNumber(indicator.contributors)}</td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </TableWrap>
+      {states ? <p class="muted">– Indikátor vyjadřuje stav (například počet zapojených subjektů), ne přírůstek za pololetí.</p> : null}
+    </section>
+  );
 }
 
 export function renderIndicatorsPage(view: IndicatorsPageView): string {
   return renderPage(
     <ConsolePage title="Indikátory a otevřená data" user={view.user} breadcrumbs={[{ href: '/arr', label: 'Cykly' }, { label: 'Indikátory a otevřená data' }]}>
       <h1>Indikátory a otevřená data</h1>
+      <IndicatorValues values={view.values} />
       <section class="panel" aria-labelledby="otevrena-data">
         <h2 id="otevrena-data">Otevřená data: indikátory všech cyklů</h2>
         <ul>

@@ -10,9 +10,9 @@ import { DomainError, NotFoundError } from '../../../domain/errors';
 import { parsePeriodId, previousPeriod } from '../../../domain/period';
 import { getAnnualReport } from '../../../domain/use-cases/annual-report';
 import { reportProjects, type MonitoringReport } from '../../../domain/report/model';
-import { listCycles } from '../../../domain/use-cases/arr';
+import { listCycles, newestCycleIndicators, type CycleIndicatorsByArea } from '../../../domain/use-cases/arr';
 import { draftReport, readMonitoringReport } from '../../../domain/use-cases/assemble-report';
-import { renderIndicatorsPage, renderReportPage, reportBody } from '../../../templates/console/report';
+import { renderIndicatorsPage, renderReportPage, reportBody, type IndicatorValuesView } from '../../../templates/console/report';
 import { INDICATOR_FORMATS, openDataDocument } from '../../downloads/open-data';
 import { annualReportDocument, monitoringReportDocument, REPORT_FORMATS } from '../../downloads/report-documents';
 import { correlationIdOf, pathParameter } from '../../http/body';
@@ -32,6 +32,27 @@ function formatParameter<F extends string>(context: SignedInContext, formats: re
 async function previousMissing(context: SignedInContext, cycleId: string): Promise<{ previousMissing?: string }> {
   const previous = previousPeriod(parsePeriodId(cycleId));
   return (await context.deps.app.cycles.getCycle(previous.id)) ? {} : { previousMissing: previous.label };
+}
+
+function indicatorValuesView(found: CycleIndicatorsByArea | null): IndicatorValuesView | null {
+  if (found === null) return null;
+  const period = parsePeriodId(found.cycle.id);
+  return {
+    cycleId: found.cycle.id,
+    cycleLabel: period.label,
+    running: found.cycle.state === 'open',
+    asOf: period.lastDay,
+    areas: found.areas.map((area) => ({
+      name: area.name,
+      indicators: area.indicators.map((row) => ({
+        code: row.code,
+        name: row.definition.name,
+        periodValue: row.definition.aggregation === 'latest' ? null : row.periodValue,
+        value: row.cumulativeValue,
+        contributors: row.contributors.length,
+      })),
+    })),
+  };
 }
 
 /** How many of a draft's projects are answered: a project asked for and not answered has no text of this period. */
@@ -135,6 +156,7 @@ export const routes: Record<string, ConsoleRoute> = {
       200,
       renderIndicatorsPage({
         user: frameUser(context),
+        values: indicatorValuesView(await newestCycleIndicators(context.deps.app, all)),
         cycles: withReport.map((cycle) => ({ id: cycle.id, label: parsePeriodId(cycle.id).label })),
         years,
       }),

@@ -132,6 +132,31 @@ describe('console pages', () => {
     expect(monitoring).not.toContain('2026-H1');
   });
 
+  it('shows the open cycle’s indicator values so far by activity area: the plan’s baseline and what the submissions add', async () => {
+    // Arrange: a second project of the same person contributes to EM-1 (the first contributed nothing).
+    const token = personalLinkOf(await listSentEmails(system.endpoints.ses), 'k.simonova@example.org', system.apiUrl).split('/s/')[1]!;
+    const response = await fetch(`${system.apiUrl}/s/${token}/projects/jedlickuv-ustav-liberec`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ expectedVersion: 0, thisPeriod: 'Zapojení systému řízení budovy.', nextPeriodPlan: 'Vyhodnocení úspor.', status: 'on-track', indicatorContributions: { 'EM-1': 2 } }),
+    });
+    expect(response.status).toBe(201);
+    await system.drainQueues();
+
+    // Act
+    const page = await arr.request('/arr/indicators');
+    const values = page.body.slice(page.body.indexOf('id="hodnoty"'), page.body.indexOf('id="otevrena-data"'));
+
+    // Assess
+    expect(page.status).toBe(200);
+    expect(values).toContain('Hodnoty indikátorů za 1. pololetí 2026');
+    expect(values).toContain('Průběžné hodnoty');
+    expect(values).toContain('<th scope="rowgroup" colspan="4">Energetický management a hospodaření s vodou</th>');
+    // The plan's baseline 4 (31 Dec 2025) plus the 2 of this half-year, from one project.
+    expect(values).toMatch(/<th scope="row"><span class="nowrap">EM-1<\/span> <span class="indicator-name">[^<]+<\/span><\/th><td class="number">2<\/td><td class="number">6<\/td><td class="number">1<\/td>/);
+    expect(values.match(/<tr>/g)).toHaveLength(1 + 7 + 15);
+  });
+
   it('shows the report of a half-year taken from a report, saying where it comes from, with its downloads, in place of a dashboard', async () => {
     // Act
     const page = await arr.request('/arr/cycles/2025-H2/report');

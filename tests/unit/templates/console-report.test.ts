@@ -8,7 +8,7 @@ const user = { name: 'Jana Nováková', role: 'arr' as const, csrf: 'csrf-token'
 describe('the indicators page', () => {
   it('says that no monitoring report is assembled yet instead of an empty list', () => {
     // Act
-    const html = renderIndicatorsPage({ user, cycles: [], years: [] });
+    const html = renderIndicatorsPage({ user, values: null, cycles: [], years: [] });
 
     // Assess
     expect(htmlText(html)).toContain('Zatím není sestavená žádná monitorovací zpráva.');
@@ -19,6 +19,7 @@ describe('the indicators page', () => {
     // Act
     const html = renderIndicatorsPage({
       user,
+      values: null,
       cycles: [{ id: '2026-H1', label: '1. pololetí 2026' }],
       years: [{ year: '2026', firstHalf: true, secondHalf: false }],
     });
@@ -32,7 +33,7 @@ describe('the indicators page', () => {
   it('names the missing first half-year of a year whose second half-year alone has a report, and where ARR loads it', () => {
     // Act
     const page = (role: 'arr' | 'steering-group') =>
-      renderIndicatorsPage({ user: { ...user, role }, cycles: [{ id: '2026-H2', label: '2. pololetí 2026' }], years: [{ year: '2026', firstHalf: false, secondHalf: true }] });
+      renderIndicatorsPage({ user: { ...user, role }, values: null, cycles: [{ id: '2026-H2', label: '2. pololetí 2026' }], years: [{ year: '2026', firstHalf: false, secondHalf: true }] });
 
     // Assess
     expect(page('arr')).toContain('Výroční zpráva za rok 2026 (chybí monitorovací zpráva za 1. pololetí, kterou lze nahrát na stránce <a href="/arr/plan/past-reports">Minulé zprávy</a>)');
@@ -43,7 +44,7 @@ describe('the indicators page', () => {
 
   it('tells ARR when the annual report can be assembled and its texts edited, and the steering group only when it is there to read', () => {
     // Act
-    const page = (role: 'arr' | 'steering-group') => htmlText(renderIndicatorsPage({ user: { ...user, role }, cycles: [], years: [] }));
+    const page = (role: 'arr' | 'steering-group') => htmlText(renderIndicatorsPage({ user: { ...user, role }, values: null, cycles: [], years: [] }));
 
     // Assess
     expect(page('arr')).toContain('její texty k aktivitám lze upravovat už po prvním pololetí');
@@ -52,10 +53,63 @@ describe('the indicators page', () => {
   });
 });
 
+describe('the indicator values on the indicators page', () => {
+  const values = (running: boolean) => ({
+    cycleId: '2026-H2',
+    cycleLabel: '2. pololetí 2026',
+    running,
+    asOf: '2026-12-31',
+    areas: [
+      {
+        name: 'Elektronická komunikace a kyberbezpečnost',
+        indicators: [
+          { code: 'EK-4', name: 'Počet vzdělávacích akcí', periodValue: 3, value: 1250, contributors: 2 },
+          { code: 'EK-5', name: 'Počet zapojených subjektů', periodValue: null, value: 81, contributors: 0 },
+        ],
+      },
+    ],
+  });
+
+  it('shows the newest half-year’s values by activity area, a state’s half-year as a dash explained below the table', () => {
+    // Act
+    const html = renderIndicatorsPage({ user, values: values(true), cycles: [], years: [] });
+
+    // Assess
+    const text = htmlText(html);
+    expect(text).toContain('Hodnoty indikátorů za 2. pololetí 2026');
+    expect(text).toContain('Za pololetí Stav k 31. 12. 2026 Přispělo projektů');
+    expect(html).toContain('<th scope="rowgroup" colspan="4">Elektronická komunikace a kyberbezpečnost</th>');
+    expect(text).toContain('EK-4 Počet vzdělávacích akcí 3 1\u00a0250 2');
+    expect(text).toContain('EK-5 Počet zapojených subjektů – 81 0');
+    expect(text).toContain('– Indikátor vyjadřuje stav');
+  });
+
+  it('calls an open cycle’s values running and a closed one’s not, each linking the cycle’s page', () => {
+    // Act
+    const page = (running: boolean) => renderIndicatorsPage({ user, values: values(running), cycles: [], years: [] });
+
+    // Assess
+    expect(htmlText(page(true))).toContain('Průběžné hodnoty z podkladů, které kontaktní osoby dosud odeslaly');
+    expect(htmlText(page(false))).toContain('Hodnoty z podkladů uzavřeného cyklu');
+    expect(htmlText(page(false))).not.toContain('Průběžné');
+    for (const running of [true, false]) expect(page(running)).toContain('<a href="/arr/cycles/2026-H2">stránka cyklu</a>');
+  });
+
+  it('says where the values come from before the first cycle opens, and where the baselines are', () => {
+    // Act
+    const html = renderIndicatorsPage({ user, values: null, cycles: [], years: [] });
+
+    // Assess
+    expect(htmlText(html)).toContain('Hodnoty se počítají z podkladů kontaktních osob od otevření prvního pololetí.');
+    expect(html).toContain('<a href="/arr/plan/indicators">Indikátory</a>');
+    expect(html).not.toContain('<table');
+  });
+});
+
 describe('the console frame', () => {
   it('calls the site ARR’s console for ARR, and the plan’s monitoring for a member of the steering group, who only reads', () => {
     // Act
-    const page = (role: 'arr' | 'steering-group') => renderIndicatorsPage({ user: { ...user, role }, cycles: [], years: [] });
+    const page = (role: 'arr' | 'steering-group') => renderIndicatorsPage({ user: { ...user, role }, values: null, cycles: [], years: [] });
 
     // Assess
     expect(page('arr')).toContain('<title>Indikátory a otevřená data – konzole ARR – Chytřejší Liberecký kraj</title>');

@@ -8,7 +8,7 @@ import { openCycle } from '../../../domain/use-cases/open-cycle';
 import { returnProject } from '../../../domain/use-cases/editorial';
 import { runReminderSweep } from '../../../domain/use-cases/run-reminder-sweep';
 import { submitProject } from '../../../domain/use-cases/submit-project';
-import { getCycleIndicators, getCycleOverview, getMonitoringReport } from '../../../domain/use-cases/arr';
+import { getCycleIndicators, getCycleOverview, getMonitoringReport, newestCycleIndicators } from '../../../domain/use-cases/arr';
 import type { ImportedReport } from '../../../domain/importer/parse-monitoring-report';
 import { importPastReport, loadHistory } from '../../../domain/use-cases/load-history';
 import { draftReport } from '../../../domain/use-cases/assemble-report';
@@ -283,6 +283,36 @@ describe('indicator values over a half-year with none', () => {
     // Assess
     const row = (await getCycleIndicators(world.deps, '2027-H1')).find((candidate) => candidate.code === indicator.code)!;
     expect(row).toMatchObject({ periodValue: 0, cumulativeValue: indicator.baseline.value + 3 });
+  });
+});
+
+describe('the newest cycle’s indicators, as the console shows them', () => {
+  it('are none before a cycle opens, then the open cycle’s, by activity area in the plan’s order; a newer half-year takes over once it opens', async () => {
+    // Prepare
+    const world = inMemoryWorld(plan, '2026-06-01T08:00:00Z');
+    const before = await newestCycleIndicators(world.deps, await world.deps.cycles.listCycles());
+    await openCycle(world.deps, openBody, 'test');
+    await drain(world);
+
+    // Act
+    const first = await newestCycleIndicators(world.deps, await world.deps.cycles.listCycles());
+    await closeCycle(world.deps, { cycleId: '2026-H1', reason: 'manual', correlationId: 't' });
+    world.setNow('2027-01-02T08:00:00Z');
+    await openCycle(world.deps, { period: '2026-H2', deadline: '2027-01-15', meetingDate: '2027-03-11' }, 't');
+    await drain(world);
+    const second = await newestCycleIndicators(world.deps, await world.deps.cycles.listCycles());
+
+    // Assess
+    expect(before).toBeNull();
+    expect(first?.cycle.id).toBe('2026-H1');
+    const areaOrder = plan.activityAreas.map((area) => area.name).filter((name) => first!.areas.some((area) => area.name === name));
+    expect(first!.areas.map((area) => area.name)).toEqual(areaOrder);
+    expect(first!.areas.flatMap((area) => area.indicators.map((row) => row.code)).sort()).toEqual(plan.indicators.map((indicator) => indicator.code).sort());
+    for (const area of first!.areas) {
+      const areaId = plan.activityAreas.find((candidate) => candidate.name === area.name)!.id;
+      expect(area.indicators.every((row) => row.definition.activityAreaId === areaId)).toBe(true);
+    }
+    expect(second?.cycle).toMatchObject({ id: '2026-H2', state: 'open' });
   });
 });
 
