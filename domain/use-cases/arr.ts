@@ -13,7 +13,7 @@ import {
 import { NotFoundError, ValidationError } from '../errors';
 import { computeIndicators, type IndicatorValue } from '../indicators';
 import { parsePeriodId } from '../period';
-import type { IndicatorDefinition } from '../plan';
+import type { ActionPlan, IndicatorDefinition } from '../plan';
 import type { Dependencies } from '../ports';
 import type { CycleRecord, DeliveryEventRecord, ReminderRecord, RequestRecord, UndeliverableAddress } from '../records';
 import type { MonitoringReport } from '../report/model';
@@ -189,7 +189,11 @@ export interface IndicatorRow extends IndicatorValue {
  */
 export async function getCycleIndicators(deps: ReadDeps, cycleId: string): Promise<IndicatorRow[]> {
   const cycle = await requireCycle(deps, cycleId);
-  const plan = await deps.plans.getPlan(cycle.planId);
+  return indicatorsOf(deps, cycle, await deps.plans.getPlan(cycle.planId));
+}
+
+/** `getCycleIndicators` of a cycle already read, under its plan. */
+async function indicatorsOf(deps: ReadDeps, cycle: CycleRecord, plan: ActionPlan): Promise<IndicatorRow[]> {
   const [latest, previous] = await Promise.all([
     deps.submissions.latestVersions(cycle.id),
     previousIndicatorValues(deps, cycle.id, plan.indicators),
@@ -206,6 +210,11 @@ export async function getCycleIndicators(deps: ReadDeps, cycleId: string): Promi
   }));
 }
 
+/** The cycles whose indicators count: run by the system (not taken from a report) and opened, oldest first. */
+function countedCycles(cycles: CycleRecord[]): CycleRecord[] {
+  return cycles.filter((cycle) => cycle.source === 'system' && cycle.state !== 'draft').sort((a, b) => a.id.localeCompare(b.id));
+}
+
 /** A cycle's indicator values, by activity area in the plan's order. */
 export interface CycleIndicatorsByArea {
   cycle: CycleRecord;
@@ -213,15 +222,14 @@ export interface CycleIndicatorsByArea {
 }
 
 /**
- * The indicators of the newest cycle run by the system that has opened, among `cycles` (its
- * values so far while it is open); null before the first cycle opens.
+ * The indicators of the newest cycle whose indicators count, among `cycles` (its values so far
+ * while it is open); null before the first cycle opens.
  */
 export async function newestCycleIndicators(deps: ReadDeps, cycles: CycleRecord[]): Promise<CycleIndicatorsByArea | null> {
-  const newest = cycles
-    .filter((cycle) => cycle.source === 'system' && cycle.state !== 'draft')
-    .sort((a, b) => b.id.localeCompare(a.id))[0];
+  const newest = countedCycles(cycles).at(-1);
   if (!newest) return null;
-  const [rows, plan] = await Promise.all([getCycleIndicators(deps, newest.id), deps.plans.getPlan(newest.planId)]);
+  const plan = await deps.plans.getPlan(newest.planId);
+  const rows = await indicatorsOf(deps, newest, plan);
   const areas = plan.activityAreas.map((area) => ({
     name: area.name,
     indicators: rows.filter((row) => row.definition.activityAreaId === area.id),
@@ -229,12 +237,11 @@ export async function newestCycleIndicators(deps: ReadDeps, cycles: CycleRecord[
   return { cycle: newest, areas: areas.filter((area) => area.indicators.length > 0) };
 }
 
-/** The indicators of every cycle run by the system, oldest first: the open-data export. */
+/** The indicators of every cycle whose indicators count, oldest first: the open-data export. */
 export async function getAllIndicators(deps: ReadDeps): Promise<IndicatorRow[]> {
-  const cycles = (await deps.cycles.listCycles())
-    .filter((cycle) => cycle.source === 'system' && cycle.state !== 'draft')
-    .sort((a, b) => a.id.localeCompare(b.id));
-  return (await Promise.all(cycles.map((cycle) => getCycleIndicators(deps, cycle.id)))).flat();
+  const cycles = countedCycles(await deps.cycles.listCycles());
+  const rows = await Promise.all(cycles.map(async (cycle) => indicatorsOf(deps, cycle, await deps.plans.getPlan(cycle.planId))));
+  return rows.flat();
 }
 
 /**

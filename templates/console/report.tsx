@@ -153,6 +153,7 @@ function IndicatorValues(props: { values: IndicatorValuesView | null }): VNode {
     );
   }
   const asOf = formatIsoDate(values.asOf);
+  const cycleLink = <a href={cyclePath(values.cycleId)}>stránka cyklu</a>;
   const states = values.areas.some((area) => area.indicators.some((indicator) => indicator.periodValue === null));
   return (
     <section class="panel" aria-labelledby="hodnoty">
@@ -161,12 +162,10 @@ function IndicatorValues(props: { values: IndicatorValuesView | null }): VNode {
         {values.running ? (
           <>
             Průběžné hodnoty z podkladů, které kontaktní osoby dosud odeslaly; každé odeslání je přepočítá. Kdo ještě neodevzdal, ukazuje{' '}
-            <a href={cyclePath(values.cycleId)}>stránka cyklu</a>.
+            {cycleLink}.
           </>
         ) : (
-          <>
-            Hodnoty z podkladů uzavřeného cyklu; kdo co odevzdal, ukazuje <a href={cyclePath(values.cycleId)}>stránka cyklu</a>.
-          </>
+          <>Hodnoty z podkladů uzavřeného cyklu; kdo co odevzdal, ukazuje {cycleLink}.</>
         )}{' '}
         Hodnoty dřívějších pololetí jsou v otevřených datech níže.
       </p>
