@@ -19,33 +19,56 @@ function multiline(value: string): ComponentChildren {
   ));
 }
 
-const STYLES = `
+/** The document's own frame: a page of its own, printed on A4. */
+const DOCUMENT_STYLES = `
 :root { color-scheme: light; }
 body { font-family: Calibri, "Segoe UI", Arial, sans-serif; font-size: 11pt; line-height: 1.45; color: #1a1a1a; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; }
-header.title-block { text-align: center; margin: 4rem 0; }
-header.title-block .kicker { font-weight: bold; font-size: 1.6rem; letter-spacing: 0.05em; }
-header.title-block h1, header.title-block .title { font-style: italic; font-weight: normal; font-size: 1.5rem; }
-section.annex { margin-top: 4rem; border-top: 2px solid #00457e; }
-header.title-block .subtitle { font-style: italic; }
-h2 { font-size: 1.35rem; margin-top: 2.5rem; color: #00457e; }
-h3 { font-size: 1.15rem; margin-top: 1.8rem; color: #00457e; }
-h4 { font-size: 1rem; margin-top: 1.4rem; font-style: italic; }
-nav.toc ol { list-style: none; padding-left: 0; }
-nav.toc ol ol { padding-left: 1.5rem; }
-nav.toc a { color: inherit; }
-dl.fields { display: grid; grid-template-columns: minmax(10rem, 14rem) 1fr; gap: 0.3rem 1rem; margin: 0.5rem 0 1.2rem; }
-dl.fields dt { font-style: italic; }
-dl.fields dd { margin: 0; }
-.missing { color: #9b1c1c; font-weight: bold; }
-.note { font-style: italic; font-size: 0.95em; }
-table { border-collapse: collapse; margin: 0.8rem 0 1.2rem; min-width: 60%; }
-caption { text-align: left; font-weight: bold; padding-bottom: 0.3rem; }
-th, td { border: 1px solid #9aa5b1; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
-thead th { background: #e8eef4; }
-tbody th { font-weight: normal; }
-tr.group th { background: #f3f6f9; font-weight: bold; }
-td.numeric { text-align: right; white-space: nowrap; }
-tfoot th, tfoot td { font-weight: bold; }
+`;
+
+/**
+ * The look of the report's content, as [selectors, declarations]: written once for the document
+ * and, each selector scoped, for the report's preview inside a console page, whose frame and
+ * fonts are the console's own.
+ */
+const CONTENT_RULES: ReadonlyArray<readonly [string, string]> = [
+  ['header.title-block', 'text-align: center; margin: 4rem 0;'],
+  ['header.title-block .kicker', 'font-weight: bold; font-size: 1.6rem; letter-spacing: 0.05em;'],
+  ['header.title-block h1, header.title-block .title', 'font-style: italic; font-weight: normal; font-size: 1.5rem;'],
+  ['section.annex', 'margin-top: 4rem; border-top: 2px solid #00457e;'],
+  ['header.title-block .subtitle', 'font-style: italic;'],
+  ['h2', 'font-size: 1.35rem; margin-top: 2.5rem; color: #00457e;'],
+  ['h3', 'font-size: 1.15rem; margin-top: 1.8rem; color: #00457e;'],
+  ['h4', 'font-size: 1rem; margin-top: 1.4rem; font-style: italic;'],
+  // The chapters carry their own numbers („1. Sledování trendů…“), as in the region's reports.
+  ['nav.toc ol', 'list-style: none; padding-left: 0;'],
+  ['nav.toc ol ol', 'padding-left: 1.5rem;'],
+  ['nav.toc a', 'color: inherit;'],
+  ['dl.fields', 'display: grid; grid-template-columns: minmax(10rem, 14rem) 1fr; gap: 0.3rem 1rem; margin: 0.5rem 0 1.2rem;'],
+  ['dl.fields dt', 'font-style: italic;'],
+  ['dl.fields dd', 'margin: 0;'],
+  ['.missing', 'color: #9b1c1c; font-weight: bold;'],
+  ['.note', 'font-style: italic; font-size: 0.95em;'],
+  ['table', 'border-collapse: collapse; margin: 0.8rem 0 1.2rem; min-width: 60%;'],
+  ['caption', 'text-align: left; font-weight: bold; padding-bottom: 0.3rem;'],
+  ['th, td', 'border: 1px solid #9aa5b1; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top;'],
+  ['thead th', 'background: #e8eef4;'],
+  ['tbody th', 'font-weight: normal;'],
+  ['tr.group th', 'background: #f3f6f9; font-weight: bold;'],
+  ['td.numeric', 'text-align: right; white-space: nowrap;'],
+  ['tfoot th, tfoot td', 'font-weight: bold;'],
+];
+
+/**
+ * On a phone a project's labels go above their texts (beside them, both columns would be a few
+ * words wide), and the title page's kicker is set smaller.
+ */
+const NARROW_CONTENT_RULES: ReadonlyArray<readonly [string, string]> = [
+  ['header.title-block .kicker', 'font-size: 1.25rem;'],
+  ['dl.fields', 'grid-template-columns: 1fr; gap: 0.15rem;'],
+  ['dl.fields dd', 'margin: 0 0 0.4rem 1rem;'],
+];
+
+const PRINT_STYLES = `
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
   @page { size: A4; margin: 2cm; }
@@ -58,6 +81,25 @@ tfoot th, tfoot td { font-weight: bold; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
 }
 `;
+
+function cssRules(rules: ReadonlyArray<readonly [string, string]>, scope: string): string {
+  return rules
+    .map(([selectors, declarations]) => {
+      const scoped = selectors.split(',').map((selector) => `${scope}${selector.trim()}`);
+      return `${scoped.join(', ')} { ${declarations} }`;
+    })
+    .join('\n');
+}
+
+/**
+ * The stylesheet of the report's content with every selector inside `scope` (a selector and a
+ * space, e.g. `.report-preview `): what a page that shows the report inside its own frame adds.
+ */
+export function reportContentStyles(scope: string): string {
+  return `${cssRules(CONTENT_RULES, scope)}\n@media (max-width: 32rem) {\n${cssRules(NARROW_CONTENT_RULES, scope)}\n}\n`;
+}
+
+const STYLES = `${DOCUMENT_STYLES}${reportContentStyles('')}${PRINT_STYLES}`;
 
 class Anchors {
   private readonly used: Set<string>;

@@ -81,7 +81,6 @@ details.prefill { margin: 0 0 1rem; }
 details.prefill div { white-space: pre-wrap; background: #f9fafb; border: 1px solid #d1d5db; padding: 0.5rem 0.75rem; margin-top: 0.5rem; }
 details.import-warnings summary { cursor: pointer; font-weight: 700; }
 .report-preview { background: #ffffff; border: 1px solid #d1d5db; padding: 1rem; overflow-x: auto; }
-.report-preview h1 { font-size: 1.5rem; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0; }
 dl.facts dt { font-weight: 700; }
 dl.facts dd { margin: 0; }
@@ -122,6 +121,8 @@ export interface ConsolePageProps {
   breadcrumbs?: Crumb[];
   /** Prefixes the document title with „Chyba:“, so a screen reader hears it first. */
   hasErrors?: boolean;
+  /** A stylesheet only this page needs, after the console's own (a report's preview). */
+  pageStyles?: string;
   children: ComponentChildren;
 }
 
@@ -155,6 +156,7 @@ export function ConsolePage(props: ConsolePageProps): VNode {
         <title>{`${props.hasErrors ? 'Chyba: ' : ''}${props.title} – ${siteName} – Chytřejší Liberecký kraj`}</title>
         {styleSheet(PAGE_STYLES)}
         {styleSheet(CONSOLE_STYLES)}
+        {props.pageStyles ? styleSheet(props.pageStyles) : null}
       </head>
       <body>
         <a class="skip-link" href="#obsah">

@@ -1,5 +1,6 @@
 /** A report in the console: the HTML preview inside the page, and every download. */
 import type { VNode } from 'preact';
+import { reportContentStyles } from '../../documents/render/html';
 import { formatIsoDate, formatNumber } from '../format';
 import { rawHtml, renderPage } from '../jsx/render';
 import { ConsolePage, cyclePath, TableWrap, type ConsoleFrameUser, type Crumb } from './layout';
@@ -51,9 +52,22 @@ export function reportBody(document: string): string {
   return /<main>([\s\S]*)<\/main>/.exec(document)?.[1] ?? '';
 }
 
+/**
+ * The report's own look inside the console's frame: its content's stylesheet, scoped to the
+ * preview, with the title page's margins (meant for a page of its own) made smaller.
+ */
+function previewStyles(): string {
+  return `${reportContentStyles('.report-preview ')}.report-preview header.title-block { margin: 1rem 0 2rem; }\n`;
+}
+
 export function renderReportPage(view: ReportPageView): string {
   return renderPage(
-    <ConsolePage title={view.title} user={view.user} breadcrumbs={view.breadcrumbs}>
+    <ConsolePage
+      title={view.title}
+      user={view.user}
+      breadcrumbs={view.breadcrumbs}
+      {...(view.previewHtml === null ? {} : { pageStyles: previewStyles() })}
+    >
       <h1>{view.title}</h1>
       {view.links && view.links.length > 0 ? (
         <p class="actions">

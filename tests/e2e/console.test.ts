@@ -114,6 +114,8 @@ describe('ARR’s console in Chromium', () => {
       // Preview before the report exists, close with confirmation, then the report.
       await page.goto(`${system.consoleUrl}/cycles/2026-H1/report`);
       const beforeClose = await page.locator('main').textContent();
+      const contentsMarkers = await page.locator('.report-preview nav.toc ol').first().evaluate((list) => getComputedStyle(list).listStyleType);
+      const missingColour = await page.locator('.report-preview .missing').first().evaluate((field) => getComputedStyle(field).color);
       await ledger.audit(page);
       await page.goto(`${system.consoleUrl}/cycles/2026-H1`);
       await page.getByRole('link', { name: 'Uzavřít cyklus…' }).click();
@@ -144,6 +146,9 @@ describe('ARR’s console in Chromium', () => {
       expect(total).toContain('317');
       expect(total).toContain('363');
       expect(beforeClose).toContain('Zpráva se sestaví');
+      // The preview reads as the report does: chapters numbered once (by their own titles), unanswered projects in red.
+      expect(contentsMarkers).toBe('none');
+      expect(missingColour).toBe('rgb(155, 28, 28)');
       expect(preview).toContain('FVE dokončena a předána do zkušebního provozu.');
       expect(preview).toContain(NARRATIVE);
       expect(preview).toContain('Celkem');

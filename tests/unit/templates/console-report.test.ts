@@ -1,9 +1,43 @@
-/** The console's indicators page: what it lists of the reports, and what it says when there are none. */
+/** The console's report pages: a report's preview, and the indicators page with what it lists of the reports. */
 import { describe, expect, it } from 'vitest';
-import { renderIndicatorsPage } from '../../../templates/console/report';
+import { renderIndicatorsPage, renderReportPage, type ReportPageView } from '../../../templates/console/report';
 import { htmlText } from '../documents/read';
 
 const user = { name: 'Jana Nováková', role: 'arr' as const, csrf: 'csrf-token' };
+
+describe('the report page', () => {
+  const reportPage = (previewHtml: string | null): ReportPageView => ({
+    user,
+    title: 'Monitorovací zpráva za 2. pololetí 2026',
+    breadcrumbs: [],
+    downloadBase: '/arr/cycles/2026-H2/report',
+    previewHtml,
+    missingMessage: 'Zpráva se sestavuje.',
+  });
+  const pageStyles = (html: string) => [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => match[1] as string);
+
+  it('shows the preview in the report’s own look: chapters numbered once, missing texts marked, nothing outside the preview restyled', () => {
+    // Act
+    const html = renderReportPage(reportPage('<nav class="toc"><ol><li>1. Sledování trendů</li></ol></nav>'));
+
+    // Assess
+    const preview = pageStyles(html).find((css) => css.includes('.report-preview nav.toc ol'));
+    expect(preview).toContain('.report-preview nav.toc ol { list-style: none;');
+    expect(preview).toContain('.report-preview .missing { color: #9b1c1c; font-weight: bold; }');
+    const selectors = [...(preview ?? '').matchAll(/^([^@}\n][^{]*?)\s*{/gm)].flatMap((match) => (match[1] as string).split(','));
+    expect(selectors.length).toBeGreaterThan(20);
+    for (const selector of selectors) expect(selector.trim()).toMatch(/^\.report-preview /);
+  });
+
+  it('adds no stylesheet of a report while there is no report to show', () => {
+    // Act
+    const html = renderReportPage(reportPage(null));
+
+    // Assess
+    expect(htmlText(html)).toContain('Zpráva se sestavuje.');
+    expect(pageStyles(html).some((css) => css.includes('.report-preview nav.toc'))).toBe(false);
+  });
+});
 
 describe('the indicators page', () => {
   it('says that no monitoring report is assembled yet instead of an empty list', () => {
