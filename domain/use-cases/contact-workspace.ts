@@ -5,6 +5,7 @@ import { activityAreaOfProject, type Activity, type ActivityArea, type ActionPla
 import type { Dependencies } from '../ports';
 import type { CycleContactRecord, CycleRecord, TokenRecord } from '../records';
 import type { SubmissionVersion } from '../submission';
+import { earlierPeriodsNewestFirst, latestPlanBefore } from './previous-plan';
 
 /**
  * One message for every link that does not lead anywhere: never issued, revoked, or of a
@@ -86,31 +87,6 @@ export async function resolveContactPost(
 export function indicatorsForProject(plan: ActionPlan, project: Project): IndicatorDefinition[] {
   const area = activityAreaOfProject(plan, project);
   return area ? plan.indicators.filter((indicator) => indicator.activityAreaId === area.id) : [];
-}
-
-/** The periods before `cycleId` that hold reports (run by the system or imported), newest first. */
-async function earlierPeriodsNewestFirst(deps: Pick<Dependencies, 'cycles'>, cycleId: string): Promise<string[]> {
-  return (await deps.cycles.listCycles())
-    .filter((cycle) => cycle.id < cycleId && cycle.state !== 'draft')
-    .map((cycle) => cycle.id)
-    .sort((a, b) => b.localeCompare(a));
-}
-
-/**
- * The newest report before this cycle that has a plan for the project: usually the half-year
- * just before, but a project skipped for a period (or a gap in the imported history) still
- * gets the plan it last had.
- */
-export async function latestPlanBefore(
-  deps: Pick<Dependencies, 'submissions'>,
-  earlierCycleIds: string[],
-  projectId: string,
-): Promise<{ version: SubmissionVersion } | null> {
-  for (const cycleId of earlierCycleIds) {
-    const version = await deps.submissions.latestVersion(cycleId, projectId);
-    if (version && version.nextPeriodPlan.trim() !== '') return { version };
-  }
-  return null;
 }
 
 /** Everything the contact person's page shows, for every project of theirs in the cycle. */

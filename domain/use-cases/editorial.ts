@@ -22,6 +22,7 @@ import type { CycleRecord, RequestRecord } from '../records';
 import { overdueNoticeDay } from '../reminders';
 import type { SubmissionVersion } from '../submission';
 import type { IsoDate } from '../time';
+import { earlierPeriodsNewestFirst, latestPlanBefore } from './previous-plan';
 
 async function requireCycle(deps: Pick<Dependencies, 'cycles'>, cycleId: string): Promise<CycleRecord> {
   const cycle = await deps.cycles.getCycle(cycleId);
@@ -146,6 +147,8 @@ export interface ProjectDetail {
     activityAreaName: string;
     contacts: Array<{ id: string; name: string; email: string }>;
   };
+  /** What the project planned for this half-year, from the newest earlier report that has a plan for it (the person's form starts from it). */
+  previousPlan: { cycleId: string; text: string } | null;
   state: ProjectReviewState;
   stateLabel: string;
   /** Every version the person sent, oldest first. */
@@ -180,10 +183,11 @@ export async function getProjectDetail(
   await requireRequest(deps, cycle, input.projectId);
   const plan = await deps.plans.getPlan(cycle.planId);
   const project = projectOf(plan, input.projectId);
-  const [versions, returns, editorial] = await Promise.all([
+  const [versions, returns, editorial, previous] = await Promise.all([
     deps.submissions.listVersions(cycle.id, project.id),
     deps.editorial.listProjectReturns(cycle.id, project.id),
     deps.editorial.getEditorialVersion(cycle.id, project.id),
+    earlierPeriodsNewestFirst(deps, cycle.id).then((earlierCycleIds) => latestPlanBefore(deps, earlierCycleIds, project.id)),
   ]);
   const latest = versions.at(-1) ?? null;
   const standing = latest ? standingReturn(returns, latest.version) : null;
@@ -212,6 +216,7 @@ export async function getProjectDetail(
         return person ? [{ id, name: contactDisplayName(person), email: person.email }] : [];
       }),
     },
+    previousPlan: previous ? { cycleId: previous.version.cycleId, text: previous.version.nextPeriodPlan } : null,
     state,
     stateLabel: projectReviewStateLabels[state],
     versions,

@@ -122,6 +122,7 @@ export async function projectView(
       goal: detail.project.goal,
       contacts: detail.project.contacts.map((person) => person.name).join(', '),
     },
+    previousPlan: detail.previousPlan ? { periodLabel: parsePeriodId(detail.previousPlan.cycleId).label, text: detail.previousPlan.text } : null,
     state: detail.state,
     stateLabel: detail.stateLabel,
     changedSinceEditorialLabel: detail.flagLabel,

@@ -38,6 +38,8 @@ export interface ProjectView {
   periodLabel: string;
   notice?: string | undefined;
   project: { id: string; name: string; areaName: string; goal: string; contacts: string };
+  /** What the project planned for this half-year, and in which half-year's report; null when no earlier report has a plan for it. */
+  previousPlan: { periodLabel: string; text: string } | null;
   state: 'not-submitted' | 'submitted' | 'returned';
   stateLabel: string;
   /** „změněno po úpravě ARR“ when the person sent a version after ARR's edit. */
@@ -337,6 +339,12 @@ export function renderProjectPage(view: ProjectView): string {
         <dd>{view.project.contacts}</dd>
         <dt>Cíl projektu</dt>
         <dd>{view.project.goal}</dd>
+        {view.previousPlan ? (
+          <>
+            <dt>Plán z {view.previousPlan.periodLabel}</dt>
+            <dd class="text">{view.previousPlan.text}</dd>
+          </>
+        ) : null}
         <dt>Stav v tomto cyklu</dt>
         <dd>
           <span class={`state state-${view.state}`}>{view.stateLabel}</span>

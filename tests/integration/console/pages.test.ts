@@ -61,6 +61,15 @@ describe('console pages', () => {
     expect(page.body).toContain('<ins><span class="visually-hidden">[přidáno: </span>zkušební provoz <span class="visually-hidden">]</span></ins>');
   });
 
+  it('shows beside what was done what the project planned for the half-year, from the report of the half-year before', async () => {
+    // Act
+    const page = await arr.request('/arr/cycles/2026-H1/projects/gymnazium-ceska-lipa');
+
+    // Assess
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<dt>Plán z 2. pololetí 2025</dt><dd class="text">Dokončení FVE, zahájení provozu.</dd>');
+  });
+
   it('refuses a meeting before the deadline with a Czech message at the field, and moves the dates otherwise', async () => {
     // Act
     const refused = await arr.request('/arr/cycles/2026-H1/dates', { form: { _csrf: csrf, deadline: '2026-07-15', meetingDate: '2026-07-01' } });
