@@ -25,6 +25,8 @@ export interface InvitationView {
   link: string;
   projects: ProjectLine[];
   arrContact: Contact;
+  /** The email brings a new link after ARR revoked the earlier ones (an invitation only). */
+  replacesRevokedLinks?: boolean;
 }
 
 export interface ReminderView extends InvitationView {

@@ -11,6 +11,11 @@ const schema = () =>
      * email then tells them of just these. Absent, the person is invited to all their projects.
      */
     addedProjectIds: z.optional(z.array(entityId()).check(z.minLength(1), z.maxLength(1000))),
+    /**
+     * Set when ARR revoked the person's links and sends a new one: the email says that the earlier
+     * links no longer work, instead of announcing the collection again.
+     */
+    replacesRevokedLinks: z.optional(z.literal(true)),
   });
 
 export type InvitationRequestedV1Data = z.infer<ReturnType<typeof schema>>;

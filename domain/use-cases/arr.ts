@@ -300,7 +300,7 @@ export async function reissueContactLink(
   await deps.events.publish([
     createEvent(
       invitationRequestedV1,
-      { cycleId: input.cycleId, contactPersonId: input.contactPersonId },
+      { cycleId: input.cycleId, contactPersonId: input.contactPersonId, replacesRevokedLinks: true },
       { correlationId: input.correlationId, now: deps.clock.now() },
     ),
   ]);

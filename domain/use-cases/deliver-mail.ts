@@ -74,7 +74,7 @@ export async function deliverMail(deps: MailDeps, request: MailRequest): Promise
     request.type === 'reminder-due'
       ? deps.emails.reminder({ ...view, stage: request.data.stage === 'overdue' ? 'overdue' : 'before' })
       : request.data.addedProjectIds === undefined
-        ? deps.emails.invitation(view)
+        ? deps.emails.invitation({ ...view, replacesRevokedLinks: request.data.replacesRevokedLinks === true })
         : deps.emails.projectsAdded(view);
   const { messageId } = await deps.mail.send({ to: [person.email], ...email, tags: { cycleId: cycle.id, contactPersonId } });
   return { sent: true, messageId, to: [person.email] };

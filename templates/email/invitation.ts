@@ -5,7 +5,11 @@ import type { Block } from './blocks';
 import { renderEmail } from './blocks';
 import { personalLinkNote, projectItems, questionsContact, signature } from './common';
 
-/** One email per contact person, listing all of their projects behind a single personal link. */
+/**
+ * One email per contact person, listing all of their projects behind a single personal link. When
+ * ARR sends a new link after revoking the earlier ones, it says so instead of announcing the
+ * collection again.
+ */
 export function renderInvitation(view: InvitationView): RenderedEmail {
   const deadline = formatDeadline(view.deadline);
   const remaining = describeDeadlineStatus(deadlineStatus(view.deadline, view.now));
@@ -17,8 +21,17 @@ export function renderInvitation(view: InvitationView): RenderedEmail {
     {
       kind: 'paragraph',
       content: [
-        'zahajujeme sběr podkladů pro monitorovací zprávu o naplňování akčního plánu koncepce ',
-        `Chytřejší Liberecký kraj za ${view.periodLabel}. `,
+        ...(view.replacesRevokedLinks
+          ? [
+              'posíláme Vám nový osobní odkaz k podkladům pro monitorovací zprávu o naplňování akčního plánu koncepce ',
+              `Chytřejší Liberecký kraj za ${view.periodLabel}. `,
+              { strong: 'Odkazy, které jste dostali dříve, už neplatí.' },
+              ' ',
+            ]
+          : [
+              'zahajujeme sběr podkladů pro monitorovací zprávu o naplňování akčního plánu koncepce ',
+              `Chytřejší Liberecký kraj za ${view.periodLabel}. `,
+            ]),
         czechPlural(count, {
           one: 'Jste kontaktní osobou tohoto projektu:',
           few: `Jste kontaktní osobou těchto projektů (${countOf(count, PROJECT_FORMS)}):`,
@@ -60,5 +73,8 @@ export function renderInvitation(view: InvitationView): RenderedEmail {
     signature(view.arrContact.name),
   ];
 
-  return renderEmail(`Podklady k monitoringu akčního plánu za ${view.periodLabel} – termín ${deadline}`, blocks);
+  const subject = view.replacesRevokedLinks
+    ? `Nový odkaz k podkladům k monitoringu akčního plánu za ${view.periodLabel} – termín ${deadline}`
+    : `Podklady k monitoringu akčního plánu za ${view.periodLabel} – termín ${deadline}`;
+  return renderEmail(subject, blocks);
 }

@@ -120,6 +120,19 @@ describe('invitation-requested', () => {
     expect(news.data).toEqual(added);
     expect(invitation.data).toEqual(invitationRequestedV1.example);
   });
+
+  it('marks an invitation that brings a new link after ARR revoked the earlier ones', () => {
+    // Prepare
+    const renewed = { ...invitationRequestedV1.example, replacesRevokedLinks: true };
+
+    // Act
+    const parsed = parseEvent(envelopeOf(invitationRequestedV1, renewed));
+    const error = errorOf(() => parseEvent(envelopeOf(invitationRequestedV1, { ...renewed, replacesRevokedLinks: false })));
+
+    // Assess
+    expect(parsed.data).toEqual(renewed);
+    expect(error.issues.map((issue) => issue.path)).toEqual(['data.replacesRevokedLinks']);
+  });
 });
 
 describe('createEvent', () => {

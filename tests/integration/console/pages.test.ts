@@ -193,12 +193,14 @@ describe('console pages', () => {
     // Act
     const reissued = await arr.request('/arr/cycles/2026-H1/contacts/k-simonova/link', { form: { _csrf: csrf } });
     await system.drainQueues();
-    const after = (await listSentEmails(system.endpoints.ses)).filter((email) => email.to.includes('k.simonova@example.org')).length;
+    const sent = (await listSentEmails(system.endpoints.ses)).filter((email) => email.to.includes('k.simonova@example.org'));
     const dashboard = await arr.request(reissued.location!);
 
     // Assess
     expect(reissued.status).toBe(303);
-    expect(after).toBe(before + 1);
+    expect(sent).toHaveLength(before + 1);
+    expect(sent.at(-1)?.subject).toMatch(/^Nový odkaz k podkladům k monitoringu akčního plánu za 1\. pololetí 2026/);
+    expect(sent.at(-1)?.text).toContain('Odkazy, které jste dostali dříve, už neplatí.');
     expect(dashboard.body).toContain('Nový odkaz se posílá e-mailem');
   });
 

@@ -147,6 +147,22 @@ describe('renderInvitation', () => {
     expect(email.text).toContain(expected);
   });
 
+  it('with a new link after ARR revoked the earlier ones, says so instead of announcing the collection again', () => {
+    // Act
+    const email = renderInvitation(invitationView({ replacesRevokedLinks: true }));
+
+    // Assess
+    expectWellFormedCzechHtml(email);
+    expect(email.subject).toBe('Nový odkaz k podkladům k monitoringu akčního plánu za 1. pololetí 2026 – termín 15. 7. 2026');
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain('posíláme Vám nový osobní odkaz k podkladům pro monitorovací zprávu');
+      expect(part).toContain('Odkazy, které jste dostali dříve, už neplatí.');
+      expect(part).toContain('Smart Akcelerátor Libereckého kraje III');
+      expect(part).not.toContain('zahajujeme');
+    }
+    expect(email.html).toContain(`href="${LINK.replaceAll('&', '&amp;')}"`);
+  });
+
   it('uses the singular for a single project', () => {
     // Prepare
     const view = invitationView({ projects: [{ name: 'Taxibusy', activityAreaName: 'Doprava' }] });
