@@ -283,7 +283,7 @@ describe('ARR API', () => {
     expect(response.statusCode).toBe(202);
     expect(JSON.parse(response.body ?? '')).toEqual({ revoked: 1 });
     expect(aws.published()).toEqual([
-      expect.objectContaining({ type: 'invitation-requested', data: { cycleId: CYCLE_ID, contactPersonId: 'k-simonova' } }),
+      expect.objectContaining({ type: 'invitation-requested', data: { cycleId: CYCLE_ID, contactPersonId: 'k-simonova', replacesRevokedLinks: true } }),
     ]);
     expect(aws.sqs).toHaveReceivedCommandWith(SendMessageBatchCommand, { QueueUrl: QUEUES.mail });
     const tokens = aws.table.find((item) => String(item['PK']).startsWith('TOKEN#'));
