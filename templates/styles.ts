@@ -25,7 +25,7 @@ h2 { font-size: 1.375rem; line-height: 1.3; margin: 0 0 0.75rem; }
 h3 { font-size: 1.125rem; margin: 1.25rem 0 0.5rem; }
 .panel { background: #ffffff; border: 1px solid #d1d5db; border-radius: 6px; padding: 1.25rem; margin: 0 0 1.5rem; }
 .muted { color: #4b5563; }
-/* A short unit a narrow screen must not split: an indicator code such as EM-1 (at its hyphen), a date. */
+/* A short unit a narrow screen must not split: an indicator code such as EM-1 (at its hyphen), a date, „verze 12“. */
 .nowrap { white-space: nowrap; }
 .error-summary { border: 3px solid #a4001d; background: #ffffff; padding: 1rem 1.25rem; margin: 0 0 1.5rem; }
 .error-summary h2 { color: #a4001d; font-size: 1.25rem; }

@@ -567,7 +567,9 @@ export function renderPlanHistoryPage(view: { frame: PlanFrame; revisions: Revis
             {view.revisions.map((row) => (
               <tr>
                 <th scope="row">
-                  <a href={`/arr/plan/history/${row.revision}`}>verze {row.revision}</a>
+                  <a class="nowrap" href={`/arr/plan/history/${row.revision}`}>
+                    verze {row.revision}
+                  </a>
                 </th>
                 <td>{formatDateTime(row.at)}</td>
                 <td>{row.author}</td>
