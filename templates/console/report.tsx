@@ -14,8 +14,6 @@ export interface ReportPageView {
   /** The report's own HTML (from documents/), or null while it is not assembled yet. */
   previewHtml: string | null;
   missingMessage: string;
-  /** ARR's chapters of the cycle, linked after the missing message: ARR can write them before the report exists. */
-  chaptersHref?: string;
   /**
    * Set when the preview is a working draft of an open cycle, built for this page and stored
    * nowhere: how many of its projects are answered. A draft has no downloads, so that no file of an
@@ -24,7 +22,7 @@ export interface ReportPageView {
   draft?: { submitted: number; total: number; previousMissing?: string };
   /** A word on where the report comes from, above it. */
   notice?: string;
-  /** Pages that belong with this report, e.g. the annual report's texts. */
+  /** Pages that belong with this report: ARR's chapters of a half-year, the annual report's texts. */
   links?: Array<{ href: string; label: string }>;
 }
 
@@ -80,15 +78,7 @@ export function renderReportPage(view: ReportPageView): string {
       ) : null}
       {view.notice ? <p class="panel">{view.notice}</p> : null}
       {view.previewHtml === null ? (
-        <p class="panel">
-          {view.missingMessage}
-          {view.chaptersHref ? (
-            <>
-              {' '}
-              <a href={view.chaptersHref}>Kapitoly ARR</a> lze psát už teď.
-            </>
-          ) : null}
-        </p>
+        <p class="panel">{view.missingMessage}</p>
       ) : (
         <>
           {view.draft ? (

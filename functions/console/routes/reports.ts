@@ -100,8 +100,9 @@ export const routes: Record<string, ConsoleRoute> = {
         previewHtml: report ? reportBody(renderMonitoringReportHtml(report)) : null,
         ...(draft ? { draft: { ...draftProgress(draft), ...(await previousMissing(context, cycleId)) } } : {}),
         missingMessage: reportPendingMessage(cycle.state),
-        // ARR's chapters can be written before the report exists, open cycle or closed.
-        ...(context.user.role === 'arr' ? { chaptersHref: chaptersPath(cycleId) } : {}),
+        // ARR's chapters can be written before the report exists, open cycle or closed; reading the
+        // report or its draft is where ARR finds what to correct in them.
+        links: context.user.role === 'arr' && !imported ? [{ href: chaptersPath(cycleId), label: 'Upravit kapitoly ARR' }] : [],
       }),
     );
   }),

@@ -257,10 +257,11 @@ describe('console: returning a project and ARR’s text', () => {
     expect(draft.body).toContain('Fotovoltaická elektrárna je dokončena a je ve zkušebním provozu.');
     expect(draft.body).toContain('Za toto období nebyly dodány podklady.');
     expect(draft.body).not.toContain(`/arr/cycles/${CYCLE}/report/docx`);
+    expect(draft.body).toContain(`href="/arr/cycles/${CYCLE}/chapters/trends">Upravit kapitoly ARR</a>`);
     expect(forSteering.status).toBe(200);
     expect(forSteering.body).not.toContain('Pracovní verze');
     expect(forSteering.body).toContain('Zpráva se sestaví, jakmile odevzdají všechny kontaktní osoby, nebo po uzavření cyklu.');
-    expect(forSteering.body).not.toContain('lze psát už teď');
+    expect(forSteering.body).not.toContain('/chapters/');
     expect(await system.deps.reports.getReport(CYCLE)).toBeNull();
   });
 });
@@ -328,8 +329,11 @@ describe('console: a closed cycle', () => {
       expect(page.body).toContain('Cyklus je uzavřený a zpráva se právě sestavuje. Obnovte stránku za chvíli.');
       expect(page.body).not.toContain('jakmile odevzdají všechny kontaktní osoby');
     }
-    expect(pending.arr.body).toContain(`<a href="/arr/cycles/${CYCLE}/chapters/trends">Kapitoly ARR</a> lze psát už teď.`);
-    expect(pending.steering.body).not.toContain('lze psát už teď');
+    // ARR's chapters can be edited before the report exists and while reading it; the steering group only reads.
+    for (const page of [pending.arr, assembled.arr]) {
+      expect(page.body).toContain(`<a class="button-link secondary" href="/arr/cycles/${CYCLE}/chapters/trends">Upravit kapitoly ARR</a>`);
+    }
+    for (const page of [pending.steering, assembled.steering]) expect(page.body).not.toContain('/chapters/');
     for (const page of [assembled.arr, assembled.steering]) {
       expect(page.status).toBe(200);
       expect(page.body).not.toContain('se právě sestavuje');

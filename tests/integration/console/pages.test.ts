@@ -181,6 +181,7 @@ describe('console pages', () => {
     expect(page.body).toContain('Monitorovací zpráva za 2. pololetí 2025');
     expect(page.body).toContain('href="/arr/cycles/2025-H2/report/docx"');
     expect(page.body).not.toContain('href="/arr/cycles/2025-H2"');
+    expect(page.body).not.toContain('/arr/cycles/2025-H2/chapters');
     expect(markdown.status).toBe(200);
     expect(markdown.body).toContain('Energetický management a hospodaření s vodou');
     expect(home.body).toContain('href="/arr/cycles/2025-H2/report" aria-label="Monitorovací zpráva za 2. pololetí 2025"');
