@@ -74,7 +74,7 @@ export function renderInvitation(view: InvitationView): RenderedEmail {
   ];
 
   const subject = view.replacesRevokedLinks
-    ? `Nový odkaz k podkladům k monitoringu akčního plánu za ${view.periodLabel} – termín ${deadline}`
+    ? `Nový odkaz: podklady k monitoringu akčního plánu za ${view.periodLabel} – termín ${deadline}`
     : `Podklady k monitoringu akčního plánu za ${view.periodLabel} – termín ${deadline}`;
   return renderEmail(subject, blocks);
 }

@@ -200,7 +200,7 @@ describe('console pages', () => {
     // Assess
     expect(reissued.status).toBe(303);
     expect(sent).toHaveLength(before + 1);
-    expect(sent.at(-1)?.subject).toMatch(/^Nový odkaz k podkladům k monitoringu akčního plánu za 1\. pololetí 2026/);
+    expect(sent.at(-1)?.subject).toMatch(/^Nový odkaz: podklady k monitoringu akčního plánu za 1\. pololetí 2026/);
     expect(sent.at(-1)?.text).toContain('Odkazy, které jste dostali dříve, už neplatí.');
     expect(dashboard.body).toContain('Nový odkaz se posílá e-mailem');
   });

@@ -153,7 +153,7 @@ describe('renderInvitation', () => {
 
     // Assess
     expectWellFormedCzechHtml(email);
-    expect(email.subject).toBe('Nový odkaz k podkladům k monitoringu akčního plánu za 1. pololetí 2026 – termín 15. 7. 2026');
+    expect(email.subject).toBe('Nový odkaz: podklady k monitoringu akčního plánu za 1. pololetí 2026 – termín 15. 7. 2026');
     for (const part of [email.html, email.text]) {
       expect(part).toContain('posíláme Vám nový osobní odkaz k podkladům pro monitorovací zprávu');
       expect(part).toContain('Odkazy, které jste dostali dříve, už neplatí.');
