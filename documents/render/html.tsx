@@ -99,8 +99,6 @@ export function reportContentStyles(scope: string): string {
   return `${cssRules(CONTENT_RULES, scope)}\n@media (max-width: 32rem) {\n${cssRules(NARROW_CONTENT_RULES, scope)}\n}\n`;
 }
 
-const STYLES = `${DOCUMENT_STYLES}${reportContentStyles('')}${PRINT_STYLES}`;
-
 class Anchors {
   private readonly used: Set<string>;
   private readonly byHeading = new Map<HeadingBlock, string>();
@@ -314,7 +312,7 @@ export function renderHtmlDocument(model: DocumentModel, meta: { generatedAt?: s
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {meta.generatedAt ? <meta name="dcterms.created" content={meta.generatedAt} /> : null}
         <title>{model.title}</title>
-        {styleSheet(STYLES)}
+        {styleSheet(`${DOCUMENT_STYLES}${reportContentStyles('')}${PRINT_STYLES}`)}
       </head>
       <body>
         <main>
