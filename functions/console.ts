@@ -15,7 +15,7 @@ import { requireAccess, type ConsoleAccess } from '../domain/access';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { authenticate } from './console/auth';
 import { consoleErrorPages } from './console/error-pages';
-import type { ConsoleDependencies, ConsoleRoute } from './console/context';
+import { anyone, type ConsoleDependencies, type ConsoleRoute } from './console/context';
 import { readConsoleForm } from './console/request-form';
 import type { ConsoleRouteKey } from './console/route-keys';
 import * as signInRoutes from './console/routes/sign-in';
@@ -66,10 +66,19 @@ function allowSignOutTarget(response: HttpResponse, origin: string): HttpRespons
   return { ...response, headers: { ...response.headers, 'content-security-policy': policy.replace("form-action 'self'", `form-action 'self' ${origin}`) } };
 }
 
-type ConsoleRouteGroup = 'sign-in' | 'cycles' | 'open-close' | 'projects' | 'chapters' | 'reports' | 'plan';
+type ConsoleRouteGroup = 'sign-in' | 'unknown-address' | 'cycles' | 'open-close' | 'projects' | 'chapters' | 'reports' | 'plan';
+
+export const UNKNOWN_PAGE_MESSAGE =
+  'Tato stránka konzole neexistuje. Adresa mohla být neúplná nebo zastaralá; pokračujte prosím z přehledu cyklů.';
+
+/** Any address under /arr/ that no page has: the same answer with or without a session, since it reveals nothing. */
+const unknownAddressRoutes: Record<string, ConsoleRoute> = {
+  'GET /arr/{path+}': anyone(() => Promise.reject(new NotFoundError(UNKNOWN_PAGE_MESSAGE))),
+};
 
 export const CONSOLE_ROUTE_GROUP_MODULES: RouteGroupModules<ConsoleRouteGroup, ConsoleRoute> = {
   'sign-in': withEntry(signInRoutes),
+  'unknown-address': withEntry({ routes: unknownAddressRoutes }),
   cycles: () => import('./console/routes/cycles'),
   'open-close': () => import('./console/routes/open-close'),
   projects: () => import('./console/routes/projects'),
@@ -128,13 +137,14 @@ export const CONSOLE_ROUTE_GROUPS: Readonly<Record<ConsoleRouteKey, ConsoleRoute
   'GET /arr/plan/history/{revision}/export': 'plan',
   'GET /arr/plan/past-reports': 'plan',
   'POST /arr/plan/past-reports': 'plan',
+  'GET /arr/{path+}': 'unknown-address',
 };
 
 export function createConsoleHandler(deps: () => ConsoleDependencies) {
   return httpHandler(
     async (event) => {
       const route = await routeOf(event.routeKey, CONSOLE_ROUTE_GROUPS, CONSOLE_ROUTE_GROUP_MODULES);
-      if (route === undefined) throw new NotFoundError('Tato stránka konzole neexistuje.');
+      if (route === undefined) throw new NotFoundError(UNKNOWN_PAGE_MESSAGE);
       const resolved = deps();
       const response =
         route.access === 'anyone'

@@ -142,13 +142,20 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   };
 }
 
-/** API Gateway matches whole segments; a `{name}` segment matches one non-empty, decoded segment. */
+const isGreedy = (route: RouteDefinition): boolean => route.path.endsWith('+}');
+
+/**
+ * API Gateway matches whole segments: a `{name}` segment matches one non-empty, decoded segment,
+ * and a last `{name+}` the rest of the path (one segment or more). The more specific route wins,
+ * so a greedy one is tried only when no other matches.
+ */
 export function matchRoute(routes: readonly RouteDefinition[], method: string, path: string): MatchedRoute | null {
   const segments = path.split('/').slice(1);
-  for (const route of routes) {
-    if (route.method !== method) continue;
+  const candidates = routes.filter((route) => route.method === method);
+  for (const route of [...candidates.filter((route) => !isGreedy(route)), ...candidates.filter(isGreedy)]) {
     const template = route.path.split('/').slice(1);
-    if (template.length !== segments.length) continue;
+    const greedy = isGreedy(route) ? /^\{(\w+)\+\}$/.exec(template.pop() ?? '')?.[1] : undefined;
+    if (greedy === undefined ? template.length !== segments.length : segments.length <= template.length) continue;
     const pathParameters: Record<string, string> = {};
     const matches = template.every((part, index) => {
       const segment = segments[index] ?? '';
@@ -158,7 +165,13 @@ export function matchRoute(routes: readonly RouteDefinition[], method: string, p
       pathParameters[parameter] = decodeURIComponent(segment);
       return true;
     });
-    if (matches) return { route, pathParameters };
+    if (!matches) continue;
+    if (greedy !== undefined) {
+      const rest = segments.slice(template.length);
+      if (rest.join('') === '') continue;
+      pathParameters[greedy] = rest.map((segment) => decodeURIComponent(segment)).join('/');
+    }
+    return { route, pathParameters };
   }
   return null;
 }

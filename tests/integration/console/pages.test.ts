@@ -220,6 +220,24 @@ describe('console pages', () => {
     expect(dashboard.body).toContain('Odkazy osoby byly zrušeny. Podklady teď nemůže odeslat, dokud nedostane nový odkaz');
   });
 
+  it('answers an address under /arr/ that no page has with a Czech page of the console, signed in or not', async () => {
+    // Act
+    const signedIn = await arr.request('/arr/cycles/2026-H1/prehled');
+    const signedOut = await fetch(`${system.apiUrl}/arr/cykly`, { redirect: 'manual' });
+    const signedOutBody = await signedOut.text();
+    const existing = await arr.request('/arr/cycles/2026-H1');
+
+    // Assess
+    for (const [status, body] of [[signedIn.status, signedIn.body], [signedOut.status, signedOutBody]] as const) {
+      expect(status).toBe(404);
+      expect(body).toContain('<title>Stránka nenalezena');
+      expect(body).toContain('Tato stránka konzole neexistuje. Adresa mohla být neúplná nebo zastaralá');
+      expect(body).toContain('<a href="/arr">Zpět na přehled cyklů</a>');
+    }
+    expect(signedOut.headers.get('content-type')).toContain('text/html');
+    expect(existing.status).toBe(200);
+  });
+
   // Last: it opens another cycle, which the tests above do not expect.
   it('says so instead of the form once the last, the running and the next half-year all have a cycle', async () => {
     // Act
