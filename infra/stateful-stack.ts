@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   FeaturePlan,
@@ -120,6 +120,8 @@ export class StatefulStack extends Stack {
       groupName: STEERING_GROUP,
       description: 'Řídící skupina: read-only (cycles, completeness, reports, indicators)',
     });
+    // `npm run deploy` prints it: the first ARR account is created in this pool (README).
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'The console’s user pool: create ARR and steering-group accounts here' });
     this.loginDomain = this.userPool.addDomain('ManagedLogin', {
       cognitoDomain: { domainPrefix: props.config.loginDomainPrefix },
       managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -179,6 +179,9 @@ export class StatelessStack extends Stack {
     // grant; Cognito enforces PKCE when the request carries a code challenge, which the console
     // always sends. Short ID tokens, refreshed by the console; refresh tokens revocable on sign-out.
     const consoleUrl = `${this.api.apiEndpoint}/arr`;
+    // `npm run deploy` prints both: where ARR signs in, and the base of the API for scripts.
+    new CfnOutput(this, 'ConsoleUrl', { value: consoleUrl, description: 'ARR’s web console' });
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'The HTTP API (ARR routes need IAM, SigV4)' });
     this.consoleClient = new UserPoolClient(this, 'ConsoleClient', {
       userPool: props.userPool,
       generateSecret: false,

@@ -35,6 +35,18 @@ describe('ARR’s console on AWS', () => {
     expect(groups.sort()).toEqual(['arr', 'ridici-skupina']);
   });
 
+  it('prints at deploy where ARR signs in, the base of the API and the user pool the accounts are created in', () => {
+    // Act
+    const stateless = synth.stateless.findOutputs('*') as Record<string, { Value: unknown }>;
+    const stateful = synth.stateful.findOutputs('*') as Record<string, { Value: unknown }>;
+
+    // Assess
+    const endpoint = { 'Fn::GetAtt': [logicalId(synth.built.stateless.api), 'ApiEndpoint'] };
+    expect(stateless.ApiUrl?.Value).toEqual(endpoint);
+    expect(stateless.ConsoleUrl?.Value).toEqual({ 'Fn::Join': ['', [endpoint, '/arr']] });
+    expect(stateful.UserPoolId?.Value).toEqual({ Ref: logicalId(synth.built.stateful.userPool) });
+  });
+
   it('signs in on the newer managed login under the configured domain prefix', () => {
     // Assess
     synth.stateful.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'arr-liberec-test', ManagedLoginVersion: 2 });
