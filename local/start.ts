@@ -5,7 +5,8 @@
  */
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { USUAL_DEADLINE_DAYS, usualPeriodToOpen } from '../domain/period';
+import { cycleStateLabels } from '../domain/cycle';
+import { parsePeriodId, USUAL_DEADLINE_DAYS, usualPeriodToOpen } from '../domain/period';
 import { addDays, pragueDate } from '../domain/time';
 import { PortInUseError } from './emulators';
 import { ApiPortInUseError } from './http-server';
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
   const bootstrap = system.infrastructure.bootstrap.Data;
   const example = suggestedCycle(system.clock.now());
   const body = JSON.stringify(example);
+  const existing = await system.deps.cycles.getCycle(example.period);
   process.stdout.write(
     [
       '',
@@ -83,9 +85,18 @@ async function main(): Promise<void> {
         ? [`  Historie:            ${bootstrap.HistoryPeriods}, ${bootstrap.HistoryImported} hlášení projektů z monitorovacích zpráv`]
         : []),
       '',
-      'Otevření pololetí (pozvánky odejdou kontaktním osobám do schránky výše):',
-      `  npm run arr -- open ${example.period} --deadline ${example.deadline} --meeting ${example.meetingDate}`,
-      `  curl -X POST ${system.apiUrl}/cycles -H 'Authorization: Bearer ${system.arrKey}' -H 'Content-Type: application/json' -d '${body}'`,
+      ...(existing === null
+        ? [
+            'Otevření pololetí (pozvánky odejdou kontaktním osobám do schránky výše):',
+            `  npm run arr -- open ${example.period} --deadline ${example.deadline} --meeting ${example.meetingDate}`,
+            `  curl -X POST ${system.apiUrl}/cycles -H 'Authorization: Bearer ${system.arrKey}' -H 'Content-Type: application/json' -d '${body}'`,
+          ]
+        : [
+            // Suggesting to open it again would only earn a 409.
+            `Cyklus za ${parsePeriodId(example.period).label} už existuje (stav: ${cycleStateLabels[existing.state]}):`,
+            `  ${system.consoleUrl}/cycles/${example.period}`,
+            `  npm run arr -- status ${example.period}`,
+          ]),
       '',
       'Další příkazy: npm run arr -- cycles | status <cyklus> | close <cyklus> | report <cyklus> --format html|md|docx --out SOUBOR',
       'Ukončení: Ctrl-C',
