@@ -16,7 +16,7 @@ import {
   type ReturnRecord,
 } from '../editorial';
 import { ConflictError, NotFoundError } from '../errors';
-import { activityAreaOfProject, contactDisplayName, OUTSIDE_PLAN_NAME, type Project } from '../plan';
+import { activityAreaOfProject, contactDisplayName, OUTSIDE_PLAN_NAME, type ActionPlan, type Project } from '../plan';
 import type { Dependencies } from '../ports';
 import type { CycleRecord, RequestRecord } from '../records';
 import { overdueNoticeDay } from '../reminders';
@@ -174,11 +174,18 @@ function projectOf(plan: { projects: Project[] }, projectId: string): Project {
   return project;
 }
 
+type ProjectDetailDeps = Pick<Dependencies, 'plans' | 'cycles' | 'submissions' | 'editorial'>;
+
 /** `GET /cycles/{id}/projects/{projectId}`: what the console's project detail shows (and diffs). */
-export async function getProjectDetail(
-  deps: Pick<Dependencies, 'plans' | 'cycles' | 'submissions' | 'editorial'>,
+export async function getProjectDetail(deps: ProjectDetailDeps, input: { cycleId: string; projectId: string }): Promise<ProjectDetail> {
+  return (await getProjectDetailWithPlan(deps, input)).detail;
+}
+
+/** The project detail and the cycle's plan it was read from, for a page that names the people and indicators in it. */
+export async function getProjectDetailWithPlan(
+  deps: ProjectDetailDeps,
   input: { cycleId: string; projectId: string },
-): Promise<ProjectDetail> {
+): Promise<{ detail: ProjectDetail; plan: ActionPlan }> {
   const cycle = await requireCycle(deps, input.cycleId);
   await requireRequest(deps, cycle, input.projectId);
   const plan = await deps.plans.getPlan(cycle.planId);
@@ -198,7 +205,7 @@ export async function getProjectDetail(
     ...returns.map((record): ProjectHistoryEntry => ({ kind: 'return', at: record.returnedAt, version: record.version, by: record.returnedBy, comment: record.comment })),
     ...(editorial ? [{ kind: 'editorial', at: editorial.editedAt, basedOnVersion: editorial.basedOnVersion, by: editorial.editedBy } as const] : []),
   ].sort((a, b) => a.at.localeCompare(b.at));
-  return {
+  const detail: ProjectDetail = {
     cycle: {
       id: cycle.id,
       state: cycle.state,
@@ -232,4 +239,5 @@ export async function getProjectDetail(
         : null,
     history,
   };
+  return { detail, plan };
 }

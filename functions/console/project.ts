@@ -8,7 +8,7 @@ import { parsePeriodId } from '../../domain/period';
 import { contactDisplayName } from '../../domain/plan';
 import { projectStatusLabels, type SubmissionVersion } from '../../domain/submission';
 import { pragueDate } from '../../domain/time';
-import { getProjectDetail, type ProjectDetail } from '../../domain/use-cases/editorial';
+import { getProjectDetailWithPlan, type ProjectDetail } from '../../domain/use-cases/editorial';
 import type { DiffPart, ProjectForms, ProjectView } from '../../templates/console/project';
 import type { SignedInContext } from './context';
 
@@ -77,9 +77,7 @@ export async function projectView(
   projectId: string,
   posted: PostedProjectForm | null = null,
 ): Promise<ProjectView> {
-  const deps = context.deps.app;
-  const detail = await getProjectDetail(deps, { cycleId, projectId });
-  const plan = await deps.plans.getPlan((await deps.cycles.getCycle(detail.cycle.id))?.planId ?? deps.config.planId);
+  const { detail, plan } = await getProjectDetailWithPlan(context.deps.app, { cycleId, projectId });
   const persons = new Map(plan.contactPersons.map((person) => [person.id, contactDisplayName(person)]));
   const personName = (id: string) => persons.get(id) ?? id;
   const indicatorNames = new Map(plan.indicators.map((indicator) => [indicator.code, indicator.name]));
