@@ -167,9 +167,9 @@ export function matchRoute(routes: readonly RouteDefinition[], method: string, p
     });
     if (!matches) continue;
     if (greedy !== undefined) {
-      const rest = segments.slice(template.length);
-      if (rest.join('') === '') continue;
-      pathParameters[greedy] = rest.map((segment) => decodeURIComponent(segment)).join('/');
+      const rest = segments.slice(template.length).join('/');
+      if (rest === '') continue;
+      pathParameters[greedy] = decodeURIComponent(rest);
     }
     return { route, pathParameters };
   }

@@ -64,7 +64,6 @@ async function main(): Promise<void> {
   const shownDir = fromHere === '' ? '.' : fromHere.startsWith('..') ? dataDir : fromHere;
   const bootstrap = system.infrastructure.bootstrap.Data;
   const example = suggestedCycle(system.clock.now());
-  const body = JSON.stringify(example);
   const existing = await system.deps.cycles.getCycle(example.period);
   process.stdout.write(
     [
@@ -89,7 +88,7 @@ async function main(): Promise<void> {
         ? [
             'Otevření pololetí (pozvánky odejdou kontaktním osobám do schránky výše):',
             `  npm run arr -- open ${example.period} --deadline ${example.deadline} --meeting ${example.meetingDate}`,
-            `  curl -X POST ${system.apiUrl}/cycles -H 'Authorization: Bearer ${system.arrKey}' -H 'Content-Type: application/json' -d '${body}'`,
+            `  curl -X POST ${system.apiUrl}/cycles -H 'Authorization: Bearer ${system.arrKey}' -H 'Content-Type: application/json' -d '${JSON.stringify(example)}'`,
           ]
         : [
             // Suggesting to open it again would only earn a 409.
