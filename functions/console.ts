@@ -28,8 +28,8 @@ import { routeOf, withEntry, type RouteGroupModules } from './http/route-groups'
 export const CSRF_MESSAGE =
   'Formulář nelze přijmout: chybí bezpečnostní token nebo neplatí (stránka mohla být otevřená příliš dlouho). Načtěte stránku znovu a akci zopakujte.';
 
-function pathWithQuery(event: APIGatewayProxyEventV2): string {
-  return event.rawQueryString ? `${event.rawPath}?${event.rawQueryString}` : event.rawPath;
+function pathWithQuery(event: APIGatewayProxyEventV2, path = event.rawPath): string {
+  return event.rawQueryString ? `${path}?${event.rawQueryString}` : path;
 }
 
 /** Runs a signed-in route: session, group, CSRF for posts, then the route itself. */
@@ -71,9 +71,22 @@ type ConsoleRouteGroup = 'sign-in' | 'unknown-address' | 'cycles' | 'open-close'
 export const UNKNOWN_PAGE_MESSAGE =
   'Tato stránka konzole neexistuje. Adresa mohla být neúplná nebo zastaralá; pokračujte prosím z přehledu cyklů.';
 
+/**
+ * An address that ends with a slash (`/arr/`, which the README names, or a link someone typed
+ * with one): API Gateway matches it to no page's route, only to the greedy one, so it goes to the
+ * same address without the slash.
+ */
+function withoutTrailingSlash(event: APIGatewayProxyEventV2): string | null {
+  return event.rawPath.endsWith('/') ? pathWithQuery(event, event.rawPath.replace(/\/+$/, '')) : null;
+}
+
 /** Any address under /arr/ that no page has: the same answer with or without a session, since it reveals nothing. */
 const unknownAddressRoutes: Record<string, ConsoleRoute> = {
-  'GET /arr/{path+}': anyone(() => Promise.reject(new NotFoundError(UNKNOWN_PAGE_MESSAGE))),
+  'GET /arr/{path+}': anyone(async ({ event }) => {
+    const canonical = withoutTrailingSlash(event);
+    if (canonical === null) throw new NotFoundError(UNKNOWN_PAGE_MESSAGE);
+    return redirect(canonical);
+  }),
 };
 
 export const CONSOLE_ROUTE_GROUP_MODULES: RouteGroupModules<ConsoleRouteGroup, ConsoleRoute> = {

@@ -146,8 +146,8 @@ const isGreedy = (route: RouteDefinition): boolean => route.path.endsWith('+}');
 
 /**
  * API Gateway matches whole segments: a `{name}` segment matches one non-empty, decoded segment,
- * and a last `{name+}` the rest of the path (one segment or more). The more specific route wins,
- * so a greedy one is tried only when no other matches.
+ * and a last `{name+}` the rest of the path after its slash (`/arr/` gives it an empty rest, as
+ * API Gateway does). The more specific route wins, so a greedy one is tried only when no other matches.
  */
 export function matchRoute(routes: readonly RouteDefinition[], method: string, path: string): MatchedRoute | null {
   const segments = path.split('/').slice(1);
@@ -167,9 +167,7 @@ export function matchRoute(routes: readonly RouteDefinition[], method: string, p
     });
     if (!matches) continue;
     if (greedy !== undefined) {
-      const rest = segments.slice(template.length).join('/');
-      if (rest === '') continue;
-      pathParameters[greedy] = decodeURIComponent(rest);
+      pathParameters[greedy] = decodeURIComponent(segments.slice(template.length).join('/'));
     }
     return { route, pathParameters };
   }

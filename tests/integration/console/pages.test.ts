@@ -238,6 +238,18 @@ describe('console pages', () => {
     expect(existing.status).toBe(200);
   });
 
+  it('sends an address with a trailing slash, such as /arr/, to the page without it, query included', async () => {
+    // Act
+    const root = await fetch(`${system.apiUrl}/arr/`, { redirect: 'manual' });
+    const plan = await fetch(`${system.apiUrl}/arr/plan/projects//?oblast=1`, { redirect: 'manual' });
+    const followed = await arr.request(root.headers.get('location')!);
+
+    // Assess
+    expect([root.status, root.headers.get('location')]).toEqual([303, '/arr']);
+    expect([plan.status, plan.headers.get('location')]).toEqual([303, '/arr/plan/projects?oblast=1']);
+    expect(followed.status).toBe(200);
+  });
+
   // Last: it opens another cycle, which the tests above do not expect.
   it('says so instead of the form once the last, the running and the next half-year all have a cycle', async () => {
     // Act

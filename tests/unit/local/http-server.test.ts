@@ -20,7 +20,7 @@ describe('matchRoute', () => {
     expect(overview).toEqual({ route: routes[1], pathParameters: {} });
   });
 
-  it('gives a greedy route the rest of the path, decoded, and needs at least one segment for it', () => {
+  it('gives a greedy route the rest of the path after its slash, decoded, empty for a trailing slash', () => {
     // Act
     const unknown = matchRoute(routes, 'GET', '/arr/cycles/2026-H2/p%C5%99ehled');
     const oneSegment = matchRoute(routes, 'GET', '/arr/cykly');
@@ -30,7 +30,8 @@ describe('matchRoute', () => {
     // Assess
     expect(unknown).toEqual({ route: routes[0], pathParameters: { path: 'cycles/2026-H2/přehled' } });
     expect(oneSegment?.pathParameters).toEqual({ path: 'cykly' });
-    expect(trailingSlash).toBeNull();
+    expect(trailingSlash).toEqual({ route: routes[0], pathParameters: { path: '' } });
+    expect(matchRoute(routes, 'GET', '/ar')).toBeNull();
     expect(otherMethod).toBeNull();
   });
 });
