@@ -80,13 +80,18 @@ function withoutTrailingSlash(event: APIGatewayProxyEventV2): string | null {
   return event.rawPath.endsWith('/') ? pathWithQuery(event, event.rawPath.replace(/\/+$/, '')) : null;
 }
 
-/** Any address under /arr/ that no page has: the same answer with or without a session, since it reveals nothing. */
+const unknownPage = (): Promise<never> => Promise.reject(new NotFoundError(UNKNOWN_PAGE_MESSAGE));
+
+/**
+ * Any address under /arr/ that no page has: the same answer with or without a session, since it
+ * reveals nothing. A post to one changes nothing, so it needs no CSRF token to be refused.
+ */
 const unknownAddressRoutes: Record<string, ConsoleRoute> = {
   'GET /arr/{path+}': anyone(async ({ event }) => {
     const canonical = withoutTrailingSlash(event);
-    if (canonical === null) throw new NotFoundError(UNKNOWN_PAGE_MESSAGE);
-    return redirect(canonical);
+    return canonical === null ? unknownPage() : redirect(canonical);
   }),
+  'POST /arr/{path+}': anyone(unknownPage),
 };
 
 export const CONSOLE_ROUTE_GROUP_MODULES: RouteGroupModules<ConsoleRouteGroup, ConsoleRoute> = {
@@ -151,6 +156,7 @@ export const CONSOLE_ROUTE_GROUPS: Readonly<Record<ConsoleRouteKey, ConsoleRoute
   'GET /arr/plan/past-reports': 'plan',
   'POST /arr/plan/past-reports': 'plan',
   'GET /arr/{path+}': 'unknown-address',
+  'POST /arr/{path+}': 'unknown-address',
 };
 
 export function createConsoleHandler(deps: () => ConsoleDependencies) {

@@ -52,9 +52,11 @@ export const CONSOLE_ROUTE_KEYS = [
   'GET /arr/plan/history/{revision}/export',
   'GET /arr/plan/past-reports',
   'POST /arr/plan/past-reports',
-  // API Gateway's greedy route: every other GET under /arr/, so a mistyped or outdated address
-  // gets the console's own page rather than the gateway's JSON. Specific routes take precedence.
+  // API Gateway's greedy routes: every other GET or POST under /arr/, so a mistyped or outdated
+  // address (a form of a page opened before its address changed) gets the console's own page
+  // rather than the gateway's JSON. Specific routes take precedence.
   'GET /arr/{path+}',
+  'POST /arr/{path+}',
 ] as const;
 
 export type ConsoleRouteKey = (typeof CONSOLE_ROUTE_KEYS)[number];

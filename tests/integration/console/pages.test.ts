@@ -220,15 +220,16 @@ describe('console pages', () => {
     expect(dashboard.body).toContain('Odkazy osoby byly zrušeny. Podklady teď nemůže odeslat, dokud nedostane nový odkaz');
   });
 
-  it('answers an address under /arr/ that no page has with a Czech page of the console, signed in or not', async () => {
+  it('answers an address under /arr/ that no page has with a Czech page of the console, signed in or not, read or posted to', async () => {
     // Act
     const signedIn = await arr.request('/arr/cycles/2026-H1/prehled');
     const signedOut = await fetch(`${system.apiUrl}/arr/cykly`, { redirect: 'manual' });
     const signedOutBody = await signedOut.text();
+    const posted = await arr.request('/arr/cycles/2026-H1/zavrit', { form: { _csrf: csrf } });
     const existing = await arr.request('/arr/cycles/2026-H1');
 
     // Assess
-    for (const [status, body] of [[signedIn.status, signedIn.body], [signedOut.status, signedOutBody]] as const) {
+    for (const [status, body] of [[signedIn.status, signedIn.body], [signedOut.status, signedOutBody], [posted.status, posted.body]] as const) {
       expect(status).toBe(404);
       expect(body).toContain('<title>Stránka nenalezena');
       expect(body).toContain('Tato stránka konzole neexistuje. Adresa mohla být neúplná nebo zastaralá');
