@@ -169,7 +169,8 @@ describe('ARR’s console in Chromium', () => {
       const page = await context.newPage();
       await signInToConsole(page, system, consoleAccount(system, 'ridici-skupina'));
       const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
-      const postRoutes = CONSOLE_ROUTE_KEYS.filter((key) => key.startsWith('POST ') && key !== 'POST /arr/sign-out').map((key) =>
+      // The greedy route names no page: a post to an unknown address is a 404 for anyone (pages.test.ts).
+      const postRoutes = CONSOLE_ROUTE_KEYS.filter((key) => key.startsWith('POST ') && key !== 'POST /arr/sign-out' && !key.endsWith('+}')).map((key) =>
         key
           .slice('POST '.length)
           .replace('{cycleId}', '2026-H1')
