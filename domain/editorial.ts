@@ -122,16 +122,6 @@ export function parseEditorialRequest(body: unknown): EditorialRequest {
   return result.data;
 }
 
-/** The newest return per project. */
-export function latestReturns(returns: readonly ReturnRecord[]): Map<string, ReturnRecord> {
-  const latest = new Map<string, ReturnRecord>();
-  for (const record of returns) {
-    const known = latest.get(record.projectId);
-    if (known === undefined || known.version < record.version) latest.set(record.projectId, record);
-  }
-  return latest;
-}
-
 /**
  * The return that still stands among one project's returns: the newest version returned is the
  * newest one stored. A new version from the person answers it (the return stays in the history).

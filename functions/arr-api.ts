@@ -77,8 +77,6 @@ export const ARR_ROUTE_GROUPS: Readonly<Record<string, ArrRouteGroup>> = {
   'POST /history': 'plan',
 };
 
-export const ARR_ROUTE_KEYS = Object.keys(ARR_ROUTE_GROUPS);
-
 export function createArrApiHandler(deps: () => ArrApiDependencies) {
   return httpHandler(
     async (event) => {
