@@ -100,11 +100,25 @@ const contactPersonSchema = builtOnFirstUse(() =>
   }),
 );
 
+/**
+ * A baseline is a count or a sum the region reports, far below this bound, and with the
+ * contributions added to it stays an exact number. Without the bound a value such as
+ * 9007199254740993 passed and then could not be stored.
+ */
+const BASELINE_MAX = 1_000_000_000;
+const BASELINE_DECIMALS = 10_000;
+const BASELINE_MESSAGE = 'Výchozí hodnota musí být číslo od 0 do 1 000 000 000 s nejvýše čtyřmi desetinnými místy.';
+
+/** At most four decimal places; this also keeps out values too small to store, such as 1e-200. */
+const hasAtMostFourDecimals = (value: number) => Math.round(value * BASELINE_DECIMALS) / BASELINE_DECIMALS === value;
+
 export const baselineSchema = builtOnFirstUse(() =>
   z.object(
     {
       asOf: isoDateSchema(),
-      value: z.number({ error: 'Výchozí hodnota musí být číslo 0 nebo větší.' }).check(z.gte(0, { error: 'Výchozí hodnota musí být číslo 0 nebo větší.' })),
+      value: z
+        .number({ error: BASELINE_MESSAGE })
+        .check(z.gte(0, { error: BASELINE_MESSAGE }), z.lte(BASELINE_MAX, { error: BASELINE_MESSAGE }), z.refine(hasAtMostFourDecimals, { error: BASELINE_MESSAGE })),
     },
     { error: 'Výchozí hodnota musí mít datum (asOf) a hodnotu (value).' },
   ),

@@ -465,7 +465,7 @@ async function indicatorEditPage(context: SignedInContext, posted: Posted | null
           fields: [
             { kind: 'text', name: 'name', label: 'Název', value: values('name') },
             { kind: 'text', name: 'unit', label: 'Jednotka', hint: 'Např. „počet“ nebo „Kč“.', value: values('unit') },
-            { kind: 'number', name: 'baselineValue', label: 'Výchozí hodnota', hint: 'Číslo 0 nebo větší; desetinná čárka je v pořádku.', value: values('baselineValue') },
+            { kind: 'number', name: 'baselineValue', label: 'Výchozí hodnota', hint: 'Číslo od 0 do 1 000 000 000, nejvýše čtyři desetinná místa (desetinná čárka je v pořádku).', value: values('baselineValue') },
             { kind: 'date', name: 'baselineAsOf', label: 'Výchozí hodnota platí k datu', value: values('baselineAsOf') },
           ],
         },

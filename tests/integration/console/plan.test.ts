@@ -306,6 +306,29 @@ describe('the plan in the console', () => {
     expect((await system.deps.cycles.getRequests('2026-H1', [project.id]))[0]!.contactPersonIds).toEqual([taking.id]);
   });
 
+  it('refuses a baseline too large or too precise to store, with the reason at its field, and the plan stays editable', async () => {
+    // Prepare
+    const before = await revision();
+    const indicator = (await storedPlan()).indicators.find((candidate) => candidate.code === 'KD-2')!;
+    const fields = { _csrf: csrf, name: indicator.name, unit: indicator.unit, baselineAsOf: indicator.baseline.asOf };
+
+    // Act
+    const huge = await arr.request('/arr/plan/indicators/KD-2', { form: { ...fields, baselineValue: '9007199254740993' } });
+    const tiny = await arr.request('/arr/plan/indicators/KD-2', { form: { ...fields, baselineValue: '0,00001' } });
+    const afterRefusals = await revision();
+    const saved = await arr.request('/arr/plan/indicators/KD-2', { form: { ...fields, baselineValue: String(indicator.baseline.value + 1) } });
+
+    // Assess
+    for (const refused of [huge, tiny]) {
+      expect(refused.status).toBe(422);
+      expect(refused.body).toContain('Výchozí hodnota musí být číslo od 0 do 1 000 000 000 s nejvýše čtyřmi desetinnými místy.');
+    }
+    expect(afterRefusals).toBe(before);
+    expect(saved.status).toBe(303);
+    expect(await revision()).toBe(before + 1);
+    expect((await storedPlan()).indicators.find((candidate) => candidate.code === 'KD-2')!.baseline.value).toBe(indicator.baseline.value + 1);
+  });
+
   it('edits an indicator with a Czech decimal comma and says what is wrong with a baseline that is not a number', async () => {
     // Prepare
     const fields = { _csrf: csrf, name: 'Počet zapojených obcí', unit: 'počet', baselineAsOf: '2025-12-31' };
@@ -317,7 +340,7 @@ describe('the plan in the console', () => {
 
     // Assess
     expect(refused.status).toBe(422);
-    expect(refused.body).toContain('Výchozí hodnota musí být číslo 0 nebo větší.');
+    expect(refused.body).toContain('Výchozí hodnota musí být číslo od 0 do 1 000 000 000 s nejvýše čtyřmi desetinnými místy.');
     expect(refused.body).toContain('href="#indikator-baselineValue"');
     expect(saved.status).toBe(303);
     expect(indicator).toMatchObject({ name: 'Počet zapojených obcí', unit: 'počet', baseline: { asOf: '2025-12-31', value: 1234.5 } });

@@ -107,6 +107,29 @@ describe('importing and exporting the plan', () => {
     expect(await listPlanHistory(world.deps)).toEqual([]);
   });
 
+  it('refuses baselines that could not be stored exactly: above a billion, beyond four decimal places, too small to store', async () => {
+    // Prepare
+    const world = inMemoryWorld(plan);
+    const withBaselines = (...values: number[]) => {
+      const edited = structuredClone(plan);
+      values.forEach((value, index) => (edited.indicators[index]!.baseline.value = value));
+      return edited;
+    };
+
+    // Act
+    const refused = await importPlan(world.deps, change(withBaselines(9007199254740993, 1_000_000_001, 0.00001, 1e-200))).catch((caught: unknown) => caught);
+    const accepted = await importPlan(world.deps, change(withBaselines(1_000_000_000, 12.3456, 0.1, 0)));
+
+    // Assess
+    expect(refused).toBeInstanceOf(ValidationError);
+    const message = 'Výchozí hodnota musí být číslo od 0 do 1 000 000 000 s nejvýše čtyřmi desetinnými místy.';
+    expect((refused as ValidationError).details).toMatchObject(
+      Object.fromEntries([0, 1, 2, 3].map((index) => [`indicators.${index}.baseline.value`, message])),
+    );
+    expect(accepted.revision).toBe(1);
+    expect((await exportPlan(world.deps)).plan.indicators.slice(0, 4).map((indicator) => indicator.baseline.value)).toEqual([1_000_000_000, 12.3456, 0.1, 0]);
+  });
+
   it('checks that the plan refers only to what it contains', async () => {
     // Prepare
     const world = inMemoryWorld(plan);
