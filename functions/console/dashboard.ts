@@ -8,6 +8,7 @@ import { pragueDate } from '../../domain/time';
 import type { DashboardView } from '../../templates/console/dashboard';
 import type { DeliveryProblem } from '../../templates/console/delivery';
 import type { SignedInContext } from './context';
+import { noticeOf } from './pages';
 
 /** `before-14d` → „připomínka 14 dní před termínem“, `before-3d` → „připomínka 3 dny před termínem“. */
 export function reminderLabel(stage: string): string {
@@ -83,7 +84,7 @@ export async function dashboardView(
   return {
     user: { name: context.user.name, role: context.user.role, csrf: context.user.csrf },
     canAct: context.user.role === 'arr',
-    notice: notice ? NOTICES[notice] : undefined,
+    notice: noticeOf(NOTICES, notice),
     cycle: {
       id: cycle.id,
       periodLabel: parsePeriodId(cycle.id).label,

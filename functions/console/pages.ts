@@ -6,3 +6,11 @@ export { chaptersPath, cyclePath } from '../../templates/console/layout';
 export function frameUser(context: SignedInContext) {
   return { name: context.user.name, role: context.user.role, csrf: context.user.csrf };
 }
+
+/**
+ * The notice a page's `?hotovo=` names, from the page's own notices. The code comes from the
+ * address, so only the notices' own keys count: `__proto__` or `constructor` names nothing.
+ */
+export function noticeOf<Notice>(notices: Readonly<Record<string, Notice>>, code: string | undefined): Notice | undefined {
+  return code !== undefined && Object.hasOwn(notices, code) ? notices[code] : undefined;
+}

@@ -11,6 +11,7 @@ import { pragueDate } from '../../domain/time';
 import { getProjectDetailWithPlan, type ProjectDetail } from '../../domain/use-cases/editorial';
 import type { DiffPart, ProjectForms, ProjectView } from '../../templates/console/project';
 import type { SignedInContext } from './context';
+import { noticeOf } from './pages';
 
 function fieldsOf(version: SubmissionVersion, indicatorNames: Map<string, string>): Array<{ label: string; value: string }> {
   const contributions = Object.entries(version.indicatorContributions)
@@ -112,7 +113,7 @@ export async function projectView(
     user: { name: context.user.name, role: context.user.role, csrf: context.user.csrf },
     cycleId: detail.cycle.id,
     periodLabel: parsePeriodId(detail.cycle.id).label,
-    notice: notice && !posted ? NOTICES[notice] : undefined,
+    notice: posted ? undefined : noticeOf(NOTICES, notice),
     project: {
       id: detail.project.id,
       name: detail.project.name,

@@ -3,7 +3,7 @@
  * correlation id that ties the request to the events it causes.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { UnauthorizedError, ValidationError } from '../../domain/errors';
+import { NotFoundError, UnauthorizedError, ValidationError } from '../../domain/errors';
 import { normalizeInput } from '../../domain/text';
 
 export type BodyKind = 'json' | 'form' | 'none';
@@ -97,12 +97,20 @@ function readBody(event: APIGatewayProxyEventV2): unknown {
   });
 }
 
+/**
+ * The longest path parameter that can name anything: ids are at most 200 characters (the plan's
+ * 100), a personal link's token 43. A longer one passed on to the store could exceed DynamoDB's
+ * key size, which the store refuses with an error of its own (a 500, not a 404).
+ */
+const PATH_PARAMETER_MAX_LENGTH = 200;
+
 /** A path parameter the route guarantees; API Gateway passes it URL-decoded. */
 export function pathParameter(event: APIGatewayProxyEventV2, name: string): string {
   const value = event.pathParameters?.[name];
   if (value === undefined || value === '') {
     throw new ValidationError(`V adrese chybí parametr „${name}“.`, { [name]: 'Parametr je povinný.' });
   }
+  if (value.length > PATH_PARAMETER_MAX_LENGTH) throw new NotFoundError('Na této adrese nic není (označení v adrese je příliš dlouhé).');
   return value;
 }
 

@@ -1,10 +1,11 @@
 /**
- * ARR's forms under generated input, over the local stack: every post form the console shows ARR
+ * The console under generated input, over the local stack. Every post form the console shows ARR
  * (found by following its links from the cycles page) is posted with a valid CSRF token and its
  * own fields, each kept, left out or given an odd value: empty, very long, unicode controls,
- * numbers beyond 2^53 or too small to store, dates that do not exist. No answer may be a 5xx or
- * show a stack trace. Afterwards the plan must still take a change: a refused value once claimed
- * a revision of the plan that the store could not hold, and every later change failed on it.
+ * numbers beyond 2^53 or too small to store, dates that do not exist. Every page found is asked
+ * for again with one part of its address or its query changed. No answer may be a 5xx or show a
+ * stack trace. Afterwards the plan must still take a change: a refused value once claimed a
+ * revision of the plan that the store could not hold, and every later change failed on it.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -58,6 +59,7 @@ let dataDir: string;
 let system: LocalSystem;
 let arr: ConsoleClient;
 let csrf: string;
+let crawled: { pages: Map<string, number>; forms: PostForm[] };
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'console-fuzz-'));
@@ -70,6 +72,7 @@ beforeAll(async () => {
   });
   if (opened.status !== 303) throw new Error(`Opening failed: HTTP ${opened.status}`);
   await system.drainQueues();
+  crawled = await crawlConsole(arr, 250);
 }, 120_000);
 
 afterAll(async () => {
@@ -79,8 +82,8 @@ afterAll(async () => {
 
 const decode = (value: string) => value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
-/** Follows the console's links from `/arr` (no sign-out, no downloads) and collects every post form with its fields. */
-async function postFormsOfConsole(client: ConsoleClient, maxPages: number): Promise<{ pages: Map<string, number>; forms: PostForm[] }> {
+/** Follows the console's links from `/arr` (no sign-out, no downloads): each page's status, and every post form with its fields. */
+async function crawlConsole(client: ConsoleClient, maxPages: number): Promise<{ pages: Map<string, number>; forms: PostForm[] }> {
   const pages = new Map<string, number>();
   const forms = new Map<string, PostForm>();
   const queue = ['/arr'];
@@ -135,7 +138,7 @@ const postChoices = fc.oneof(
 describe('the console under generated form posts', () => {
   it('answers every post to every form with a page or a Czech refusal, never a 5xx or a stack trace, and the plan still takes a change', async () => {
     // Prepare
-    const { pages, forms } = await postFormsOfConsole(arr, 250);
+    const { pages, forms } = crawled;
     const failures: string[] = [];
 
     // Act
@@ -178,5 +181,34 @@ describe('the console under generated form posts', () => {
     expect(failures).toEqual([]);
     expect(change.status).toBe(303);
     expect(await system.deps.plans.currentRevision(system.deps.config.planId)).toBe(before + 1);
+  }, 300_000);
+
+  it('answers every page asked for with one part of its address or query changed with a page, a redirect or a Czech refusal', async () => {
+    // Prepare
+    const addresses = [...crawled.pages.keys()];
+    const failures: string[] = [];
+    const part = fc.oneof(
+      fc.constantFrom('%00', '%ZZ', '..', '%2e%2e', '1e309', '-1', '9007199254740993', '2026-H3', '1999-H1', '%E2%80%AE', '%F0%9F%98%80', 'a%2Fb', '__proto__', 'constructor', '2026-02-30', 'x'.repeat(3000)),
+      fc.string({ unit: 'grapheme', maxLength: 20 }).map(encodeURIComponent),
+    );
+
+    // Act
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: addresses.length - 1 }), fc.nat(), fc.boolean(), part, async (index, position, inPath, value) => {
+        const [path = '', query = ''] = addresses[index]!.split('?');
+        const segments = path.split('/');
+        const keys = ['hotovo', 'verze', 'ulozeno', 'u', 'oblast', 'format', ...new URLSearchParams(query).keys()];
+        const changed =
+          inPath && segments.length > 2
+            ? `${[...segments.slice(0, 2 + (position % (segments.length - 2))), value, ...segments.slice(3 + (position % (segments.length - 2)))].join('/')}${query ? `?${query}` : ''}`
+            : `${path}?${keys[position % keys.length]}=${value}${query ? `&${query}` : ''}`;
+        const answer = await arr.request(changed);
+        if (answer.status >= 500 || answer.body.includes(FAILURE_PAGE) || STACK_TRACE.test(answer.body)) failures.push(`${answer.status} ${changed.slice(0, 300)}`);
+      }),
+      { numRuns: 300 },
+    );
+
+    // Assess
+    expect(failures).toEqual([]);
   }, 300_000);
 });

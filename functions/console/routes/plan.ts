@@ -44,7 +44,7 @@ import { correlationIdOf, pathParameter } from '../../http/body';
 import { html, redirect, type HttpResponse } from '../../http/responses';
 import { arrOnly, member, type ConsoleRoute, type SignedInContext } from '../context';
 import { decimalOrText, fieldText } from '../forms';
-import { frameUser } from '../pages';
+import { frameUser, noticeOf } from '../pages';
 import { describePlanPath } from '../plan-paths';
 
 const LIFECYCLE_LABELS: Record<Project['lifecycle'], string> = { active: 'probíhá', completed: 'dokončen', cancelled: 'zrušen' };
@@ -71,7 +71,7 @@ function unchangedCode(result: PlanChangeResult): string {
 
 function frameOf(context: SignedInContext): PlanFrame {
   const query = context.event.queryStringParameters ?? {};
-  const notice = query.hotovo ? NOTICES[query.hotovo] : undefined;
+  const notice = noticeOf(NOTICES, query.hotovo);
   const revision = /^\d+$/.test(query.verze ?? '') ? (query.verze as string) : '';
   return {
     user: frameUser(context),

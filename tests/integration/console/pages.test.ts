@@ -239,6 +239,31 @@ describe('console pages', () => {
     expect(existing.status).toBe(200);
   });
 
+  it('answers an id longer than any the system gives with a Czech 404, and a notice code that is no notice with the page alone', async () => {
+    // Prepare
+    const long = 'x'.repeat(3000);
+
+    // Act
+    const cycle = await arr.request(`/arr/cycles/${long}`);
+    const project = await arr.request(`/arr/cycles/2026-H1/projects/${long}`);
+    const notices = await Promise.all(
+      ['/arr/cycles/2026-H1', '/arr/cycles/2026-H1/projects/gymnazium-ceska-lipa', '/arr/plan/indicators'].flatMap((path) =>
+        ['__proto__', 'constructor'].map((code) => arr.request(`${path}?hotovo=${code}`)),
+      ),
+    );
+
+    // Assess
+    for (const refused of [cycle, project]) {
+      expect(refused.status).toBe(404);
+      expect(refused.body).toContain('Na této adrese nic není (označení v adrese je příliš dlouhé).');
+    }
+    for (const page of notices) {
+      expect(page.status).toBe(200);
+      expect(page.body).not.toContain('role="status"');
+      expect(page.body).not.toMatch(/\[object |function Object|native code/);
+    }
+  });
+
   it('sends an address with a trailing slash, such as /arr/, to the page without it, query included', async () => {
     // Act
     const root = await fetch(`${system.apiUrl}/arr/`, { redirect: 'manual' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, DomainError, ForbiddenError, IllegalTransitionError, NotFoundError, UnauthorizedError, ValidationError } from '../../../domain/errors';
-import { isJsonRequest, parseBody, parseForm } from '../../../functions/http/body';
+import { isJsonRequest, parseBody, parseForm, pathParameter } from '../../../functions/http/body';
 import { errorResponse, statusOf } from '../../../functions/http/errors';
 import { contactErrorPages } from '../../../functions/contact/error-pages';
 import { contentSecurityPolicy, file, redirect } from '../../../functions/http/responses';
@@ -117,6 +117,23 @@ describe('request bodies', () => {
     // Assess
     expect(value).toBeUndefined();
     expect(() => parseBody(xml)).toThrow('Typ obsahu „application/xml“ není podporován.');
+  });
+});
+
+describe('path parameters', () => {
+  it('passes an id on up to 200 characters, and calls a longer one, which no id is, not found', () => {
+    // Prepare
+    const event = (projectId: string) => httpEvent({ routeKey: 'GET /cycles/{cycleId}/projects/{projectId}', pathParameters: { cycleId: '2026-H1', projectId } });
+
+    // Act
+    const longest = pathParameter(event('p'.repeat(200)), 'projectId');
+    const tooLong = () => pathParameter(event('p'.repeat(201)), 'projectId');
+
+    // Assess
+    expect(longest).toHaveLength(200);
+    expect(tooLong).toThrow(NotFoundError);
+    expect(tooLong).toThrow('Na této adrese nic není (označení v adrese je příliš dlouhé).');
+    expect(() => pathParameter(event(''), 'projectId')).toThrow(ValidationError);
   });
 });
 
