@@ -60,7 +60,10 @@ export interface PlanCatalog {
   currentRevision(planId: string): Promise<number>;
   /** Writes the plan as the current one, at `revision` (default 0: no history). */
   savePlan(plan: ActionPlan, revision?: number): Promise<void>;
-  /** Records a revision. @returns false when that revision number exists already. */
+  /**
+   * Records a revision. @returns false when that revision number exists already.
+   * @throws ValidationError, claiming nothing, for a plan too large for the store to hold.
+   */
   appendRevision(revision: PlanRevision): Promise<boolean>;
   getRevision(planId: string, revision: number): Promise<PlanRevision | null>;
   /** Every revision, oldest first, without the plans. */

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../domain/errors';
+import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { ActionPlan, ContactPerson, Project } from '../../domain/plan';
 import type { PlanRevision, PlanRevisionSummary } from '../../domain/plan-history';
 import type { PlanCatalog, StoredPlan } from '../../domain/ports';
@@ -22,6 +22,47 @@ interface PlanMetaItem {
   contactPersonIds: string[];
   /** Absent on plans stored before plans had revisions: read as 0. */
   revision?: number;
+}
+
+/**
+ * DynamoDB refuses an item over 400 KB. An item's size is measured here as its JSON in UTF-8,
+ * which counts a little more than DynamoDB does; the margin leaves room for the keys.
+ */
+const ITEM_BYTES_MAX = 380 * 1024;
+
+const kilobytes = (bytes: number) => Math.ceil(bytes / 1024);
+
+function planMetaOf(plan: ActionPlan, revision: number): PlanMetaItem {
+  return {
+    id: plan.id,
+    name: plan.name,
+    years: plan.years,
+    priorityAreas: plan.priorityAreas,
+    activityAreas: plan.activityAreas,
+    indicators: plan.indicators,
+    projectIds: plan.projects.map((project) => project.id),
+    contactPersonIds: plan.contactPersons.map((contact) => contact.id),
+    revision,
+  };
+}
+
+/**
+ * Refuses, before its revision is claimed, a plan whose items the table cannot hold. Once claimed,
+ * a plan `savePlan` cannot write would be rolled forward by every later change, each failing the
+ * same way, and no change of the plan would go through any more.
+ */
+function assertStorable(plan: ActionPlan, compressedBytes: number): void {
+  const metaBytes = Buffer.byteLength(JSON.stringify(planMetaOf(plan, 0)), 'utf8');
+  if (metaBytes > ITEM_BYTES_MAX) {
+    throw new ValidationError('Akční plán je příliš velký, nic nebylo uloženo.', {
+      body: `Oblasti aktivit, indikátory a seznamy projektů a kontaktních osob mají dohromady ${kilobytes(metaBytes)} kB; uložit lze nejvýše ${kilobytes(ITEM_BYTES_MAX)} kB. Zkraťte popisy oblastí aktivit nebo názvy.`,
+    });
+  }
+  if (compressedBytes > ITEM_BYTES_MAX) {
+    throw new ValidationError('Akční plán je příliš velký, nic nebylo uloženo.', {
+      body: `Celý plán má i zkomprimovaný ${kilobytes(compressedBytes)} kB; uložit lze nejvýše ${kilobytes(ITEM_BYTES_MAX)} kB. Zkraťte texty projektů.`,
+    });
+  }
 }
 
 export class DynamoPlanCatalog implements PlanCatalog {
@@ -90,18 +131,7 @@ export class DynamoPlanCatalog implements PlanCatalog {
     ];
     await this.table.writeBatch(items);
 
-    const meta: PlanMetaItem = {
-      id: plan.id,
-      name: plan.name,
-      years: plan.years,
-      priorityAreas: plan.priorityAreas,
-      activityAreas: plan.activityAreas,
-      indicators: plan.indicators,
-      projectIds: plan.projects.map((project) => project.id),
-      contactPersonIds: plan.contactPersons.map((contact) => contact.id),
-      revision,
-    };
-    await this.table.put({ ...keys.planMeta(plan.id), ...meta });
+    await this.table.put({ ...keys.planMeta(plan.id), ...planMetaOf(plan, revision) });
     // After META: a reader that sees the new number finds the new plan.
     await this.table.put({ ...keys.planCurrentRevision(plan.id), revision });
 
@@ -112,11 +142,16 @@ export class DynamoPlanCatalog implements PlanCatalog {
     if (stale.length > 0) await this.table.writeBatch([], stale);
   }
 
-  /** The whole plan is kept gzip-compressed: the revision's summary stays readable, the plan stays small. */
+  /**
+   * The whole plan is kept gzip-compressed: the revision's summary stays readable, the plan stays small.
+   * @throws ValidationError, claiming nothing, for a plan whose items the table cannot hold.
+   */
   async appendRevision(revision: PlanRevision): Promise<boolean> {
     const { plan, ...summary } = revision;
+    const compressed = await compressJson(plan);
+    assertStorable(plan, compressed.length);
     return this.table.put(
-      { ...keys.planRevision(revision.planId, revision.revision), ...summary, plan: await compressJson(plan) },
+      { ...keys.planRevision(revision.planId, revision.revision), ...summary, plan: compressed },
       { ConditionExpression: 'attribute_not_exists(PK)' },
     );
   }

@@ -6,7 +6,7 @@ import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-d
 import { ensureTable } from '../../../adapters/dynamodb/create-table';
 import { DynamoMonitoringStore, VERSION_CONFLICT_MESSAGE } from '../../../adapters/dynamodb/monitoring-store';
 import type { RunningEmulators } from '../../../local/emulators';
-import { ConflictError, NotFoundError } from '../../../domain/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../../../domain/errors';
 import type { ActionPlan } from '../../../domain/plan';
 import type { CycleRecord, IndicatorTotalsRecord, ReminderRecord } from '../../../domain/records';
 import type { MonitoringReport } from '../../../domain/report/model';
@@ -843,6 +843,29 @@ describe('plan revisions and changes to an open cycle (dynalite)', () => {
     expect(await store.plans.getRevision(stored.id, 1)).toEqual(revision);
     const { plan: _whole, ...summary } = revision;
     expect(await store.plans.listRevisions(stored.id)).toEqual([summary]);
+  });
+
+  it('refuses to claim a revision of a plan its items would not hold, so the next change still can', async () => {
+    // Prepare
+    const wideAreas = plan(['a']);
+    wideAreas.activityAreas[0]!.description = 'ž'.repeat(200_000);
+    const incompressible = plan(['a', 'b', 'c']);
+    incompressible.projects.forEach((project) => (project.goal = randomBytes(200_000).toString('base64')));
+    const revisionOf = (stored: ActionPlan) => ({ planId: stored.id, revision: 1, author: 'jana.arr', at: '2026-06-01T08:00:00.000Z', reason: 'Import plánu ze souboru.', changes: [], plan: stored });
+
+    // Act
+    const refused = await Promise.all([wideAreas, incompressible].map((stored) => store.plans.appendRevision(revisionOf(stored)).catch((error: unknown) => error)));
+    const fitting = plan(['a']);
+    const claimed = await store.plans.appendRevision(revisionOf({ ...fitting, id: wideAreas.id }));
+
+    // Assess
+    expect(refused.map((error) => (error as ValidationError).details['body'])).toEqual([
+      expect.stringMatching(/^Oblasti aktivit, indikátory a seznamy projektů a kontaktních osob mají dohromady 39\d kB; uložit lze nejvýše 380 kB\./),
+      expect.stringMatching(/^Celý plán má i zkomprimovaný \d+ kB; uložit lze nejvýše 380 kB\. Zkraťte texty projektů\.$/),
+    ]);
+    expect(refused.every((error) => error instanceof ValidationError)).toBe(true);
+    expect(await store.plans.getRevision(incompressible.id, 1)).toBeNull();
+    expect(claimed).toBe(true);
   });
 
   it('adds a project to an open cycle once, keeping when it was asked for, to a new or an invited person, and removes it again', async () => {
