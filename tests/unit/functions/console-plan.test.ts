@@ -81,6 +81,30 @@ describe('a console form post', () => {
     expect(form).toEqual({ _csrf: 'token', file: '{"name":"Akční plán"}' });
   });
 
+  it('reads an uploaded file saved as UTF-16 („Unicode“ in Notepad) or in Czech Windows’ ANSI code page as the text it holds', async () => {
+    // Prepare
+    const text = 'Monitorovací zpráva za 1. pololetí 2025 – Žluťoučký kůň';
+    const upload = (bytes: Buffer) => {
+      const boundary = '----konzole';
+      const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="zprava.txt"\r\nContent-Type: text/plain\r\n\r\n`);
+      return readConsoleForm(post(Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), `multipart/form-data; boundary=${boundary}`));
+    };
+    const utf16be = Buffer.from(text, 'utf16le').swap16();
+    // windows-1250 bytes of the text: ASCII as is, and the letters with diacritics this text has.
+    const ansi = Buffer.from([...text].map((char) => ({ í: 0xed, á: 0xe1, '–': 0x96, Ž: 0x8e, ť: 0x9d, č: 0xe8, ý: 0xfd, ů: 0xf9, ň: 0xf2 })[char] ?? char.charCodeAt(0)));
+
+    // Act
+    const files = await Promise.all([
+      upload(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])),
+      upload(Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be])),
+      upload(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])),
+      upload(ansi),
+    ]);
+
+    // Assess
+    expect(files.map((form) => form.file)).toEqual([text, text, text, text]);
+  });
+
   it('refuses a multipart body it cannot read with a Czech message', async () => {
     // Act
     const reading = readConsoleForm(post(Buffer.from('not multipart at all'), 'multipart/form-data; boundary=x'));
