@@ -4,6 +4,7 @@
  * goes to the new address by itself.
  */
 import { renderPage } from '../jsx/render';
+import { oneLine } from '../format';
 import { ARR_NAME } from './blocks';
 import type { RenderedEmail, UndeliverableView } from '../../domain/emails';
 
@@ -13,7 +14,8 @@ const WHAT: Record<UndeliverableView['outcome'], string> = {
 };
 
 export function renderUndeliverableNotice(view: UndeliverableView): RenderedEmail {
-  const subject = `Pozvánka se nedoručila: ${view.personName} (${view.periodLabel})`;
+  // A name imported in the plan's JSON may hold a line break, which cannot stand in a header.
+  const subject = oneLine(`Pozvánka se nedoručila: ${view.personName} (${view.periodLabel})`);
   const next = 'Zjistěte prosím správnou adresu a změňte ji u kontaktní osoby v akčním plánu. Na novou adresu pak automaticky odejde nový odkaz a staré odkazy přestanou platit. Do té doby této osobě neposíláme připomínky a v eskalaci garantovi je uvedeno, že se pozvánka nedoručila.';
   const html = renderPage(
     <html lang="cs">

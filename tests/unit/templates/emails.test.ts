@@ -5,6 +5,7 @@ import { renderInvitation } from '../../../templates/email/invitation';
 import { renderProjectsAdded } from '../../../templates/email/projects-added';
 import { renderReminder } from '../../../templates/email/reminder';
 import { renderSteeringGroupNotice } from '../../../templates/email/steering-group';
+import { renderUndeliverableNotice } from '../../../templates/email/undeliverable';
 
 const XSS = '<script>alert("x")</script>';
 // 23:59 in Prague on 15 July 2026.
@@ -373,5 +374,24 @@ describe('renderSteeringGroupNotice', () => {
     expect(email.text).toContain('Podklady jsou kompletní.');
     expect(email.text).toContain('Žádný indikátor se oproti minulému období nezměnil.');
     expect(email.text).toContain('Žádný projekt není zpožděný ani zrušený.');
+  });
+});
+
+describe('renderUndeliverableNotice', () => {
+  it('keeps the subject on one line when the person’s name holds a line break, and escapes the name in the HTML', () => {
+    // Act
+    const email = renderUndeliverableNotice({
+      personName: `K. Šimonová\r\nBcc: někdo@example.org ${XSS}`,
+      email: 'k.simonova@example.org',
+      periodLabel: '1. pololetí 2026',
+      outcome: 'hard-bounce',
+      reason: 'smtp; 550 5.1.1 user unknown',
+      projects: ['Gymnázium Česká Lípa'],
+    });
+
+    // Assess
+    expect(email.subject).toBe(`Pozvánka se nedoručila: K. Šimonová Bcc: někdo@example.org ${XSS} (1. pololetí 2026)`);
+    expect(email.html).not.toContain('<script>');
+    expect(email.text).toContain('k.simonova@example.org');
   });
 });
