@@ -7,18 +7,19 @@
  * stack trace. Afterwards the plan must still take a change: a refused value once claimed a
  * revision of the plan that the store could not hold, and every later change failed on it.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MovableClock } from '../../local/composition';
-import { startLocalSystem, type LocalSystem } from '../../local/system';
-import { ConsoleClient, csrfTokenOf } from '../support/console-client';
+import type { LocalSystem } from '../../local/system';
+import { ConsoleClient, csrfTokenOf, type ConsoleResponse } from '../support/console-client';
+import { unescapeHtml } from './support/page';
+import { startStack, type E2eStack } from './support/stack';
 
 /** The console's page for an unexpected failure (functions/console/error-pages). */
 const FAILURE_PAGE = 'Něco se pokazilo';
 const STACK_TRACE = /\bat \S+ \(|\bat file:|node_modules|Error: /;
+
+/** An answer no input may get: a 5xx, the console's failure page, or a stack trace. */
+const failed = (answer: ConsoleResponse) => answer.status >= 500 || answer.body.includes(FAILURE_PAGE) || STACK_TRACE.test(answer.body);
 
 interface PostForm {
   action: string;
@@ -55,32 +56,27 @@ const ODD_VALUES = [
 /** Numbers a form turns into values that a store may refuse or round. */
 const NUMBER_EDGES = ['9007199254740993', `1${'0'.repeat(25)}`, '0,00001', `0.${'0'.repeat(200)}1`, '-0', '1e309', '1000000001'];
 
-let dataDir: string;
+let stack: E2eStack;
 let system: LocalSystem;
 let arr: ConsoleClient;
 let csrf: string;
 let crawled: { pages: Map<string, number>; forms: PostForm[] };
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'console-fuzz-'));
-  system = await startLocalSystem({ dataDir, clock: new MovableClock(new Date('2026-06-01T06:00:00Z'), { frozen: true }), background: false });
+  stack = await startStack();
+  system = stack.system;
+  const opened = await stack.arr.openCycle({ period: '2026-H1', deadline: '2026-07-15', meetingDate: '2026-09-10' });
+  if (opened.status !== 201) throw new Error(`Opening failed: HTTP ${opened.status}`);
+  await system.drainQueues();
   arr = new ConsoleClient(system.apiUrl);
   const account = system.identity.accounts.find((candidate) => candidate.groups.includes('arr'))!;
   csrf = csrfTokenOf((await arr.signIn(account.email, account.password)).body);
-  const opened = await arr.request('/arr/cycles', {
-    form: { _csrf: csrf, period: '2026-H1', deadline: '2026-07-15', meetingDate: '2026-09-10', daysBeforeDeadline: '14, 7, 1', overdueAfterDays: '1', escalateAfterDays: '7' },
-  });
-  if (opened.status !== 303) throw new Error(`Opening failed: HTTP ${opened.status}`);
-  await system.drainQueues();
   crawled = await crawlConsole(arr, 250);
 }, 120_000);
 
 afterAll(async () => {
-  await system?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await stack?.stop();
 });
-
-const decode = (value: string) => value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
 /** Follows the console's links from `/arr` (no sign-out, no downloads): each page's status, and every post form with its fields. */
 async function crawlConsole(client: ConsoleClient, maxPages: number): Promise<{ pages: Map<string, number>; forms: PostForm[] }> {
@@ -93,18 +89,19 @@ async function crawlConsole(client: ConsoleClient, maxPages: number): Promise<{ 
     const page = await client.request(path);
     pages.set(path, page.status);
     for (const [, href] of page.body.matchAll(/href="(\/arr[^"#]*)"/g)) {
-      const link = decode(href!);
+      const link = unescapeHtml(href!);
       if (!link.includes('sign-out') && !link.includes('format=') && !pages.has(link)) queue.push(link);
     }
     for (const [, attributes, inner] of page.body.matchAll(/<form([^>]*)>([\s\S]*?)<\/form>/g)) {
       if (!/method="post"/i.test(attributes!)) continue;
-      const action = decode(/action="([^"]*)"/.exec(attributes!)?.[1] ?? path);
+      const action = unescapeHtml(/action="([^"]*)"/.exec(attributes!)?.[1] ?? path);
       if (action.includes('sign-out')) continue;
       const fields = new Map<string, string[]>();
       for (const [, control] of inner!.matchAll(/<(?:input|select|textarea)([^>]*)>/g)) {
-        const name = /name="([^"]*)"/.exec(control!)?.[1];
-        if (name === undefined || name === '_csrf') continue;
-        fields.set(decode(name), [...(fields.get(decode(name)) ?? []), decode(/value="([^"]*)"/.exec(control!)?.[1] ?? '')]);
+        const attribute = (name: string) => unescapeHtml(new RegExp(`${name}="([^"]*)"`).exec(control!)?.[1] ?? '');
+        const name = attribute('name');
+        if (name === '' || name === '_csrf') continue;
+        fields.set(name, [...(fields.get(name) ?? []), attribute('value')]);
       }
       forms.set(action, { action, fields, multipart: /multipart\/form-data/.test(attributes!) });
     }
@@ -162,9 +159,7 @@ describe('the console under generated form posts', () => {
         } else {
           answer = await arr.request(form.action, { form: Object.fromEntries(body) });
         }
-        if (answer.status >= 500 || answer.body.includes(FAILURE_PAGE) || STACK_TRACE.test(answer.body)) {
-          failures.push(`${answer.status} ${form.action} ${JSON.stringify(body).slice(0, 400)}`);
-        }
+        if (failed(answer)) failures.push(`${answer.status} ${form.action} ${JSON.stringify(body).slice(0, 400)}`);
         // Collected, not failed: shrinking would post again and again to a console whose state each post changes.
       }),
       { numRuns: 400 },
@@ -198,12 +193,13 @@ describe('the console under generated form posts', () => {
         const [path = '', query = ''] = addresses[index]!.split('?');
         const segments = path.split('/');
         const keys = ['hotovo', 'verze', 'ulozeno', 'u', 'oblast', 'format', ...new URLSearchParams(query).keys()];
+        // `/arr/<segment>/…`: any segment after `arr`, or a query parameter the pages read.
         const changed =
           inPath && segments.length > 2
-            ? `${[...segments.slice(0, 2 + (position % (segments.length - 2))), value, ...segments.slice(3 + (position % (segments.length - 2)))].join('/')}${query ? `?${query}` : ''}`
+            ? `${segments.with(2 + (position % (segments.length - 2)), value).join('/')}${query ? `?${query}` : ''}`
             : `${path}?${keys[position % keys.length]}=${value}${query ? `&${query}` : ''}`;
         const answer = await arr.request(changed);
-        if (answer.status >= 500 || answer.body.includes(FAILURE_PAGE) || STACK_TRACE.test(answer.body)) failures.push(`${answer.status} ${changed.slice(0, 300)}`);
+        if (failed(answer)) failures.push(`${answer.status} ${changed.slice(0, 300)}`);
       }),
       { numRuns: 300 },
     );

@@ -63,14 +63,19 @@ export class ArrApi {
     private readonly key: string,
   ) {}
 
-  async request<T = unknown>(method: string, path: string, body?: unknown): Promise<HttpResult<T>> {
+  request<T = unknown>(method: string, path: string, body?: unknown): Promise<HttpResult<T>> {
+    return this.send<T>(method, path, body === undefined ? undefined : JSON.stringify(body));
+  }
+
+  /** A JSON body as written, such as a number literal that `JSON.stringify` cannot write (2^53 + 1, 1e400). */
+  async send<T = unknown>(method: string, path: string, json?: string): Promise<HttpResult<T>> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${this.key}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(json === undefined ? {} : { 'content-type': 'application/json' }),
       },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(json === undefined ? {} : { body: json }),
     });
     return { status: response.status, headers: response.headers, body: (await readBody(response)) as T };
   }
