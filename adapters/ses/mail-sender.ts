@@ -2,7 +2,7 @@ import { SendEmailCommand, type SendEmailCommandInput, type SESv2Client } from '
 import type { MailSender, OutgoingMail } from '../../domain/ports';
 import { backoffDelay, sleep } from '../retry';
 import { MAIL_TAGS } from './event-notification';
-import { buildRawMessage, encodeAddress } from './mime';
+import { buildRawMessage, encodeAddress, singleLine } from './mime';
 
 export interface SesMailSenderOptions {
   /** `Chytřejší Liberecký kraj <monitoring@kraj-lbc.cz>` or a bare address. */
@@ -20,7 +20,8 @@ function isThrottling(error: unknown): boolean {
 }
 
 /**
- * Sends through SES v2: Simple content when there is nothing attached, Raw MIME otherwise.
+ * Sends through SES v2: Simple content when there is nothing attached, Raw MIME otherwise. Either
+ * way the subject goes out on one line, whatever text a template put into it.
  * Throttling is retried here (sending quotas are per second); after the last attempt the error
  * propagates, so the queue message that asked for the mail comes back and nothing is dropped.
  */
@@ -79,7 +80,7 @@ export class SesMailSender implements MailSender {
       ...common,
       Content: {
         Simple: {
-          Subject: { Data: mail.subject, Charset: 'UTF-8' },
+          Subject: { Data: singleLine(mail.subject), Charset: 'UTF-8' },
           Body: { Html: { Data: mail.html, Charset: 'UTF-8' }, Text: { Data: mail.text, Charset: 'UTF-8' } },
         },
       },

@@ -11,7 +11,7 @@ const CRLF = '\r\n';
 const ENCODED_WORD_BYTES = 45;
 
 /** Headers must be one line each: a line break in user text would start a new header. */
-function singleLine(value: string): string {
+export function singleLine(value: string): string {
   return value.replace(/[\r\n]+/g, ' ');
 }
 

@@ -58,6 +58,18 @@ describe('SesMailSender', () => {
     });
   });
 
+  it('sends a subject with line breaks on one line', async () => {
+    // Prepare
+    ses.on(SendEmailCommand).resolves({ MessageId: 'zprava-4' });
+
+    // Act
+    await sender().send({ ...mail, subject: 'Pozvánka: Jana\r\nNováková\n(2. pololetí)' });
+
+    // Assess
+    const subject = ses.commandCalls(SendEmailCommand)[0]?.args[0].input.Content?.Simple?.Subject;
+    expect(subject).toEqual({ Data: 'Pozvánka: Jana Nováková (2. pololetí)', Charset: 'UTF-8' });
+  });
+
   it('retries throttling and returns the id of the attempt that succeeded', async () => {
     // Prepare
     ses
