@@ -57,6 +57,8 @@ export interface EscalationView {
   deadline: Date;
   now: Date;
   areaName: string;
+  /** The projects are outside every activity area (`areaName` is then the report's name for them), and ARR chases them itself. */
+  outsidePlan: boolean;
   late: Array<{ projectName: string; contacts: Contact[] }>;
   adminLink?: string;
 }

@@ -106,3 +106,8 @@ export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
 export function oneLine(value: string): string {
   return value.replace(/\s+/g, ' ').trim();
 }
+
+/** Ends a sentence with a full stop, unless its last word already brings one („spol. s r. o.“). */
+export function sentence(text: string): string {
+  return /[.!?…]$/.test(text.trimEnd()) ? text.trimEnd() : `${text}.`;
+}

@@ -162,6 +162,7 @@ async function sendEscalation(
     deadline: new Date(cycle.deadline),
     now: deps.clock.now(),
     areaName: area?.name ?? OUTSIDE_PLAN_NAME,
+    outsidePlan: area === undefined,
     late: late.map((project) => ({
       projectName: project.name,
       contacts: project.contactPersonIds.flatMap((id) => {

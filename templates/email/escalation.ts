@@ -1,9 +1,12 @@
-import { deadlineStatus, describeDeadlineStatus, formatDeadline } from '../format';
-import { countOf, czechPlural, PROJECT_FORMS, THESE_PROJECTS_DATIVE_FORMS } from '../../domain/czech-plural';
+import { deadlineStatus, describeDeadlineStatus, formatDeadline, sentence } from '../format';
+import { countOf, czechPlural, PROJECT_FORMS, THESE_PROJECTS_DATIVE_FORMS, type CzechForms } from '../../domain/czech-plural';
 import type { Contact, EscalationView, RenderedEmail } from '../../domain/emails';
 import type { Block, Inline } from './blocks';
 import { renderEmail } from './blocks';
 import { contactInline, signature } from './common';
+
+/** „k tomuto projektu realizovanému“, „k těmto projektům realizovaným“ */
+const CARRIED_OUT_DATIVE_FORMS: CzechForms = { one: 'realizovanému', few: 'realizovaným', many: 'realizovaným' };
 
 function lateItem(entry: EscalationView['late'][number]): Inline[] {
   if (entry.contacts.length === 0) return [{ strong: entry.projectName }, ' – kontaktní osoba není uvedena'];
@@ -32,8 +35,10 @@ export function renderEscalation(view: EscalationView): RenderedEmail {
     {
       kind: 'paragraph',
       content: [
-        `v oblasti aktivit „${view.areaName}“ nám po termínu chybějí podklady za ${view.periodLabel} `,
-        `k ${theseProjects} (${countOf(count, PROJECT_FORMS)}). Termín byl `,
+        view.outsidePlan
+          ? `po termínu nám chybějí podklady za ${view.periodLabel} k ${theseProjects} ${czechPlural(count, CARRIED_OUT_DATIVE_FORMS)} mimo oblasti aktivit akčního plánu `
+          : `v oblasti aktivit „${view.areaName}“ nám po termínu chybějí podklady za ${view.periodLabel} k ${theseProjects} `,
+        `(${countOf(count, PROJECT_FORMS)}). Termín byl `,
         { strong: deadline },
         ` (${overdue}).`,
       ],
@@ -48,7 +53,7 @@ export function renderEscalation(view: EscalationView): RenderedEmail {
       ],
     },
     ...(view.adminLink ? [{ kind: 'button', href: view.adminLink, text: 'Přehled stavu sběru podkladů' } satisfies Block] : []),
-    { kind: 'paragraph', muted: true, content: [`Tento přehled je určen pro: ${view.recipientName}.`] },
+    { kind: 'paragraph', muted: true, content: [sentence(`Tento přehled je určen pro: ${view.recipientName}`)] },
     signature(),
   ];
 

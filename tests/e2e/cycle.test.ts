@@ -353,6 +353,7 @@ describe('a half-year cycle on the Liberec catalog, end to end', () => {
       expect(email, areaName).toBeDefined();
       expect(email.to).toEqual([area?.guarantor.email ?? LOCAL_CONFIG.arr.email]);
       expect(email.cc).toEqual(area ? [LOCAL_CONFIG.arr.email] : []);
+      expect(bodyOf(email).replace(/\s+/g, ' ')).toContain(area ? `v oblasti aktivit „${area.name}“` : 'realizovaným mimo oblasti aktivit akčního plánu (');
       const listed = activeProjects.filter((project) => bodyOf(email).includes(`- ${project.name} – `)).map((project) => project.id);
       expect(listed.sort(), areaName).toEqual(projects.map((project) => project.id).sort());
     }

@@ -250,6 +250,7 @@ describe('renderEscalation', () => {
     deadline: DEADLINE,
     now: new Date('2026-07-20T08:00:00Z'),
     areaName: 'Cestovní ruch\r\nBcc: x@example.com',
+    outsidePlan: false,
     late: [
       {
         projectName: `Kulturní portál ${XSS}`,
@@ -285,6 +286,30 @@ describe('renderEscalation', () => {
     }
     expect(email.html).not.toContain('<script>');
     expect(email.html).toContain('Kulturní portál &lt;script>');
+  });
+
+  it('speaks of projects outside the activity areas as such, to ARR, and ends the addressee line with one full stop', () => {
+    // Prepare
+    const outside = {
+      ...view,
+      recipientName: 'ARR – Agentura regionálního rozvoje, spol. s r. o.',
+      areaName: 'Další projekty realizované mimo oblasti aktivit akčního plánu',
+      outsidePlan: true,
+    };
+
+    // Act
+    const two = renderEscalation(outside);
+    const one = renderEscalation({ ...outside, late: outside.late.slice(0, 1) });
+
+    // Assess
+    expectWellFormedCzechHtml(two);
+    for (const part of [two.html, two.text]) {
+      expect(part).toContain('po termínu nám chybějí podklady za 1. pololetí 2026 k těmto projektům realizovaným mimo oblasti aktivit akčního plánu (2 projekty)');
+      expect(part).not.toContain('v oblasti aktivit');
+      expect(part).toContain('Tento přehled je určen pro: ARR – Agentura regionálního rozvoje, spol. s r. o.');
+      expect(part).not.toContain('s r. o..');
+    }
+    expect(one.text).toContain('k tomuto projektu realizovanému mimo oblasti aktivit akčního plánu (1 projekt)');
   });
 
   it('omits the admin link when there is none', () => {

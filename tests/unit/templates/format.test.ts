@@ -7,6 +7,7 @@ import {
   formatDeadline,
   formatIsoDate,
   oneLine,
+  sentence,
 } from '../../../templates/format';
 
 // 23:59 in Prague on 15 July 2026 (summer time, UTC+2).
@@ -138,5 +139,18 @@ describe('oneLine', () => {
 
     // Assess
     expect(line).toBe('Projekt Bcc: someone@example.com');
+  });
+});
+
+describe('sentence', () => {
+  it('adds a full stop, unless the last word already ends with one', () => {
+    // Prepare
+    const texts = ['Určeno pro: Odbor kultury', 'Určeno pro: ARR, spol. s r. o.', 'Hotovo! ', 'Opravdu?'];
+
+    // Act
+    const sentences = texts.map(sentence);
+
+    // Assess
+    expect(sentences).toEqual(['Určeno pro: Odbor kultury.', 'Určeno pro: ARR, spol. s r. o.', 'Hotovo!', 'Opravdu?']);
   });
 });
