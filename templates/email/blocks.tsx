@@ -134,6 +134,8 @@ export function renderEmail(subject: string, blocks: Block[]): RenderedEmail {
       </body>
     </html>,
   );
-  const text = `${blocks.map(blockText).join('\n\n')}\n\n--\n${FOOTER}\n`;
+  // "-- " with its space is the signature separator mail clients recognise (RFC 3676): they grey
+  // out what follows and leave it out of a reply.
+  const text = `${blocks.map(blockText).join('\n\n')}\n\n-- \n${FOOTER}\n`;
   return { subject: cleanSubject, html, text };
 }

@@ -119,6 +119,14 @@ describe('renderInvitation', () => {
     expect(agencyOnly).toContain(`S pozdravem\n${agency}\n\n`);
   });
 
+  it('ends the text part with the footer behind the signature separator mail clients recognise', () => {
+    // Act
+    const text = renderInvitation(invitationView()).text;
+
+    // Assess
+    expect(text).toMatch(/\n\n-- \nTento e-mail byl odeslán automaticky [^\n]+\n$/);
+  });
+
   it('escapes a script in a project name in the HTML part', () => {
     // Prepare
     const view = invitationView();
