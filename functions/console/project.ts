@@ -4,6 +4,7 @@
  * comments, ARR's editorial version, and the two ARR forms with what was typed into them.
  */
 import { diffWordsWithSpace } from 'diff';
+import type { ConsoleRole } from '../../domain/access';
 import { parsePeriodId } from '../../domain/period';
 import { contactDisplayName } from '../../domain/plan';
 import { projectStatusLabels, type SubmissionVersion } from '../../domain/submission';
@@ -13,7 +14,11 @@ import type { DiffPart, ProjectForms, ProjectView } from '../../templates/consol
 import type { SignedInContext } from './context';
 import { noticeOf } from './pages';
 
-function fieldsOf(version: SubmissionVersion, indicatorNames: Map<string, string>): Array<{ label: string; value: string }> {
+/**
+ * A version's fields as the viewer may read them. The contact form promises that the note is
+ * for ARR only, so the steering group does not see it.
+ */
+function fieldsOf(version: SubmissionVersion, indicatorNames: Map<string, string>, viewer: ConsoleRole | null): Array<{ label: string; value: string }> {
   const contributions = Object.entries(version.indicatorContributions)
     .map(([code, value]) => `${indicatorNames.get(code) ?? code}: ${value}`)
     .join('\n');
@@ -22,7 +27,7 @@ function fieldsOf(version: SubmissionVersion, indicatorNames: Map<string, string
     { label: 'Plán na další období', value: version.nextPeriodPlan },
     { label: 'Stav projektu', value: projectStatusLabels[version.status] },
     { label: 'Příspěvky k indikátorům', value: contributions },
-    { label: 'Poznámka pro ARR', value: version.noteToArr ?? '' },
+    ...(viewer === 'arr' ? [{ label: 'Poznámka pro ARR', value: version.noteToArr ?? '' }] : []),
   ];
 }
 
@@ -86,7 +91,7 @@ export async function projectView(
     version: version.version,
     submittedAt: new Date(version.submittedAt),
     submittedBy: personName(version.submittedBy),
-    fields: fieldsOf(version, indicatorNames),
+    fields: fieldsOf(version, indicatorNames, context.user.role),
   }));
 
   const query = context.event.queryStringParameters ?? {};
@@ -94,8 +99,8 @@ export async function projectView(
   const to = detail.versions.find((version) => version.version === versionNumber(query.do));
   let comparison: ProjectView['comparison'] = null;
   if (from && to) {
-    const before = fieldsOf(from, indicatorNames);
-    const after = fieldsOf(to, indicatorNames);
+    const before = fieldsOf(from, indicatorNames, context.user.role);
+    const after = fieldsOf(to, indicatorNames, context.user.role);
     comparison = {
       from: from.version,
       to: to.version,

@@ -16,6 +16,8 @@ import { ConsoleClient, csrfTokenOf } from '../../support/console-client';
 const CYCLE = '2026-H1';
 const PROJECT = 'gymnazium-ceska-lipa';
 const PROJECT_PATH = `/arr/cycles/${CYCLE}/projects/${PROJECT}`;
+/** The contact form promises that this note is for ARR only. */
+const NOTE_TO_ARR = 'Ředitel školy odchází, od září prosím pište zástupkyni.';
 
 let dataDir: string;
 let system: LocalSystem;
@@ -27,11 +29,11 @@ let steeringCsrf: string;
 let token: string;
 const clock = new MovableClock(new Date('2026-06-01T06:00:00Z'), { frozen: true });
 
-async function submit(expectedVersion: number, thisPeriod: string, status = 'on-track'): Promise<void> {
+async function submit(expectedVersion: number, thisPeriod: string, status = 'on-track', noteToArr?: string): Promise<void> {
   const response = await fetch(`${system.apiUrl}/s/${token}/projects/${PROJECT}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ expectedVersion, thisPeriod, nextPeriodPlan: 'Zkušební provoz a vyhodnocení.', status, indicatorContributions: {} }),
+    body: JSON.stringify({ expectedVersion, thisPeriod, nextPeriodPlan: 'Zkušební provoz a vyhodnocení.', status, indicatorContributions: {}, ...(noteToArr ? { noteToArr } : {}) }),
   });
   if (response.status >= 400) throw new Error(`Submission failed: HTTP ${response.status} ${await response.text()}`);
 }
@@ -58,7 +60,7 @@ beforeAll(async () => {
   await system.drainQueues();
   token = personalLinkOf(await listSentEmails(system.endpoints.ses), 'k.simonova@example.org', system.apiUrl).split('/s/')[1]!;
   await submit(0, 'Dokončení FVE.');
-  await submit(1, 'Dokončení FVE a zahájení zkušebního provozu.');
+  await submit(1, 'Dokončení FVE a zahájení zkušebního provozu.', 'on-track', NOTE_TO_ARR);
   await system.drainQueues();
 }, 120_000);
 
@@ -88,9 +90,10 @@ describe('console: returning a project and ARR’s text', () => {
     expect(await system.deps.annualTexts.listAnnualTexts(2025)).toEqual([]);
   });
 
-  it('shows the steering group the project, its texts and the annual texts without any form, or any advice on writing them', async () => {
+  it('shows the steering group the project, its texts and the annual texts without any form, the note meant for ARR only, or any advice on writing them', async () => {
     // Act
     const project = await steering.request(PROJECT_PATH);
+    const compared = await steering.request(`${PROJECT_PATH}?od=1&do=2`);
     const texts = await steering.request('/arr/years/2025/texts');
 
     // Assess
@@ -98,18 +101,25 @@ describe('console: returning a project and ARR’s text', () => {
     expect(project.body).toContain('Text do zprávy');
     expect(project.body).toContain('Dokončení FVE a zahájení zkušebního provozu.');
     expect(project.body).not.toContain('method="post" action="/arr/cycles');
+    for (const page of [project.body, compared.body]) {
+      expect(page).not.toContain('Ředitel školy odchází');
+      expect(page).not.toContain('Poznámka pro ARR');
+    }
+    expect(compared.body).toContain('zahájení zkušebního provozu');
     expect(texts.status).toBe(200);
     expect(texts.body).toContain('Texty výroční zprávy za rok 2025');
     expect(texts.body).not.toContain('<textarea');
     expect(texts.body).not.toContain('Odstavce oddělte prázdným řádkem');
   });
 
-  it('offers ARR both forms, pre-filled with the person’s newest text', async () => {
+  it('offers ARR both forms, pre-filled with the person’s newest text, and shows the person’s note for ARR', async () => {
     // Act
     const page = await arr.request(PROJECT_PATH);
 
     // Assess
     expect(page.status).toBe(200);
+    expect(page.body).toContain('Poznámka pro ARR');
+    expect(page.body).toContain(NOTE_TO_ARR);
     expect(page.body).toContain(`action="${PROJECT_PATH}/return"`);
     expect(page.body).toContain(`action="${PROJECT_PATH}/editorial"`);
     expect(page.body).toMatch(/<textarea id="arr-co-udelano"[^>]*>Dokončení FVE a zahájení zkušebního provozu.<\/textarea>/);
