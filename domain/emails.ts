@@ -60,7 +60,6 @@ export interface EscalationView {
   /** The projects are outside every activity area (`areaName` is then the report's name for them), and ARR chases them itself. */
   outsidePlan: boolean;
   late: Array<{ projectName: string; contacts: Contact[] }>;
-  adminLink?: string;
 }
 
 export interface SteeringGroupNoticeView {

@@ -52,7 +52,6 @@ export function renderEscalation(view: EscalationView): RenderedEmail {
         'Kontaktní osoby vyplňují podklady přes svůj osobní odkaz, který dostaly e-mailem.',
       ],
     },
-    ...(view.adminLink ? [{ kind: 'button', href: view.adminLink, text: 'Přehled stavu sběru podkladů' } satisfies Block] : []),
     { kind: 'paragraph', muted: true, content: [sentence(`Tento přehled je určen pro: ${view.recipientName}`)] },
     signature(),
   ];

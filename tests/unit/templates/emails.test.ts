@@ -269,7 +269,6 @@ describe('renderEscalation', () => {
       },
       { projectName: 'Trans-Borders Plus', contacts: [] },
     ],
-    adminLink: 'https://monitoring.example.cz/admin/cyklus/2026-1',
   };
 
   it('lists late projects with their contacts and the days overdue in both parts', () => {
@@ -290,7 +289,6 @@ describe('renderEscalation', () => {
       expect(part).toContain('15. 7. 2026');
       expect(part).toContain('5 dní po termínu');
       expect(part).toContain('Odbor kultury, památkové péče a cestovního ruchu');
-      expect(part).toContain('https://monitoring.example.cz/admin/cyklus/2026-1');
     }
     expect(email.html).not.toContain('<script>');
     expect(email.html).toContain('Kulturní portál &lt;script>');
@@ -318,18 +316,6 @@ describe('renderEscalation', () => {
       expect(part).not.toContain('s r. o..');
     }
     expect(one.text).toContain('k tomuto projektu realizovanému mimo oblasti aktivit akčního plánu (1 projekt)');
-  });
-
-  it('omits the admin link when there is none', () => {
-    // Prepare
-    const withoutLink = { ...view, adminLink: undefined };
-
-    // Act
-    const email = renderEscalation(withoutLink);
-
-    // Assess
-    expect(email.text).not.toContain('/admin/');
-    expect(email.text).not.toContain('Přehled stavu sběru');
   });
 });
 
