@@ -17,6 +17,7 @@ import type { ActionPlan, IndicatorDefinition } from '../plan';
 import type { Dependencies } from '../ports';
 import type { CycleRecord, DeliveryEventRecord, ReminderRecord, RequestRecord, UndeliverableAddress } from '../records';
 import type { MonitoringReport } from '../report/model';
+import type { SubmissionVersion } from '../submission';
 import { buildSlipAppendix, type SlipAppendixRow } from '../slips/report';
 import { readMonitoringReport } from './assemble-report';
 import { detectCycleSlips } from './detect-slips';
@@ -123,6 +124,8 @@ export interface CycleOverview {
    * from the history of periods at every read, so it follows each new submission.
    */
   slips: SlipAppendixRow[];
+  /** What contact persons wrote in „Poznámka pro ARR“, which the contact form promises is for ARR only. */
+  notesToArr: Array<{ projectId: string; version: number; submittedBy: string; submittedAt: string; note: string }>;
 }
 
 /**
@@ -148,17 +151,20 @@ function projectFlagsOf(requests: RequestRecord[], completeness: Completeness, e
 /** `GET /cycles/{id}`: state, completeness per project and person, the projects' flags, the reminder history, delivery problems and the slips. */
 export async function getCycleOverview(deps: ReadDeps, cycleId: string): Promise<CycleOverview> {
   const cycle = await requireCycle(deps, cycleId);
-  const [requests, returns, editorials, reminders, contacts, events, findings, plan] = await Promise.all([
+  const [requests, versions, returns, editorials, reminders, contacts, events, plan] = await Promise.all([
     deps.cycles.listRequests(cycle.id),
+    deps.submissions.latestVersions(cycle.id),
     deps.editorial.listReturns(cycle.id),
     deps.editorial.listEditorialVersions(cycle.id),
     deps.reminders.listReminders(cycle.id),
     deps.cycles.listContacts(cycle.id),
     deps.cycles.listDeliveryEvents(cycle.id),
-    detectCycleSlips(deps, cycle.id),
     deps.plans.getPlan(cycle.planId),
   ]);
-  const completeness = await completenessOf(deps, cycle, { requests, returns });
+  const [completeness, findings] = await Promise.all([
+    completenessOf(deps, cycle, { requests, returns }),
+    detectCycleSlips(deps, cycle.id, { requests, versions }),
+  ]);
   const delivery = contacts
     .map((contact) => ({
       contactPersonId: contact.contactPersonId,
@@ -175,7 +181,20 @@ export async function getCycleOverview(deps: ReadDeps, cycleId: string): Promise
     reminders: reminders.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt)),
     delivery,
     slips: buildSlipAppendix(plan, cycle.id, findings).rows,
+    notesToArr: notesToArrOf(requests, versions),
   };
+}
+
+/** The notes the newest versions carry, newest first; a person who cleared the note has no note. */
+function notesToArrOf(requests: RequestRecord[], versions: SubmissionVersion[]): CycleOverview['notesToArr'] {
+  const requested = new Set(requests.map((request) => request.projectId));
+  return versions
+    .flatMap((version) =>
+      version.noteToArr && requested.has(version.projectId)
+        ? [{ projectId: version.projectId, version: version.version, submittedBy: version.submittedBy, submittedAt: version.submittedAt, note: version.noteToArr }]
+        : [],
+    )
+    .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
 }
 
 export interface IndicatorRow extends IndicatorValue {

@@ -1,6 +1,8 @@
 import { NotFoundError } from '../errors';
 import { parsePeriodId, previousPeriod, type PeriodId } from '../period';
 import type { Dependencies } from '../ports';
+import type { RequestRecord } from '../records';
+import type { SubmissionVersion } from '../submission';
 import { detectSlips, type SlipFinding } from '../slips/detect';
 import { periodFromCycle, type PeriodRecords } from '../slips/history';
 
@@ -13,12 +15,13 @@ export const SLIP_HISTORY_PERIODS = 3;
 /**
  * The slipping projects of a cycle, from the cycles the system holds (run by it or loaded from
  * an imported report). Periods the system has no cycle for are simply not part of the history.
+ * `current` is the cycle's own requests and newest versions when the caller has read them already.
  * @throws NotFoundError when the cycle itself does not exist.
  */
 export async function detectCycleSlips(
   deps: Pick<Dependencies, 'cycles' | 'submissions'>,
   cycleId: PeriodId,
-  threshold?: number,
+  current?: { requests: RequestRecord[]; versions: SubmissionVersion[] },
 ): Promise<SlipFinding[]> {
   const ids: PeriodId[] = [];
   for (let period = parsePeriodId(cycleId); ids.length < SLIP_HISTORY_PERIODS; period = previousPeriod(period)) {
@@ -29,8 +32,9 @@ export async function detectCycleSlips(
     const cycle = await deps.cycles.getCycle(id);
     if (!cycle && id === cycleId) throw new NotFoundError(`Cyklus ${cycleId} neexistuje.`);
     if (!cycle) continue;
-    const [requests, versions] = await Promise.all([deps.cycles.listRequests(id), deps.submissions.latestVersions(id)]);
+    const { requests, versions } =
+      id === cycleId && current ? current : { requests: await deps.cycles.listRequests(id), versions: await deps.submissions.latestVersions(id) };
     history.push(periodFromCycle(cycle, requests, versions));
   }
-  return detectSlips(history, { periodId: cycleId, ...(threshold === undefined ? {} : { threshold }) });
+  return detectSlips(history, { periodId: cycleId });
 }

@@ -134,6 +134,18 @@ export async function dashboardView(
       linked: requested.has(slip.projectId),
       reasons: slip.reasons.map((reason) => reason.message),
     })),
+    // The contact form promises the note is for ARR only: the steering group's dashboard has none.
+    notesToArr:
+      context.user.role === 'arr'
+        ? overview.notesToArr.map((note) => ({
+            projectId: note.projectId,
+            projectName: projects.get(note.projectId)?.name ?? note.projectId,
+            personName: personName(note.submittedBy),
+            version: note.version,
+            at: new Date(note.submittedAt),
+            text: note.note,
+          }))
+        : null,
     reminders: [...overview.reminders].reverse().map((reminder) => ({
       at: new Date(reminder.queuedAt),
       label: reminderLabel(reminder.stage),

@@ -3,7 +3,7 @@
  * what they were last sent, the reminder history, and ARR's actions on the cycle.
  */
 import type { VNode } from 'preact';
-import { formatDate, formatDeadline, formatIsoDate } from '../format';
+import { formatDate, formatDateTime, formatDeadline, formatIsoDate } from '../format';
 import { countOf, PROJECT_FORMS } from '../../domain/czech-plural';
 import { renderPage } from '../jsx/render';
 import { DeliverySection, UndeliverableBadge, type DeliveryProblem } from './delivery';
@@ -56,6 +56,8 @@ export interface DashboardView {
   }>;
   /** The slipping projects with their reasons, in the report's order. */
   slips: Array<{ projectId: string; name: string; areaName: string; linked: boolean; reasons: string[] }>;
+  /** The contact persons' notes for ARR, newest first; null where they are not to be shown (the steering group). */
+  notesToArr: Array<{ projectId: string; projectName: string; personName: string; version: number; at: Date; text: string }> | null;
   reminders: Array<{ at: Date; label: string; audience: string; projectCount: number }>;
   dates: { values: { deadline: string; meetingDate: string }; errors: Record<string, string> };
 }
@@ -290,6 +292,36 @@ function Slips(props: { view: DashboardView }): VNode {
   );
 }
 
+/** What contact persons wrote to ARR beside their reports, so that ARR need not open every project to find it. */
+function NotesToArr(props: { cycleId: string; notes: NonNullable<DashboardView['notesToArr']> }): VNode {
+  return (
+    <section class="panel" aria-labelledby="poznamky">
+      <h2 id="poznamky">Poznámky kontaktních osob pro ARR</h2>
+      {props.notes.length === 0 ? (
+        <p>Kontaktní osoby zatím nenapsaly žádnou poznámku.</p>
+      ) : (
+        <>
+          <p class="muted">Z nejnovější verze podkladů každého projektu, nejnovější nahoře. Do zprávy se nepřebírají.</p>
+          <ul class="notes">
+            {props.notes.map((note) => (
+              <li>
+                <a href={`${cyclePath(props.cycleId)}/projects/${encodeURIComponent(note.projectId)}`}>
+                  <strong>{note.projectName}</strong>
+                </a>
+                <span class="muted">
+                  {' '}
+                  – {note.personName}, verze {note.version}, {formatDateTime(note.at)}
+                </span>
+                <p class="comment">{note.text}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
 function ProjectsTable(props: { view: DashboardView }): VNode {
   return (
     <section aria-labelledby="projekty">
@@ -391,6 +423,7 @@ function DatesForm(props: { view: DashboardView }): VNode {
 /** The long page's parts, so that ARR gets to the persons or the projects of 60 without scrolling through the rest. */
 function PageSections(props: { view: DashboardView }): VNode {
   const sections = [
+    ...(props.view.notesToArr ? [{ id: 'poznamky', label: 'Poznámky pro ARR' }] : []),
     { id: 'oblasti', label: 'Oblasti aktivit' },
     { id: 'osoby', label: 'Kontaktní osoby' },
     { id: 'projekty', label: 'Projekty' },
@@ -433,6 +466,7 @@ export function renderDashboard(view: DashboardView, status = 200): { status: nu
         <LatePeople view={view} />
         <DeliverySection {...view.delivery} canFix={view.canAct && view.cycle.isOpen} />
         <Slips view={view} />
+        {view.notesToArr ? <NotesToArr cycleId={view.cycle.id} notes={view.notesToArr} /> : null}
         <AreasTable view={view} />
         <PeopleTable view={view} />
         <ProjectsTable view={view} />

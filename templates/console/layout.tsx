@@ -72,8 +72,8 @@ input[type="date"][aria-invalid="true"], select[aria-invalid="true"] { border-co
 dd.text { white-space: pre-wrap; margin: 0 0 0.75rem; }
 ol.history { padding-left: 1.25rem; }
 ol.history li { margin: 0 0 0.75rem; }
-ul.slips { padding-left: 1.25rem; }
-ul.slips li { margin: 0 0 0.75rem; }
+ul.slips, ul.notes { padding-left: 1.25rem; }
+ul.slips li, ul.notes li { margin: 0 0 0.75rem; }
 .intro p:first-child { margin-top: 0; }
 .annual-text { border-top: 1px solid #d1d5db; padding-top: 1rem; margin-top: 1rem; }
 .annual-text h3 { margin-top: 0; }

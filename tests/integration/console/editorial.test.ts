@@ -126,6 +126,23 @@ describe('console: returning a project and ARR’s text', () => {
     expect(page.body).toContain('Zatím bez úprav ARR.');
   });
 
+  it('lists the persons’ notes for ARR on ARR’s dashboard, linked to the project, and not on the steering group’s', async () => {
+    // Act
+    const dashboard = await arr.request(`/arr/cycles/${CYCLE}`);
+    const forSteering = await steering.request(`/arr/cycles/${CYCLE}`);
+    const section = dashboard.body.slice(dashboard.body.indexOf('id="poznamky"'), dashboard.body.indexOf('id="oblasti"'));
+
+    // Assess
+    expect(section).toContain('Poznámky kontaktních osob pro ARR');
+    expect(section).toContain(`href="${PROJECT_PATH}"`);
+    expect(section).toContain(NOTE_TO_ARR);
+    expect(section).toContain('K. Šimonová, verze 2');
+    expect(dashboard.body).toContain('href="#poznamky"');
+    expect(forSteering.status).toBe(200);
+    expect(forSteering.body).not.toContain('Ředitel školy odchází');
+    expect(forSteering.body).not.toContain('id="poznamky"');
+  });
+
   it('says at the return form, from the overdue notice’s day on, that neither that notice nor the escalation will chase the project', async () => {
     // Prepare
     const opened = clock.now();

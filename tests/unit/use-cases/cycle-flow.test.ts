@@ -129,6 +129,33 @@ describe('submitting through the personal link', () => {
     expect(overview.completeness.projects.find((entry) => entry.projectId === project.id)?.status).toBe('submitted');
   });
 
+  it('gives ARR the notes of the newest versions, newest first, and none for a person who cleared the note', async () => {
+    // Prepare
+    const world = await openedWorld();
+    const reporter = (project: (typeof activeProjects)[number]) => {
+      const personId = project.contactPersonIds[0]!;
+      const token = tokenOf(world, plan.contactPersons.find((candidate) => candidate.id === personId)!.email);
+      const send = (body: Record<string, unknown>) => submitProject(world.deps, { token, projectId: project.id, body: answer(body), correlationId: 't' });
+      return { projectId: project.id, personId, send };
+    };
+    const [first, second, third] = activeProjects.slice(0, 3).map(reporter) as [ReturnType<typeof reporter>, ReturnType<typeof reporter>, ReturnType<typeof reporter>];
+
+    // Act
+    await first.send({ noteToArr: 'Od září píšete zástupkyni.' });
+    world.setNow('2026-06-02T08:00:00Z');
+    await second.send({ noteToArr: 'Faktura přijde až v srpnu.' });
+    await third.send({ noteToArr: 'Omlouvám se za zpoždění.' });
+    world.setNow('2026-06-03T08:00:00Z');
+    await third.send({ expectedVersion: 1, noteToArr: '' });
+    const overview = await getCycleOverview(world.deps, '2026-H1');
+
+    // Assess
+    expect(overview.notesToArr.map((note) => [note.projectId, note.version, note.submittedBy, note.note])).toEqual([
+      [second.projectId, 1, second.personId, 'Faktura přijde až v srpnu.'],
+      [first.projectId, 1, first.personId, 'Od září píšete zástupkyni.'],
+    ]);
+  });
+
   it('returns a conflict for an edit based on an outdated version, and overwrites nothing', async () => {
     // Prepare
     const world = await openedWorld();
