@@ -124,7 +124,7 @@ describe('console pages', () => {
     // Assess
     const nav = /<nav class="sub-nav" aria-label="Části stránky">([\s\S]*?)<\/nav>/.exec(page.body)?.[1] ?? '';
     const targets = [...nav.matchAll(/href="#([^"]+)"/g)].map((match) => match[1]!);
-    expect(targets).toEqual(['oblasti', 'osoby', 'projekty', 'pripominky', 'terminy']);
+    expect(targets).toEqual(['poznamky', 'oblasti', 'osoby', 'projekty', 'pripominky', 'terminy']);
     for (const target of targets) expect(page.body).toContain(`<h2 id="${target}">`);
   });
 
