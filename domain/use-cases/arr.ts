@@ -148,7 +148,7 @@ function projectFlagsOf(requests: RequestRecord[], completeness: Completeness, e
   });
 }
 
-/** `GET /cycles/{id}`: state, completeness per project and person, the projects' flags, the reminder history, delivery problems and the slips. */
+/** `GET /cycles/{id}`: state, completeness per project and person, the projects' flags, the reminder history, delivery problems, the slips and the persons' notes for ARR. */
 export async function getCycleOverview(deps: ReadDeps, cycleId: string): Promise<CycleOverview> {
   const cycle = await requireCycle(deps, cycleId);
   const [requests, versions, returns, editorials, reminders, contacts, events, plan] = await Promise.all([

@@ -32,8 +32,10 @@ export async function detectCycleSlips(
     const cycle = await deps.cycles.getCycle(id);
     if (!cycle && id === cycleId) throw new NotFoundError(`Cyklus ${cycleId} neexistuje.`);
     if (!cycle) continue;
-    const { requests, versions } =
-      id === cycleId && current ? current : { requests: await deps.cycles.listRequests(id), versions: await deps.submissions.latestVersions(id) };
+    const [requests, versions] =
+      id === cycleId && current
+        ? [current.requests, current.versions]
+        : await Promise.all([deps.cycles.listRequests(id), deps.submissions.latestVersions(id)]);
     history.push(periodFromCycle(cycle, requests, versions));
   }
   return detectSlips(history, { periodId: cycleId });
