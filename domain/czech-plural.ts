@@ -16,6 +16,8 @@ export const PROJECT_FORMS: CzechForms = { one: 'projekt', few: 'projekty', many
 export const PROJECT_GENITIVE_FORMS: CzechForms = { one: 'projektu', few: 'projektů', many: 'projektů' };
 /** After "k": "k tomuto projektu", "k těmto projektům" (the count stands elsewhere in the sentence). */
 export const THESE_PROJECTS_DATIVE_FORMS: CzechForms = { one: 'tomuto projektu', few: 'těmto projektům', many: 'těmto projektům' };
+/** Agrees with THESE_PROJECTS_DATIVE_FORMS: „k tomuto projektu realizovanému“, „k těmto projektům realizovaným“. */
+export const CARRIED_OUT_DATIVE_FORMS: CzechForms = { one: 'realizovanému', few: 'realizovaným', many: 'realizovaným' };
 export const CONTACT_PERSON_FORMS: CzechForms = { one: 'kontaktní osoba', few: 'kontaktní osoby', many: 'kontaktních osob' };
 export const INDICATOR_FORMS: CzechForms = { one: 'indikátor', few: 'indikátory', many: 'indikátorů' };
 

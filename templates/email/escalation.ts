@@ -1,12 +1,9 @@
 import { deadlineStatus, describeDeadlineStatus, formatDeadline, sentence } from '../format';
-import { countOf, czechPlural, PROJECT_FORMS, THESE_PROJECTS_DATIVE_FORMS, type CzechForms } from '../../domain/czech-plural';
+import { CARRIED_OUT_DATIVE_FORMS, countOf, czechPlural, PROJECT_FORMS, THESE_PROJECTS_DATIVE_FORMS } from '../../domain/czech-plural';
 import type { Contact, EscalationView, RenderedEmail } from '../../domain/emails';
 import type { Block, Inline } from './blocks';
 import { renderEmail } from './blocks';
 import { contactInline, signature } from './common';
-
-/** „k tomuto projektu realizovanému“, „k těmto projektům realizovaným“ */
-const CARRIED_OUT_DATIVE_FORMS: CzechForms = { one: 'realizovanému', few: 'realizovaným', many: 'realizovaným' };
 
 function lateItem(entry: EscalationView['late'][number]): Inline[] {
   if (entry.contacts.length === 0) return [{ strong: entry.projectName }, ' – kontaktní osoba není uvedena'];
