@@ -17,7 +17,7 @@ import { startStack, type E2eStack } from './support/stack';
 // Before the imports: Powertools reads its level when the one logger is built, and brings it back
 // to that level at every invocation.
 vi.hoisted(() => {
-  process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
+  vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'DEBUG');
 });
 
 const CYCLE = '2026-H1';
@@ -65,6 +65,7 @@ describe('the logs of a whole cycle', () => {
   afterAll(async () => {
     await stack?.stop();
     vi.restoreAllMocks();
+    vi.unstubAllEnvs();
   });
 
   it('hold no token, key, password, sign-in code, cookie or CSRF token', async () => {
