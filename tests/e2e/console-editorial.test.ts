@@ -23,6 +23,8 @@ const PROJECT = 'Gymnázium Česká Lípa';
 const PROJECT_ID = 'gymnazium-ceska-lipa';
 const THIS_PERIOD_LABEL = 'Co se v projektu udělalo v období 1. pololetí 2026';
 const NEXT_PERIOD_LABEL = 'Plán na 2. pololetí 2026';
+/** The form promises this is for ARR only: ARR's dashboard lists it, the steering group never sees it. */
+const NOTE_TO_ARR = 'Od září přebírá projekt zástupkyně ředitele, paní Nováková.';
 const COMMENT = 'Doplňte prosím, kdy byla FVE předána škole.\nA jaký má výkon v kWp.';
 const ARR_TEXT = 'Fotovoltaická elektrárna (48 kWp) byla dokončena a 20. 5. 2026 předána škole do zkušebního provozu.';
 
@@ -62,12 +64,13 @@ function contactSection(page: Page): Locator {
 }
 
 /** The contact person saves the project through their one-form page. */
-async function personSaves(page: Page, thisPeriod: string, status: string): Promise<void> {
+async function personSaves(page: Page, thisPeriod: string, status: string, noteToArr = ''): Promise<void> {
   await page.goto(personalLink);
   const section = contactSection(page);
   await section.getByLabel(THIS_PERIOD_LABEL).fill(thisPeriod);
   await section.getByLabel(NEXT_PERIOD_LABEL).fill('Vyhodnocení prvního roku provozu.');
   await section.getByRole('radio', { name: status }).check();
+  await section.getByLabel('Poznámka pro ARR (nepovinné)').fill(noteToArr);
   await Promise.all([page.waitForURL(/ulozeno=/), section.getByRole('button', { name: /Uložit vše/ }).click()]);
   await system.drainQueues();
   clock.advance(60 * 60 * 1000);
@@ -123,10 +126,12 @@ describe('the editorial loop in the console, in Chromium', () => {
       const insertions = await arr.getByRole('region', { name: /Co ARR změnila/ }).locator('ins').count();
       await ledger.audit(arr, 'console-editorial-4-arr-text');
 
-      // The person writes once more, now with a delay: the report keeps ARR's text, the dashboard flags it.
-      await personSaves(person, 'Předání škole se posouvá na září kvůli revizi.', 'zpožděno');
+      // The person writes once more, now with a delay and a note for ARR: the report keeps ARR's
+      // text, the dashboard flags it and shows the note.
+      await personSaves(person, 'Předání škole se posouvá na září kvůli revizi.', 'zpožděno', NOTE_TO_ARR);
       await arr.goto(`${system.consoleUrl}/cycles/2026-H1`);
       await ledger.audit(arr, 'console-editorial-5-dashboard');
+      const notes = await arr.getByRole('region', { name: 'Poznámky kontaktních osob pro ARR' }).textContent();
       const row = arr.getByRole('row').filter({ has: arr.getByRole('link', { name: PROJECT }) });
       const flags = await row.locator('.flag').allTextContents();
       const changedColour = await row.locator('.flag-changed').evaluate((element) => getComputedStyle(element).color);
@@ -159,6 +164,8 @@ describe('the editorial loop in the console, in Chromium', () => {
       expect(changedColour).toBe('rgb(164, 0, 29)');
       expect(attention).toContain(PROJECT);
       expect(slipText).toContain('Kontaktní osoba uvedla stav „zpožděno“.');
+      expect(notes).toContain(PROJECT);
+      expect(notes).toContain(NOTE_TO_ARR);
       expect(changedFlag).toBe('změněno po úpravě ARR');
       ledger.expectClean();
       await context.close();
@@ -199,6 +206,7 @@ describe('the editorial loop in the console, in Chromium', () => {
       await signInToConsole(steering, system, consoleAccount(system, 'ridici-skupina'));
       await steering.goto(`${system.consoleUrl}/cycles/2026-H1/projects/${PROJECT_ID}`);
       const projectForms = await steering.locator('main form[method="post"]').count();
+      const steeringProject = await steering.locator('main').textContent();
       await ledger.audit(steering, 'console-editorial-10-steering-project');
       await steering.goto(`${system.consoleUrl}/years/2025/texts`);
       const textForms = await steering.locator('main form[method="post"], main textarea').count();
@@ -211,6 +219,8 @@ describe('the editorial loop in the console, in Chromium', () => {
       expect(inReport).toContain('Text ARR k první aktivitě.');
       expect(resetValue).toBe(prefill);
       expect(projectForms).toBe(0);
+      expect(steeringProject).toContain('Předání škole se posouvá na září kvůli revizi.');
+      expect(steeringProject).not.toContain(NOTE_TO_ARR);
       expect(textForms).toBe(0);
       ledger.expectClean();
       await steeringContext.close();
