@@ -56,9 +56,8 @@ export interface EscalationView {
   periodLabel: string;
   deadline: Date;
   now: Date;
-  areaName: string;
-  /** The projects are outside every activity area (`areaName` is then the report's name for them), and ARR chases them itself. */
-  outsidePlan: boolean;
+  /** null: the projects are outside every activity area, and ARR chases them itself. */
+  areaName: string | null;
   late: Array<{ projectName: string; contacts: Contact[] }>;
 }
 

@@ -161,8 +161,7 @@ async function sendEscalation(
     periodLabel: parsePeriodId(cycle.id).label,
     deadline: new Date(cycle.deadline),
     now: deps.clock.now(),
-    areaName: area?.name ?? OUTSIDE_PLAN_NAME,
-    outsidePlan: area === undefined,
+    areaName: area?.name ?? null,
     late: late.map((project) => ({
       projectName: project.name,
       contacts: project.contactPersonIds.flatMap((id) => {

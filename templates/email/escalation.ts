@@ -1,6 +1,7 @@
 import { deadlineStatus, describeDeadlineStatus, formatDeadline, sentence } from '../format';
 import { CARRIED_OUT_DATIVE_FORMS, countOf, czechPlural, PROJECT_FORMS, THESE_PROJECTS_DATIVE_FORMS } from '../../domain/czech-plural';
 import type { Contact, EscalationView, RenderedEmail } from '../../domain/emails';
+import { OUTSIDE_PLAN_NAME } from '../../domain/plan';
 import type { Block, Inline } from './blocks';
 import { renderEmail } from './blocks';
 import { contactInline, signature } from './common';
@@ -32,7 +33,7 @@ export function renderEscalation(view: EscalationView): RenderedEmail {
     {
       kind: 'paragraph',
       content: [
-        view.outsidePlan
+        view.areaName === null
           ? `po termínu nám chybějí podklady za ${view.periodLabel} k ${theseProjects} ${czechPlural(count, CARRIED_OUT_DATIVE_FORMS)} mimo oblasti aktivit akčního plánu `
           : `v oblasti aktivit „${view.areaName}“ nám po termínu chybějí podklady za ${view.periodLabel} k ${theseProjects} `,
         `(${countOf(count, PROJECT_FORMS)}). Termín byl `,
@@ -54,7 +55,7 @@ export function renderEscalation(view: EscalationView): RenderedEmail {
   ];
 
   return renderEmail(
-    `Chybějící podklady za ${view.periodLabel} – ${view.areaName} (${countOf(count, PROJECT_FORMS)})`,
+    `Chybějící podklady za ${view.periodLabel} – ${view.areaName ?? OUTSIDE_PLAN_NAME} (${countOf(count, PROJECT_FORMS)})`,
     blocks,
   );
 }

@@ -258,7 +258,6 @@ describe('renderEscalation', () => {
     deadline: DEADLINE,
     now: new Date('2026-07-20T08:00:00Z'),
     areaName: 'Cestovní ruch\r\nBcc: x@example.com',
-    outsidePlan: false,
     late: [
       {
         projectName: `Kulturní portál ${XSS}`,
@@ -299,8 +298,7 @@ describe('renderEscalation', () => {
     const outside = {
       ...view,
       recipientName: 'ARR – Agentura regionálního rozvoje, spol. s r. o.',
-      areaName: 'Další projekty realizované mimo oblasti aktivit akčního plánu',
-      outsidePlan: true,
+      areaName: null,
     };
 
     // Act
