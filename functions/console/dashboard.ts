@@ -50,6 +50,8 @@ export async function dashboardView(
     const person = persons.get(id);
     return person ? contactDisplayName(person) : id;
   };
+  const projectName = (id: string) => projects.get(id)?.name ?? id;
+  const isArr = context.user.role === 'arr';
 
   const areaCounts = new Map<string, { submitted: number; total: number }>();
   for (const project of overview.completeness.projects) {
@@ -83,7 +85,7 @@ export async function dashboardView(
 
   return {
     user: { name: context.user.name, role: context.user.role, csrf: context.user.csrf },
-    canAct: context.user.role === 'arr',
+    canAct: isArr,
     notice: noticeOf(NOTICES, notice),
     cycle: {
       id: cycle.id,
@@ -119,7 +121,7 @@ export async function dashboardView(
     }),
     projects: overview.completeness.projects.map((project) => ({
       id: project.projectId,
-      name: projects.get(project.projectId)?.name ?? project.projectId,
+      name: projectName(project.projectId),
       areaName: areaName(project.projectId),
       status: project.status,
       submittedAt: project.submittedAt ? new Date(project.submittedAt) : undefined,
@@ -135,17 +137,16 @@ export async function dashboardView(
       reasons: slip.reasons.map((reason) => reason.message),
     })),
     // The contact form promises the note is for ARR only: the steering group's dashboard has none.
-    notesToArr:
-      context.user.role === 'arr'
-        ? overview.notesToArr.map((note) => ({
-            projectId: note.projectId,
-            projectName: projects.get(note.projectId)?.name ?? note.projectId,
-            personName: personName(note.submittedBy),
-            version: note.version,
-            at: new Date(note.submittedAt),
-            text: note.note,
-          }))
-        : null,
+    notesToArr: isArr
+      ? overview.notesToArr.map((note) => ({
+          projectId: note.projectId,
+          projectName: projectName(note.projectId),
+          personName: personName(note.submittedBy),
+          version: note.version,
+          at: new Date(note.submittedAt),
+          text: note.note,
+        }))
+      : null,
     reminders: [...overview.reminders].reverse().map((reminder) => ({
       at: new Date(reminder.queuedAt),
       label: reminderLabel(reminder.stage),
