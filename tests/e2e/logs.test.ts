@@ -88,16 +88,11 @@ describe('the logs of a whole cycle', () => {
     if (account === undefined) throw new Error('The local provider has no ARR account.');
     secrets.set('the ARR password', account.password);
     const arr = new ConsoleClient(stack.system.apiUrl);
-    const login = await arr.follow('/arr');
-    const action = /action="([^"]*\/login)"/.exec(login.body)?.[1] ?? '';
-    let answer = await arr.request(new URL(action, login.url).href, { form: { email: account.email, password: account.password } });
-    while (answer.location !== null) {
-      const callback = new URL(answer.location);
-      for (const name of ['code', 'state']) {
-        const value = callback.searchParams.get(name);
-        if (callback.pathname === '/arr/auth/callback' && value) secrets.set(`the sign-in ${name}`, value);
-      }
-      answer = await arr.request(answer.location);
+    const signedIn = await arr.signIn(account.email, account.password);
+    const callback = signedIn.redirects.map((address) => new URL(address)).find((address) => address.pathname === '/arr/auth/callback');
+    for (const name of ['code', 'state']) {
+      const value = callback?.searchParams.get(name);
+      if (value) secrets.set(`the sign-in ${name}`, value);
     }
     for (const name of ['arr_session', 'arr_sign_in']) {
       const value = arr.cookie(name);

@@ -69,19 +69,21 @@ export class ConsoleClient {
     return { status: response.status, location: location ? new URL(location, target).href : null, body: await response.text(), setCookies };
   }
 
-  /** Follows redirects (as GETs) until a page answers. */
-  async follow(url: string, init: RequestInit = {}): Promise<ConsoleResponse & { url: string }> {
+  /** Follows redirects (as GETs) until a page answers; `redirects` are the addresses it was sent to on the way. */
+  async follow(url: string, init: RequestInit = {}): Promise<ConsoleResponse & { url: string; redirects: string[] }> {
     let current = new URL(url, this.consoleOrigin).href;
     let response = await this.request(current, init);
+    const redirects: string[] = [];
     for (let hops = 0; response.location !== null && hops < 10; hops += 1) {
       current = response.location;
+      redirects.push(current);
       response = await this.request(current);
     }
-    return { ...response, url: current };
+    return { ...response, url: current, redirects };
   }
 
   /** Signs in through the console's sign-in and the local provider's login form. */
-  async signIn(email: string, password: string, start = '/arr'): Promise<ConsoleResponse & { url: string }> {
+  async signIn(email: string, password: string, start = '/arr'): Promise<ConsoleResponse & { url: string; redirects: string[] }> {
     const login = await this.follow(start);
     const action = /action="([^"]*\/login)"/.exec(login.body)?.[1];
     if (!action) throw new Error(`No login form at ${login.url} (HTTP ${login.status})`);
